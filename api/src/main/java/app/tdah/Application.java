@@ -1,0 +1,171 @@
+package app.tdah;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.tdah.accounts.AccessTokens;
+import app.tdah.accounts.AccountRepository;
+import app.tdah.accounts.AccountService;
+import app.tdah.accounts.AccountsGraphQl;
+import app.tdah.accounts.PasswordHasher;
+import app.tdah.accounts.PasswordPolicy;
+import app.tdah.graphql.GraphQlEngine;
+import app.tdah.graphql.GraphQlHttpService;
+import app.tdah.graphql.SchemaSource;
+import app.tdah.jobs.JobScheduler;
+import app.tdah.jobs.PurgeExpiredTokensJob;
+import app.tdah.jobs.ScheduledJob;
+import app.tdah.jobs.SchedulerSettings;
+import app.tdah.observe.ReadinessChecks;
+import app.tdah.platform.AppConfig;
+import app.tdah.platform.AppConfig.Role;
+import app.tdah.platform.Database;
+import app.tdah.platform.EmbeddedServices;
+import app.tdah.platform.Redis;
+import app.tdah.platform.Secrets;
+import app.tdah.web.RequestObservation;
+import app.tdah.web.SpaRouting;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import org.quartz.SimpleScheduleBuilder;
+import org.redisson.api.RedissonClient;
+
+/** One running node: its connections, its services, its scheduler and its web server, wired by hand. */
+public final class Application implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Application.class.getName());
+
+    private final List<AutoCloseable> resources;
+    private final WebServer server;
+    private final JobScheduler scheduler;
+
+    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler) {
+        this.resources = resources;
+        this.server = server;
+        this.scheduler = scheduler;
+    }
+
+    public static void migrateOnly(AppConfig settings) {
+        try (EmbeddedServices embedded = EmbeddedServices.start(settings)) {
+            int applied = database(settings, embedded).migrate().migrationsExecuted;
+            LOG.log(System.Logger.Level.INFO, "Migrations applied: {0}", applied);
+        }
+    }
+
+    public static Application start(AppConfig settings, Config config) {
+        long started = System.nanoTime();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            EmbeddedServices embedded = EmbeddedServices.start(settings);
+            resources.add(embedded);
+            if (settings.embeddedDatabase() || settings.embeddedRedis()) {
+                LOG.log(System.Logger.Level.INFO, "Running in EMBEDDED mode: data is kept in {0}. "
+                        + "Set PA_DB_URL and PA_REDIS_URL to use your own PostgreSQL and Redis.", settings.dataDir());
+            }
+            Database database = database(settings, embedded);
+            database.migrate();
+            Secrets secrets = Secrets.load(settings);
+            DbClient db = database.openClient();
+            resources.add(db);
+            RedissonClient redis = Redis.connect(settings.redisUrl().or(embedded::redisUrl).orElseThrow());
+            resources.add(redis::shutdown);
+            Clock clock = Clock.systemUTC();
+
+            AccountRepository accountRepository = new AccountRepository(db);
+            AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),
+                    settings.accessTokenLifetime(), clock);
+            AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
+                    new PasswordPolicy(), accessTokens, settings.refreshTokenLifetime(), clock);
+
+            JobScheduler scheduler = null;
+            if (settings.hasRole(Role.WORKER)) {
+                scheduler = JobScheduler.start(
+                        SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
+                        List.of(new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
+                                () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
+                                SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                                false)));
+                resources.add(scheduler);
+            }
+
+            var health = HealthObserver.builder()
+                    .details(true)
+                    .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "alive")
+                    .addCheck(ReadinessChecks.database(db), HealthCheckType.READINESS, "database")
+                    .addCheck(ReadinessChecks.redis(redis), HealthCheckType.READINESS, "redis");
+            if (scheduler != null) {
+                JobScheduler running = scheduler;
+                health.addCheck(ReadinessChecks.of(running::isHealthy), HealthCheckType.READINESS, "scheduler");
+            }
+
+            HttpRouting.Builder routing = HttpRouting.builder().addFilter(new RequestObservation(settings.accessLog()));
+            if (settings.hasRole(Role.WEB)) {
+                GraphQlEngine engine = new GraphQlEngine(SchemaSource.load(),
+                        List.of(new AccountsGraphQl(accounts, settings.secureCookie())),
+                        settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
+                routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
+                SpaRouting.register(routing);
+            }
+
+            WebServer server = WebServer.builder()
+                    .config(config.get("server"))
+                    .host(settings.host())
+                    .port(settings.port())
+                    .addFeature(ObserveFeature.builder()
+                            .addObserver(health.build())
+                            .addObserver(MetricsObserver.create())
+                            .build())
+                    .routing(routing)
+                    .build()
+                    .start();
+            resources.add(server::stop);
+            LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
+                    Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
+            return new Application(resources, server, scheduler);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public JobScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static Database database(AppConfig settings, EmbeddedServices embedded) {
+        return settings.dbUrl()
+                .map(url -> new Database(url, settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()))
+                .orElseGet(() -> new Database(embedded.jdbcUrl().orElseThrow(), "postgres", "", settings.dbPoolSize()));
+    }
+
+    /** Closes in reverse order of opening: the server stops taking requests before its connections go. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Error while shutting down", e);
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,126 @@
+package app.tdah.accounts;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+
+/** All SQL of the accounts feature. */
+public final class AccountRepository {
+
+    // Helidon's JDBC client binds UUID parameters as text, hence the ::uuid casts.
+    private static final String USER_COLUMNS = "id, email::text AS email, display_name, time_zone, role, created_at";
+
+    private final DbClient db;
+
+    public AccountRepository(DbClient db) {
+        this.db = db;
+    }
+
+    record StoredUser(User user, String passwordHash) {
+    }
+
+    record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean used, boolean revoked) {
+    }
+
+    /** Inserts the user; false when the email is taken (the unique constraint decides, so concurrent sign-ups are safe). */
+    boolean insertUser(User user, String passwordHash) {
+        try {
+            db.execute().insert("INSERT INTO users (id, email, password_hash, display_name, time_zone, role, created_at) "
+                            + "VALUES (?::uuid, ?, ?, ?, ?, ?, ?)",
+                    user.id(), user.email(), passwordHash, user.displayName(), user.timeZone(), user.role(), timestamp(user.createdAt()));
+            return true;
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Optional<StoredUser> findByEmail(String email) {
+        return db.execute().get("SELECT " + USER_COLUMNS + ", password_hash FROM users WHERE email = ?", email)
+                .map(row -> new StoredUser(user(row), row.column("password_hash").get(String.class)));
+    }
+
+    public Optional<User> findById(UUID id) {
+        return db.execute().get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?::uuid", id).map(AccountRepository::user);
+    }
+
+    void insertRefreshToken(UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant expiresAt, ClientInfo client) {
+        db.execute().insert("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, user_agent, ip) "
+                        + "VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?)",
+                id, userId, familyId, tokenHash, timestamp(expiresAt), client.userAgent(), client.ip());
+    }
+
+    /**
+     * Marks a live refresh token used and returns it, in one statement: of two concurrent presentations of the same
+     * token exactly one wins.
+     */
+    Optional<RefreshTokenRow> claimRefreshToken(byte[] tokenHash) {
+        return db.execute().get("UPDATE refresh_tokens SET used_at = now() "
+                                + "WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() "
+                                + "RETURNING id, user_id, family_id, expires_at, true AS used, false AS revoked",
+                        tokenHash)
+                .map(AccountRepository::refreshToken);
+    }
+
+    Optional<RefreshTokenRow> findRefreshToken(byte[] tokenHash) {
+        return db.execute().get("SELECT id, user_id, family_id, expires_at, used_at IS NOT NULL AS used, "
+                                + "revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE token_hash = ?", tokenHash)
+                .map(AccountRepository::refreshToken);
+    }
+
+    long revokeFamily(UUID familyId) {
+        return db.execute().update("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ?::uuid AND revoked_at IS NULL",
+                familyId);
+    }
+
+    /** Deletes refresh tokens past their absolute expiry; returns how many. */
+    public long purgeExpiredRefreshTokens(Instant now) {
+        return db.execute().delete("DELETE FROM refresh_tokens WHERE expires_at < ?", timestamp(now));
+    }
+
+    private static User user(DbRow row) {
+        return new User(
+                row.column("id").get(UUID.class),
+                row.column("email").get(String.class),
+                row.column("display_name").get(String.class),
+                row.column("time_zone").get(String.class),
+                row.column("role").get(String.class),
+                instant(row, "created_at"));
+    }
+
+    private static RefreshTokenRow refreshToken(DbRow row) {
+        return new RefreshTokenRow(
+                row.column("id").get(UUID.class),
+                row.column("user_id").get(UUID.class),
+                row.column("family_id").get(UUID.class),
+                instant(row, "expires_at"),
+                row.column("used").get(Boolean.class),
+                row.column("revoked").get(Boolean.class));
+    }
+
+    private static Instant instant(DbRow row, String column) {
+        return row.column(column).get(Timestamp.class).toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,178 @@
+package app.tdah.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import app.tdah.graphql.UserError;
+
+/** Sign-up, sign-in and sessions. */
+public final class AccountService {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_EMAIL_LENGTH = 254;
+    private static final int MAX_DISPLAY_NAME_LENGTH = 80;
+    private static final UserError INVALID_CREDENTIALS =
+            new UserError(null, "That email and password don't match an account.", UserError.Code.INVALID_CREDENTIALS);
+    private static final UserError NO_SESSION =
+            new UserError(null, "Your session has ended. Please sign in again.", UserError.Code.NOT_AUTHENTICATED);
+
+    private final AccountRepository repository;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final AccessTokens accessTokens;
+    private final Duration refreshLifetime;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+                          AccessTokens accessTokens, Duration refreshLifetime, Clock clock) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.accessTokens = accessTokens;
+        this.refreshLifetime = refreshLifetime;
+        this.clock = clock;
+    }
+
+    /** A signed-in session: the access token for requests and the refresh token for the cookie. */
+    public record Session(User user, AccessTokens.Issued access, String refreshToken, Instant refreshExpiresAt) {
+    }
+
+    /** Either a session or the reasons there is none. */
+    public record AuthResult(Optional<Session> session, List<UserError> errors) {
+        static AuthResult success(Session session) {
+            return new AuthResult(Optional.of(session), List.of());
+        }
+
+        static AuthResult failure(List<UserError> errors) {
+            return new AuthResult(Optional.empty(), List.copyOf(errors));
+        }
+    }
+
+    public record Registration(String email, String password, String displayName, String timeZone) {
+    }
+
+    public AuthResult register(Registration input, ClientInfo client) {
+        String email = normaliseEmail(input.email());
+        String displayName = input.displayName() == null ? "" : input.displayName().strip();
+        List<UserError> errors = new ArrayList<>();
+        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+            errors.add(new UserError("email", "Enter an email address like name@example.com.", UserError.Code.INVALID));
+        }
+        passwordPolicy.check(input.password()).ifPresent(errors::add);
+        if (displayName.isEmpty()) {
+            errors.add(new UserError("displayName", "Tell us what to call you.", UserError.Code.INVALID));
+        } else if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH) {
+            errors.add(new UserError("displayName", "Use at most " + MAX_DISPLAY_NAME_LENGTH + " characters.", UserError.Code.TOO_LONG));
+        }
+        if (!isKnownTimeZone(input.timeZone())) {
+            errors.add(new UserError("timeZone", "Pick a time zone from the list, like Europe/Paris.", UserError.Code.UNKNOWN_TIME_ZONE));
+        }
+        if (!errors.isEmpty()) {
+            return AuthResult.failure(errors);
+        }
+        User user = new User(UUID.randomUUID(), email, displayName, input.timeZone(), "user",
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!repository.insertUser(user, hasher.hash(input.password()))) {
+            return AuthResult.failure(List.of(new UserError("email",
+                    "An account with this email already exists. Try signing in.", UserError.Code.ALREADY_EXISTS)));
+        }
+        return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+    }
+
+    public AuthResult login(String email, String password, ClientInfo client) {
+        Optional<AccountRepository.StoredUser> stored = repository.findByEmail(normaliseEmail(email));
+        if (stored.isEmpty()) {
+            hasher.verifyDecoy(password == null ? "" : password);
+            return AuthResult.failure(List.of(INVALID_CREDENTIALS));
+        }
+        if (password == null || !hasher.verify(password, stored.get().passwordHash())) {
+            return AuthResult.failure(List.of(INVALID_CREDENTIALS));
+        }
+        User user = stored.get().user();
+        return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+    }
+
+    /**
+     * Rotates a refresh token: the presented one is spent and a new one of the same family is issued, keeping the
+     * family's absolute expiry. Presenting a spent token again means it was copied: the whole family is revoked.
+     */
+    public AuthResult refresh(Optional<String> refreshToken, ClientInfo client) {
+        if (refreshToken.isEmpty()) {
+            return AuthResult.failure(List.of(NO_SESSION));
+        }
+        byte[] hash = sha256(refreshToken.get());
+        Optional<AccountRepository.RefreshTokenRow> claimed = repository.claimRefreshToken(hash);
+        if (claimed.isEmpty()) {
+            repository.findRefreshToken(hash)
+                    .filter(AccountRepository.RefreshTokenRow::used)
+                    .ifPresent(reused -> repository.revokeFamily(reused.familyId()));
+            return AuthResult.failure(List.of(NO_SESSION));
+        }
+        AccountRepository.RefreshTokenRow row = claimed.get();
+        return repository.findById(row.userId())
+                .map(user -> AuthResult.success(startSession(user, row.familyId(), row.expiresAt(), client)))
+                .orElseGet(() -> AuthResult.failure(List.of(NO_SESSION)));
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out always succeeds. */
+    public void logout(Optional<String> refreshToken) {
+        refreshToken.flatMap(token -> repository.findRefreshToken(sha256(token)))
+                .ifPresent(row -> repository.revokeFamily(row.familyId()));
+    }
+
+    public Optional<User> user(UUID id) {
+        return repository.findById(id);
+    }
+
+    private Session startSession(User user, UUID familyId, Instant refreshExpiresAt, ClientInfo client) {
+        String refreshToken = newRefreshToken();
+        repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, sha256(refreshToken), refreshExpiresAt, client);
+        return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
+    }
+
+    private String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String normaliseEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isKnownTimeZone(String zone) {
+        if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
+            return false;
+        }
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

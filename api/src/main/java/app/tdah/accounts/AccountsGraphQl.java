@@ -1,0 +1,113 @@
+package app.tdah.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import app.tdah.graphql.GlobalId;
+import app.tdah.graphql.GraphQlEngine;
+import app.tdah.graphql.GraphQlFeature;
+import app.tdah.graphql.GraphQlHttpService;
+import app.tdah.graphql.RequestContext;
+import app.tdah.graphql.UserError;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.helidon.http.SetCookie;
+
+/** The accounts slice of the GraphQL API: thin fetchers over {@link AccountService}. */
+public final class AccountsGraphQl implements GraphQlFeature {
+
+    /** The refresh cookie goes only to the GraphQL endpoint, never to scripts (httpOnly) or other sites (Strict). */
+    private static final String COOKIE_PATH = "/graphql";
+
+    private final AccountService accounts;
+    private final boolean secureCookie;
+
+    public AccountsGraphQl(AccountService accounts, boolean secureCookie) {
+        this.accounts = accounts;
+        this.secureCookie = secureCookie;
+    }
+
+    /** The GraphQL view of a user. */
+    public record UserView(String id, String email, String displayName, String timeZone, Instant createdAt) {
+        static UserView of(User user) {
+            return new UserView(GlobalId.encode("User", user.id()), user.email(), user.displayName(), user.timeZone(), user.createdAt());
+        }
+    }
+
+    public record AuthPayload(String accessToken, Instant accessTokenExpiresAt, UserView user, List<UserError> userErrors) {
+    }
+
+    public record LogoutPayload(List<UserError> userErrors) {
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t.dataFetcher("me", this::me))
+                .type("Mutation", t -> t
+                        .dataFetcher("register", this::register)
+                        .dataFetcher("login", this::login)
+                        .dataFetcher("refreshSession", this::refreshSession)
+                        .dataFetcher("logout", this::logout));
+    }
+
+    private UserView me(DataFetchingEnvironment env) {
+        return GraphQlEngine.context(env).principal()
+                .flatMap(p -> accounts.user(p.userId()))
+                .map(UserView::of)
+                .orElse(null);
+    }
+
+    private AuthPayload register(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        RequestContext context = GraphQlEngine.context(env);
+        return respond(context, accounts.register(new AccountService.Registration(
+                (String) input.get("email"), (String) input.get("password"),
+                (String) input.get("displayName"), (String) input.get("timeZone")), context.client()));
+    }
+
+    private AuthPayload login(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        RequestContext context = GraphQlEngine.context(env);
+        return respond(context, accounts.login((String) input.get("email"), (String) input.get("password"), context.client()));
+    }
+
+    private AuthPayload refreshSession(DataFetchingEnvironment env) {
+        RequestContext context = GraphQlEngine.context(env);
+        AccountService.AuthResult result = accounts.refresh(context.refreshCookie(), context.client());
+        if (result.session().isEmpty()) {
+            context.setCookie(refreshCookie("", Duration.ZERO));
+        }
+        return respond(context, result);
+    }
+
+    private LogoutPayload logout(DataFetchingEnvironment env) {
+        RequestContext context = GraphQlEngine.context(env);
+        accounts.logout(context.refreshCookie());
+        context.setCookie(refreshCookie("", Duration.ZERO));
+        return new LogoutPayload(List.of());
+    }
+
+    private AuthPayload respond(RequestContext context, AccountService.AuthResult result) {
+        Optional<AccountService.Session> session = result.session();
+        if (session.isEmpty()) {
+            return new AuthPayload(null, null, null, result.errors());
+        }
+        AccountService.Session s = session.get();
+        context.setCookie(refreshCookie(s.refreshToken(), Duration.between(Instant.now(), s.refreshExpiresAt())));
+        return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), List.of());
+    }
+
+    private SetCookie refreshCookie(String value, Duration maxAge) {
+        return SetCookie.builder(GraphQlHttpService.REFRESH_COOKIE, value)
+                .path(COOKIE_PATH)
+                .httpOnly(true)
+                .secure(secureCookie)
+                .sameSite(SetCookie.SameSite.STRICT)
+                .maxAge(maxAge)
+                .build();
+    }
+}

@@ -1,0 +1,76 @@
+package app.tdah.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.tdah.platform.AppConfig.Argon2Settings;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashing, stored in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}) so the
+ * parameters travel with each hash and can be raised later without invalidating existing passwords.
+ */
+public final class PasswordHasher {
+
+    private static final Pattern PHC = Pattern.compile(
+            "^\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)$");
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final Argon2Settings settings;
+    private final SecureRandom random = new SecureRandom();
+    /** Verified against when an email is unknown, so both answers take the same time. */
+    private final String decoyHash;
+
+    public PasswordHasher(Argon2Settings settings) {
+        this.settings = settings;
+        this.decoyHash = hash("decoy-password-" + random.nextLong());
+    }
+
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, settings.memoryKib(), settings.iterations(), settings.parallelism(), HASH_BYTES);
+        return "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p=" + settings.parallelism()
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    public boolean verify(String password, String phc) {
+        Matcher m = PHC.matcher(phc);
+        if (!m.matches()) {
+            return false;
+        }
+        byte[] expected = B64D.decode(m.group(5));
+        byte[] actual = derive(password, B64D.decode(m.group(4)),
+                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** Spends the same work as a real verification, for an account that does not exist. */
+    public void verifyDecoy(String password) {
+        verify(password, decoyHash);
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package app.tdah.accounts;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import app.tdah.graphql.UserError;
+
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
+import me.gosimple.nbvcxz.resources.Dictionary;
+
+/**
+ * What a new password must be: 8 to 128 characters (counted as code points, so emoji count once) and not one of the
+ * common passwords in the list that the nbvcxz library ships.
+ */
+public final class PasswordPolicy {
+
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 128;
+
+    private final Map<String, Integer> commonPasswords;
+
+    public PasswordPolicy() {
+        this.commonPasswords = ConfigurationBuilder.getDefaultDictionaries().stream()
+                .filter(d -> d.getDictionaryName().equals("passwords"))
+                .findFirst()
+                .map(Dictionary::getDictonary)
+                .orElseThrow(() -> new IllegalStateException("nbvcxz no longer ships its 'passwords' dictionary"));
+    }
+
+    public Optional<UserError> check(String password) {
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of(new UserError("password", "Use at least " + MIN_LENGTH + " characters.", UserError.Code.TOO_SHORT));
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of(new UserError("password", "Use at most " + MAX_LENGTH + " characters.", UserError.Code.TOO_LONG));
+        }
+        if (commonPasswords.containsKey(password.toLowerCase(Locale.ROOT))) {
+            return Optional.of(new UserError("password",
+                    "This password is too common and easy to guess. Try a few unrelated words together.", UserError.Code.TOO_COMMON));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package app.tdah.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import app.tdah.accounts.ClientInfo;
+import app.tdah.accounts.Principal;
+
+import io.helidon.http.SetCookie;
+
+/**
+ * What a data fetcher knows of the HTTP request it serves: who is signed in, where the request came from, the
+ * refresh cookie, and the cookies to set on the response.
+ */
+public final class RequestContext {
+
+    private final Optional<Principal> principal;
+    private final ClientInfo client;
+    private final Optional<String> refreshCookie;
+    private final List<SetCookie> cookiesToSet = new ArrayList<>();
+
+    public RequestContext(Optional<Principal> principal, ClientInfo client, Optional<String> refreshCookie) {
+        this.principal = principal;
+        this.client = client;
+        this.refreshCookie = refreshCookie;
+    }
+
+    public Optional<Principal> principal() {
+        return principal;
+    }
+
+    public ClientInfo client() {
+        return client;
+    }
+
+    public Optional<String> refreshCookie() {
+        return refreshCookie;
+    }
+
+    public void setCookie(SetCookie cookie) {
+        cookiesToSet.add(cookie);
+    }
+
+    List<SetCookie> cookiesToSet() {
+        return cookiesToSet;
+    }
+}

@@ -1,0 +1,116 @@
+package app.tdah.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.helidon.config.Config;
+
+/**
+ * The settings this server runs with, read once from {@code application.yaml} and the environment.
+ * Empty database or Redis URLs mean "embedded mode".
+ */
+public record AppConfig(
+        String host,
+        int port,
+        URI publicUrl,
+        Set<Role> roles,
+        Path dataDir,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        Optional<String> redisUrl,
+        Optional<String> jwtSecret,
+        Optional<String> encryptionKey,
+        Duration accessTokenLifetime,
+        Duration refreshTokenLifetime,
+        boolean secureCookie,
+        Argon2Settings argon2,
+        int graphqlMaxDepth,
+        int graphqlMaxComplexity,
+        boolean accessLog) {
+
+    public enum Role { WEB, WORKER }
+
+    public record Argon2Settings(int memoryKib, int iterations, int parallelism) {
+    }
+
+    public static AppConfig from(Config root) {
+        Config pa = root.get("pa");
+        return new AppConfig(
+                pa.get("host").asString().orElse("0.0.0.0"),
+                pa.get("port").asInt().orElse(8080),
+                URI.create(stripTrailingSlash(pa.get("public.url").asString().orElse("http://localhost:8080"))),
+                parseRoles(pa.get("roles").asString().orElse("web,worker")),
+                nonBlank(pa.get("data.dir").asString()).map(Path::of).orElseGet(AppConfig::defaultDataDir),
+                nonBlank(pa.get("db.url").asString()),
+                pa.get("db.user").asString().orElse(""),
+                pa.get("db.password").asString().orElse(""),
+                pa.get("db.pool.size").asInt().orElse(10),
+                nonBlank(pa.get("redis.url").asString()),
+                nonBlank(pa.get("jwt.secret").asString()),
+                nonBlank(pa.get("encryption.key").asString()),
+                Duration.ofMinutes(pa.get("auth.access-token-minutes").asInt().orElse(15)),
+                Duration.ofDays(pa.get("auth.refresh-token-days").asInt().orElse(30)),
+                pa.get("auth.secure-cookie").asBoolean().orElse(true),
+                new Argon2Settings(
+                        pa.get("argon2.memory-kib").asInt().orElse(47104),
+                        pa.get("argon2.iterations").asInt().orElse(2),
+                        pa.get("argon2.parallelism").asInt().orElse(1)),
+                pa.get("graphql.max-depth").asInt().orElse(12),
+                pa.get("graphql.max-complexity").asInt().orElse(500),
+                pa.get("access.log").asBoolean().orElse(false));
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Embedded mode: no external PostgreSQL or Redis was configured, so this node starts its own. */
+    public boolean embeddedDatabase() {
+        return dbUrl.isEmpty();
+    }
+
+    public boolean embeddedRedis() {
+        return redisUrl.isEmpty();
+    }
+
+    static Set<Role> parseRoles(String value) {
+        Set<Role> roles = Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> {
+                    try {
+                        return Role.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException("PA_ROLES: unknown role '" + s + "' (use web, worker or web,worker)");
+                    }
+                })
+                .collect(Collectors.toUnmodifiableSet());
+        if (roles.isEmpty()) {
+            throw new IllegalStateException("PA_ROLES is empty: use web, worker or web,worker");
+        }
+        return roles;
+    }
+
+    private static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("personal-assistant");
+    }
+
+    private static Optional<String> nonBlank(io.helidon.config.ConfigValue<String> value) {
+        return value.asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
