@@ -3,6 +3,10 @@ package app.tdah;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
 import app.tdah.accounts.AccountRepository;
@@ -44,6 +48,7 @@ import org.redisson.api.RedissonClient;
 public final class Application implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Application.class.getName());
+    private static final Executor STARTUP = Executors.newVirtualThreadPerTaskExecutor();
 
     private final List<AutoCloseable> resources;
     private final WebServer server;
@@ -72,12 +77,16 @@ public final class Application implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Running in EMBEDDED mode: data is kept in {0}. "
                         + "Set PA_DB_URL and PA_REDIS_URL to use your own PostgreSQL and Redis.", settings.dataDir());
             }
+            // Independent start-up work runs side by side: Redis connects and the schema parses while Flyway migrates.
+            String redisUrl = settings.redisUrl().or(embedded::redisUrl).orElseThrow();
+            CompletableFuture<RedissonClient> redisConnecting = CompletableFuture.supplyAsync(() -> Redis.connect(redisUrl), STARTUP);
+            CompletableFuture<SchemaSource> schemaParsing = CompletableFuture.supplyAsync(SchemaSource::load, STARTUP);
             Database database = database(settings, embedded);
             database.migrate();
             Secrets secrets = Secrets.load(settings);
             DbClient db = database.openClient();
             resources.add(db);
-            RedissonClient redis = Redis.connect(settings.redisUrl().or(embedded::redisUrl).orElseThrow());
+            RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
             Clock clock = Clock.systemUTC();
 
@@ -110,7 +119,7 @@ public final class Application implements AutoCloseable {
 
             HttpRouting.Builder routing = HttpRouting.builder().addFilter(new RequestObservation(settings.accessLog()));
             if (settings.hasRole(Role.WEB)) {
-                GraphQlEngine engine = new GraphQlEngine(SchemaSource.load(),
+                GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(),
                         List.of(new AccountsGraphQl(accounts, settings.secureCookie())),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
@@ -132,6 +141,9 @@ public final class Application implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
             return new Application(resources, server, scheduler);
+        } catch (CompletionException e) {
+            closeAll(resources);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;

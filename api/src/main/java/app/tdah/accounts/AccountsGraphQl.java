@@ -79,7 +79,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
         RequestContext context = GraphQlEngine.context(env);
         AccountService.AuthResult result = accounts.refresh(context.refreshCookie(), context.client());
         if (result.session().isEmpty()) {
-            context.setCookie(refreshCookie("", Duration.ZERO));
+            context.setCookie(expiredRefreshCookie());
         }
         return respond(context, result);
     }
@@ -87,7 +87,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
     private LogoutPayload logout(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         accounts.logout(context.refreshCookie());
-        context.setCookie(refreshCookie("", Duration.ZERO));
+        context.setCookie(expiredRefreshCookie());
         return new LogoutPayload(List.of());
     }
 
@@ -102,12 +102,19 @@ public final class AccountsGraphQl implements GraphQlFeature {
     }
 
     private SetCookie refreshCookie(String value, Duration maxAge) {
+        return cookie(value).maxAge(maxAge).build();
+    }
+
+    /** Deletes the cookie in the browser (an expiry in the past; Helidon leaves out a zero Max-Age). */
+    private SetCookie expiredRefreshCookie() {
+        return cookie("").expires(Instant.EPOCH).maxAge(Duration.ZERO).build();
+    }
+
+    private SetCookie.Builder cookie(String value) {
         return SetCookie.builder(GraphQlHttpService.REFRESH_COOKIE, value)
                 .path(COOKIE_PATH)
                 .httpOnly(true)
                 .secure(secureCookie)
-                .sameSite(SetCookie.SameSite.STRICT)
-                .maxAge(maxAge)
-                .build();
+                .sameSite(SetCookie.SameSite.STRICT);
     }
 }

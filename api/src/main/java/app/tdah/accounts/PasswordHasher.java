@@ -27,20 +27,20 @@ public final class PasswordHasher {
 
     private final Argon2Settings settings;
     private final SecureRandom random = new SecureRandom();
-    /** Verified against when an email is unknown, so both answers take the same time. */
+    /**
+     * Verified against when an email is unknown, so both answers take the same time. Its hash part is random bytes:
+     * no password matches it, and verification still runs Argon2 with the current parameters.
+     */
     private final String decoyHash;
 
     public PasswordHasher(Argon2Settings settings) {
         this.settings = settings;
-        this.decoyHash = hash("decoy-password-" + random.nextLong());
+        this.decoyHash = phc(randomBytes(SALT_BYTES), randomBytes(HASH_BYTES));
     }
 
     public String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = derive(password, salt, settings.memoryKib(), settings.iterations(), settings.parallelism(), HASH_BYTES);
-        return "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p=" + settings.parallelism()
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        byte[] salt = randomBytes(SALT_BYTES);
+        return phc(salt, derive(password, salt, settings.memoryKib(), settings.iterations(), settings.parallelism(), HASH_BYTES));
     }
 
     public boolean verify(String password, String phc) {
@@ -57,6 +57,17 @@ public final class PasswordHasher {
     /** Spends the same work as a real verification, for an account that does not exist. */
     public void verifyDecoy(String password) {
         verify(password, decoyHash);
+    }
+
+    private String phc(byte[] salt, byte[] hash) {
+        return "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p=" + settings.parallelism()
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {

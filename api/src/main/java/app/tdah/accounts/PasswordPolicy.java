@@ -3,11 +3,12 @@ package app.tdah.accounts;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 
 import app.tdah.graphql.UserError;
 
-import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
-import me.gosimple.nbvcxz.resources.Dictionary;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
 /**
  * What a new password must be: 8 to 128 characters (counted as code points, so emoji count once) and not one of the
@@ -18,14 +19,20 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
 
-    private final Map<String, Integer> commonPasswords;
+    /** Loaded in the background: the list is large and only sign-up and password changes need it. */
+    private final CompletableFuture<Map<String, Integer>> commonPasswords;
 
     public PasswordPolicy() {
-        this.commonPasswords = ConfigurationBuilder.getDefaultDictionaries().stream()
-                .filter(d -> d.getDictionaryName().equals("passwords"))
-                .findFirst()
-                .map(Dictionary::getDictonary)
-                .orElseThrow(() -> new IllegalStateException("nbvcxz no longer ships its 'passwords' dictionary"));
+        this.commonPasswords = CompletableFuture.supplyAsync(PasswordPolicy::loadCommonPasswords,
+                Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    private static Map<String, Integer> loadCommonPasswords() {
+        Map<String, Integer> list = DictionaryUtil.loadUnrankedDictionary(DictionaryUtil.passwords);
+        if (list.isEmpty()) {
+            throw new IllegalStateException("nbvcxz no longer ships its 'passwords' dictionary");
+        }
+        return list;
     }
 
     public Optional<UserError> check(String password) {
@@ -36,7 +43,7 @@ public final class PasswordPolicy {
         if (length > MAX_LENGTH) {
             return Optional.of(new UserError("password", "Use at most " + MAX_LENGTH + " characters.", UserError.Code.TOO_LONG));
         }
-        if (commonPasswords.containsKey(password.toLowerCase(Locale.ROOT))) {
+        if (commonPasswords.join().containsKey(password.toLowerCase(Locale.ROOT))) {
             return Optional.of(new UserError("password",
                     "This password is too common and easy to guess. Try a few unrelated words together.", UserError.Code.TOO_COMMON));
         }

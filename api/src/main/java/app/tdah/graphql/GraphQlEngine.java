@@ -18,8 +18,6 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
 
 /** The executable schema: the SDL from graphql-schema, each feature's data fetchers, and the query limits. */
 public final class GraphQlEngine {
@@ -29,14 +27,13 @@ public final class GraphQlEngine {
     private final String schemaText;
     private final GraphQL graphQl;
 
-    public GraphQlEngine(String schemaText, List<GraphQlFeature> features, int maxDepth, int maxComplexity) {
-        this.schemaText = schemaText;
-        TypeDefinitionRegistry types = new SchemaParser().parse(schemaText);
+    public GraphQlEngine(SchemaSource source, List<GraphQlFeature> features, int maxDepth, int maxComplexity) {
+        this.schemaText = source.text();
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(DateTimeScalar.INSTANCE)
                 .type("Query", t -> t.dataFetcher("apiVersion", env -> "1"));
         features.forEach(f -> f.wire(wiring));
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(source.types(), wiring.build());
         this.graphQl = GraphQL.newGraphQL(schema)
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new MaxQueryDepthInstrumentation(maxDepth),

@@ -14,18 +14,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+
 /**
- * The schema text: every {@code graphql/*.graphqls} file that the graphql-schema module puts on the classpath, in name
+ * The schema: every {@code graphql/*.graphqls} file that the graphql-schema module puts on the classpath, in name
  * order, so that a feature adds its file and nothing else.
  */
-public final class SchemaSource {
+public record SchemaSource(String text, TypeDefinitionRegistry types) {
 
     private static final String ROOT_FILE = "graphql/schema.graphqls";
 
-    private SchemaSource() {
+    public static SchemaSource load() {
+        String text = loadText();
+        return new SchemaSource(text, new SchemaParser().parse(text));
     }
 
-    public static String load() {
+    private static String loadText() {
         URL root = SchemaSource.class.getClassLoader().getResource(ROOT_FILE);
         if (root == null) {
             throw new IllegalStateException(ROOT_FILE + " is not on the classpath: is the graphql-schema module a dependency?");

@@ -1,0 +1,202 @@
+package app.tdah.accounts;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+
+import app.tdah.testing.GraphQlClient;
+import app.tdah.testing.RunningServer;
+import app.tdah.testing.TestServices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sign-up, sign-in, sessions and their failure modes, through real HTTP against real PostgreSQL and Redis. */
+class AccountsApiTest {
+
+    private static final String REGISTER = """
+            mutation Register($input: RegisterInput!) {
+              register(input: $input) {
+                accessToken accessTokenExpiresAt
+                user { id email displayName timeZone createdAt }
+                userErrors { field message code }
+              }
+            }""";
+    private static final String LOGIN = """
+            mutation Login($input: LoginInput!) {
+              login(input: $input) { accessToken user { email } userErrors { field message code } }
+            }""";
+    private static final String REFRESH = "mutation Refresh { refreshSession { accessToken user { email } userErrors { code } } }";
+    private static final String ME = "query Me { me { id email displayName timeZone } }";
+    private static final String PASSWORD = "correct-horse-battery-42";
+
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String newEmail() {
+        return "person-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static GraphQlClient.Response register(GraphQlClient client, String email, String password, String name, String zone) {
+        return client.execute(REGISTER, Map.of("input",
+                Map.of("email", email, "password", password, "displayName", name, "timeZone", zone)));
+    }
+
+    private static JsonNode errors(GraphQlClient.Response response, String field) {
+        return response.data(field).path("userErrors");
+    }
+
+    @Test
+    void registeringSignsInAndMeReturnsTheNewPerson() {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        String email = newEmail();
+        GraphQlClient.Response registered = register(client, email, PASSWORD, "Ada", "Europe/Paris");
+
+        JsonNode payload = registered.data("register");
+        assertThat(payload.path("userErrors")).isEmpty();
+        assertThat(payload.path("user").path("email").asText()).isEqualTo(email);
+        assertThat(payload.path("accessToken").asText()).isNotBlank();
+        assertThat(registered.setCookies()).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("pa_refresh=").contains("HttpOnly").contains("Secure").contains("SameSite=Strict")
+                .contains("Path=/graphql"));
+
+        client.useAccessToken(payload.path("accessToken").asText());
+        JsonNode me = client.execute(ME).data("me");
+        assertThat(me.path("displayName").asText()).isEqualTo("Ada");
+        assertThat(me.path("timeZone").asText()).isEqualTo("Europe/Paris");
+        assertThat(me.path("id").asText()).isEqualTo(payload.path("user").path("id").asText());
+    }
+
+    @Test
+    void passwordsAreStoredAsArgon2idHashesOnly() throws Exception {
+        String email = newEmail();
+        register(new GraphQlClient(server.baseUrl()), email, PASSWORD, "Ada", "UTC");
+        try (Connection c = TestServices.connect(server.jdbcUrl());
+             var s = c.prepareStatement("SELECT password_hash FROM users WHERE email = ?")) {
+            s.setString(1, email);
+            ResultSet rs = s.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("$argon2id$v=19$").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void loginWithTheRightPasswordWorksWhateverTheEmailCase() {
+        String email = newEmail();
+        register(new GraphQlClient(server.baseUrl()), email, PASSWORD, "Ada", "UTC");
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        GraphQlClient.Response login = client.execute(LOGIN,
+                Map.of("input", Map.of("email", email.toUpperCase(), "password", PASSWORD)));
+        assertThat(login.data("login").path("userErrors")).isEmpty();
+        assertThat(login.data("login").path("user").path("email").asText()).isEqualTo(email);
+        assertThat(client.refreshCookie()).isPresent();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameGenericError() {
+        String email = newEmail();
+        register(new GraphQlClient(server.baseUrl()), email, PASSWORD, "Ada", "UTC");
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        JsonNode wrongPassword = client.execute(LOGIN, Map.of("input", Map.of("email", email, "password", "not-the-password"))).data("login");
+        JsonNode unknownEmail = client.execute(LOGIN, Map.of("input", Map.of("email", newEmail(), "password", PASSWORD))).data("login");
+
+        assertThat(wrongPassword.path("accessToken").isNull()).isTrue();
+        assertThat(wrongPassword.path("userErrors")).isEqualTo(unknownEmail.path("userErrors"));
+        assertThat(wrongPassword.path("userErrors").get(0).path("code").asText()).isEqualTo("INVALID_CREDENTIALS");
+        assertThat(client.refreshCookie()).isEmpty();
+    }
+
+    @Test
+    void invalidRegistrationsAreUserErrorsNamingEachField() {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        assertThat(errors(register(client, newEmail(), "short", "Ada", "UTC"), "register"))
+                .extracting(e -> e.path("field").asText() + ":" + e.path("code").asText()).containsExactly("password:TOO_SHORT");
+        assertThat(errors(register(client, newEmail(), "x".repeat(129), "Ada", "UTC"), "register"))
+                .extracting(e -> e.path("code").asText()).containsExactly("TOO_LONG");
+        assertThat(errors(register(client, newEmail(), "password123", "Ada", "UTC"), "register"))
+                .extracting(e -> e.path("code").asText()).containsExactly("TOO_COMMON");
+        assertThat(errors(register(client, newEmail(), PASSWORD, "Ada", "Mars/Olympus_Mons"), "register"))
+                .extracting(e -> e.path("field").asText() + ":" + e.path("code").asText()).containsExactly("timeZone:UNKNOWN_TIME_ZONE");
+        assertThat(errors(register(client, "not-an-email", PASSWORD, " ", "UTC"), "register"))
+                .extracting(e -> e.path("field").asText()).containsExactly("email", "displayName");
+    }
+
+    @Test
+    void aSecondAccountWithTheSameEmailIsRefused() {
+        String email = newEmail();
+        register(new GraphQlClient(server.baseUrl()), email, PASSWORD, "Ada", "UTC");
+        GraphQlClient.Response again = register(new GraphQlClient(server.baseUrl()), email.toUpperCase(), PASSWORD, "Ada", "UTC");
+        assertThat(errors(again, "register")).extracting(e -> e.path("code").asText()).containsExactly("ALREADY_EXISTS");
+        assertThat(again.data("register").path("accessToken").isNull()).isTrue();
+    }
+
+    @Test
+    void refreshRotatesTheCookieAndAReusedOneEndsTheWholeSession() {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        register(client, newEmail(), PASSWORD, "Ada", "UTC");
+        String first = client.refreshCookie().orElseThrow();
+
+        JsonNode refreshed = client.execute(REFRESH).data("refreshSession");
+        assertThat(refreshed.path("userErrors")).isEmpty();
+        assertThat(refreshed.path("accessToken").asText()).isNotBlank();
+        String second = client.refreshCookie().orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+
+        GraphQlClient thief = new GraphQlClient(server.baseUrl());
+        thief.useRefreshCookie(first);
+        JsonNode reused = thief.execute(REFRESH).data("refreshSession");
+        assertThat(reused.path("accessToken").isNull()).isTrue();
+        assertThat(reused.path("userErrors").get(0).path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+
+        // The reuse revoked the family: the legitimate, newest cookie no longer works either.
+        JsonNode afterReuse = client.execute(REFRESH).data("refreshSession");
+        assertThat(afterReuse.path("userErrors").get(0).path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+    }
+
+    @Test
+    void logoutEndsTheSessionAndClearsTheCookie() {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        register(client, newEmail(), PASSWORD, "Ada", "UTC");
+        String cookie = client.refreshCookie().orElseThrow();
+
+        GraphQlClient.Response logout = client.execute("mutation { logout { userErrors { code } } }");
+        assertThat(logout.data("logout").path("userErrors")).isEmpty();
+        assertThat(logout.setCookies()).anySatisfy(c -> assertThat(c).startsWith("pa_refresh=;").contains("Expires=Thu, 1 Jan 1970"));
+
+        GraphQlClient stale = new GraphQlClient(server.baseUrl());
+        stale.useRefreshCookie(cookie);
+        assertThat(stale.execute(REFRESH).data("refreshSession").path("userErrors").get(0).path("code").asText())
+                .isEqualTo("NOT_AUTHENTICATED");
+    }
+
+    @Test
+    void meIsNullWithoutATokenAndATamperedTokenIs401() {
+        GraphQlClient anonymous = new GraphQlClient(server.baseUrl());
+        assertThat(anonymous.execute(ME).data("me").isNull()).isTrue();
+
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        String token = register(client, newEmail(), PASSWORD, "Ada", "UTC").data("register").path("accessToken").asText();
+        String[] parts = token.split("\\.");
+        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"" + UUID.randomUUID() + "\",\"role\":\"admin\"}").getBytes());
+        GraphQlClient forger = new GraphQlClient(server.baseUrl());
+        forger.useAccessToken(parts[0] + "." + forgedPayload + "." + parts[2]);
+        GraphQlClient.Response forged = forger.execute(ME);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.raw().headers().firstValue("www-authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+    }
+}

@@ -1,0 +1,37 @@
+package app.tdah.accounts;
+
+import app.tdah.platform.AppConfig.Argon2Settings;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordHasherTest {
+
+    private final PasswordHasher hasher = new PasswordHasher(new Argon2Settings(8192, 1, 1));
+
+    @Test
+    void theRightPasswordVerifiesAndAWrongOneDoesNot() {
+        String hash = hasher.hash("correct-horse-battery-42");
+        assertThat(hasher.verify("correct-horse-battery-42", hash)).isTrue();
+        assertThat(hasher.verify("correct-horse-battery-43", hash)).isFalse();
+    }
+
+    @Test
+    void eachHashHasItsOwnSaltAndCarriesItsParameters() {
+        String first = hasher.hash("same password");
+        String second = hasher.hash("same password");
+        assertThat(first).isNotEqualTo(second).startsWith("$argon2id$v=19$m=8192,t=1,p=1$");
+    }
+
+    @Test
+    void hashesMadeWithOtherParametersStillVerify() {
+        String older = new PasswordHasher(new Argon2Settings(4096, 2, 1)).hash("über-pässwörd 🔑");
+        assertThat(hasher.verify("über-pässwörd 🔑", older)).isTrue();
+    }
+
+    @Test
+    void aMalformedStoredHashNeverVerifies() {
+        assertThat(hasher.verify("x", "not-a-phc-string")).isFalse();
+    }
+}

@@ -1,0 +1,72 @@
+package app.tdah.jobs;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import app.tdah.testing.GraphQlClient;
+import app.tdah.testing.RunningServer;
+import app.tdah.testing.TestServices;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The purge job, run by the clustered Quartz scheduler against the real database. */
+class PurgeExpiredTokensTest {
+
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void expiredRefreshTokensArePurgedAndLiveOnesKept() throws Exception {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        client.execute("mutation R($i: RegisterInput!) { register(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("email", "purge@example.com", "password", "correct-horse-battery-42",
+                        "displayName", "P", "timeZone", "UTC")));
+        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) "
+                    + "SELECT gen_random_uuid(), id, gen_random_uuid(), decode(md5(random()::text), 'hex'), now() - interval '1 day' "
+                    + "FROM users");
+            assertThat(count(s, "expires_at < now()")).isEqualTo(1);
+
+            server.application().scheduler().triggerNow("purge-expired-tokens");
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (count(s, "expires_at < now()") > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50); // polling a condition with a deadline, not a fixed wait
+            }
+            assertThat(count(s, "expires_at < now()")).isZero();
+            assertThat(count(s, "expires_at > now()")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theSchedulerRunsClusteredOnPostgres() throws Exception {
+        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'personal-assistant'");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    private static int count(Statement s, String condition) throws Exception {
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM refresh_tokens WHERE " + condition);
+        rs.next();
+        return rs.getInt(1);
+    }
+}

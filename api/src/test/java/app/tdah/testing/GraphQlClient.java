@@ -1,0 +1,109 @@
+package app.tdah.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A GraphQL client over real HTTP that behaves like the SPA: it keeps the refresh cookie the server sets (only that
+ * one, as a browser would for Path=/graphql) and sends the access token as a bearer header.
+ */
+public final class GraphQlClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private String accessToken;
+    private String refreshCookie;
+
+    public GraphQlClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public record Response(int status, JsonNode body, HttpResponse<String> raw) {
+        public JsonNode data(String field) {
+            return body.path("data").path(field);
+        }
+
+        public List<String> setCookies() {
+            return raw.headers().allValues("set-cookie");
+        }
+    }
+
+    public Response execute(String query) {
+        return execute(query, Map.of());
+    }
+
+    public Response execute(String query, Map<String, Object> variables) {
+        try {
+            return post(JSON.writeValueAsString(Map.of("query", query, "variables", variables)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response post(String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        if (refreshCookie != null) {
+            request.header("Cookie", "pa_refresh=" + refreshCookie);
+        }
+        HttpResponse<String> response = send(request.build());
+        response.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("pa_refresh="))
+                .findFirst()
+                .ifPresent(c -> {
+                    String value = c.substring("pa_refresh=".length(), c.indexOf(';'));
+                    refreshCookie = value.isEmpty() ? null : value;
+                });
+        return new Response(response.statusCode(), parse(response.body()), response);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void useAccessToken(String token) {
+        this.accessToken = token;
+    }
+
+    public void useRefreshCookie(String cookie) {
+        this.refreshCookie = cookie;
+    }
+
+    public Optional<String> refreshCookie() {
+        return Optional.ofNullable(refreshCookie);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("unparsed", body);
+        }
+    }
+}

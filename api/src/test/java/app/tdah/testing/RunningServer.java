@@ -1,0 +1,92 @@
+package app.tdah.testing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import app.tdah.Application;
+import app.tdah.platform.AppConfig;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+/**
+ * The whole product, started in-process on a free port the way {@code Main} starts it, against real PostgreSQL and
+ * Redis: a fresh database per server when this machine's PostgreSQL answers, else embedded mode in a temp directory.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    private final Application application;
+    private final String jdbcUrl;
+    private final AppConfig settings;
+
+    private RunningServer(Application application, String jdbcUrl, AppConfig settings) {
+        this.application = application;
+        this.jdbcUrl = jdbcUrl;
+        this.settings = settings;
+    }
+
+    public static RunningServer start() {
+        return start(Map.of());
+    }
+
+    public static RunningServer start(Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        values.put("pa.port", "0");
+        values.put("pa.host", "127.0.0.1");
+        Path dataDir = TestServices.tempDataDir();
+        values.put("pa.data.dir", dataDir.toString());
+        String jdbcUrl = null;
+        if (TestServices.localPostgresAvailable()) {
+            jdbcUrl = TestServices.createDatabase();
+            values.put("pa.db.url", jdbcUrl);
+            values.put("pa.db.user", TestServices.pgUser());
+            values.put("pa.db.password", TestServices.pgPassword());
+            values.put("pa.jwt.secret", "dGVzdC1vbmx5LWp3dC1zZWNyZXQtb2YtYXQtbGVhc3QtMzItYnl0ZXM=");
+            values.put("pa.encryption.key", "dGVzdC1vbmx5LWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzISE=");
+        }
+        if (TestServices.localRedisAvailable()) {
+            values.put("pa.redis.url", TestServices.redisUrl());
+        }
+        // Cheaper Argon2 in tests: the parameters are the operator's choice; the behaviour under test is the same.
+        values.put("pa.argon2.memory-kib", "8192");
+        values.put("pa.argon2.iterations", "1");
+        values.putAll(overrides);
+        Config config = Config.builder()
+                .sources(ConfigSources.create(values), ConfigSources.classpath("application.yaml"))
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .build();
+        AppConfig settings = AppConfig.from(config);
+        return new RunningServer(Application.start(settings, config), jdbcUrl, settings);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + application.port();
+    }
+
+    public int port() {
+        return application.port();
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public AppConfig settings() {
+        return settings;
+    }
+
+    /** The JDBC URL of this server's own test database (null in embedded mode). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public void close() {
+        application.close();
+        if (jdbcUrl != null) {
+            TestServices.dropDatabase(jdbcUrl);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package app.tdah.web;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.tdah.testing.GraphQlClient;
+import app.tdah.testing.RunningServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SPA built by the ui module, served by the server with the right caching. */
+class SpaServingTest {
+
+    private static RunningServer server;
+    private static GraphQlClient client;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start();
+        client = new GraphQlClient(server.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theEntryPageIsServedAndNeverCached() {
+        HttpResponse<String> index = client.get("/");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("<div id=\"root\"");
+        assertThat(index.headers().firstValue("cache-control")).contains("no-cache");
+    }
+
+    @Test
+    void clientSideRoutesFallBackToTheEntryPage() {
+        HttpResponse<String> today = client.get("/today");
+        assertThat(today.statusCode()).isEqualTo(200);
+        assertThat(today.body()).isEqualTo(client.get("/").body());
+    }
+
+    @Test
+    void hashedAssetsAreImmutable() {
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(client.get("/").body());
+        assertThat(script.find()).as("index.html references a hashed script").isTrue();
+        HttpResponse<String> asset = client.get(script.group(1));
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("cache-control")).contains("public, max-age=31536000, immutable");
+    }
+
+    @Test
+    void aMissingFileIs404NotTheEntryPage() {
+        assertThat(client.get("/assets/nope-123.js").statusCode()).isEqualTo(404);
+    }
+}
