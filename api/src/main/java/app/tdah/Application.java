@@ -29,6 +29,7 @@ import app.tdah.platform.EmbeddedServices;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
 import app.tdah.web.RequestObservation;
+import app.tdah.web.SecurityHeaders;
 import app.tdah.web.SpaRouting;
 
 import io.helidon.config.Config;
@@ -94,7 +95,7 @@ public final class Application implements AutoCloseable {
             AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),
                     settings.accessTokenLifetime(), clock);
             AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
-                    new PasswordPolicy(), accessTokens, settings.refreshTokenLifetime(), clock);
+                    new PasswordPolicy(), accessTokens, settings.refreshTokenLifetime(), settings.refreshReuseGrace(), clock);
 
             JobScheduler scheduler = null;
             if (settings.hasRole(Role.WORKER)) {
@@ -117,7 +118,9 @@ public final class Application implements AutoCloseable {
                 health.addCheck(ReadinessChecks.of(running::isHealthy), HealthCheckType.READINESS, "scheduler");
             }
 
-            HttpRouting.Builder routing = HttpRouting.builder().addFilter(new RequestObservation(settings.accessLog()));
+            HttpRouting.Builder routing = HttpRouting.builder()
+                    .addFilter(new RequestObservation(settings.accessLog()))
+                    .addFilter(new SecurityHeaders());
             if (settings.hasRole(Role.WEB)) {
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(),
                         List.of(new AccountsGraphQl(accounts, settings.secureCookie())),

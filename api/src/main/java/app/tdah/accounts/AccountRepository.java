@@ -26,7 +26,7 @@ public final class AccountRepository {
     record StoredUser(User user, String passwordHash) {
     }
 
-    record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean used, boolean revoked) {
+    record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt, boolean revoked) {
     }
 
     /** Inserts the user; false when the email is taken (the unique constraint decides, so concurrent sign-ups are safe). */
@@ -66,13 +66,13 @@ public final class AccountRepository {
     Optional<RefreshTokenRow> claimRefreshToken(byte[] tokenHash) {
         return db.execute().get("UPDATE refresh_tokens SET used_at = now() "
                                 + "WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() "
-                                + "RETURNING id, user_id, family_id, expires_at, true AS used, false AS revoked",
+                                + "RETURNING id, user_id, family_id, expires_at, used_at, false AS revoked",
                         tokenHash)
                 .map(AccountRepository::refreshToken);
     }
 
     Optional<RefreshTokenRow> findRefreshToken(byte[] tokenHash) {
-        return db.execute().get("SELECT id, user_id, family_id, expires_at, used_at IS NOT NULL AS used, "
+        return db.execute().get("SELECT id, user_id, family_id, expires_at, used_at, "
                                 + "revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE token_hash = ?", tokenHash)
                 .map(AccountRepository::refreshToken);
     }
@@ -103,12 +103,17 @@ public final class AccountRepository {
                 row.column("user_id").get(UUID.class),
                 row.column("family_id").get(UUID.class),
                 instant(row, "expires_at"),
-                row.column("used").get(Boolean.class),
+                nullableInstant(row, "used_at"),
                 row.column("revoked").get(Boolean.class));
     }
 
     private static Instant instant(DbRow row, String column) {
         return row.column(column).get(Timestamp.class).toInstant();
+    }
+
+    private static Instant nullableInstant(DbRow row, String column) {
+        Timestamp value = row.column(column).get(Timestamp.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,16 +35,18 @@ public final class AccountService {
     private final PasswordPolicy passwordPolicy;
     private final AccessTokens accessTokens;
     private final Duration refreshLifetime;
+    private final Duration reuseGrace;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-                          AccessTokens accessTokens, Duration refreshLifetime, Clock clock) {
+                          AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.accessTokens = accessTokens;
         this.refreshLifetime = refreshLifetime;
+        this.reuseGrace = reuseGrace;
         this.clock = clock;
     }
 
@@ -110,17 +111,20 @@ public final class AccountService {
 
     /**
      * Rotates a refresh token: the presented one is spent and a new one of the same family is issued, keeping the
-     * family's absolute expiry. Presenting a spent token again means it was copied: the whole family is revoked.
+     * family's absolute expiry. Presenting a spent token again means it was copied, and the whole family is revoked;
+     * except within a short grace after it was spent, when it is the same browser retrying a refresh whose answer it
+     * never received (a reload mid-request).
      */
     public AuthResult refresh(Optional<String> refreshToken, ClientInfo client) {
         if (refreshToken.isEmpty()) {
             return AuthResult.failure(List.of(NO_SESSION));
         }
         byte[] hash = sha256(refreshToken.get());
-        Optional<AccountRepository.RefreshTokenRow> claimed = repository.claimRefreshToken(hash);
+        Optional<AccountRepository.RefreshTokenRow> claimed = repository.claimRefreshToken(hash)
+                .or(() -> repository.findRefreshToken(hash).filter(this::isRetryWithinGrace));
         if (claimed.isEmpty()) {
             repository.findRefreshToken(hash)
-                    .filter(AccountRepository.RefreshTokenRow::used)
+                    .filter(row -> row.usedAt() != null)
                     .ifPresent(reused -> repository.revokeFamily(reused.familyId()));
             return AuthResult.failure(List.of(NO_SESSION));
         }
@@ -128,6 +132,12 @@ public final class AccountService {
         return repository.findById(row.userId())
                 .map(user -> AuthResult.success(startSession(user, row.familyId(), row.expiresAt(), client)))
                 .orElseGet(() -> AuthResult.failure(List.of(NO_SESSION)));
+    }
+
+    private boolean isRetryWithinGrace(AccountRepository.RefreshTokenRow row) {
+        Instant now = clock.instant();
+        return row.usedAt() != null && !row.revoked() && row.expiresAt().isAfter(now)
+                && row.usedAt().plus(reuseGrace).isAfter(now);
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out always succeeds. */
@@ -165,14 +175,6 @@ public final class AccountService {
     }
 
     private static boolean isKnownTimeZone(String zone) {
-        if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
-            return false;
-        }
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone);
     }
 }

@@ -29,6 +29,7 @@ public record AppConfig(
         Optional<String> encryptionKey,
         Duration accessTokenLifetime,
         Duration refreshTokenLifetime,
+        Duration refreshReuseGrace,
         boolean secureCookie,
         Argon2Settings argon2,
         int graphqlMaxDepth,
@@ -55,15 +56,16 @@ public record AppConfig(
                 nonBlank(pa.get("redis.url").asString()),
                 nonBlank(pa.get("jwt.secret").asString()),
                 nonBlank(pa.get("encryption.key").asString()),
-                Duration.ofMinutes(pa.get("auth.access-token-minutes").asInt().orElse(15)),
-                Duration.ofDays(pa.get("auth.refresh-token-days").asInt().orElse(30)),
-                pa.get("auth.secure-cookie").asBoolean().orElse(true),
+                Duration.ofMinutes(pa.get("auth.access.minutes").asInt().orElse(15)),
+                Duration.ofDays(pa.get("auth.refresh.days").asInt().orElse(30)),
+                Duration.ofSeconds(pa.get("auth.refresh.grace.seconds").asInt().orElse(10)),
+                pa.get("auth.secure.cookie").asBoolean().orElse(true),
                 new Argon2Settings(
-                        pa.get("argon2.memory-kib").asInt().orElse(47104),
+                        pa.get("argon2.memory.kib").asInt().orElse(47104),
                         pa.get("argon2.iterations").asInt().orElse(2),
                         pa.get("argon2.parallelism").asInt().orElse(1)),
-                pa.get("graphql.max-depth").asInt().orElse(12),
-                pa.get("graphql.max-complexity").asInt().orElse(500),
+                pa.get("graphql.max.depth").asInt().orElse(12),
+                pa.get("graphql.max.complexity").asInt().orElse(500),
                 pa.get("access.log").asBoolean().orElse(false));
     }
 

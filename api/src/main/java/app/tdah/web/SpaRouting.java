@@ -33,8 +33,15 @@ public final class SpaRouting {
                         .build());
     }
 
-    /** A path whose last segment has no dot is a client-side route: serve the SPA's entry page for it. */
+    /**
+     * A path whose last segment has no dot is a client-side route: serve the SPA's entry page for it. The server's own
+     * endpoints are never the SPA's, so a request there that nothing else answers stays a 404.
+     */
     static String toResource(String path) {
+        String absolute = path.startsWith("/") ? path : "/" + path;
+        if (absolute.startsWith("/observe") || absolute.startsWith("/graphql") || absolute.startsWith("/assets/")) {
+            return path;
+        }
         String lastSegment = path.substring(path.lastIndexOf('/') + 1);
         return lastSegment.contains(".") ? path : "index.html";
     }

@@ -49,7 +49,7 @@ public final class RunningServer implements AutoCloseable {
             values.put("pa.redis.url", TestServices.redisUrl());
         }
         // Cheaper Argon2 in tests: the parameters are the operator's choice; the behaviour under test is the same.
-        values.put("pa.argon2.memory-kib", "8192");
+        values.put("pa.argon2.memory.kib", "8192");
         values.put("pa.argon2.iterations", "1");
         values.putAll(overrides);
         Config config = Config.builder()

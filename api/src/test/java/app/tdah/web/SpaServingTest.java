@@ -36,6 +36,9 @@ class SpaServingTest {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("<div id=\"root\"");
         assertThat(index.headers().firstValue("cache-control")).contains("no-cache");
+        assertThat(index.headers().firstValue("x-content-type-options")).contains("nosniff");
+        assertThat(index.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
     }
 
     @Test
@@ -52,10 +55,19 @@ class SpaServingTest {
         HttpResponse<String> asset = client.get(script.group(1));
         assertThat(asset.statusCode()).isEqualTo(200);
         assertThat(asset.headers().firstValue("cache-control")).contains("public, max-age=31536000, immutable");
+        assertThat(asset.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
     }
 
     @Test
     void aMissingFileIs404NotTheEntryPage() {
         assertThat(client.get("/assets/nope-123.js").statusCode()).isEqualTo(404);
+        assertThat(client.get("/assets/nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theServersOwnEndpointsAreNeverTheSpa() {
+        assertThat(client.get("/observe/health/ready").body()).doesNotContain("<div id=\"root\"");
+        assertThat(client.get("/observe/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(client.get("/graphql/nothing-here").statusCode()).isEqualTo(404);
     }
 }

@@ -1,0 +1,51 @@
+package app.tdah.accounts;
+
+import java.util.Map;
+
+import app.tdah.testing.GraphQlClient;
+import app.tdah.testing.RunningServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A spent refresh token presented after the retry grace is treated as stolen: the whole session family ends. */
+class RefreshTokenReuseTest {
+
+    private static final String REFRESH = "mutation { refreshSession { accessToken userErrors { code } } }";
+
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        // No grace: every second presentation is reuse. (Waiting out the default 10 s grace would only slow the test.)
+        server = RunningServer.start(Map.of("pa.auth.refresh.grace.seconds", "0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void reusingASpentRefreshTokenRevokesTheWholeFamily() {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        client.execute("mutation R($i: RegisterInput!) { register(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("email", "reuse@example.com", "password", "correct-horse-battery-42",
+                        "displayName", "R", "timeZone", "UTC")));
+        String spent = client.refreshCookie().orElseThrow();
+        assertThat(client.execute(REFRESH).data("refreshSession").path("userErrors")).isEmpty();
+
+        GraphQlClient thief = new GraphQlClient(server.baseUrl());
+        thief.useRefreshCookie(spent);
+        JsonNode stolen = thief.execute(REFRESH).data("refreshSession");
+        assertThat(stolen.path("accessToken").isNull()).isTrue();
+        assertThat(stolen.path("userErrors").get(0).path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+
+        JsonNode owner = client.execute(REFRESH).data("refreshSession");
+        assertThat(owner.path("userErrors").get(0).path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+    }
+}

@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App, redirectFor } from './App';
+import { Session } from './auth/session';
+import { SessionProvider } from './auth/SessionContext';
+import { GraphQLClient } from './graphql/client';
+import { FakeAccountsServer } from './test/fakeGraphQL';
+
+// Tells React this is a test environment, so that act() flushes updates.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+async function mount(path: string, server = new FakeAccountsServer()) {
+  window.history.replaceState(null, '', path);
+  const client = new GraphQLClient({ fetch: server.fetch });
+  const session = new Session({ client });
+  render(
+    <SessionProvider session={session}>
+      <App />
+    </SessionProvider>,
+  );
+  await act(async () => {
+    await session.start();
+  });
+  return { server, session };
+}
+
+function type(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
+}
+
+describe('redirectFor', () => {
+  it('sends signed-out people to sign in, and signed-in people to Today', () => {
+    expect(redirectFor('/', false)).toBe('/signin');
+    expect(redirectFor('/today', false)).toBe('/signin');
+    expect(redirectFor('/signup', false)).toBeNull();
+    expect(redirectFor('/', true)).toBe('/today');
+    expect(redirectFor('/signin', true)).toBe('/today');
+    expect(redirectFor('/signup/', true)).toBe('/today');
+    expect(redirectFor('/today', true)).toBeNull();
+  });
+});
+
+describe('App', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+  });
+
+  it('opens on sign-in when there is no session', async () => {
+    await mount('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/signin');
+  });
+
+  it('restores a session on load and shows Today with the name and the empty state', async () => {
+    const server = new FakeAccountsServer();
+    server.cookie = 'cookie-0';
+    await mount('/', server);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(heading.textContent).toContain('Ada'));
+    expect(window.location.pathname).toBe('/today');
+    expect(screen.getByText('Nothing captured yet')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it('shows what is wrong on each field before sending anything', async () => {
+    const { server } = await mount('/signin');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alerts = await screen.findAllByRole('alert');
+    const texts = alerts.map((a) => a.textContent).filter(Boolean);
+    expect(texts).toEqual(expect.arrayContaining(['!Enter your email address.', '!Enter your password.']));
+    expect(screen.getByLabelText('Email', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText('Email', { exact: true }));
+    expect(server.calls).toEqual(['RefreshSession']);
+  });
+
+  it('shows the server’s message at the top of the form on a wrong password, keeping what was typed', async () => {
+    await mount('/signin');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    type('Email', 'ada@example.com');
+    type('Password', 'not-the-password');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((a) => a.textContent === 'That email and password don’t match.')).toBe(true),
+    );
+    expect((screen.getByLabelText('Email', { exact: true }) as HTMLInputElement).value).toBe('ada@example.com');
+    expect(window.location.pathname).toBe('/signin');
+  });
+
+  it('shows a calm retry message when offline and loses nothing typed', async () => {
+    const { server } = await mount('/signin');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    server.offline = true;
+    type('Email', 'ada@example.com');
+    type('Password', 'correct-horse-battery-42');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((a) => /couldn’t reach your assistant/.test(a.textContent ?? ''))).toBe(true),
+    );
+    expect((screen.getByLabelText('Email', { exact: true }) as HTMLInputElement).value).toBe('ada@example.com');
+    expect((screen.getByLabelText('Password', { exact: true }) as HTMLInputElement).value).toBe('correct-horse-battery-42');
+
+    server.offline = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: /Ada/ });
+    expect(heading).toBeTruthy();
+  });
+
+  it('signs in, never stores the token in web storage, then signs out', async () => {
+    const { session } = await mount('/signin');
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    type('Email', 'ada@example.com');
+    type('Password', 'correct-horse-battery-42');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { level: 1, name: /Ada/ });
+    expect(window.location.pathname).toBe('/today');
+    expect(session.getAccessToken()).toBeTruthy();
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(window.location.pathname).toBe('/signin');
+    expect(session.getAccessToken()).toBeNull();
+  });
+
+  it('signs up with the browser’s time zone prefilled and editable', async () => {
+    const { server } = await mount('/signup');
+    await screen.findByRole('heading', { level: 1, name: 'Create your account' });
+    const zone = screen.getByLabelText('Time zone', { exact: true }) as HTMLInputElement;
+    expect(zone.value).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    type('Display name', 'Grace');
+    type('Email', 'grace@example.com');
+    type('Password', 'correct-horse-battery-42');
+    type('Time zone', 'America/New_York');
+    server.user = { ...server.user, displayName: 'Grace', timeZone: 'America/New_York' };
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await screen.findByRole('heading', { level: 1, name: /Grace/ });
+    expect(window.location.pathname).toBe('/today');
+  });
+});

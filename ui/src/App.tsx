@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { useSessionState } from './auth/SessionContext';
+import { navigate, PATHS, routeFor, usePathname } from './lib/router';
+import { SignInPage } from './pages/SignInPage';
+import { SignUpPage } from './pages/SignUpPage';
+import { NotFoundPage, RestoringPage, UnreachablePage } from './pages/StatusPages';
+import { TodayPage } from './pages/TodayPage';
+
+/** Where a path leads for a signed-in or signed-out person; null when the path is right as it is. */
+export function redirectFor(pathname: string, signedIn: boolean): string | null {
+  const route = routeFor(pathname);
+  if (signedIn) return route === 'root' || route === 'signin' || route === 'signup' ? PATHS.today : null;
+  return route === 'root' || route === 'today' ? PATHS.signin : null;
+}
+
+export function App() {
+  const state = useSessionState();
+  const pathname = usePathname();
+  // The email typed on one form follows to the other (sign in ⇄ create account).
+  const [email, setEmail] = useState('');
+
+  const signedIn = state.status === 'signedIn';
+  const settled = state.status === 'signedIn' || state.status === 'signedOut';
+  const redirect = settled ? redirectFor(pathname, signedIn) : null;
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  if (state.status === 'restoring') return <RestoringPage />;
+  if (state.status === 'unreachable') return <UnreachablePage />;
+  if (redirect) return <RestoringPage />;
+
+  const route = routeFor(pathname);
+  if (state.status === 'signedIn') {
+    if (route === 'today') return <TodayPage user={state.user} />;
+    return <NotFoundPage homePath={PATHS.today} homeLabel="Go to Today" />;
+  }
+  if (route === 'signup') return <SignUpPage email={email} onEmailChange={setEmail} />;
+  if (route === 'signin') return <SignInPage email={email} onEmailChange={setEmail} />;
+  return <NotFoundPage homePath={PATHS.signin} homeLabel="Go to sign in" />;
+}

@@ -1,0 +1,110 @@
+import { forwardRef, useId, useState, type InputHTMLAttributes } from 'react';
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  hint?: string;
+  error?: string | undefined;
+}
+
+/** A labelled input with an optional hint and an error that is announced and tied to the input. */
+export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
+  { label, value, onValueChange, hint, error, type = 'text', ...rest },
+  ref,
+) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...rest}
+        ref={ref}
+        id={id}
+        type={type}
+        className="field__input"
+        value={value}
+        onChange={(e) => onValueChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {error ? <FieldError id={errorId!} message={error} /> : null}
+    </div>
+  );
+});
+
+interface PasswordFieldProps extends Omit<FieldProps, 'type'> {
+  autoComplete: 'current-password' | 'new-password';
+}
+
+/** A password input with a "Show" toggle: seeing what you typed beats retyping it. */
+export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(function PasswordField(
+  { label, value, onValueChange, hint, error, autoComplete, ...rest },
+  ref,
+) {
+  const id = useId();
+  const [visible, setVisible] = useState(false);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="field__password">
+        <input
+          {...rest}
+          ref={ref}
+          id={id}
+          type={visible ? 'text' : 'password'}
+          className="field__input"
+          value={value}
+          autoComplete={autoComplete}
+          autoCapitalize="off"
+          spellCheck={false}
+          onChange={(e) => onValueChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <button
+          type="button"
+          className="field__toggle"
+          aria-controls={id}
+          aria-pressed={visible}
+          aria-label={visible ? 'Hide password' : 'Show password'}
+          onClick={() => setVisible((v) => !v)}
+        >
+          {visible ? 'Hide' : 'Show'}
+        </button>
+      </div>
+      {error ? <FieldError id={errorId!} message={error} /> : null}
+    </div>
+  );
+});
+
+function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <p className="field__error" id={id} role="alert">
+      <span className="field__error-icon" aria-hidden="true">
+        !
+      </span>
+      {message}
+    </p>
+  );
+}

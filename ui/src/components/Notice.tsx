@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+
+/** A message at the top of a form: announced to screen readers, amber rather than alarming red. */
+export function FormAlert({ message, tone = 'attention' }: { message: string | null; tone?: 'attention' | 'info' }) {
+  // The live region stays mounted so that a new message is reliably announced.
+  return (
+    <div className={message ? `notice notice--${tone}` : 'notice notice--empty'} role="alert" aria-atomic="true">
+      {message}
+    </div>
+  );
+}
+
+export function Brand() {
+  return (
+    <div className="brand">
+      <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+        <circle cx="16" cy="16" r="14" />
+        <path d="M10 17l4 4 8-9" />
+      </svg>
+      <span className="brand__name">
+        <span className="brand__first-word">Personal </span>Assistant
+      </span>
+    </div>
+  );
+}
+
+export function CenteredPage({ children }: { children: ReactNode }) {
+  return (
+    <div className="page page--centered">
+      <header className="page__brand">
+        <Brand />
+      </header>
+      <main className="auth-card" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// Types mirroring graphql-schema/src/main/graphql/accounts.graphqls and schema.graphqls.
+
+export type UserErrorCode =
+  | 'INVALID'
+  | 'TOO_SHORT'
+  | 'TOO_LONG'
+  | 'TOO_COMMON'
+  | 'ALREADY_EXISTS'
+  | 'INVALID_CREDENTIALS'
+  | 'NOT_AUTHENTICATED'
+  | 'UNKNOWN_TIME_ZONE';
+
+export interface UserError {
+  /** The input field at fault, e.g. `password`; null when the error is about the whole input. */
+  field: string | null;
+  message: string;
+  code: UserErrorCode;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  /** IANA time zone, e.g. Europe/Paris. */
+  timeZone: string;
+  /** ISO-8601 instant. */
+  createdAt: string;
+}
+
+export interface AuthPayload {
+  accessToken: string | null;
+  accessTokenExpiresAt: string | null;
+  user: User | null;
+  userErrors: UserError[];
+}
+
+export interface LogoutPayload {
+  userErrors: UserError[];
+}
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  displayName: string;
+  timeZone: string;
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}

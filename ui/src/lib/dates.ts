@@ -1,0 +1,68 @@
+// Dates as the person lives them: in their own time zone (from their profile), not the browser's.
+
+function safeZone(timeZone: string | undefined): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** All IANA zones the browser knows, for the sign-up suggestions; empty where unsupported. */
+export function knownTimeZones(): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
+  try {
+    return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The hour (0–23) at `date` in `timeZone`. */
+export function hourIn(date: Date, timeZone: string | undefined): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    hour: 'numeric',
+    hourCycle: 'h23',
+    timeZone: safeZone(timeZone),
+  }).formatToParts(date);
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '12');
+  return hour === 24 ? 0 : hour;
+}
+
+export function greeting(date: Date, timeZone: string | undefined): string {
+  const hour = hourIn(date, timeZone);
+  if (hour >= 5 && hour < 12) return 'Good morning';
+  if (hour >= 12 && hour < 18) return 'Good afternoon';
+  if (hour >= 18 && hour < 23) return 'Good evening';
+  return 'Hello';
+}
+
+/** e.g. "Tuesday, November 25" (en-US) or "Tuesday 25 November" (en-GB). */
+export function formatLongDate(date: Date, timeZone: string | undefined, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: safeZone(timeZone),
+  }).format(date);
+}
+
+/** The calendar day (YYYY-MM-DD) at `date` in `timeZone`: lets the Today page notice midnight. */
+export function dayKey(date: Date, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: safeZone(timeZone),
+  }).format(date);
+}

@@ -1,0 +1,23 @@
+import { useEffect, type RefObject } from 'react';
+
+let firstPageShown = false;
+
+/**
+ * Moves focus to `ref` when a page mounts after an in-app navigation, so keyboard and screen-reader users start at
+ * the new page's heading. The very first page of a load keeps the browser's default focus.
+ */
+export function useFocusOnNavigation(ref: RefObject<HTMLElement>): void {
+  useEffect(() => {
+    if (!firstPageShown) {
+      firstPageShown = true;
+      return;
+    }
+    ref.current?.focus({ preventScroll: false });
+  }, [ref]);
+}
+
+export function useDocumentTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · Personal Assistant` : 'Personal Assistant';
+  }, [title]);
+}

@@ -1,0 +1,37 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { browserLock, Session } from './auth/session';
+import { SessionProvider } from './auth/SessionContext';
+import { GraphQLClient } from './graphql/client';
+import './styles.css';
+
+const client = new GraphQLClient({ endpoint: '/graphql' });
+
+// Tabs tell each other when one signs out, so none keeps showing a closed session.
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('pa-session') : null;
+
+const session = new Session({
+  client,
+  lock: browserLock('pa-refresh-session'),
+  onSignedOut: () => channel?.postMessage('signed-out'),
+});
+
+channel?.addEventListener('message', (event: MessageEvent) => {
+  if (event.data === 'signed-out' && session.getState().status === 'signedIn') session.signOutLocally(false);
+});
+
+// A laptop that slept through the refresh timer: refresh as soon as the page is looked at again.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') session.refreshIfDue();
+});
+
+void session.start();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionProvider session={session}>
+      <App />
+    </SessionProvider>
+  </StrictMode>,
+);
