@@ -1,7 +1,6 @@
 package app.tdah.capture;
 
 import java.time.ZonedDateTime;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -24,12 +23,11 @@ public record Capture(String title, Due due, Priority priority, SortedSet<String
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("a capture always has a title");
         }
-        tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags == null ? Collections.emptySet() : tags));
-    }
-
-    public static Capture of(String title, Due due, Priority priority, Collection<String> tags, String rrule,
-                             ZonedDateTime remindAt) {
-        return new Capture(title, due, priority, tags == null ? null : new TreeSet<>(tags), rrule, remindAt);
+        SortedSet<String> sorted = new TreeSet<>();
+        if (tags != null) {
+            sorted.addAll(tags);
+        }
+        tags = Collections.unmodifiableSortedSet(sorted);
     }
 
     /** {@code YYYY-MM-DD} or {@code YYYY-MM-DDTHH:MM}; empty when there is no due. */

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -68,24 +69,39 @@ public final class CaptureParser {
         return new Reading(text, zone, now.withZoneSameInstant(zone)).read();
     }
 
+    // ---- cues: literals that any match of a phrase contains (see Phrase) ----
+
+    private static final List<String> DIGITS = cues("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    private static final List<String> EVERY = cues("every");
+    private static final List<String> WEEKDAY_CUES = cues("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final List<String> ADVERB_CUES =
+            cues("daily", "everyday", "weekly", "monthly", "yearly", "annually");
+    private static final List<String> NEAR_DAY_CUES = cues("today", "tonight", "tomorrow", "tmr");
+    private static final List<String> DAYPART_CUES = cues("morning", "afternoon", "evening", "noon", "midday");
+
     // ---- tags and priority ----
 
-    private static final Pattern TAG = compile("(?<![\\p{L}\\p{N}_&#])#(?<tag>[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*)");
-    private static final Pattern PRIORITY_WORD =
-            compile("(?<![\\p{L}\\p{N}_!])!(?<level>urgent|high|medium|low)" + END);
-    private static final Pattern BANGS = compile("(?<!!)(?<bangs>!+)(?![!\\p{L}\\p{N}_])");
-    private static final Pattern URGENT_WORD = compile(START + "(?:urgent|asap)" + END);
+    private static final Phrase TAG =
+            phrase(cues("#"), "(?<![\\p{L}\\p{N}_&#])#(?<tag>[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*)");
+    private static final Phrase PRIORITY_WORD =
+            phrase(cues("!"), "(?<![\\p{L}\\p{N}_!])!(?<level>urgent|high|medium|low)" + END);
+    private static final Phrase BANGS = phrase(cues("!"), "(?<!!)(?<bangs>!+)(?![!\\p{L}\\p{N}_])");
+    private static final Phrase URGENT_WORD = phrase(cues("urgent", "asap"), START + "(?:urgent|asap)" + END);
 
     // ---- reminders ----
 
-    private static final Pattern REMIND_BEFORE = compile(START + "(?:remind\\s+me\\s+)?(?:(?<half>half\\s+an\\s+hour)|"
-            + COUNT + "(?<unit>" + MINUTES + "|" + HOURS + "|" + DAYS + "))\\s+(?:before|earlier)" + END);
-    private static final Pattern REMIND_ME_LEADING = compile("^\\s*remind\\s+me(?:\\s+to)?" + END);
+    private static final Phrase REMIND_BEFORE = phrase(cues("before", "earlier"),
+            START + "(?:remind\\s+me\\s+)?(?:(?<half>half\\s+an\\s+hour)|" + COUNT
+                    + "(?<unit>" + MINUTES + "|" + HOURS + "|" + DAYS + "))\\s+(?:before|earlier)" + END);
+    private static final Phrase REMIND_ME_LEADING = phrase(cues("remind"), "^\\s*remind\\s+me(?:\\s+to)?" + END);
     private static final Pattern LEADING_TO = compile("^to\\s+");
 
     // ---- title ----
 
-    private static final Pattern SPACES = compile("\\s+");
+    private static final Pattern SPACES = compile("[\\s\\p{Z}]+");
+    private static final String TRIMMED_BEFORE = ",;:";
+    /** The spec's trailing ", ; . -", and a colon ("call Jo tomorrow:"). */
+    private static final String TRIMMED_AFTER = ",;:.-";
     private static final Pattern SPACE_BEFORE_SEPARATOR = compile(" ([,;])(?= |$)");
 
     // ---- recurrence ----
@@ -93,99 +109,144 @@ public final class CaptureParser {
     private static final String INTERVAL = "(?:(?<other>other)\\s+|" + COUNT + ")?";
     private static final String OF_EACH_MONTH = "(?:\\s+of\\s+(?:the|each|every)\\s+month" + END + ")?";
 
+    /** In order of precedence: the first rule with a match gives the recurrence. */
     private static final List<Rule<Recurrence>> RECURRENCES = List.of(
-            rule(START + "every\\s+(?:year\\s+on\\s+)?(?:(?<m1>" + MONTH + ")\\.?\\s+(?:the\\s+)?(?<d1>\\d{1,2})"
-                    + ORDINAL_SUFFIX + "?|(?:the\\s+)?(?<d2>\\d{1,2})" + ORDINAL_SUFFIX + "?\\s+(?:of\\s+)?(?<m2>"
-                    + MONTH + ")\\.?)" + END, CaptureParser::yearlyOnDate),
-            rule(START + "every\\s+(?:month\\s+on\\s+the\\s+)?(?<ord>" + ORDINAL + ")\\s+(?<day>" + WEEKDAY + ")"
-                    + END + OF_EACH_MONTH, CaptureParser::monthlyOnNthWeekday),
-            rule(START + "(?:on\\s+)?the\\s+(?<ord>" + ORDINAL + ")\\s+(?<day>" + WEEKDAY
-                    + ")\\s+of\\s+(?:each|every)\\s+month" + END, CaptureParser::monthlyOnNthWeekday),
-            rule(START + "(?:every\\s+weekdays?|(?:on\\s+)?weekdays)" + END,
+            rule(EVERY, START + "every\\s+(?:year\\s+on\\s+)?(?:(?<m1>" + MONTH + ")\\.?\\s+(?:the\\s+)?"
+                    + "(?<d1>\\d{1,2})" + ORDINAL_SUFFIX + "?|(?:the\\s+)?(?<d2>\\d{1,2})" + ORDINAL_SUFFIX
+                    + "?\\s+(?:of\\s+)?(?<m2>" + MONTH + ")\\.?)" + END,
+                    CaptureParser::yearlyOnDate),
+            rule(EVERY, START + "every\\s+(?:month\\s+on\\s+the\\s+)?(?<ord>" + ORDINAL + ")\\s+(?<day>" + WEEKDAY
+                    + ")" + END + OF_EACH_MONTH,
+                    CaptureParser::monthlyOnNthWeekday),
+            rule(cues("month"), START + "(?:on\\s+)?the\\s+(?<ord>" + ORDINAL + ")\\s+(?<day>" + WEEKDAY
+                    + ")\\s+of\\s+(?:each|every)\\s+month" + END,
+                    CaptureParser::monthlyOnNthWeekday),
+            rule(cues("weekday"), START + "(?:every\\s+weekdays?|(?:on\\s+)?weekdays)" + END,
                     m -> Recurrence.weeklyOn(1, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))),
-            rule(START + "(?:every\\s+weekends?|(?:on\\s+)?weekends)" + END,
+            rule(cues("weekend"), START + "(?:every\\s+weekends?|(?:on\\s+)?weekends)" + END,
                     m -> Recurrence.weeklyOn(1, EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY))),
-            rule(START + "(?:every\\s+" + INTERVAL + "weeks?|weekly)\\s+on\\s+(?<days>" + WEEKDAY_LIST + ")",
+            rule(cues("week"), START + "(?:every\\s+" + INTERVAL + "weeks?|weekly)\\s+on\\s+(?<days>"
+                    + WEEKDAY_LIST + ")",
                     CaptureParser::weeklyOnDays),
-            rule(START + "every\\s+(?:(?<other>other)\\s+)?(?<days>" + WEEKDAY_LIST + ")",
-                    m -> Recurrence.weeklyOn(m.group("other") != null ? 2 : 1,
-                            Vocabulary.weekdays(m.group("days")))),
-            rule(START + "(?:every\\s+" + INTERVAL + "months?|monthly)\\s+on\\s+the\\s+(?<dom>\\d{1,2})"
-                    + ORDINAL_SUFFIX + END, m -> monthlyOnDay(interval(m), m.group("dom"))),
-            rule(START + "every\\s+(?:the\\s+)?(?<dom>\\d{1,2})" + ORDINAL_SUFFIX + END + OF_EACH_MONTH,
+            rule(EVERY, START + "every\\s+" + INTERVAL + "(?<days>" + WEEKDAY_LIST + ")",
+                    CaptureParser::weeklyOnDays),
+            rule(cues("month"), START + "(?:every\\s+" + INTERVAL + "months?|monthly)\\s+on\\s+the\\s+"
+                    + "(?<dom>\\d{1,2})" + ORDINAL_SUFFIX + END,
+                    m -> monthlyOnDay(interval(m), m.group("dom"))),
+            rule(EVERY, START + "every\\s+(?:the\\s+)?(?<dom>\\d{1,2})" + ORDINAL_SUFFIX + END + OF_EACH_MONTH,
                     m -> monthlyOnDay(1, m.group("dom"))),
-            rule(START + "every\\s+" + INTERVAL + "(?<unit>day|week|month|year)s?" + END,
+            rule(cues("month"), START + "(?:on\\s+)?the\\s+(?<dom>\\d{1,2})" + ORDINAL_SUFFIX
+                    + "\\s+of\\s+(?:each|every)\\s+month" + END,
+                    m -> monthlyOnDay(1, m.group("dom"))),
+            rule(EVERY, START + "every\\s+" + INTERVAL + "(?<unit>day|week|month|year)s?" + END,
                     CaptureParser::everyUnit),
             // "every morning": only "every" is taken here, the daypart is read as a time later on.
-            rule(START + "every(?=\\s+(?:morning|afternoon|evening)" + END + ")",
+            rule(EVERY, START + "every(?=\\s+(?:morning|afternoon|evening)" + END + ")",
                     m -> Recurrence.every(Frequency.DAILY, 1)),
-            rule(START + "(?<adverb>daily|everyday|weekly|monthly|yearly|annually)" + END,
+            rule(ADVERB_CUES, START + "(?<adverb>daily|everyday|weekly|monthly|yearly|annually)" + END,
                     m -> Recurrence.every(frequencyOf(m.group("adverb")), 1)));
 
     // ---- durations and dates ----
 
-    private static final Pattern ELAPSED = compile(START + "in\\s+(?:(?<half>half\\s+an\\s+hour)|" + COUNT
-            + "(?<unit>" + MINUTES + "|" + HOURS + ")(?<andhalf>\\s+and\\s+a\\s+half)?)" + END);
+    private static final Phrase ELAPSED = phrase(cues("in"), START + "in\\s+(?:(?<half>half\\s+an\\s+hour)|"
+            + COUNT + "(?<unit>" + MINUTES + "|" + HOURS + ")(?<andhalf>\\s+and\\s+a\\s+half)?)" + END);
 
-    /** The words that may stand before a date without changing it. */
-    private static final String DATE_LEAD = "(?:(?:on|by|due)\\s+)*";
+    /**
+     * The words that may stand before a date without changing it. Repeats are bounded: an unbounded repeated group
+     * makes java.util.regex recurse once per repeat, and a long enough input would overflow the stack.
+     */
+    private static final String DATE_LEAD = "(?:(?:on|by|due)\\s+){0,3}";
     private static final String YEAR = "(?:,?\\s+(?<y>\\d{4})" + END + ")?";
 
+    /** In order of precedence: the first rule with a match gives the date. */
     private static final List<Rule<DateHit>> DATES = List.of(
-            rule(NUMBER_START + DATE_LEAD + "(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?!\\p{N})",
+            rule(DIGITS, NUMBER_START + DATE_LEAD + "(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?!\\p{N})",
                     (m, today) -> DateHit.of(exactDate(m.group("y"), m.group("m"), m.group("d")))),
-            rule(START + DATE_LEAD + "(?:the\\s+)?(?<d>\\d{1,2})" + ORDINAL_SUFFIX + "?\\s+(?:of\\s+)?(?<m>" + MONTH
-                    + ")\\.?" + END + YEAR, CaptureParser::monthAndDay),
-            rule(START + DATE_LEAD + "(?<m>" + MONTH + ")\\.?\\s+(?:the\\s+)?(?<d>\\d{1,2})" + ORDINAL_SUFFIX + "?"
-                    + END + YEAR, CaptureParser::monthAndDay),
-            rule(NUMBER_START + DATE_LEAD + "(?<m>\\d{1,2})/(?<d>\\d{1,2})(?:/(?<y>\\d{4}|\\d{2}))?(?![\\p{N}/])",
+            rule(DIGITS, START + DATE_LEAD + "(?:the\\s+)?(?<d>\\d{1,2})" + ORDINAL_SUFFIX + "?\\s+(?:of\\s+)?"
+                    + "(?<m>" + MONTH + ")\\.?" + END + YEAR,
+                    CaptureParser::monthAndDay),
+            rule(DIGITS, START + DATE_LEAD + "(?<m>" + MONTH + ")\\.?\\s+(?:the\\s+)?(?<d>\\d{1,2})"
+                    + ORDINAL_SUFFIX + "?" + END + YEAR,
+                    CaptureParser::monthAndDay),
+            rule(cues("/"), NUMBER_START + DATE_LEAD + "(?<m>\\d{1,2})/(?<d>\\d{1,2})(?:/(?<y>\\d{4}|\\d{2}))?"
+                    + "(?![\\p{N}/])",
                     CaptureParser::slashDate),
-            rule(START + DATE_LEAD + "(?:(?<dayafter>(?:the\\s+)?day\\s+after\\s+(?:tomorrow|tmrw|tmr))"
+            rule(NEAR_DAY_CUES, START + DATE_LEAD + "(?:(?<dayafter>(?:the\\s+)?day\\s+after\\s+(?:tomorrow|tmrw|tmr))"
                     + "|(?<today>today)|(?<tonight>tonight)|(?<tomorrow>tomorrow|tmrw|tmr))" + END,
                     CaptureParser::nearDay),
-            rule(START + DATE_LEAD + "(?:(?<nextweek>next\\s+week)|(?<nextweekend>next\\s+weekend)"
-                    + "|(?<weekend>(?:this\\s+|the\\s+)?weekend)|(?<nextmonth>next\\s+month)"
-                    + "|(?<endofmonth>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?month))" + END,
+            rule(cues("week", "month"), START + DATE_LEAD + "(?:(?<nextweek>next\\s+week)"
+                    + "|(?<nextweekend>next\\s+weekend)|(?<weekend>(?:this\\s+|the\\s+)?weekend)"
+                    + "|(?<nextmonth>next\\s+month)|(?<endofmonth>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?month))"
+                    + END,
                     CaptureParser::calendarPeriod),
-            rule(START + DATE_LEAD + "in\\s+" + COUNT + "(?<unit>" + DAYS + "|" + WEEKS + "|" + MONTHS + ")" + END,
+            rule(cues("in"), START + DATE_LEAD + "in\\s+" + COUNT + "(?<unit>" + DAYS + "|" + WEEKS + "|" + MONTHS
+                    + ")" + END,
                     CaptureParser::daysAhead),
-            rule(START + "(?:(?:on|next|this|by|due)\\s+)*(?<day>" + WEEKDAY + ")\\.?" + END,
+            rule(WEEKDAY_CUES, START + "(?:(?:on|next|this|by|due)\\s+){0,3}(?<day>" + WEEKDAY + ")\\.?" + END,
                     CaptureParser::weekday),
-            rule(START + "(?:(?:(?:on|by|due)\\s+)+(?:the\\s+)?|the\\s+)(?<dom>\\d{1,2})" + ORDINAL_SUFFIX + END,
+            rule(DIGITS, START + "(?:(?:(?:on|by|due)\\s+){1,3}(?:the\\s+)?|the\\s+)(?<dom>\\d{1,2})"
+                    + ORDINAL_SUFFIX + END + "(?:\\s+of\\s+(?:the|this)\\s+month" + END + ")?",
                     CaptureParser::dayOfMonth));
 
     // ---- times ----
 
     private static final String TIME_LEAD = "(?:(?:by|due)\\s+)?(?:(?<at>at\\s+|@\\s*))?";
 
+    /** In order of precedence: the first rule with a match gives the clock time. */
     private static final List<Rule<ClockTime>> TIMES = List.of(
-            rule(NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})(?::(?<min>\\d{2}))?\\s*(?<meridiem>[ap])\\.?m\\.?"
-                    + "(?![\\p{L}\\p{N}_])", CaptureParser::twelveHourTime),
-            rule(NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})(?![\\p{L}\\p{N}_]|:\\d)",
+            rule(DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})(?::(?<min>\\d{2}))?\\s*(?<meridiem>[ap])\\.?m\\.?"
+                    + "(?![\\p{L}\\p{N}_])",
+                    CaptureParser::twelveHourTime),
+            rule(DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})(?![\\p{L}\\p{N}_]|:\\d)",
                     CaptureParser::colonTime),
-            rule(NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END,
+            rule(DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END,
                     m -> ClockTime.of(m.group("h"), m.group("min"), false)),
-            rule(NUMBER_START + "(?:(?:by|due)\\s+)?(?:at\\s+|@\\s*)(?<h>\\d{1,2})(?![\\p{L}\\p{N}_:/]|[.,]\\d)",
+            rule(DIGITS, NUMBER_START + "(?:(?:by|due)\\s+)?(?:at\\s+|@\\s*)(?<h>\\d{1,2})"
+                    + "(?![\\p{L}\\p{N}_:/]|[.,]\\d)",
                     m -> ClockTime.of(m.group("h"), null, true)));
 
-    private static final Pattern DAYPART = compile(START + "(?:(?:in\\s+the|on\\s+the|this|at|by)\\s+|@\\s*)?"
-            + "(?<part>morning|afternoon|evening|noon|midday)" + END);
+    private static final Phrase DAYPART = phrase(DAYPART_CUES,
+            START + "(?:(?:in\\s+the|on\\s+the|this|at|by)\\s+|@\\s*)?(?<part>morning|afternoon|evening|noon|midday)"
+                    + END);
 
     /** The time an all-day task's reminder goes off. */
     private static final LocalTime ALL_DAY_REMINDER = LocalTime.of(9, 0);
     /** Far enough to find the next February 29th from any day. */
     private static final int OCCURRENCE_SEARCH_DAYS = 366 * 9;
 
-    /** A pattern and how to read one of its matches; the reader returns null to reject a match. */
-    private record Rule<T>(Pattern pattern, BiFunction<Matcher, LocalDate, T> read) {
+    /**
+     * A pattern and its cues: lower-case literals at least one of which is in any match. Checking the cues is far
+     * cheaper than running the regex, and most texts hold only a few of the grammar's phrases.
+     */
+    private record Phrase(List<String> cues, Pattern pattern) {
+        boolean mayOccurIn(String lowerCaseText) {
+            for (String cue : cues) {
+                if (lowerCaseText.contains(cue)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
-    private static <T> Rule<T> rule(String regex, BiFunction<Matcher, LocalDate, T> read) {
-        return new Rule<>(compile(regex), read);
+    /** A phrase and how to read one of its matches; the reader returns null to reject a match. */
+    private record Rule<T>(Phrase phrase, BiFunction<Matcher, LocalDate, T> read) {
     }
 
-    private static <T> Rule<T> rule(String regex, Function<Matcher, T> read) {
-        return new Rule<>(compile(regex), (m, today) -> read.apply(m));
+    private static List<String> cues(String... cues) {
+        return List.of(cues);
+    }
+
+    private static Phrase phrase(List<String> cues, String regex) {
+        return new Phrase(cues, compile(regex));
+    }
+
+    private static <T> Rule<T> rule(List<String> cues, String regex, BiFunction<Matcher, LocalDate, T> read) {
+        return new Rule<>(phrase(cues, regex), read);
+    }
+
+    private static <T> Rule<T> rule(List<String> cues, String regex, Function<Matcher, T> read) {
+        return new Rule<>(phrase(cues, regex), (m, today) -> read.apply(m));
     }
 
     /** The parts of the day that stand for a time; the afternoon ones make a small bare hour pm. */
@@ -269,7 +330,8 @@ public final class CaptureParser {
 
     private static Recurrence weeklyOnDays(Matcher m) {
         int interval = interval(m);
-        return interval < 1 ? null : Recurrence.weeklyOn(interval, Vocabulary.weekdays(m.group("days")));
+        Set<DayOfWeek> days = Vocabulary.weekdays(m.group("days"));
+        return interval < 1 || days.isEmpty() ? null : Recurrence.weeklyOn(interval, days);
     }
 
     private static Recurrence everyUnit(Matcher m) {
@@ -427,6 +489,8 @@ public final class CaptureParser {
     /** The state of one parse: the text with every recognised phrase blanked out so far. */
     private static final class Reading {
         private final String original;
+        /** For the cue test only; never blanked, so a cue may belong to a phrase already taken (a wasted search). */
+        private final String lowerCaseText;
         private final StringBuilder text;
         private final ZoneId zone;
         private final ZonedDateTime now;
@@ -434,6 +498,7 @@ public final class CaptureParser {
 
         Reading(String original, ZoneId zone, ZonedDateTime now) {
             this.original = original;
+            this.lowerCaseText = original.toLowerCase(Locale.ROOT);
             this.text = new StringBuilder(original);
             this.zone = zone;
             this.now = now;
@@ -574,34 +639,46 @@ public final class CaptureParser {
         }
 
         private String title(boolean remindMe) {
-            String title = SPACES.matcher(text.toString().strip()).replaceAll(" ");
+            String title = SPACES.matcher(text).replaceAll(" ");
             title = trimPunctuation(SPACE_BEFORE_SEPARATOR.matcher(title).replaceAll("$1"));
             if (remindMe) {
                 // "remind me tomorrow to call Jo": the "to" only made sense next to "remind me"
                 title = LEADING_TO.matcher(title).replaceFirst("");
             }
+            if (!title.isBlank()) {
+                return title;
+            }
             // Everything was a recognised phrase ("tomorrow at 5pm"): the user's own words are the best title left.
-            return title.isEmpty() ? SPACES.matcher(original.strip()).replaceAll(" ") : title;
+            String whole = SPACES.matcher(original).replaceAll(" ").strip();
+            return whole.isBlank() ? original : whole;
         }
 
+        /** Drops spaces and separators left at either end once the phrases are gone ("call mom , tomorrow"). */
         private static String trimPunctuation(String title) {
             int start = 0;
             int end = title.length();
-            while (start < end && ",;: ".indexOf(title.charAt(start)) >= 0) {
+            while (start < end && isTrimmed(title.charAt(start), TRIMMED_BEFORE)) {
                 start++;
             }
-            while (end > start && ",;.-: ".indexOf(title.charAt(end - 1)) >= 0) {
+            while (end > start && isTrimmed(title.charAt(end - 1), TRIMMED_AFTER)) {
                 end--;
             }
             return title.substring(start, end);
         }
 
+        private static boolean isTrimmed(char c, String separators) {
+            return Character.isWhitespace(c) || Character.isSpaceChar(c) || separators.indexOf(c) >= 0;
+        }
+
         // ---- taking phrases out of the text ----
 
-        private <T> List<T> takeAll(Pattern pattern, Function<Matcher, T> read) {
+        private <T> List<T> takeAll(Phrase phrase, Function<Matcher, T> read) {
             List<T> values = new ArrayList<>();
+            if (!phrase.mayOccurIn(lowerCaseText)) {
+                return values;
+            }
             List<int[]> spans = new ArrayList<>();
-            Matcher m = pattern.matcher(text);
+            Matcher m = phrase.pattern().matcher(text);
             while (m.find()) {
                 T value = read.apply(m);
                 if (value != null) {
@@ -613,8 +690,11 @@ public final class CaptureParser {
             return values;
         }
 
-        private <T> T takeFirst(Pattern pattern, Function<Matcher, T> read) {
-            Matcher m = pattern.matcher(text);
+        private <T> T takeFirst(Phrase phrase, Function<Matcher, T> read) {
+            if (!phrase.mayOccurIn(lowerCaseText)) {
+                return null;
+            }
+            Matcher m = phrase.pattern().matcher(text);
             while (m.find()) {
                 T value = read.apply(m);
                 if (value != null) {
@@ -628,7 +708,7 @@ public final class CaptureParser {
         /** The first rule, in the list's order, with an acceptable match. */
         private <T> T takeFirst(List<Rule<T>> rules) {
             for (Rule<T> rule : rules) {
-                T value = takeFirst(rule.pattern(), m -> rule.read().apply(m, today));
+                T value = takeFirst(rule.phrase(), m -> rule.read().apply(m, today));
                 if (value != null) {
                     return value;
                 }

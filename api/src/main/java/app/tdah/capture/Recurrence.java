@@ -4,8 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** A repeat rule, the subset of RFC 5545 RRULE that the capture grammar can express. */
@@ -44,7 +44,7 @@ record Recurrence(Frequency frequency, int interval, List<ByDay> byDays, Integer
     }
 
     static Recurrence weeklyOn(int interval, Collection<DayOfWeek> days) {
-        List<ByDay> byDays = EnumSet.copyOf(days).stream().map(day -> new ByDay(0, day)).toList();
+        List<ByDay> byDays = new TreeSet<>(days).stream().map(day -> new ByDay(0, day)).toList();
         return new Recurrence(Frequency.WEEKLY, interval, byDays, null, null);
     }
 

@@ -31,7 +31,8 @@ final class Vocabulary {
     static final String ORDINAL = "(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
     /** Between weekdays of a list: "mon, wed and fri", "tue & thu", "sat/sun". */
     static final String LIST_SEPARATOR = "(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s*/\\s*)";
-    static final String WEEKDAY_LIST = WEEKDAY + END + "(?:" + LIST_SEPARATOR + WEEKDAY + END + ")*";
+    /** Up to seven days; bounded because java.util.regex recurses once per repeat of a group. */
+    static final String WEEKDAY_LIST = WEEKDAY + END + "(?:" + LIST_SEPARATOR + WEEKDAY + END + "){0,6}";
 
     static final String MINUTES = "(?:minutes|minute|mins|min)";
     static final String HOURS = "(?:hours|hour|hrs|hr|h)";

@@ -59,6 +59,8 @@ public final class EmbeddedServices implements AutoCloseable {
             Files.createDirectories(dir);
             LOG.log(System.Logger.Level.INFO, "Embedded mode: starting PostgreSQL with data in {0}", dir);
             return EmbeddedPostgres.builder()
+                    // The binaries unpack beside the data, not in a /tmp folder another user may own.
+                    .setOverrideWorkingDirectory(dir.resolveSibling("postgres-binaries").toFile())
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(freePort())
