@@ -15,6 +15,7 @@ import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
 import app.tdah.graphql.GraphQlEngine;
+import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
 import app.tdah.jobs.JobScheduler;
@@ -122,8 +123,10 @@ public final class Application implements AutoCloseable {
                     .addFilter(new RequestObservation(settings.accessLog()))
                     .addFilter(new SecurityHeaders());
             if (settings.hasRole(Role.WEB)) {
-                GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(),
-                        List.of(new AccountsGraphQl(accounts, settings.secureCookie())),
+                List<GraphQlFeature> features = new ArrayList<>();
+                features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
+                // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
+                GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 SpaRouting.register(routing);
