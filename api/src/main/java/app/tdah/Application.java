@@ -1,8 +1,12 @@
 package app.tdah;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -18,6 +22,7 @@ import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
+import app.tdah.jobs.CountMissedTasksJob;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -29,6 +34,12 @@ import app.tdah.platform.Database;
 import app.tdah.platform.EmbeddedServices;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
+import app.tdah.planner.BuiltInTaskPlanner;
+import app.tdah.planner.LlmTaskPlanner;
+import app.tdah.planner.TaskPlanner;
+import app.tdah.tasks.TaskRepository;
+import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TasksGraphQl;
 import app.tdah.web.RequestObservation;
 import app.tdah.web.SecurityHeaders;
 import app.tdah.web.SpaRouting;
@@ -55,11 +66,13 @@ public final class Application implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final WebServer server;
     private final JobScheduler scheduler;
+    private final TaskService tasks;
 
-    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler) {
+    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, TaskService tasks) {
         this.resources = resources;
         this.server = server;
         this.scheduler = scheduler;
+        this.tasks = tasks;
     }
 
     public static void migrateOnly(AppConfig settings) {
@@ -69,7 +82,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    public static Application start(AppConfig settings, Config config) {
+    public static Application start(AppConfig settings, Config config, Clock clock) {
         long started = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -90,7 +103,6 @@ public final class Application implements AutoCloseable {
             resources.add(db);
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
-            Clock clock = Clock.systemUTC();
 
             AccountRepository accountRepository = new AccountRepository(db);
             AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),
@@ -98,14 +110,22 @@ public final class Application implements AutoCloseable {
             AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
                     new PasswordPolicy(), accessTokens, settings.refreshTokenLifetime(), settings.refreshReuseGrace(), clock);
 
+            Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
+            TaskRepository taskRepository = new TaskRepository(db);
+            TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
+
             JobScheduler scheduler = null;
             if (settings.hasRole(Role.WORKER)) {
                 scheduler = JobScheduler.start(
                         SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
                         List.of(new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
-                                () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
-                                SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                                false)));
+                                        () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
+                                        SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                                        false),
+                                new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
+                                        () -> new CountMissedTasksJob(tasks::countMissed),
+                                        SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                                        false)));
                 resources.add(scheduler);
             }
 
@@ -125,6 +145,7 @@ public final class Application implements AutoCloseable {
             if (settings.hasRole(Role.WEB)) {
                 List<GraphQlFeature> features = new ArrayList<>();
                 features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
+                features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
@@ -146,7 +167,7 @@ public final class Application implements AutoCloseable {
             resources.add(server::stop);
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(resources, server, scheduler);
+            return new Application(resources, server, scheduler, tasks);
         } catch (CompletionException e) {
             closeAll(resources);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -164,9 +185,21 @@ public final class Application implements AutoCloseable {
         return scheduler;
     }
 
+    public TaskService tasks() {
+        return tasks;
+    }
+
     @Override
     public void close() {
         closeAll(resources);
+    }
+
+    /** The built-in planner, behind the LLM one when the operator configured an endpoint. */
+    private static TaskPlanner planner(AppConfig settings) {
+        TaskPlanner builtIn = new BuiltInTaskPlanner();
+        return settings.llm()
+                .<TaskPlanner>map(llm -> new LlmTaskPlanner(llm.baseUrl(), llm.model(), llm.apiKey().orElse(null), llm.timeout(), builtIn))
+                .orElse(builtIn);
     }
 
     private static Database database(AppConfig settings, EmbeddedServices embedded) {

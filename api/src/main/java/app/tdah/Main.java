@@ -1,5 +1,7 @@
 package app.tdah;
 
+import java.time.Clock;
+
 import app.tdah.platform.AppConfig;
 
 import io.helidon.config.Config;
@@ -25,7 +27,7 @@ public final class Main {
             System.err.println("Usage: java -jar personal-assistant.jar [migrate]");
             System.exit(2);
         }
-        Application application = Application.start(settings, config);
+        Application application = Application.start(settings, config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
     }
 }

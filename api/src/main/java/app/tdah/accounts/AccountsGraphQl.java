@@ -10,6 +10,7 @@ import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
+import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.graphql.UserError;
 
@@ -42,6 +43,13 @@ public final class AccountsGraphQl implements GraphQlFeature {
     }
 
     public record LogoutPayload(List<UserError> userErrors) {
+    }
+
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        // A person can fetch only themselves as a node.
+        return List.of(new NodeType<>("User", UserView.class, (owner, id) -> owner.equals(id)
+                ? accounts.user(id).map(UserView::of) : Optional.empty()));
     }
 
     @Override

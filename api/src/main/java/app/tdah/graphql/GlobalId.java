@@ -16,12 +16,24 @@ public final class GlobalId {
                 .encodeToString((type + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A decoded global id. */
+    public record Parsed(String type, UUID id) {
+    }
+
     /** The UUID inside a global id of the given type; empty for anything else, so a bad id reads as "not found". */
     public static Optional<UUID> decode(String type, String globalId) {
+        return parse(globalId).filter(p -> p.type().equals(type)).map(Parsed::id);
+    }
+
+    public static Optional<Parsed> parse(String globalId) {
+        if (globalId == null || globalId.length() > 200) {
+            return Optional.empty();
+        }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(globalId), StandardCharsets.UTF_8);
-            String prefix = type + ":";
-            return decoded.startsWith(prefix) ? Optional.of(UUID.fromString(decoded.substring(prefix.length()))) : Optional.empty();
+            int colon = decoded.indexOf(':');
+            return colon < 1 ? Optional.empty()
+                    : Optional.of(new Parsed(decoded.substring(0, colon), UUID.fromString(decoded.substring(colon + 1))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -18,6 +18,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
+import org.dataloader.DataLoaderRegistry;
 
 /** The executable schema: the SDL from graphql-schema, each feature's data fetchers, and the query limits. */
 public final class GraphQlEngine {
@@ -26,12 +27,23 @@ public final class GraphQlEngine {
 
     private final String schemaText;
     private final GraphQL graphQl;
+    private final List<GraphQlFeature> features;
 
     public GraphQlEngine(SchemaSource source, List<GraphQlFeature> features, int maxDepth, int maxComplexity) {
         this.schemaText = source.text();
+        this.features = List.copyOf(features);
+        List<NodeType<?>> nodeTypes = features.stream().flatMap(f -> f.nodeTypes().stream()).toList();
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(DateTimeScalar.INSTANCE)
-                .type("Query", t -> t.dataFetcher("apiVersion", env -> "1"));
+                .scalar(DateScalar.INSTANCE)
+                .type("Query", t -> t
+                        .dataFetcher("apiVersion", env -> "1")
+                        .dataFetcher("node", env -> node(nodeTypes, env)))
+                .type("Node", t -> t.typeResolver(env -> nodeTypes.stream()
+                        .filter(n -> n.javaType().isInstance(env.getObject()))
+                        .findFirst()
+                        .map(n -> env.getSchema().getObjectType(n.typeName()))
+                        .orElse(null)));
         features.forEach(f -> f.wire(wiring));
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(source.types(), wiring.build());
         this.graphQl = GraphQL.newGraphQL(schema)
@@ -48,7 +60,10 @@ public final class GraphQlEngine {
     }
 
     public ExecutionResult execute(String query, String operationName, Map<String, Object> variables, RequestContext context) {
+        DataLoaderRegistry loaders = new DataLoaderRegistry();
+        features.forEach(f -> f.registerLoaders(loaders, context));
         ExecutionInput input = ExecutionInput.newExecutionInput()
+                .dataLoaderRegistry(loaders)
                 .query(query)
                 .operationName(operationName)
                 .variables(variables == null ? Map.of() : variables)
@@ -61,10 +76,27 @@ public final class GraphQlEngine {
         return env.getGraphQlContext().get(RequestContext.class);
     }
 
+    /** {@code node(id:)}: only the signed-in person's own objects; anything else is null, as if it did not exist. */
+    private static Object node(List<NodeType<?>> nodeTypes, graphql.schema.DataFetchingEnvironment env) {
+        var principal = context(env).principal();
+        var parsed = GlobalId.parse(env.getArgument("id"));
+        if (principal.isEmpty() || parsed.isEmpty()) {
+            return null;
+        }
+        return nodeTypes.stream()
+                .filter(n -> n.typeName().equals(parsed.get().type()))
+                .findFirst()
+                .flatMap(n -> n.loader().load(principal.get().userId(), parsed.get().id()).map(Object.class::cast))
+                .orElse(null);
+    }
+
     /** An unexpected failure in a data fetcher is logged in full and shown to the client only as "Internal error". */
     private static final class HidingExceptionHandler implements DataFetcherExceptionHandler {
         @Override
         public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+            if (params.getException() instanceof GraphQLError meantForTheClient) {
+                return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(meantForTheClient).build());
+            }
             LOG.log(System.Logger.Level.ERROR, "GraphQL data fetcher failed at " + params.getPath(), params.getException());
             GraphQLError error = GraphqlErrorBuilder.newError()
                     .message("Internal error")

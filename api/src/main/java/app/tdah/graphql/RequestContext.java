@@ -2,7 +2,10 @@ package app.tdah.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import app.tdah.accounts.ClientInfo;
 import app.tdah.accounts.Principal;
@@ -19,6 +22,7 @@ public final class RequestContext {
     private final ClientInfo client;
     private final Optional<String> refreshCookie;
     private final List<SetCookie> cookiesToSet = new ArrayList<>();
+    private final Map<Class<?>, Object> cache = new ConcurrentHashMap<>();
 
     public RequestContext(Optional<Principal> principal, ClientInfo client, Optional<String> refreshCookie) {
         this.principal = principal;
@@ -36,6 +40,11 @@ public final class RequestContext {
 
     public Optional<String> refreshCookie() {
         return refreshCookie;
+    }
+
+    /** A value computed at most once per request, such as the person's time zone. */
+    public <T> T cached(Class<T> key, Supplier<T> compute) {
+        return key.cast(cache.computeIfAbsent(key, k -> compute.get()));
     }
 
     public void setCookie(SetCookie cookie) {

@@ -34,11 +34,16 @@ public record AppConfig(
         Argon2Settings argon2,
         int graphqlMaxDepth,
         int graphqlMaxComplexity,
-        boolean accessLog) {
+        boolean accessLog,
+        Optional<LlmSettings> llm) {
 
     public enum Role { WEB, WORKER }
 
     public record Argon2Settings(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /** An OpenAI-compatible chat-completions endpoint for the optional LLM planner; absent unless configured. */
+    public record LlmSettings(URI baseUrl, String model, Optional<String> apiKey, Duration timeout) {
     }
 
     public static AppConfig from(Config root) {
@@ -66,7 +71,12 @@ public record AppConfig(
                         pa.get("argon2.parallelism").asInt().orElse(1)),
                 pa.get("graphql.max.depth").asInt().orElse(12),
                 pa.get("graphql.max.complexity").asInt().orElse(500),
-                pa.get("access.log").asBoolean().orElse(false));
+                pa.get("access.log").asBoolean().orElse(false),
+                nonBlank(pa.get("llm.base.url").asString()).map(url -> new LlmSettings(
+                        URI.create(stripTrailingSlash(url)),
+                        pa.get("llm.model").asString().orElse("gpt-4o-mini"),
+                        nonBlank(pa.get("llm.api.key").asString()),
+                        Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))));
     }
 
     public boolean hasRole(Role role) {

@@ -1,0 +1,311 @@
+package app.tdah.tasks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+import app.tdah.capture.Capture;
+import app.tdah.capture.Due;
+import app.tdah.capture.Priority;
+import app.tdah.graphql.GlobalId;
+import app.tdah.graphql.GraphQlEngine;
+import app.tdah.graphql.GraphQlFeature;
+import app.tdah.graphql.NodeType;
+import app.tdah.graphql.RequestContext;
+import app.tdah.graphql.UserError;
+
+import graphql.GraphqlErrorException;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+
+/** The tasks slice of the GraphQL API: thin fetchers over {@link TaskService}; lists batch through DataLoaders. */
+public final class TasksGraphQl implements GraphQlFeature {
+
+    static final int MAX_PAGE = 100;
+    private static final String SUBTASKS = "subtasks";
+    private static final String REMINDERS = "reminders";
+    private static final UserError NOT_SIGNED_IN = new UserError(null, "Please sign in.", UserError.Code.NOT_AUTHENTICATED);
+    private static final UserError NOT_FOUND = new UserError("id", "That task doesn't exist.", UserError.Code.NOT_FOUND);
+
+    private final TaskService tasks;
+    private final TaskRepository repository;
+    private final java.util.function.Function<UUID, ZoneId> zoneOf;
+
+    public TasksGraphQl(TaskService tasks, TaskRepository repository, java.util.function.Function<UUID, ZoneId> zoneOf) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.zoneOf = zoneOf;
+    }
+
+    public record TaskPayload(Task task, List<UserError> userErrors) {
+        static TaskPayload of(TaskService.Result result) {
+            return new TaskPayload(result.task().orElse(null), result.errors());
+        }
+    }
+
+    public record DeleteTaskPayload(String deletedTaskId, List<UserError> userErrors) {
+    }
+
+    public record TaskConnection(List<TaskEdge> edges, PageInfo pageInfo, long totalCount) {
+    }
+
+    public record TaskEdge(String cursor, Task node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+
+    public record TodayView(LocalDate date, String timeZone, List<Task> dueToday, List<Task> overdue) {
+    }
+
+    public record CapturePreview(String title, LocalDate dueDate, Instant dueAt, Boolean allDay, Priority priority,
+                                 List<String> tags, String recurrence, Instant remindAt, List<UserError> userErrors) {
+    }
+
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        return List.of(new NodeType<>("Task", Task.class, tasks::find));
+    }
+
+    @Override
+    public void registerLoaders(DataLoaderRegistry registry, RequestContext context) {
+        context.principal().ifPresent(p -> {
+            UUID owner = p.userId();
+            registry.register(SUBTASKS, DataLoaderFactory.newMappedDataLoader((java.util.Set<UUID> ids) ->
+                    CompletableFuture.completedFuture(repository.subtasksOf(owner, ids))));
+            registry.register(REMINDERS, DataLoaderFactory.newMappedDataLoader((java.util.Set<UUID> ids) ->
+                    CompletableFuture.completedFuture(repository.remindersOf(owner, ids))));
+        });
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                        .dataFetcher("tasks", this::taskPage)
+                        .dataFetcher("today", env -> signedIn(env, (owner, ctx) -> today(owner)))
+                        .dataFetcher("parseCapture", env -> signedIn(env, (owner, ctx) -> preview(owner, env.getArgument("text")))))
+                .type("Mutation", t -> t
+                        .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"))))
+                        .dataFetcher("createTask", env -> mutate(env, this::create))
+                        .dataFetcher("updateTask", env -> mutate(env, this::update))
+                        .dataFetcher("completeTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.complete(owner, id))))
+                        .dataFetcher("reopenTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.reopen(owner, id))))
+                        .dataFetcher("cancelTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.cancel(owner, id))))
+                        .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id))))
+                        .dataFetcher("snoozeTask", env -> mutate(env, this::snooze))
+                        .dataFetcher("addReminder", env -> mutate(env, this::addReminder))
+                        .dataFetcher("removeReminder", env -> mutate(env, (owner, in) -> GlobalId.decode("Reminder", (String) in.get("id"))
+                                .map(id -> tasks.removeReminder(owner, id))
+                                .orElseGet(() -> TaskService.Result.refused(new UserError("id", "That reminder doesn't exist.", UserError.Code.NOT_FOUND)))))
+                        .dataFetcher("deleteTask", this::delete))
+                .type("Task", t -> t
+                        .dataFetcher("id", env -> GlobalId.encode("Task", env.<Task>getSource().id()))
+                        .dataFetcher("dueDate", env -> dueDate(env.getSource(), env))
+                        .dataFetcher("dueAt", env -> env.<Task>getSource().due() instanceof Due.Timed timed ? timed.at().toInstant() : null)
+                        .dataFetcher("allDay", env -> !(env.<Task>getSource().due() instanceof Due.Timed))
+                        .dataFetcher("recurrence", env -> env.<Task>getSource().rrule())
+                        .dataFetcher("parent", env -> {
+                            Task task = env.getSource();
+                            return task.parentId() == null ? null : repository.find(task.userId(), task.parentId()).orElse(null);
+                        })
+                        .dataFetcher("subtasks", env -> env.<UUID, List<Task>>getDataLoader(SUBTASKS).load(env.<Task>getSource().id()))
+                        .dataFetcher("reminders", env -> env.<UUID, List<Reminder>>getDataLoader(REMINDERS).load(env.<Task>getSource().id())))
+                .type("Reminder", t -> t
+                        .dataFetcher("id", env -> GlobalId.encode("Reminder", env.<Reminder>getSource().id())));
+    }
+
+    private Object taskPage(DataFetchingEnvironment env) {
+        return signedIn(env, (owner, ctx) -> {
+            int first = env.getArgumentOrDefault("first", 20);
+            if (first < 0 || first > MAX_PAGE) {
+                throw GraphqlErrorException.newErrorException()
+                        .message("first must be between 0 and " + MAX_PAGE).extensions(Map.of("code", "BAD_ARGUMENT")).build();
+            }
+            TaskRepository.Cursor after = Optional.ofNullable(env.<String>getArgument("after")).map(TasksGraphQl::decodeCursor).orElse(null);
+            Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
+            TaskRepository.Page page = repository.page(owner, status, after, first);
+            List<TaskEdge> edges = page.tasks().stream().map(task -> new TaskEdge(cursor(task), task)).toList();
+            return new TaskConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.getLast().cursor()),
+                    page.totalCount());
+        });
+    }
+
+    private TodayView today(UUID owner) {
+        TaskService.Today today = tasks.today(owner);
+        return new TodayView(today.date(), today.zone().getId(), today.dueToday(), today.overdue());
+    }
+
+    private CapturePreview preview(UUID owner, String text) {
+        Optional<UserError> invalid = tasks.checkCaptureText(text);
+        if (invalid.isPresent()) {
+            return new CapturePreview("", null, null, null, null, List.of(), null, null, List.of(invalid.get()));
+        }
+        Capture c = tasks.parse(owner, text);
+        return new CapturePreview(c.title(), c.due() == null ? null : c.due().date(),
+                c.due() instanceof Due.Timed timed ? timed.at().toInstant() : null,
+                c.due() == null ? null : c.due() instanceof Due.AllDay,
+                c.priority(), List.copyOf(c.tags()), c.rrule(), c.remindAt() == null ? null : c.remindAt().toInstant(), List.of());
+    }
+
+    private TaskService.Result create(UUID owner, Map<String, Object> in) {
+        List<UserError> errors = new ArrayList<>();
+        Optional<Due> due = due(in, errors);
+        UUID parentId = null;
+        if (in.get("parentId") != null) {
+            Optional<UUID> parent = GlobalId.decode("Task", (String) in.get("parentId"));
+            if (parent.isEmpty()) {
+                errors.add(new UserError("parentId", "That parent task doesn't exist.", UserError.Code.NOT_FOUND));
+            }
+            parentId = parent.orElse(null);
+        }
+        if (!errors.isEmpty()) {
+            return TaskService.Result.refused(errors);
+        }
+        return tasks.create(owner, new TaskDraft((String) in.get("title"), (String) in.get("notes"), due.orElse(null),
+                priority(in.get("priority")), strings(in.get("tags")), (Integer) in.get("estimateMinutes"),
+                (String) in.get("recurrence"), Boolean.TRUE.equals(in.get("repeatAfterCompletion")), parentId,
+                reminders(in.get("reminders"))));
+    }
+
+    private TaskService.Result update(UUID owner, Map<String, Object> in) {
+        List<UserError> errors = new ArrayList<>();
+        boolean dueGiven = in.containsKey("dueDate") || in.containsKey("dueAt");
+        Optional<Due> due = due(in, errors);
+        if (!errors.isEmpty()) {
+            return TaskService.Result.refused(errors);
+        }
+        TaskService.Changes changes = new TaskService.Changes(
+                Optional.ofNullable((String) in.get("title")),
+                given(in, "notes", String.class),
+                dueGiven ? Optional.of(due) : Optional.empty(),
+                in.containsKey("priority") ? Optional.of(Optional.ofNullable(priority(in.get("priority")))) : Optional.empty(),
+                in.containsKey("tags") ? Optional.of(strings(in.get("tags"))) : Optional.empty(),
+                given(in, "estimateMinutes", Integer.class),
+                given(in, "recurrence", String.class),
+                Optional.ofNullable((Boolean) in.get("repeatAfterCompletion")));
+        return byId(in, id -> tasks.update(owner, id, changes));
+    }
+
+    private TaskService.Result snooze(UUID owner, Map<String, Object> in) {
+        Instant until = (Instant) in.get("until");
+        Integer minutes = (Integer) in.get("minutes");
+        if ((until == null) == (minutes == null)) {
+            return TaskService.Result.refused(new UserError("until", "Give either a time or a number of minutes.", UserError.Code.INVALID));
+        }
+        if (minutes != null && (minutes < 1 || minutes > 60 * 24 * 365)) {
+            return TaskService.Result.refused(new UserError("minutes", "Snooze between 1 minute and a year.", UserError.Code.INVALID));
+        }
+        Instant target = until != null ? until : Instant.now().plusSeconds(60L * minutes);
+        return byId(in, id -> tasks.snooze(owner, id, target));
+    }
+
+    private TaskService.Result addReminder(UUID owner, Map<String, Object> in) {
+        Optional<UUID> taskId = GlobalId.decode("Task", (String) in.get("taskId"));
+        if (taskId.isEmpty()) {
+            return TaskService.Result.refused(NOT_FOUND);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reminder = (Map<String, Object>) in.get("reminder");
+        return tasks.addReminder(owner, taskId.get(), reminderDraft(reminder));
+    }
+
+    private DeleteTaskPayload delete(DataFetchingEnvironment env) {
+        Optional<UUID> owner = GraphQlEngine.context(env).principal().map(p -> p.userId());
+        if (owner.isEmpty()) {
+            return new DeleteTaskPayload(null, List.of(NOT_SIGNED_IN));
+        }
+        Map<String, Object> in = env.getArgument("input");
+        String globalId = (String) in.get("id");
+        boolean deleted = GlobalId.decode("Task", globalId).map(id -> tasks.delete(owner.get(), id)).orElse(false);
+        return deleted ? new DeleteTaskPayload(globalId, List.of()) : new DeleteTaskPayload(null, List.of(NOT_FOUND));
+    }
+
+    private TaskPayload mutate(DataFetchingEnvironment env, BiFunction<UUID, Map<String, Object>, TaskService.Result> action) {
+        return GraphQlEngine.context(env).principal()
+                .map(p -> TaskPayload.of(action.apply(p.userId(), env.getArgument("input"))))
+                .orElseGet(() -> new TaskPayload(null, List.of(NOT_SIGNED_IN)));
+    }
+
+    private static <T> T signedIn(DataFetchingEnvironment env, BiFunction<UUID, RequestContext, T> fetch) {
+        RequestContext context = GraphQlEngine.context(env);
+        return context.principal().map(p -> fetch.apply(p.userId(), context)).orElse(null);
+    }
+
+    private static TaskService.Result byId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
+        return GlobalId.decode("Task", (String) in.get("id")).map(action).orElseGet(() -> TaskService.Result.refused(NOT_FOUND));
+    }
+
+    /** The local day of a task's due, in the person's zone (computed once per request). */
+    private LocalDate dueDate(Task task, DataFetchingEnvironment env) {
+        return switch (task.due()) {
+            case null -> null;
+            case Due.AllDay d -> d.date();
+            case Due.Timed timed -> timed.at().withZoneSameInstant(
+                    GraphQlEngine.context(env).cached(ZoneId.class, () -> zoneOf.apply(task.userId()))).toLocalDate();
+        };
+    }
+
+    private static Optional<Due> due(Map<String, Object> in, List<UserError> errors) {
+        LocalDate date = (LocalDate) in.get("dueDate");
+        Instant at = (Instant) in.get("dueAt");
+        if (date != null && at != null) {
+            errors.add(new UserError("dueAt", "Give either a due date or a due time, not both.", UserError.Code.INVALID));
+            return Optional.empty();
+        }
+        if (date != null) {
+            return Optional.of(new Due.AllDay(date));
+        }
+        return Optional.ofNullable(at).map(instant -> new Due.Timed(instant.atZone(java.time.ZoneOffset.UTC)));
+    }
+
+    private static <T> Optional<Optional<T>> given(Map<String, Object> in, String key, Class<T> type) {
+        return in.containsKey(key) ? Optional.of(Optional.ofNullable(type.cast(in.get(key)))) : Optional.empty();
+    }
+
+    private static Priority priority(Object value) {
+        return value == null ? null : Priority.valueOf((String) value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value == null ? null : (List<String>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<TaskDraft.ReminderDraft> reminders(Object value) {
+        return value == null ? List.of() : ((List<Map<String, Object>>) value).stream().map(TasksGraphQl::reminderDraft).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TaskDraft.ReminderDraft reminderDraft(Map<String, Object> in) {
+        List<String> channels = (List<String>) in.get("channels");
+        return new TaskDraft.ReminderDraft((Instant) in.get("remindAt"), (Integer) in.get("offsetMinutes"),
+                channels == null ? List.of() : channels.stream().map(Reminder.Channel::valueOf).toList());
+    }
+
+    private static String cursor(Task task) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (task.createdAt().toString() + "|" + task.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TaskRepository.Cursor decodeCursor(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return new TaskRepository.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw GraphqlErrorException.newErrorException().message("Invalid cursor").extensions(Map.of("code", "BAD_ARGUMENT")).build();
+        }
+    }
+
+}

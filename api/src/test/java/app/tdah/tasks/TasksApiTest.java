@@ -1,0 +1,282 @@
+package app.tdah.tasks;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.tdah.testing.GraphQlClient;
+import app.tdah.testing.RunningServer;
+import app.tdah.testing.TestServices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tasks through the GraphQL API, on the real server and database, at a fixed "now" (today 10:00 UTC). */
+class TasksApiTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final Instant NOW = TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC);
+    static final String TASK_FIELDS = "id title dueDate dueAt allDay priority tags status recurrence missedCount "
+            + "subtasks { id title dueDate estimateMinutes status } reminders { id remindAt offsetMinutes channels }";
+    static final String CAPTURE = "mutation C($i: CaptureTaskInput!) { captureTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code message } } }";
+    static final String CREATE = "mutation C($i: CreateTaskInput!) { createTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code message } } }";
+    static final String COMPLETE = "mutation C($i: TaskIdInput!) { completeTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code } } }";
+
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static GraphQlClient signedIn(String zone) {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        JsonNode payload = client.execute("mutation R($i: RegisterInput!) { register(input: $i) { accessToken } }",
+                Map.of("i", Map.of("email", "t-" + UUID.randomUUID() + "@example.com", "password", "correct-horse-battery-42",
+                        "displayName", "T", "timeZone", zone))).data("register");
+        client.useAccessToken(payload.path("accessToken").asText());
+        return client;
+    }
+
+    static JsonNode capture(GraphQlClient client, String text) {
+        return client.execute(CAPTURE, Map.of("i", Map.of("text", text))).data("captureTask");
+    }
+
+    static JsonNode create(GraphQlClient client, Map<String, Object> input) {
+        return client.execute(CREATE, Map.of("i", input)).data("createTask");
+    }
+
+    static List<String> codes(JsonNode payload) {
+        return payload.path("userErrors").findValuesAsText("code");
+    }
+
+    @Test
+    void oneLineCaptureBecomesATaskInThePersonsTimeZone() {
+        GraphQlClient client = signedIn("Europe/Paris");
+        JsonNode task = capture(client, "call mom tomorrow 5pm !high #family").path("task");
+        assertThat(task.path("title").asText()).isEqualTo("call mom");
+        assertThat(task.path("priority").asText()).isEqualTo("HIGH");
+        assertThat(task.path("tags")).extracting(JsonNode::asText).containsExactly("family");
+        assertThat(task.path("allDay").asBoolean()).isFalse();
+        // 17:00 in Paris (UTC+1 in winter, +2 in summer) tomorrow.
+        Instant dueAt = Instant.parse(task.path("dueAt").asText());
+        assertThat(dueAt.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDateTime())
+                .isEqualTo(TODAY.plusDays(1).atTime(17, 0));
+        assertThat(task.path("dueDate").asText()).isEqualTo(TODAY.plusDays(1).toString());
+    }
+
+    @Test
+    void parseCapturePreviewsWithoutSaving() {
+        GraphQlClient client = signedIn("UTC");
+        JsonNode preview = client.execute("query { parseCapture(text: \"water plants every monday #home\") { title dueDate allDay tags recurrence userErrors { code } } }")
+                .data("parseCapture");
+        assertThat(preview.path("title").asText()).isEqualTo("water plants");
+        assertThat(preview.path("recurrence").asText()).isEqualTo("FREQ=WEEKLY;BYDAY=MO");
+        assertThat(preview.path("allDay").asBoolean()).isTrue();
+        assertThat(client.execute("{ tasks { totalCount } }").data("tasks").path("totalCount").asInt()).isZero();
+    }
+
+    @Test
+    void emptyAndOverlongCapturesAreUserErrors() {
+        GraphQlClient client = signedIn("UTC");
+        assertThat(codes(capture(client, "   "))).containsExactly("TOO_SHORT");
+        assertThat(codes(capture(client, "x".repeat(1_001)))).containsExactly("TOO_LONG");
+        assertThat(client.execute("{ tasks { totalCount } }").data("tasks").path("totalCount").asInt()).isZero();
+    }
+
+    @Test
+    void invalidFieldsAreUserErrorsNamingTheField() {
+        GraphQlClient client = signedIn("UTC");
+        assertThat(create(client, Map.of("title", "x", "recurrence", "FREQ=SOMETIMES")).path("userErrors").get(0).path("field").asText())
+                .isEqualTo("recurrence");
+        JsonNode farFuture = create(client, Map.of("title", "x", "dueDate", "99999-01-01"));
+        assertThat(farFuture.path("userErrors").get(0).path("field").asText()).isEqualTo("dueDate");
+        assertThat(codes(create(client, Map.of("title", "x", "tags", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "t" + i).toList()))))
+                .containsExactly("TOO_LONG");
+        assertThat(codes(create(client, Map.of("title", "x", "tags", List.of("a".repeat(41)))))).containsExactly("TOO_LONG");
+        assertThat(codes(create(client, Map.of("title", " ")))).containsExactly("TOO_SHORT");
+    }
+
+    @Test
+    void someoneElsesTaskIsNotFound() {
+        GraphQlClient owner = signedIn("UTC");
+        String id = capture(owner, "private thing tomorrow").path("task").path("id").asText();
+        GraphQlClient stranger = signedIn("UTC");
+
+        assertThat(codes(stranger.execute(COMPLETE, Map.of("i", Map.of("id", id))).data("completeTask"))).containsExactly("NOT_FOUND");
+        assertThat(stranger.execute("query N($id: ID!) { node(id: $id) { id } }", Map.of("id", id)).data("node").isNull()).isTrue();
+        assertThat(owner.execute("query N($id: ID!) { node(id: $id) { ... on Task { title } } }", Map.of("id", id))
+                .data("node").path("title").asText()).isEqualTo("private thing");
+        assertThat(owner.execute("{ tasks { edges { node { status } } } }").data("tasks").path("edges").get(0).path("node")
+                .path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void completingARecurringTaskMovesItToTheNextOccurrenceAndReopensItsSubtasks() {
+        GraphQlClient client = signedIn("UTC");
+        JsonNode task = create(client, Map.of("title", "water plants", "dueDate", TODAY.toString(), "recurrence", "FREQ=DAILY")).path("task");
+        String id = task.path("id").asText();
+        JsonNode sub = create(client, Map.of("title", "fill the can", "parentId", id)).path("task");
+        client.execute(COMPLETE, Map.of("i", Map.of("id", sub.path("id").asText())));
+
+        JsonNode completed = client.execute(COMPLETE, Map.of("i", Map.of("id", id))).data("completeTask").path("task");
+        assertThat(completed.path("status").asText()).isEqualTo("OPEN");
+        assertThat(completed.path("dueDate").asText()).isEqualTo(TODAY.plusDays(1).toString());
+        assertThat(completed.path("subtasks").get(0).path("status").asText()).isEqualTo("OPEN");
+        assertThat(client.execute("{ tasks { totalCount } }").data("tasks").path("totalCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void repeatAfterCompletionCountsFromTheDayItWasDone() {
+        GraphQlClient client = signedIn("UTC");
+        JsonNode task = create(client, Map.of("title", "haircut", "dueDate", TODAY.minusDays(10).toString(),
+                "recurrence", "FREQ=WEEKLY;INTERVAL=6", "repeatAfterCompletion", true)).path("task");
+        JsonNode completed = client.execute(COMPLETE, Map.of("i", Map.of("id", task.path("id").asText()))).data("completeTask").path("task");
+        assertThat(completed.path("dueDate").asText()).isEqualTo(TODAY.plusWeeks(6).toString());
+    }
+
+    @Test
+    void aOneOffTaskIsDoneForGood() {
+        GraphQlClient client = signedIn("UTC");
+        String id = capture(client, "buy milk today").path("task").path("id").asText();
+        JsonNode done = client.execute(COMPLETE, Map.of("i", Map.of("id", id))).data("completeTask").path("task");
+        assertThat(done.path("status").asText()).isEqualTo("DONE");
+        assertThat(client.execute("{ today { dueToday { id } } }").data("today").path("dueToday")).isEmpty();
+    }
+
+    @Test
+    void todayShowsWhatIsDueTodayAndOverdueSeparatelyAndHidesSnoozed() {
+        GraphQlClient client = signedIn("UTC");
+        capture(client, "pay rent today");
+        create(client, Map.of("title", "send the form", "dueDate", TODAY.minusDays(2).toString()));
+        capture(client, "plan trip next month");
+        String snoozed = capture(client, "stretch today").path("task").path("id").asText();
+        JsonNode payload = client.execute("mutation S($i: SnoozeTaskInput!) { snoozeTask(input: $i) { task { snoozedUntil } userErrors { code } } }",
+                Map.of("i", Map.of("id", snoozed, "minutes", 120))).data("snoozeTask");
+        assertThat(payload.path("userErrors")).isEmpty();
+
+        JsonNode today = client.execute("{ today { date timeZone dueToday { title } overdue { title } } }").data("today");
+        assertThat(today.path("date").asText()).isEqualTo(TODAY.toString());
+        assertThat(today.path("dueToday").findValuesAsText("title")).containsExactly("pay rent");
+        assertThat(today.path("overdue").findValuesAsText("title")).containsExactly("send the form");
+    }
+
+    @Test
+    void breakingDownMakesThreeToSixStepsDueBeforeTheTask() {
+        GraphQlClient client = signedIn("UTC");
+        String id = create(client, Map.of("title", "file taxes", "dueDate", TODAY.plusDays(6).toString(), "estimateMinutes", 90))
+                .path("task").path("id").asText();
+        JsonNode task = client.execute("mutation B($i: TaskIdInput!) { breakDownTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { code } } }",
+                Map.of("i", Map.of("id", id))).data("breakDownTask").path("task");
+        JsonNode steps = task.path("subtasks");
+        assertThat(steps.size()).isBetween(3, 6);
+        for (JsonNode step : steps) {
+            assertThat(LocalDate.parse(step.path("dueDate").asText())).isBetween(TODAY, TODAY.plusDays(6));
+            assertThat(step.path("estimateMinutes").asInt()).isBetween(5, 30);
+        }
+        JsonNode again = client.execute("mutation B($i: TaskIdInput!) { breakDownTask(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("id", id))).data("breakDownTask");
+        assertThat(codes(again)).containsExactly("ALREADY_EXISTS");
+    }
+
+    @Test
+    void remindersAreKeptWithTheTask() {
+        GraphQlClient client = signedIn("UTC");
+        JsonNode task = capture(client, "remind me to call the bank tomorrow at 9am").path("task");
+        assertThat(task.path("reminders")).hasSize(1);
+        assertThat(Instant.parse(task.path("reminders").get(0).path("remindAt").asText()))
+                .isEqualTo(TODAY.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC));
+        JsonNode added = client.execute("mutation A($i: AddReminderInput!) { addReminder(input: $i) { task { reminders { offsetMinutes channels } } userErrors { code } } }",
+                Map.of("i", Map.of("taskId", task.path("id").asText(), "reminder", Map.of("offsetMinutes", 30, "channels", List.of("EMAIL")))))
+                .data("addReminder");
+        assertThat(added.path("task").path("reminders").findValuesAsText("offsetMinutes")).contains("30");
+    }
+
+    @Test
+    void tasksArePagedWithCursorsAndATotal() {
+        GraphQlClient client = signedIn("UTC");
+        for (int i = 0; i < 5; i++) {
+            create(client, Map.of("title", "task " + i));
+        }
+        String page = "query P($after: String) { tasks(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { title } } } }";
+        JsonNode first = client.execute(page, new java.util.HashMap<>(java.util.Collections.singletonMap("after", null))).data("tasks");
+        assertThat(first.path("totalCount").asInt()).isEqualTo(5);
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        JsonNode second = client.execute(page, Map.of("after", first.path("pageInfo").path("endCursor").asText())).data("tasks");
+        assertThat(second.path("edges").findValuesAsText("title")).doesNotContainAnyElementsOf(first.path("edges").findValuesAsText("title"));
+        assertThat(second.path("edges")).hasSize(2);
+
+        JsonNode tooMany = client.execute("{ tasks(first: 101) { totalCount } }").body();
+        assertThat(tooMany.path("errors").get(0).path("message").asText()).contains("between 0 and 100");
+    }
+
+    @Test
+    void missedOccurrencesAreCountedOnceAndRecurringTasksMoveOn() throws Exception {
+        GraphQlClient client = signedIn("UTC");
+        String oneOff = create(client, Map.of("title", "return library book", "dueDate", TODAY.minusDays(1).toString()))
+                .path("task").path("id").asText();
+        String daily = create(client, Map.of("title", "meditate", "dueDate", TODAY.minusDays(1).toString(), "recurrence", "FREQ=DAILY"))
+                .path("task").path("id").asText();
+
+        server.application().scheduler().triggerNow("count-missed-tasks");
+        waitUntil(() -> node(client, oneOff).path("missedCount").asInt() == 1 && node(client, daily).path("missedCount").asInt() == 1);
+
+        // Reruns, even two at once as on two nodes, count nothing twice.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var first = pool.submit(() -> server.application().tasks().countMissed(500));
+        var second = pool.submit(() -> server.application().tasks().countMissed(500));
+        first.get();
+        second.get();
+        pool.shutdown();
+
+        JsonNode oneOffTask = node(client, oneOff);
+        JsonNode dailyTask = node(client, daily);
+        assertThat(oneOffTask.path("missedCount").asInt()).isEqualTo(1);
+        assertThat(oneOffTask.path("dueDate").asText()).isEqualTo(TODAY.minusDays(1).toString());
+        assertThat(dailyTask.path("missedCount").asInt()).isEqualTo(1);
+        assertThat(dailyTask.path("dueDate").asText()).isEqualTo(TODAY.toString());
+    }
+
+    @Test
+    void aTaskMissedAsOftenAsTheThresholdIsBrokenDown() throws Exception {
+        GraphQlClient client = signedIn("UTC");
+        String id = create(client, Map.of("title", "clean the garage", "dueDate", TODAY.minusDays(3).toString()))
+                .path("task").path("id").asText();
+        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
+            // Two misses were already counted on earlier days; this one reaches the default threshold of 3.
+            s.execute("UPDATE tasks SET missed_count = 2 WHERE title = 'clean the garage'");
+        }
+        server.application().scheduler().triggerNow("count-missed-tasks");
+        waitUntil(() -> node(client, id).path("missedCount").asInt() == 3);
+        assertThat(node(client, id).path("subtasks").size()).isBetween(3, 6);
+    }
+
+    private static JsonNode node(GraphQlClient client, String id) {
+        return client.execute("query N($id: ID!) { node(id: $id) { ... on Task { " + TASK_FIELDS + " } } }", Map.of("id", id)).data("node");
+    }
+
+    /** Polls a condition until it holds, failing after 20 s. */
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition still false after 20 s").isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
