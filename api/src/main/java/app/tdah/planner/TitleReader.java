@@ -3,6 +3,7 @@ package app.tdah.planner;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ final class TitleReader {
     }
 
     TitleShape read(String title) {
-        List<String> words = shortened(tidied(title));
+        List<String> words = shortened(tidied(shouting(title) ? title.toLowerCase(Locale.ROOT) : title));
         String task = words.isEmpty() ? "this task" : String.join(" ", words);
         String[] keys = words.stream().map(Words::key).toArray(String[]::new);
 
@@ -52,6 +53,11 @@ final class TitleReader {
         List<String> topic = rest.subList(split + 1, rest.size());
         return new TitleShape(task, verb, new NounPhrase(rest.subList(0, split)), Words.key(rest.get(split)),
                 topic.isEmpty() ? null : new NounPhrase(topic));
+    }
+
+    /** All in capitals: the capitals say nothing about names, and "Call LANDLORD" would keep them. */
+    private static boolean shouting(String title) {
+        return title.codePoints().anyMatch(Character::isLetter) && title.codePoints().noneMatch(Character::isLowerCase);
     }
 
     /** The title's words, without bullets or emoji around them and without punctuation at the end. */

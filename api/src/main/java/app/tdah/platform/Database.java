@@ -5,6 +5,7 @@ import java.util.Map;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientService;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -20,7 +21,8 @@ public record Database(String jdbcUrl, String user, String password, int poolSiz
                 .migrate();
     }
 
-    public DbClient openClient() {
+    /** The pooled client; services see every statement (tests count them). */
+    public DbClient openClient(DbClientService... services) {
         Config db = Config.just(ConfigSources.create(Map.of(
                 "source", "jdbc",
                 "connection.url", jdbcUrl,
@@ -28,6 +30,10 @@ public record Database(String jdbcUrl, String user, String password, int poolSiz
                 "connection.password", password,
                 "connection.maximumPoolSize", Integer.toString(poolSize),
                 "connection.poolName", "pa-db")));
-        return DbClient.create(db);
+        DbClient.Builder builder = DbClient.builder(db);
+        for (DbClientService service : services) {
+            builder.addService(service);
+        }
+        return builder.build();
     }
 }

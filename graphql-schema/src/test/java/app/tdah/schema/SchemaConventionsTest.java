@@ -82,6 +82,66 @@ class SchemaConventionsTest {
         }
     }
 
+    private static List<ObjectTypeDefinition> objectTypes() {
+        return SCHEMA.getTypes(ObjectTypeDefinition.class).stream()
+                .filter(t -> !List.of("Query", "Mutation").contains(t.getName()))
+                .toList();
+    }
+
+    private static List<FieldDefinition> queryFields() {
+        return Stream.concat(SCHEMA.getType("Query", ObjectTypeDefinition.class).stream(),
+                        SCHEMA.objectTypeExtensions().getOrDefault("Query", List.of()).stream())
+                .flatMap(t -> t.getFieldDefinitions().stream())
+                .toList();
+    }
+
+    @Test
+    void everyObjectWithAnIdImplementsNode() {
+        for (ObjectTypeDefinition type : objectTypes()) {
+            boolean hasId = type.getFieldDefinitions().stream().anyMatch(f -> f.getName().equals("id"));
+            if (hasId) {
+                assertThat(type.getImplements()).as(type.getName() + " implements Node")
+                        .anySatisfy(i -> assertThat(((TypeName) i).getName()).isEqualTo("Node"));
+                FieldDefinition id = type.getFieldDefinitions().stream().filter(f -> f.getName().equals("id")).findFirst().orElseThrow();
+                assertThat(render(id.getType())).as(type.getName() + ".id").isEqualTo("ID!");
+            }
+        }
+    }
+
+    @Test
+    void everyConnectionIsPagedWithFirstAndAfterAndCarriesATotal() {
+        List<FieldDefinition> connectionFields = objectTypes().stream().flatMap(t -> t.getFieldDefinitions().stream())
+                .filter(f -> unwrap(f.getType()).endsWith("Connection"))
+                .toList();
+        List<FieldDefinition> all = Stream.concat(connectionFields.stream(),
+                queryFields().stream().filter(f -> unwrap(f.getType()).endsWith("Connection"))).toList();
+        assertThat(all).isNotEmpty();
+        for (FieldDefinition field : all) {
+            assertThat(field.getInputValueDefinitions()).extracting(a -> a.getName() + ":" + render(a.getType()))
+                    .as(field.getName()).contains("first:Int", "after:String");
+            ObjectTypeDefinition connection = SCHEMA.getType(unwrap(field.getType()), ObjectTypeDefinition.class).orElseThrow();
+            assertThat(connection.getFieldDefinitions()).extracting(f -> f.getName() + ":" + render(f.getType()))
+                    .as(connection.getName()).contains("pageInfo:PageInfo!", "totalCount:Int!")
+                    .anySatisfy(f -> assertThat(f).startsWith("edges:["));
+        }
+    }
+
+    @Test
+    void theOnlyCustomScalarsAreIsoDateAndDateTime() {
+        assertThat(SCHEMA.scalars().keySet().stream().filter(n -> !List.of("Int", "Float", "String", "Boolean", "ID").contains(n)))
+                .containsExactlyInAnyOrder("Date", "DateTime");
+    }
+
+    private static String unwrap(Type<?> type) {
+        if (type instanceof NonNullType nonNull) {
+            return unwrap(nonNull.getType());
+        }
+        if (type instanceof ListType list) {
+            return unwrap(list.getType());
+        }
+        return ((TypeName) type).getName();
+    }
+
     private static String render(Type<?> type) {
         if (type instanceof NonNullType nonNull) {
             return render(nonNull.getType()) + "!";
