@@ -51,8 +51,7 @@ final class BreakdownPrompt {
         List<String> lines = new ArrayList<>();
         lines.add("Task: " + request.title());
         if (request.notes() != null && !request.notes().isBlank()) {
-            String notes = request.notes().strip();
-            lines.add("Notes: " + notes.substring(0, Math.min(notes.length(), MAX_NOTES_LENGTH)));
+            lines.add("Notes: " + startOf(request.notes().strip(), MAX_NOTES_LENGTH));
         }
         if (!request.tags().isEmpty()) {
             lines.add("Tags: " + String.join(", ", request.tags()));
@@ -63,6 +62,12 @@ final class BreakdownPrompt {
         lines.add("Today: " + request.today());
         lines.add("Due: " + (request.due() == null ? "no due date" : request.due()));
         return String.join("\n", lines);
+    }
+
+    private static String startOf(String text, int length) {
+        return text.codePointCount(0, text.length()) <= length
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, length));
     }
 
     private static JsonNode schema() {

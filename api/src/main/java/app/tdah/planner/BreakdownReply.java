@@ -23,6 +23,8 @@ final class BreakdownReply {
 
     /** The response says nothing usable; the message says why, without quoting the response. */
     static final class Unusable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Unusable(String why) {
             super(why);
         }

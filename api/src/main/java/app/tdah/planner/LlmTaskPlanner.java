@@ -113,7 +113,7 @@ public final class LlmTaskPlanner implements TaskPlanner {
 
     private List<PlannedStep> fallBack(PlanRequest request, String reason) {
         LOG.log(System.Logger.Level.WARNING, "Task breakdown by the language model {0} failed ({1}); "
-                + "using the built-in steps instead", model, reason + apiKey);
+                + "using the built-in steps instead", model, withoutKey(reason));
         return fallback.breakDown(request);
     }
 

@@ -3,6 +3,7 @@ package app.tdah.planner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -96,7 +97,7 @@ record StepTemplate(List<Part> parts, int usualMinutes) {
         public String render(TitleShape shape, int minutes) {
             return alternatives.stream()
                     .map(alternative -> Part.renderAll(alternative, shape, minutes))
-                    .filter(text -> text != null)
+                    .filter(Objects::nonNull)
                     .findFirst()
                     .orElse("");
         }

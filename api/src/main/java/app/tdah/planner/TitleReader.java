@@ -55,7 +55,10 @@ final class TitleReader {
                 topic.isEmpty() ? null : new NounPhrase(topic));
     }
 
-    /** All in capitals: the capitals say nothing about names, and "Call LANDLORD" would keep them. */
+    /**
+     * Written all in capitals: then capitals say nothing about names, and read as written "REPLY TO LANDLORD" would
+     * give "Write a rough draft to LANDLORD".
+     */
     private static boolean shouting(String title) {
         return title.codePoints().anyMatch(Character::isLetter) && title.codePoints().noneMatch(Character::isLowerCase);
     }

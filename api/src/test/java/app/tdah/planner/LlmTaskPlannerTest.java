@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -207,7 +208,7 @@ class LlmTaskPlannerTest {
                         {"steps": [{"title": "Find the number", "estimateMinutes": 5},
                                    {"title": "Call", "estimateMinutes": 10}]}"""), "2 steps"),
                 Arguments.of("7 steps", 200, completion("{\"steps\": ["
-                        + String.join(",", java.util.Collections.nCopies(7,
+                        + String.join(",", Collections.nCopies(7,
                                 "{\"title\": \"Do a bit\", \"estimateMinutes\": 5}")) + "]}"), "7 steps"),
                 Arguments.of("a blank title", 200,
                         completion(threeSteps.formatted("{\"title\": \"  \", \"estimateMinutes\": 5}")), "step 2"),
@@ -236,7 +237,6 @@ class LlmTaskPlannerTest {
         List<PlannedStep> steps = planner(API_KEY, Duration.ofMillis(300)).breakDown(REQUEST);
 
         assertFellBack(steps, "no answer within 300 ms");
-        assertThat(server.onlyRequest().path()).isEqualTo("/v1/chat/completions");
     }
 
     @Test
