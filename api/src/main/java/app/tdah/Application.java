@@ -23,6 +23,7 @@ import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
 import app.tdah.jobs.CountMissedTasksJob;
+import app.tdah.jobs.DispatchRemindersJob;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -35,6 +36,8 @@ import app.tdah.platform.EmbeddedServices;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
 import app.tdah.planner.BuiltInTaskPlanner;
+import app.tdah.reminders.ReminderDispatcher;
+import app.tdah.reminders.ReminderRepository;
 import app.tdah.planner.LlmTaskPlanner;
 import app.tdah.planner.TaskPlanner;
 import app.tdah.tasks.TaskRepository;
@@ -121,6 +124,10 @@ public final class Application implements AutoCloseable {
                         List.of(new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
                                         () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
                                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                                        false),
+                                new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
+                                        () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db), clock)),
+                                        SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                                         false),
                                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
                                         () -> new CountMissedTasksJob(tasks::countMissed),

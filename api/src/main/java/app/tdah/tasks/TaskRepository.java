@@ -92,6 +92,22 @@ public final class TaskRepository {
                 t.missedCount(), timestamp(t.brokenDownAt()), timestamp(t.completedAt()), t.id(), t.userId());
     }
 
+    /**
+     * Recomputes when each of the task's reminders fires next: an absolute one at its time if that is still ahead,
+     * a relative one at the due minus its offset (09:00 local for an all-day due) if that is still ahead, none once
+     * the task is closed. The dispatcher claims reminders by this column.
+     */
+    void refreshReminderTimes(DbExecute tx, UUID taskId, Instant now) {
+        OffsetDateTime at = timestamp(now);
+        tx.update("UPDATE task_reminders r SET next_fire_at = CASE "
+                        + "WHEN t.status <> 'OPEN' THEN NULL "
+                        + "WHEN r.remind_at IS NOT NULL THEN CASE WHEN r.remind_at > ? THEN r.remind_at END "
+                        + "ELSE (SELECT f FROM (SELECT coalesce(t.due_at, (t.due_date + time '09:00') AT TIME ZONE u.time_zone) "
+                        + "- r.offset_minutes * interval '1 minute' AS f) x WHERE f > ?) END "
+                        + "FROM tasks t JOIN users u ON u.id = t.user_id WHERE r.task_id = t.id AND t.id = ?::uuid",
+                at, at, taskId);
+    }
+
     void recordCompletion(DbExecute tx, Task task, Instant completedAt) {
         tx.insert("INSERT INTO task_completions (id, task_id, user_id, completed_at, occurrence_due, was_broken_down, tags) "
                         + "VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?::text[])",

@@ -140,6 +140,7 @@ public final class TaskService {
             for (TaskDraft.ReminderDraft r : draft.reminders() == null ? List.<TaskDraft.ReminderDraft>of() : draft.reminders()) {
                 repository.insertReminder(tx, userId, reminder(task.id(), r));
             }
+            repository.refreshReminderTimes(tx, task.id(), clock.instant());
         });
         return Result.of(task);
     }
@@ -181,7 +182,10 @@ public final class TaskService {
             updated = updated.withDue(firstOccurrence(userId, updated.rrule()));
         }
         Task toSave = updated;
-        repository.inTransaction(tx -> repository.update(tx, toSave));
+        repository.inTransaction(tx -> {
+            repository.update(tx, toSave);
+            repository.refreshReminderTimes(tx, toSave.id(), clock.instant());
+        });
         return Result.of(toSave);
     }
 
@@ -207,6 +211,7 @@ public final class TaskService {
             if (next.isPresent()) {
                 repository.reopenSubtasks(tx, userId, t.id());
             }
+            repository.refreshReminderTimes(tx, t.id(), now);
         });
         return Result.of(updated);
     }
@@ -254,6 +259,7 @@ public final class TaskService {
         }
         repository.inTransaction(tx -> {
             repository.insertReminder(tx, userId, reminder(taskId, draft));
+            repository.refreshReminderTimes(tx, taskId, clock.instant());
         });
         return Result.of(found.get());
     }
@@ -319,6 +325,9 @@ public final class TaskService {
             if (missedCount.isEmpty()) {
                 continue;
             }
+            if (next.isPresent()) {
+                repository.inTransaction(tx -> repository.refreshReminderTimes(tx, task.id(), now));
+            }
             counted++;
             if (missedCount.get() >= candidate.breakdownThreshold() && task.parentId() == null && task.brokenDownAt() == null
                     && repository.countSubtasks(task.userId(), task.id()) == 0) {
@@ -341,6 +350,7 @@ public final class TaskService {
     private void save(Task task) {
         repository.inTransaction(tx -> {
             repository.update(tx, task);
+            repository.refreshReminderTimes(tx, task.id(), clock.instant());
         });
     }
 

@@ -43,9 +43,13 @@ public final class RunningServer implements AutoCloseable {
         Path dataDir = TestServices.tempDataDir();
         values.put("pa.data.dir", dataDir.toString());
         String jdbcUrl = null;
-        if (TestServices.localPostgresAvailable()) {
+        boolean joinsCluster = overrides.containsKey("pa.db.url");
+        if (!joinsCluster && TestServices.localPostgresAvailable()) {
             jdbcUrl = TestServices.createDatabase();
             values.put("pa.db.url", jdbcUrl);
+        }
+        if (values.containsKey("pa.db.url") || joinsCluster) {
+            // Another node of a cluster under test shares the first node's database, which that node drops.
             values.put("pa.db.user", TestServices.pgUser());
             values.put("pa.db.password", TestServices.pgPassword());
             values.put("pa.jwt.secret", "dGVzdC1vbmx5LWp3dC1zZWNyZXQtb2YtYXQtbGVhc3QtMzItYnl0ZXM=");

@@ -1,0 +1,92 @@
+package app.tdah.reminders;
+
+import java.io.IOException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+
+/** All SQL of reminder dispatch. */
+public final class ReminderRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final DbClient db;
+
+    public ReminderRepository(DbClient db) {
+        this.db = db;
+    }
+
+    /** A reminder whose time has come, claimed for this transaction, with what delivering it needs. */
+    record DueReminder(UUID id, UUID taskId, UUID userId, Instant fireAt, List<String> channels, String taskTitle,
+                       String priority, QuietHours quietHours) {
+    }
+
+    DbTransaction transaction() {
+        return db.transaction();
+    }
+
+    /**
+     * Claims up to {@code limit} reminders due by {@code now}: the rows stay locked by this transaction (other nodes
+     * skip them) and leave the queue when it commits.
+     */
+    List<DueReminder> claimDue(DbExecute tx, Instant now, int limit) {
+        return tx.query("SELECT r.id, r.task_id, r.user_id, r.next_fire_at, to_json(r.channels)::text AS channels_json, "
+                                + "t.title, t.priority, u.time_zone, u.quiet_start, u.quiet_end "
+                                + "FROM task_reminders r JOIN tasks t ON t.id = r.task_id JOIN users u ON u.id = r.user_id "
+                                + "WHERE r.next_fire_at <= ? ORDER BY r.next_fire_at LIMIT ? FOR UPDATE OF r SKIP LOCKED",
+                        timestamp(now), limit)
+                .map(ReminderRepository::dueReminder)
+                .toList();
+    }
+
+    void reschedule(DbExecute tx, UUID reminderId, Instant nextFireAt) {
+        tx.update("UPDATE task_reminders SET next_fire_at = ? WHERE id = ?::uuid", timestamp(nextFireAt), reminderId);
+    }
+
+    /** Records one delivery; false when this occurrence and channel was delivered before (nothing is sent twice). */
+    boolean recordDelivery(DbExecute tx, DueReminder reminder, String channel) {
+        return tx.insert("INSERT INTO reminder_deliveries (id, reminder_id, task_id, user_id, fire_at, channel) "
+                        + "VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?) ON CONFLICT DO NOTHING",
+                UUID.randomUUID(), reminder.id(), reminder.taskId(), reminder.userId(), timestamp(reminder.fireAt()), channel) == 1;
+    }
+
+    void insertNotification(DbExecute tx, DueReminder reminder) {
+        tx.insert("INSERT INTO notifications (id, user_id, task_id, title) VALUES (?::uuid, ?::uuid, ?::uuid, ?)",
+                UUID.randomUUID(), reminder.userId(), reminder.taskId(), reminder.taskTitle());
+    }
+
+    private static DueReminder dueReminder(DbRow row) {
+        try {
+            return new DueReminder(
+                    row.column("id").get(UUID.class),
+                    row.column("task_id").get(UUID.class),
+                    row.column("user_id").get(UUID.class),
+                    row.column("next_fire_at").get(Timestamp.class).toInstant(),
+                    JSON.readValue(row.column("channels_json").get(String.class), STRINGS),
+                    row.column("title").get(String.class),
+                    row.column("priority").get(String.class),
+                    new QuietHours(row.column("quiet_start").get(Time.class).toLocalTime(),
+                            row.column("quiet_end").get(Time.class).toLocalTime(),
+                            ZoneId.of(row.column("time_zone").get(String.class))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

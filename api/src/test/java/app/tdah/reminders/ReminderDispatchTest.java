@@ -1,0 +1,152 @@
+package app.tdah.reminders;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import app.tdah.platform.Database;
+import app.tdah.testing.GraphQlClient;
+import app.tdah.testing.RunningServer;
+import app.tdah.testing.TestServices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reminders fire through the clustered scheduler, once, and wait out quiet hours unless urgent. */
+class ReminderDispatchTest {
+
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static GraphQlClient signedIn(String email, String zone) {
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        String token = client.execute("mutation R($i: RegisterInput!) { register(input: $i) { accessToken } }",
+                Map.of("i", Map.of("email", email, "password", "correct-horse-battery-42", "displayName", "R", "timeZone", zone)))
+                .data("register").path("accessToken").asText();
+        client.useAccessToken(token);
+        return client;
+    }
+
+    private static String createWithReminder(GraphQlClient client, String title, Instant remindAt, String priority) {
+        JsonNode payload = client.execute("mutation C($i: CreateTaskInput!) { createTask(input: $i) { task { id } userErrors { code message } } }",
+                Map.of("i", Map.of("title", title, "priority", priority,
+                        "reminders", List.of(Map.of("remindAt", remindAt.toString(), "channels", List.of("IN_APP", "EMAIL"))))))
+                .data("createTask");
+        assertThat(payload.path("userErrors")).isEmpty();
+        return payload.path("task").path("id").asText();
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery(query);
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aDueReminderBecomesOneNotificationAndOneDeliveryPerChannel() throws Exception {
+        GraphQlClient client = signedIn("fire@example.com", "UTC");
+        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE email = 'fire@example.com'");
+        createWithReminder(client, "stretch", Instant.now().plusSeconds(2), "LOW");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (count("SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'fire@example.com'") == 0) {
+            assertThat(Instant.now()).as("the reminder fired within 20 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        // Several more scheduler runs pass over it: still exactly one of each.
+        server.application().scheduler().triggerNow("dispatch-reminders");
+        server.application().scheduler().triggerNow("dispatch-reminders");
+        assertThat(count("SELECT count(*) FROM notifications WHERE title = 'stretch'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reminder_deliveries d JOIN tasks t ON t.id = d.task_id WHERE t.title = 'stretch'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM task_reminders r JOIN tasks t ON t.id = r.task_id WHERE t.title = 'stretch' AND r.next_fire_at IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void quietHoursDeferNonUrgentRemindersToTheMorningButNotUrgentOnes() throws Exception {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        Instant lateEvening = LocalDateTime.parse("2026-11-25T23:30").atZone(paris).toInstant();
+        GraphQlClient client = signedIn("night@example.com", "Europe/Paris");
+        createWithReminder(client, "night calm", lateEvening.plusSeconds(3600 * 24 * 365), "MEDIUM");
+        createWithReminder(client, "night urgent", lateEvening.plusSeconds(3600 * 24 * 365), "URGENT");
+        // Put both reminders at 23:30 Paris, and dispatch "at" 23:31 with a dispatcher of our own clock.
+        sql("UPDATE task_reminders r SET next_fire_at = '" + lateEvening + "' FROM tasks t WHERE t.id = r.task_id AND t.title LIKE 'night %'");
+        Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 2);
+        try (DbClient db = database.openClient()) {
+            new ReminderDispatcher(new ReminderRepository(db), Clock.fixed(lateEvening.plusSeconds(60), ZoneOffset.UTC)).dispatchDue(50);
+        }
+        assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night urgent'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night calm'")).isZero();
+        Instant morning = LocalDateTime.parse("2026-11-26T08:00").atZone(paris).toInstant();
+        assertThat(count("SELECT count(*) FROM task_reminders r JOIN tasks t ON t.id = r.task_id WHERE t.title = 'night calm' "
+                + "AND r.next_fire_at = '" + morning + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDispatchersDeliverEachReminderExactlyOnce() throws Exception {
+        GraphQlClient client = signedIn("many@example.com", "UTC");
+        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE email = 'many@example.com'");
+        createWithReminder(client, "many", Instant.now().plusSeconds(3600), "LOW");
+        sql("DELETE FROM task_reminders r USING tasks t WHERE t.id = r.task_id AND t.title = 'many'");
+        // 500 reminders on that task, all due now.
+        sql("INSERT INTO task_reminders (id, task_id, user_id, remind_at, next_fire_at, channels) "
+                + "SELECT gen_random_uuid(), t.id, t.user_id, now() + interval '1 hour', now() - interval '1 second', '{IN_APP}' "
+                + "FROM tasks t CROSS JOIN generate_series(1, 500) WHERE t.title = 'many'");
+        Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 8);
+        try (DbClient db = database.openClient()) {
+            ReminderDispatcher dispatcher = new ReminderDispatcher(new ReminderRepository(db), Clock.systemUTC());
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    int claimed;
+                    do {
+                        claimed = dispatcher.dispatchDue(25);
+                    } while (claimed > 0);
+                }));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+            pool.shutdown();
+        }
+        // The server's own scheduler dispatches too (a fourth "node"); wait until nothing is left due.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (count("SELECT count(*) FROM task_reminders r JOIN tasks t ON t.id = r.task_id WHERE t.title = 'many' "
+                + "AND r.next_fire_at <= now()") > 0) {
+            assertThat(Instant.now()).as("all reminders dispatched within 20 s").isBefore(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(count("SELECT count(*) FROM notifications WHERE title = 'many'")).isEqualTo(500);
+        assertThat(count("SELECT count(*) FROM (SELECT reminder_id FROM reminder_deliveries GROUP BY reminder_id, fire_at, channel HAVING count(*) > 1) d")).isZero();
+    }
+}
