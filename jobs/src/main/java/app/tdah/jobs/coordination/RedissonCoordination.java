@@ -1,0 +1,86 @@
+package app.tdah.jobs.coordination;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+import org.redisson.api.RFencedLock;
+import org.redisson.api.RLock;
+import org.redisson.api.RRateLimiter;
+import org.redisson.api.RateType;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Coordination on Redisson. Locks are taken without a lease time so that Redisson's watchdog renews them while the
+ * holder lives, and they expire shortly after it dies. Every key is prefixed, so one Redis can serve several
+ * installations.
+ */
+public final class RedissonCoordination implements Coordination {
+
+    private final RedissonClient redis;
+    private final String prefix;
+
+    public RedissonCoordination(RedissonClient redis, String prefix) {
+        this.redis = redis;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public <T> Optional<T> withLock(String name, Duration wait, Supplier<T> work) {
+        RLock lock = redis.getLock(key("lock", name));
+        if (!acquire(() -> lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(work.get());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public <T> Optional<T> withFencedLock(String name, Duration wait, LongFunction<T> work) {
+        RFencedLock lock = redis.getFencedLock(key("fenced", name));
+        Long token = lock.tryLockAndGetToken(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (token == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(work.apply(token));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean tryAcquire(String name, long permits, Duration interval) {
+        RRateLimiter limiter = redis.getRateLimiter(key("rate", name));
+        // Sets the rate once; a changed configuration takes effect when the limiter's key expires.
+        limiter.trySetRate(RateType.OVERALL, permits, interval, interval.multipliedBy(2));
+        return limiter.tryAcquire();
+    }
+
+    @Override
+    public boolean firstTime(String key, Duration ttl) {
+        return redis.getBucket(key("once", key)).setIfAbsent("1", ttl);
+    }
+
+    private String key(String kind, String name) {
+        return prefix + ":" + kind + ":" + name;
+    }
+
+    private interface Attempt {
+        boolean run() throws InterruptedException;
+    }
+
+    private static boolean acquire(Attempt attempt) {
+        try {
+            return attempt.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
