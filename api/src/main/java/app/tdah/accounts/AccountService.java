@@ -1,16 +1,11 @@
 package app.tdah.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import app.tdah.graphql.UserError;
+import app.tdah.platform.BearerSecrets;
 
 /** Sign-up, sign-in and sessions. */
 public final class AccountService {
@@ -37,7 +33,6 @@ public final class AccountService {
     private final Duration refreshLifetime;
     private final Duration reuseGrace;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace, Clock clock) {
@@ -119,7 +114,7 @@ public final class AccountService {
         if (refreshToken.isEmpty()) {
             return AuthResult.failure(List.of(NO_SESSION));
         }
-        byte[] hash = sha256(refreshToken.get());
+        byte[] hash = BearerSecrets.sha256(refreshToken.get());
         Optional<AccountRepository.RefreshTokenRow> claimed = repository.claimRefreshToken(hash)
                 .or(() -> repository.findRefreshToken(hash).filter(this::isRetryWithinGrace));
         if (claimed.isEmpty()) {
@@ -142,7 +137,7 @@ public final class AccountService {
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out always succeeds. */
     public void logout(Optional<String> refreshToken) {
-        refreshToken.flatMap(token -> repository.findRefreshToken(sha256(token)))
+        refreshToken.flatMap(token -> repository.findRefreshToken(BearerSecrets.sha256(token)))
                 .ifPresent(row -> repository.revokeFamily(row.familyId()));
     }
 
@@ -151,23 +146,10 @@ public final class AccountService {
     }
 
     private Session startSession(User user, UUID familyId, Instant refreshExpiresAt, ClientInfo client) {
-        String refreshToken = newRefreshToken();
-        repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, sha256(refreshToken), refreshExpiresAt, client);
+        String refreshToken = BearerSecrets.generate();
+        repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, BearerSecrets.sha256(refreshToken),
+                refreshExpiresAt, client);
         return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
-    }
-
-    private String newRefreshToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String normaliseEmail(String email) {
