@@ -70,6 +70,11 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(AppConfig settings, Config config) {
+        return start(settings, config, Clock.systemUTC());
+    }
+
+    /** Starts with the given clock: tests fix "now" for everything that reads the time. */
+    public static Application start(AppConfig settings, Config config, Clock clock) {
         long started = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -90,7 +95,6 @@ public final class Application implements AutoCloseable {
             resources.add(db);
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
-            Clock clock = Clock.systemUTC();
 
             AccountRepository accountRepository = new AccountRepository(db);
             AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),

@@ -1,6 +1,7 @@
 package app.tdah.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +32,10 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start(Map<String, String> overrides) {
+        return start(overrides, Clock.systemUTC());
+    }
+
+    public static RunningServer start(Map<String, String> overrides, Clock clock) {
         Map<String, String> values = new HashMap<>();
         values.put("pa.port", "0");
         values.put("pa.host", "127.0.0.1");
@@ -58,7 +63,7 @@ public final class RunningServer implements AutoCloseable {
                 .disableSystemPropertiesSource()
                 .build();
         AppConfig settings = AppConfig.from(config);
-        return new RunningServer(Application.start(settings, config), jdbcUrl, settings);
+        return new RunningServer(Application.start(settings, config, clock), jdbcUrl, settings);
     }
 
     public String baseUrl() {
