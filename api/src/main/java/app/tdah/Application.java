@@ -18,6 +18,10 @@ import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
+import app.tdah.ical.IcalFeedHttpService;
+import app.tdah.ical.IcalFeedRepository;
+import app.tdah.ical.IcalFeedService;
+import app.tdah.ical.IcalGraphQl;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -130,9 +134,12 @@ public final class Application implements AutoCloseable {
                 List<GraphQlFeature> features = new ArrayList<>();
                 features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
+                IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
+                features.add(new IcalGraphQl(icalFeeds));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
+                routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
                 SpaRouting.register(routing);
             }
 
