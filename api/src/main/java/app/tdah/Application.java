@@ -22,6 +22,9 @@ import app.tdah.ical.IcalFeedHttpService;
 import app.tdah.ical.IcalFeedRepository;
 import app.tdah.ical.IcalFeedService;
 import app.tdah.ical.IcalGraphQl;
+import app.tdah.insights.InsightsGraphQl;
+import app.tdah.insights.InsightsRepository;
+import app.tdah.insights.InsightsService;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -136,6 +139,7 @@ public final class Application implements AutoCloseable {
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
                 features.add(new IcalGraphQl(icalFeeds));
+                features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
