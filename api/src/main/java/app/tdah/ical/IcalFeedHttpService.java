@@ -11,7 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code GET /ical/{token}.ics}: the calendar a subscribed app polls. Whatever cannot be served gets the same 404, so
+ * {@code GET /ical/{token}.ics} (and HEAD): the calendar a subscribed app polls. Whatever cannot be served gets the same 404, so
  * the answer never tells whether a token ever existed.
  */
 public final class IcalFeedHttpService implements HttpService {
@@ -33,6 +33,7 @@ public final class IcalFeedHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/{file}", this::feed)
+                .head("/{file}", this::feed)
                 .any(IcalFeedHttpService::notFound);
     }
 
