@@ -113,7 +113,8 @@ class InsightsApiTest {
         assertThat(breakdown.path("tasks").asInt()).isEqualTo(2);
         assertOutcomes(breakdown.path("before"), 1, 2, 1.0 / 3);
         assertOutcomes(breakdown.path("after"), 1, 1, 0.5);
-        assertThat(insights.path("weeklyCompletions")).extracting(week -> week.path("week").asText() + "=" + week.path("completions").asInt())
+        assertThat(insights.path("weeklyCompletions"))
+                .extracting(week -> week.path("week").asText() + "=" + week.path("completions").asInt())
                 .containsExactly("2026-W05=0", "2026-W06=0", "2026-W07=0", "2026-W08=0", "2026-W09=0", "2026-W10=1",
                         "2026-W11=4", "2026-W12=3");
     }
@@ -217,7 +218,8 @@ class InsightsApiTest {
     /** The counts of a 24-entry by-hour list, after checking it runs from hour 0 to 23. */
     private static List<Integer> hourCounts(JsonNode byHour) {
         List<JsonNode> entries = StreamSupport.stream(byHour.spliterator(), false).toList();
-        assertThat(entries).extracting(entry -> entry.path("hour").asInt()).containsExactlyElementsOf(IntStream.range(0, 24).boxed().toList());
+        assertThat(entries).extracting(entry -> entry.path("hour").asInt())
+                .containsExactlyElementsOf(IntStream.range(0, 24).boxed().toList());
         return entries.stream().map(entry -> entry.path("count").asInt()).toList();
     }
 
