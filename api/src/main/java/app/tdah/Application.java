@@ -22,6 +22,13 @@ import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
+import app.tdah.ical.IcalFeedHttpService;
+import app.tdah.ical.IcalFeedRepository;
+import app.tdah.ical.IcalFeedService;
+import app.tdah.ical.IcalGraphQl;
+import app.tdah.insights.InsightsGraphQl;
+import app.tdah.insights.InsightsRepository;
+import app.tdah.insights.InsightsService;
 import app.tdah.jobs.CountMissedTasksJob;
 import app.tdah.jobs.DispatchRemindersJob;
 import app.tdah.jobs.JobScheduler;
@@ -85,6 +92,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Starts with the given clock: tests fix "now" for everything that reads the time. */
     public static Application start(AppConfig settings, Config config, Clock clock) {
         long started = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
@@ -154,9 +162,13 @@ public final class Application implements AutoCloseable {
                 features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
                 features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
+                IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
+                features.add(new IcalGraphQl(icalFeeds));
+                features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
+                routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
                 SpaRouting.register(routing);
             }
 

@@ -1,10 +1,11 @@
 package app.tdah.accounts;
 
+import static app.tdah.platform.SqlValues.instant;
+import static app.tdah.platform.SqlValues.nullableInstant;
+import static app.tdah.platform.SqlValues.timestamp;
+
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -105,19 +106,6 @@ public final class AccountRepository {
                 instant(row, "expires_at"),
                 nullableInstant(row, "used_at"),
                 row.column("revoked").get(Boolean.class));
-    }
-
-    private static Instant instant(DbRow row, String column) {
-        return row.column(column).get(Timestamp.class).toInstant();
-    }
-
-    private static Instant nullableInstant(DbRow row, String column) {
-        Timestamp value = row.column(column).get(Timestamp.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -1,16 +1,11 @@
 package app.tdah.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,11 +13,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import app.tdah.graphql.UserError;
+import app.tdah.platform.BearerSecrets;
 
 /** Sign-up, sign-in and sessions. */
 public final class AccountService {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern IANA_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}");
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_DISPLAY_NAME_LENGTH = 80;
     private static final UserError INVALID_CREDENTIALS =
@@ -37,7 +34,6 @@ public final class AccountService {
     private final Duration refreshLifetime;
     private final Duration reuseGrace;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace, Clock clock) {
@@ -119,7 +115,7 @@ public final class AccountService {
         if (refreshToken.isEmpty()) {
             return AuthResult.failure(List.of(NO_SESSION));
         }
-        byte[] hash = sha256(refreshToken.get());
+        byte[] hash = BearerSecrets.sha256(refreshToken.get());
         Optional<AccountRepository.RefreshTokenRow> claimed = repository.claimRefreshToken(hash)
                 .or(() -> repository.findRefreshToken(hash).filter(this::isRetryWithinGrace));
         if (claimed.isEmpty()) {
@@ -142,7 +138,7 @@ public final class AccountService {
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out always succeeds. */
     public void logout(Optional<String> refreshToken) {
-        refreshToken.flatMap(token -> repository.findRefreshToken(sha256(token)))
+        refreshToken.flatMap(token -> repository.findRefreshToken(BearerSecrets.sha256(token)))
                 .ifPresent(row -> repository.revokeFamily(row.familyId()));
     }
 
@@ -151,30 +147,21 @@ public final class AccountService {
     }
 
     private Session startSession(User user, UUID familyId, Instant refreshExpiresAt, ClientInfo client) {
-        String refreshToken = newRefreshToken();
-        repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, sha256(refreshToken), refreshExpiresAt, client);
+        String refreshToken = BearerSecrets.generate();
+        repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, BearerSecrets.sha256(refreshToken),
+                refreshExpiresAt, client);
         return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
-    }
-
-    private String newRefreshToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * An IANA region id the JDK knows, such as Europe/Paris. The shape check keeps out ids that libraries register at
+     * run time (ical4j adds random "ical4j~…" ones) which PostgreSQL and other nodes would not know.
+     */
     private static boolean isKnownTimeZone(String zone) {
-        return zone != null && ZoneId.getAvailableZoneIds().contains(zone);
+        return zone != null && IANA_ZONE.matcher(zone).matches() && ZoneId.getAvailableZoneIds().contains(zone);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import app.tdah.ical.IcalFeedHttpService;
+
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.metrics.api.Metrics;
@@ -24,6 +26,7 @@ public final class RequestObservation implements Filter {
 
     public static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String CALENDAR_FEEDS = IcalFeedHttpService.ROOT + "/";
     private static final System.Logger ACCESS = System.getLogger("app.tdah.access");
     private static final Duration[] BUCKETS = {
             Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -58,7 +61,7 @@ public final class RequestObservation implements Filter {
                     .record(Duration.ofNanos(nanos));
             if (accessLog) {
                 ACCESS.log(System.Logger.Level.INFO, AccessLogLine.json(requestId, req.prologue().method().text(),
-                        path, status, nanos / 1_000_000.0, req.remotePeer().host(),
+                        loggedPath(path), status, nanos / 1_000_000.0, req.remotePeer().host(),
                         req.headers().first(HeaderNames.USER_AGENT).orElse("")));
             }
         }
@@ -79,6 +82,14 @@ public final class RequestObservation implements Filter {
         if (path.startsWith("/assets/")) {
             return "/assets/*";
         }
+        if (path.startsWith(CALENDAR_FEEDS)) {
+            return CALENDAR_FEEDS + "*";
+        }
         return "/*";
+    }
+
+    /** The path as the access log shows it: a calendar feed's path is its secret token, so only its route is logged. */
+    static String loggedPath(String path) {
+        return path.startsWith(CALENDAR_FEEDS) ? route(path) : path;
     }
 }

@@ -1,0 +1,33 @@
+package app.tdah.testing;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** People signed up through the real {@code register} mutation, for tests of what they do next. */
+public final class TestAccounts {
+
+    private static final String REGISTER = """
+            mutation Register($input: RegisterInput!) {
+              register(input: $input) { accessToken userErrors { code } }
+            }""";
+
+    private TestAccounts() {
+    }
+
+    /** A new person in the given time zone and a client signed in as them. */
+    public record SignedUp(String email, GraphQlClient client) {
+    }
+
+    public static SignedUp signUp(RunningServer server, String timeZone) {
+        String email = "person-" + UUID.randomUUID() + "@example.com";
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        GraphQlClient.Response registered = client.execute(REGISTER, Map.of("input", Map.of(
+                "email", email, "password", "correct-horse-battery-42", "displayName", "Ada", "timeZone", timeZone)));
+        String token = registered.data("register").path("accessToken").asText("");
+        if (token.isEmpty()) {
+            throw new IllegalStateException("Sign-up failed: " + registered.body());
+        }
+        client.useAccessToken(token);
+        return new SignedUp(email, client);
+    }
+}

@@ -1,0 +1,64 @@
+package app.tdah.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Plain JDBC on a running server's own database: for rows a test needs that no API makes yet. */
+public final class TestSql implements AutoCloseable {
+
+    private final Connection connection;
+
+    private TestSql(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static TestSql connect(RunningServer server) {
+        try {
+            return new TestSql(TestServices.connect(server.jdbcUrl()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs one statement; parameters are bound with setObject (UUID, String[], LocalDate, OffsetDateTime, ...). */
+    public void update(String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single value the query returns, or null when it returns no row. */
+    public <T> T value(Class<T> type, String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getObject(1, type) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public UUID userId(String email) {
+        return value(UUID.class, "SELECT id FROM users WHERE email = ?", email);
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
