@@ -34,8 +34,8 @@ public final class GraphQlEngine {
         this.features = List.copyOf(features);
         List<NodeType<?>> nodeTypes = features.stream().flatMap(f -> f.nodeTypes().stream()).toList();
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(DateTimeScalar.INSTANCE)
-                .scalar(DateScalar.INSTANCE)
+                .scalar(IsoScalars.DATE_TIME)
+                .scalar(IsoScalars.DATE)
                 .type("Query", t -> t
                         .dataFetcher("apiVersion", env -> "1")
                         .dataFetcher("node", env -> node(nodeTypes, env)))
