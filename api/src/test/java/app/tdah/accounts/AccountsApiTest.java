@@ -6,13 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,17 +34,8 @@ class AccountsApiTest {
     private static final String ME = "query Me { me { id email displayName timeZone } }";
     private static final String PASSWORD = "correct-horse-battery-42";
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     private static String newEmail() {
         return "person-" + UUID.randomUUID() + "@example.com";

@@ -3,12 +3,11 @@ package app.tdah.accounts;
 import java.util.Map;
 
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,18 +16,9 @@ class RefreshTokenReuseTest {
 
     private static final String REFRESH = "mutation { refreshSession { accessToken userErrors { code } } }";
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        // No grace: every second presentation is reuse. (Waiting out the default 10 s grace would only slow the test.)
-        server = RunningServer.start(Map.of("pa.auth.refresh.grace.seconds", "0"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    // No grace: every second presentation is reuse. (Waiting out the default 10 s grace would only slow the test.)
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start(Map.of("pa.auth.refresh.grace.seconds", "0"));
 
     @Test
     void reusingASpentRefreshTokenRevokesTheWholeFamily() {

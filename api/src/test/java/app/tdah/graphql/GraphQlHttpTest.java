@@ -7,29 +7,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GraphQL over HTTP: what malformed, unknown or abusive requests get back. */
 class GraphQlHttpTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
     private static GraphQlClient client;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
         client = new GraphQlClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 import app.tdah.platform.BearerSecrets;
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestAccounts.SignedUp;
 import app.tdah.testing.TestSql;
@@ -31,6 +31,7 @@ import net.fortuna.ical4j.model.component.VToDo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,24 +42,23 @@ class IcalFeedApiTest {
     private static final String REVOKE = "mutation { revokeIcalFeed { userErrors { code } } }";
     private static final String ICAL_FEED = "query { icalFeed { createdAt } }";
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
     private static TestSql sql;
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        sql = TestSql.connect(server);
+    static void connect() {
+        sql = TestSql.connect(server.jdbcUrl());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         sql.close();
-        server.close();
     }
 
     @Test
     void theFeedHasATodoForEachOpenTaskWithADueAndNothingElse() throws Exception {
-        SignedUp ada = TestAccounts.signUp(server, "Europe/Paris");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
         UUID adaId = sql.userId(ada.email());
         UUID passport = task(adaId, "title, notes, due_date, priority, tags, updated_at", "Renew passport", "Bring two photos",
                 LocalDate.of(2026, 4, 2), "HIGH", new String[] {"admin", "travel"}, OffsetDateTime.parse("2026-03-01T09:00:00Z"));
@@ -72,7 +72,7 @@ class IcalFeedApiTest {
         task(adaId, "title, due_date, status", "Already done", LocalDate.of(2026, 3, 19), "DONE");
         task(adaId, "title, due_date, status", "Called off", LocalDate.of(2026, 3, 19), "CANCELLED");
         task(adaId, "title", "Someday, no due");
-        SignedUp bob = TestAccounts.signUp(server, "UTC");
+        SignedUp bob = TestAccounts.signUp(server.baseUrl(), "UTC");
         task(sql.userId(bob.email()), "title, due_date", "Bob's own task", LocalDate.of(2026, 3, 19));
 
         Calendar calendar = fetchCalendar(rotate(ada.client()).path("url").asText());
@@ -126,7 +126,7 @@ class IcalFeedApiTest {
 
     @Test
     void theFeedIsServedAsACacheablePrivateCalendar() {
-        SignedUp ada = TestAccounts.signUp(server, "UTC");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "UTC");
         String url = rotate(ada.client()).path("url").asText();
         HttpResponse<String> feed = get(url);
         assertThat(feed.statusCode()).isEqualTo(200);
@@ -143,7 +143,7 @@ class IcalFeedApiTest {
 
     @Test
     void rotatingReplacesTheUrlAtOnceAndRevokingEndsIt() {
-        SignedUp ada = TestAccounts.signUp(server, "UTC");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "UTC");
         String first = rotate(ada.client()).path("url").asText();
         assertThat(get(first).statusCode()).isEqualTo(200);
 
@@ -160,7 +160,7 @@ class IcalFeedApiTest {
 
     @Test
     void everyAddressWithoutALiveFeedIsTheSamePlain404() {
-        SignedUp ada = TestAccounts.signUp(server, "UTC");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "UTC");
         String revokedUrl = rotate(ada.client()).path("url").asText();
         ada.client().execute(REVOKE);
         List<String> paths = List.of(
@@ -183,7 +183,7 @@ class IcalFeedApiTest {
 
     @Test
     void icalFeedTellsWhenTheFeedWasMadeButNeverItsUrl() {
-        SignedUp ada = TestAccounts.signUp(server, "UTC");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "UTC");
         assertThat(ada.client().execute(ICAL_FEED).data("icalFeed").isNull()).isTrue();
 
         JsonNode rotated = rotate(ada.client());
@@ -197,7 +197,7 @@ class IcalFeedApiTest {
 
     @Test
     void onlyTheTokensHashIsStored() {
-        SignedUp ada = TestAccounts.signUp(server, "UTC");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "UTC");
         String url = rotate(ada.client()).path("url").asText();
         String token = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
 

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestAccounts.SignedUp;
 import app.tdah.testing.TestSql;
@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,24 +49,23 @@ class InsightsApiTest {
               }
             }""";
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
     private static TestSql sql;
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
-        sql = TestSql.connect(server);
+    static void connect() {
+        sql = TestSql.connect(server.jdbcUrl());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         sql.close();
-        server.close();
     }
 
     @Test
     void everyInsightIsCountedInThePersonsZoneRelativeToNow() {
-        SignedUp ada = TestAccounts.signUp(server, "America/New_York");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "America/New_York");
         UUID adaId = sql.userId(ada.email());
         UUID rent = task(adaId, "Pay rent", new String[] {"home", "money"}, null);
         UUID gym = task(adaId, "Gym", new String[] {"health"}, null);
@@ -121,7 +121,7 @@ class InsightsApiTest {
 
     @Test
     void withNoHistoryRatesAreNullAndEveryCountIsZero() {
-        SignedUp newcomer = TestAccounts.signUp(server, "Asia/Tokyo");
+        SignedUp newcomer = TestAccounts.signUp(server.baseUrl(), "Asia/Tokyo");
         someoneElsesHistory();
 
         JsonNode insights = insightsOf(newcomer.client());
@@ -141,13 +141,13 @@ class InsightsApiTest {
 
     @Test
     void theStreakRunsUpToYesterdayWhileTodayHasNoCompletionYet() {
-        SignedUp ada = TestAccounts.signUp(server, "America/New_York");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "America/New_York");
         UUID adaId = sql.userId(ada.email());
         UUID walk = task(adaId, "Walk", new String[] {}, null);
         completion(walk, adaId, "2026-03-17T15:00:00Z");
         completion(walk, adaId, "2026-03-16T15:00:00Z");
         completion(walk, adaId, "2026-03-14T15:00:00Z");
-        SignedUp bea = TestAccounts.signUp(server, "America/New_York");
+        SignedUp bea = TestAccounts.signUp(server.baseUrl(), "America/New_York");
         UUID beaId = sql.userId(bea.email());
         completion(task(beaId, "Read", new String[] {}, null), beaId, "2026-03-16T15:00:00Z");
 
@@ -157,7 +157,7 @@ class InsightsApiTest {
 
     @Test
     void weekdaysThatTieForTheMostMissesNameNoWorstDay() {
-        SignedUp ada = TestAccounts.signUp(server, "UTC");
+        SignedUp ada = TestAccounts.signUp(server.baseUrl(), "UTC");
         UUID adaId = sql.userId(ada.email());
         UUID gym = task(adaId, "Gym", new String[] {}, null);
         miss(gym, adaId, "2026-03-16T10:00:00Z");
@@ -177,7 +177,7 @@ class InsightsApiTest {
 
     /** Another person, busy on the same days and tags with broken-down tasks: none of it may show in anyone else's. */
     private static void someoneElsesHistory() {
-        SignedUp bob = TestAccounts.signUp(server, "UTC");
+        SignedUp bob = TestAccounts.signUp(server.baseUrl(), "UTC");
         UUID bobId = sql.userId(bob.email());
         UUID chores = task(bobId, "Chores", new String[] {"health", "home"}, "2026-03-10T00:00:00Z");
         for (String at : List.of("2026-03-18T10:00:00Z", "2026-03-17T10:00:00Z", "2026-03-09T10:00:00Z", "2026-02-01T10:00:00Z")) {

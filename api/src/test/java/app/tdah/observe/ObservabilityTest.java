@@ -3,30 +3,25 @@ package app.tdah.observe;
 import java.net.http.HttpResponse;
 
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ObservabilityTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
     private static GraphQlClient client;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
         client = new GraphQlClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

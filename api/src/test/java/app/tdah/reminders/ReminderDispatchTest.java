@@ -14,31 +14,21 @@ import java.util.Map;
 
 import app.tdah.platform.Database;
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.dbclient.DbClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reminders fire through the clustered scheduler, once, and wait out quiet hours unless urgent. */
 class ReminderDispatchTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     private static GraphQlClient signedIn(String email, String zone) {
         GraphQlClient client = new GraphQlClient(server.baseUrl());

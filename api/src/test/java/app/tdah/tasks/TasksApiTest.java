@@ -9,16 +9,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.TestAccounts;
+import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestServices;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,25 +32,11 @@ class TasksApiTest {
     static final String CREATE = "mutation C($i: CreateTaskInput!) { createTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code message } } }";
     static final String COMPLETE = "mutation C($i: TaskIdInput!) { completeTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code } } }";
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static GraphQlClient signedIn(String zone) {
-        GraphQlClient client = new GraphQlClient(server.baseUrl());
-        JsonNode payload = client.execute("mutation R($i: RegisterInput!) { register(input: $i) { accessToken } }",
-                Map.of("i", Map.of("email", "t-" + UUID.randomUUID() + "@example.com", "password", "correct-horse-battery-42",
-                        "displayName", "T", "timeZone", zone))).data("register");
-        client.useAccessToken(payload.path("accessToken").asText());
-        return client;
+        return TestAccounts.signUp(server.baseUrl(), zone).client();
     }
 
     static JsonNode capture(GraphQlClient client, String text) {

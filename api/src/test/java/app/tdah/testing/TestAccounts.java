@@ -18,9 +18,9 @@ public final class TestAccounts {
     public record SignedUp(String email, GraphQlClient client) {
     }
 
-    public static SignedUp signUp(RunningServer server, String timeZone) {
+    public static SignedUp signUp(String baseUrl, String timeZone) {
         String email = "person-" + UUID.randomUUID() + "@example.com";
-        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        GraphQlClient client = new GraphQlClient(baseUrl);
         GraphQlClient.Response registered = client.execute(REGISTER, Map.of("input", Map.of(
                 "email", email, "password", "correct-horse-battery-42", "displayName", "Ada", "timeZone", timeZone)));
         String token = registered.data("register").path("accessToken").asText("");

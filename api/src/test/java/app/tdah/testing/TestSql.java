@@ -15,9 +15,9 @@ public final class TestSql implements AutoCloseable {
         this.connection = connection;
     }
 
-    public static TestSql connect(RunningServer server) {
+    public static TestSql connect(String jdbcUrl) {
         try {
-            return new TestSql(TestServices.connect(server.jdbcUrl()));
+            return new TestSql(TestServices.connect(jdbcUrl));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

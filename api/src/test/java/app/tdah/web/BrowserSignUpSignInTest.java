@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,17 +21,8 @@ class BrowserSignUpSignInTest {
     private static final Path SCRIPT = Path.of("..", "ui", "e2e", "signup-signin.mjs");
     private static final Path ARTIFACTS = Path.of("target", "e2e");
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     @Test
     void signUpReloadSignOutAndSignInInChromium() throws IOException, InterruptedException {

@@ -5,29 +5,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.tdah.testing.GraphQlClient;
-import app.tdah.testing.RunningServer;
+import app.tdah.testing.ServerExtension;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SPA built by the ui module, served by the server with the right caching. */
 class SpaServingTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
     private static GraphQlClient client;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
         client = new GraphQlClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
