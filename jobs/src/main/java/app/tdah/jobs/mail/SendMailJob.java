@@ -22,7 +22,10 @@ import org.quartz.JobExecutionException;
 public final class SendMailJob implements Job {
 
     static final int BATCH_SIZE = 10;
-    /** Longer than a batch takes; a claim older than this belonged to a node that died mid-send. */
+    /**
+     * A claim older than this belonged to a node that died mid-send. Quartz runs one send-mail at a time across the
+     * cluster, and a batch of ten, each send bounded by the SMTP timeouts, normally ends well within it.
+     */
     static final Duration LEASE = Duration.ofMinutes(5);
 
     private static final System.Logger LOG = System.getLogger(SendMailJob.class.getName());
