@@ -35,6 +35,9 @@ import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SchedulerSettings;
+import app.tdah.jobs.mail.SendMailJob;
+import app.tdah.jobs.mail.SmtpMailSender;
+import app.tdah.mail.MailOutboxRepository;
 import app.tdah.observe.ReadinessChecks;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
@@ -127,6 +130,8 @@ public final class Application implements AutoCloseable {
 
             JobScheduler scheduler = null;
             if (settings.hasRole(Role.WORKER)) {
+                MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
+                SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
                 scheduler = JobScheduler.start(
                         SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
                         List.of(new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
@@ -140,6 +145,10 @@ public final class Application implements AutoCloseable {
                                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
                                         () -> new CountMissedTasksJob(tasks::countMissed),
                                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                                        false),
+                                new ScheduledJob("send-mail", SendMailJob.class,
+                                        () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
+                                        SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
                                         false)));
                 resources.add(scheduler);
             }

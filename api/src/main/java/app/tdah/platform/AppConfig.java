@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.mail.SmtpSettings;
+
 import io.helidon.config.Config;
 
 /**
@@ -35,7 +38,9 @@ public record AppConfig(
         int graphqlMaxDepth,
         int graphqlMaxComplexity,
         boolean accessLog,
-        Optional<LlmSettings> llm) {
+        Optional<LlmSettings> llm,
+        SmtpSettings smtp,
+        RetryPolicy mailRetry) {
 
     public enum Role { WEB, WORKER }
 
@@ -48,10 +53,11 @@ public record AppConfig(
 
     public static AppConfig from(Config root) {
         Config pa = root.get("pa");
+        URI publicUrl = URI.create(stripTrailingSlash(pa.get("public.url").asString().orElse("http://localhost:8080")));
         return new AppConfig(
                 pa.get("host").asString().orElse("0.0.0.0"),
                 pa.get("port").asInt().orElse(8080),
-                URI.create(stripTrailingSlash(pa.get("public.url").asString().orElse("http://localhost:8080"))),
+                publicUrl,
                 parseRoles(pa.get("roles").asString().orElse("web,worker")),
                 nonBlank(pa.get("data.dir").asString()).map(Path::of).orElseGet(AppConfig::defaultDataDir),
                 nonBlank(pa.get("db.url").asString()),
@@ -76,7 +82,23 @@ public record AppConfig(
                         URI.create(stripTrailingSlash(url)),
                         pa.get("llm.model").asString().orElse("gpt-4o-mini"),
                         nonBlank(pa.get("llm.api.key").asString()),
-                        Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))));
+                        Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
+                smtp(pa, publicUrl.getHost()),
+                RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)));
+    }
+
+    /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */
+    private static SmtpSettings smtp(Config pa, String publicHost) {
+        SmtpSettings.Security security = SmtpSettings.Security.parse(pa.get("smtp.security").asString().orElse("none"));
+        return new SmtpSettings(
+                nonBlank(pa.get("smtp.host").asString()).orElse("localhost"),
+                pa.get("smtp.port").asInt().orElse(security.defaultPort()),
+                security,
+                nonBlank(pa.get("smtp.user").asString()),
+                pa.get("smtp.password").asString().orElse(""),
+                nonBlank(pa.get("smtp.from").asString()).orElse("Personal Assistant <no-reply@" + publicHost + ">"),
+                Duration.ofSeconds(pa.get("smtp.connect.timeout.seconds").asInt().orElse(10)),
+                Duration.ofSeconds(pa.get("smtp.read.timeout.seconds").asInt().orElse(30)));
     }
 
     public boolean hasRole(Role role) {

@@ -1,0 +1,29 @@
+package app.tdah.mail;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Where features hand over mail: it is written to the outbox now and sent by the send-mail job. */
+public final class MailService {
+
+    private final MailOutboxRepository outbox;
+    private final Clock clock;
+
+    public MailService(MailOutboxRepository outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a mail, due at once. The idempotency key names this mail (e.g. {@code reminder:<id>:<occurrence>}): a
+     * second call with the same key changes nothing and returns false, so a retried caller never mails twice.
+     */
+    public boolean enqueue(MailKind kind, String recipient, String subject, String textBody, String htmlBody,
+                           String idempotencyKey) {
+        MailContent content = new MailContent(Objects.requireNonNull(subject, "subject"),
+                Objects.requireNonNull(textBody, "textBody"), Objects.requireNonNull(htmlBody, "htmlBody"));
+        return outbox.insert(UUID.randomUUID(), Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(recipient, "recipient"),
+                content, Objects.requireNonNull(idempotencyKey, "idempotencyKey"), clock.instant());
+    }
+}

@@ -1,0 +1,126 @@
+package app.tdah.mail;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import app.tdah.capture.Due;
+
+/**
+ * The product's mails, short and calm, as plain text and as HTML with inline styles and no external assets. Names and
+ * task titles come from people: they are escaped in HTML and kept to one line in subjects.
+ */
+public final class MailTemplates {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final int SUBJECT_TITLE_LENGTH = 120;
+
+    private MailTemplates() {
+    }
+
+    public static MailContent verification(String displayName, URI link) {
+        return withLink("Confirm your email address", displayName,
+                "Please confirm this is your email address, so reminders and password resets reach you.",
+                "Confirm my email", link, "If you did not sign up, you can ignore this mail.");
+    }
+
+    public static MailContent passwordReset(String displayName, URI link) {
+        return withLink("Reset your password", displayName,
+                "Someone asked to reset the password of your account. Choose a new one here:",
+                "Choose a new password", link, "If it was not you, ignore this mail: your password stays as it is.");
+    }
+
+    public static MailContent reminder(String displayName, String taskTitle, Due due) {
+        String when = describe(due);
+        String subject = "Reminder: " + oneLine(taskTitle, SUBJECT_TITLE_LENGTH);
+        String text = greeting(displayName) + "\n\nA gentle reminder:\n\n  " + taskTitle + "\n  Due " + when + "\n";
+        String html = greetingHtml(displayName)
+                + paragraph("A gentle reminder:")
+                + "<p style=\"margin:0 0 16px;padding:12px 16px;background:#f1f4f2;border-radius:6px\"><strong>"
+                + Html.escape(taskTitle) + "</strong><br><span style=\"color:#4b5158\">Due " + Html.escape(when) + "</span></p>";
+        return new MailContent(subject, text, page(subject, html));
+    }
+
+    public static MailContent dailyDigest(String displayName, LocalDate day, List<String> dueToday, List<String> overdue) {
+        String subject = "Your day: " + DAY.format(day);
+        StringBuilder text = new StringBuilder(greeting(displayName)).append("\n\n");
+        StringBuilder html = new StringBuilder(greetingHtml(displayName));
+        if (dueToday.isEmpty() && overdue.isEmpty()) {
+            text.append("Nothing is due today. Enjoy the space.\n");
+            html.append(paragraph("Nothing is due today. Enjoy the space."));
+        }
+        if (!dueToday.isEmpty()) {
+            text.append("Today:\n").append(textList(dueToday)).append('\n');
+            html.append(paragraph("Today:")).append(htmlList(dueToday));
+        }
+        if (!overdue.isEmpty()) {
+            text.append("Still open from before (pick one, or move them to another day):\n").append(textList(overdue));
+            html.append(paragraph("Still open from before (pick one, or move them to another day):")).append(htmlList(overdue));
+        }
+        return new MailContent(subject, text.toString(), page(subject, html.toString()));
+    }
+
+    private static MailContent withLink(String subject, String displayName, String intro, String action, URI link, String outro) {
+        String url = link.toString();
+        String text = greeting(displayName) + "\n\n" + intro + "\n\n" + url + "\n\n" + outro + "\n";
+        String html = greetingHtml(displayName)
+                + paragraph(intro)
+                + "<p style=\"margin:24px 0\"><a href=\"" + Html.escape(url) + "\" style=\"display:inline-block;padding:10px 18px;"
+                + "background:#2f6f5e;color:#ffffff;border-radius:6px;text-decoration:none\">" + Html.escape(action) + "</a></p>"
+                + "<p style=\"margin:0 0 16px;font-size:14px;color:#4b5158\">Or open this link: " + Html.escape(url) + "</p>"
+                + paragraph(outro);
+        return new MailContent(subject, text, page(subject, html));
+    }
+
+    private static String describe(Due due) {
+        return switch (due) {
+            case Due.AllDay allDay -> DAY.format(allDay.date());
+            case Due.Timed timed -> DAY.format(timed.at()) + " at " + TIME.format(timed.at());
+        };
+    }
+
+    private static String greeting(String displayName) {
+        return "Hi " + displayName + ",";
+    }
+
+    private static String greetingHtml(String displayName) {
+        return paragraph(greeting(displayName));
+    }
+
+    private static String paragraph(String text) {
+        return "<p style=\"margin:0 0 16px\">" + Html.escape(text) + "</p>";
+    }
+
+    private static String textList(List<String> items) {
+        return items.stream().map(item -> "  - " + item + "\n").collect(Collectors.joining());
+    }
+
+    private static String htmlList(List<String> items) {
+        return items.stream().map(item -> "<li style=\"margin:0 0 6px\">" + Html.escape(item) + "</li>")
+                .collect(Collectors.joining("", "<ul style=\"margin:0 0 16px;padding-left:20px\">", "</ul>"));
+    }
+
+    /** Collapses line breaks (a subject is one header line) and shortens long titles. */
+    private static String oneLine(String text, int maxLength) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        if (line.codePointCount(0, line.length()) <= maxLength) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, maxLength - 1)).strip() + "…";
+    }
+
+    private static String page(String title, String content) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title) + "</title></head>"
+                + "<body style=\"margin:0;padding:24px 12px;background:#f6f5f2;color:#1f2328;"
+                + "font:16px/1.6 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif\">"
+                + "<div style=\"max-width:560px;margin:0 auto;padding:24px 28px;background:#ffffff;border-radius:8px\">"
+                + content + "</div>"
+                + "<p style=\"max-width:560px;margin:16px auto 0;font-size:13px;color:#6b6f76;text-align:center\">Personal Assistant</p>"
+                + "</body></html>";
+    }
+}

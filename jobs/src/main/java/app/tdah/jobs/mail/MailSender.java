@@ -1,0 +1,7 @@
+package app.tdah.jobs.mail;
+
+/** Hands one mail to a mail server. Returning normally means the server accepted it. */
+public interface MailSender {
+
+    void send(OutgoingMail mail) throws MailDeliveryException;
+}
