@@ -10,6 +10,30 @@ import { failureMessage, userErrorMessage } from './useToday';
 
 export const CAPTURE_LABEL = 'Capture a task';
 export const CAPTURE_PLACEHOLDER = 'Capture a task… e.g. call mom tomorrow 5pm !high #family';
+/** On a phone the example would be cut mid-word; the hint under the box gives the grammar instead. */
+export const CAPTURE_PLACEHOLDER_NARROW = 'Capture a task…';
+const NARROW = '(max-width: 30rem)';
+
+function matchNarrow(): MediaQueryList | null {
+  try {
+    return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW) : null;
+  } catch {
+    return null;
+  }
+}
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => matchNarrow()?.matches ?? false);
+  useEffect(() => {
+    const query = matchNarrow();
+    if (!query) return;
+    const update = () => setNarrow(query.matches);
+    update();
+    query.addEventListener?.('change', update);
+    return () => query.removeEventListener?.('change', update);
+  }, []);
+  return narrow;
+}
 const EMPTY_MESSAGE = 'Type a task first — for example “water plants every day”.';
 
 export interface CaptureBarHandle {
@@ -44,6 +68,7 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
   const savingRef = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const { state, stale } = useCapturePreview(text, client, timers);
+  const narrow = useNarrow();
 
   useImperativeHandle(ref, () => ({ focus: () => inputRef.current?.focus() }), []);
 
@@ -100,7 +125,7 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
           type="text"
           name="capture"
           value={text}
-          placeholder={CAPTURE_PLACEHOLDER}
+          placeholder={narrow ? CAPTURE_PLACEHOLDER_NARROW : CAPTURE_PLACEHOLDER}
           autoComplete="off"
           enterKeyHint="done"
           maxLength={1000}
@@ -184,6 +209,11 @@ export function PreviewLine({
           {due}
         </span>
       ) : null}
+      {due ? null : (
+        <span className="chip chip--quiet">
+          <span className="visually-hidden">, </span>no date
+        </span>
+      )}
       {priority ? (
         <span className="chip chip--priority">
           <PriorityIcon />
