@@ -73,7 +73,7 @@ async function expectTodayWithName(page, what) {
     .catch(() => fail(`${what}: the Today page with the name "${person.displayName}" did not show (at ${page.url()})`));
   await expectPath(page, '/today');
   await page
-    .getByText('Nothing captured yet', { exact: true })
+    .getByText('Nothing due today', { exact: true })
     .waitFor({ state: 'visible', timeout: WAIT_MS })
     .catch(() => fail(`${what}: the Today page has no empty state`));
   await page

@@ -63,7 +63,7 @@ describe('App', () => {
     const heading = await screen.findByRole('heading', { level: 1 });
     await waitFor(() => expect(heading.textContent).toContain('Ada'));
     expect(window.location.pathname).toBe('/today');
-    expect(screen.getByText('Nothing captured yet')).toBeTruthy();
+    expect(await screen.findByText('Nothing due today')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 

@@ -56,7 +56,8 @@ export class Session {
   /** Bumped whenever the session identity changes, so a late answer for an older session is ignored. */
   private generation = 0;
 
-  private readonly client: GraphQLClient;
+  /** The GraphQL client this session authenticates: features send their requests through it. */
+  readonly client: GraphQLClient;
   private readonly now: () => number;
   private readonly timers: Timers;
   private readonly lock: ExclusiveLock;

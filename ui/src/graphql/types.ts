@@ -1,4 +1,4 @@
-// Types mirroring graphql-schema/src/main/graphql/accounts.graphqls and schema.graphqls.
+// Types mirroring graphql-schema/src/main/graphql/accounts.graphqls and schema.graphqls (tasks: src/tasks/api.ts).
 
 export type UserErrorCode =
   | 'INVALID'
@@ -8,7 +8,8 @@ export type UserErrorCode =
   | 'ALREADY_EXISTS'
   | 'INVALID_CREDENTIALS'
   | 'NOT_AUTHENTICATED'
-  | 'UNKNOWN_TIME_ZONE';
+  | 'UNKNOWN_TIME_ZONE'
+  | 'NOT_FOUND';
 
 export interface UserError {
   /** The input field at fault, e.g. `password`; null when the error is about the whole input. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { Brand, FormAlert } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
@@ -7,6 +7,10 @@ import { dayKey, formatLongDate, greeting } from '../lib/dates';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { GENERIC_MESSAGE } from '../lib/formErrors';
 import { navigate, PATHS } from '../lib/router';
+import { CaptureBar, type CaptureBarHandle } from '../tasks/CaptureBar';
+import { clearAllDrafts, draftKeyFor } from '../tasks/draft';
+import { TodayTasks } from '../tasks/TodayTasks';
+import { useToday } from '../tasks/useToday';
 
 const SIGN_OUT_NETWORK_MESSAGE =
   'We couldn’t reach your assistant to sign you out. Check your connection and try again.';
@@ -33,6 +37,10 @@ export function TodayPage({ user }: { user: User }) {
   const [signingOut, setSigningOut] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const captureRef = useRef<CaptureBarHandle>(null);
+  const day = dayKey(now, user.timeZone);
+  const today = useToday(session.client, day);
+  const focusCapture = useCallback(() => captureRef.current?.focus(), []);
   useDocumentTitle('Today');
   useFocusOnNavigation(headingRef);
 
@@ -47,6 +55,7 @@ export function TodayPage({ user }: { user: User }) {
     setNotice(null);
     const outcome = await session.logout();
     if (outcome.kind === 'success') {
+      clearAllDrafts();
       navigate(PATHS.signin, { replace: true });
       return;
     }
@@ -54,7 +63,7 @@ export function TodayPage({ user }: { user: User }) {
     setNotice(outcome.kind === 'network' ? SIGN_OUT_NETWORK_MESSAGE : GENERIC_MESSAGE);
   };
 
-  const today = formatLongDate(now, user.timeZone);
+  const todayLong = formatLongDate(now, user.timeZone);
   return (
     <div className="page page--app">
       <header className="topbar">
@@ -71,30 +80,34 @@ export function TodayPage({ user }: { user: User }) {
       <main className="today" id="main">
         <FormAlert message={notice} />
         <p className="today__date">
-          <time dateTime={dayKey(now, user.timeZone)}>{today}</time>
+          <time dateTime={day}>{todayLong}</time>
         </p>
         <PageHeading ref={headingRef} className="today__greeting">
           {greeting(now, user.timeZone)}, <span className="today__name">{user.displayName}</span>
         </PageHeading>
 
-        {/* The day's tasks go here (later issues). Until then: a calm, encouraging empty state. */}
-        <section className="today__tasks" aria-labelledby="today-tasks-heading" data-slot="today-tasks">
-          <h2 id="today-tasks-heading" className="visually-hidden">
-            Your day
-          </h2>
-          <div className="empty-state">
-            <svg className="empty-state__art" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-              <circle cx="32" cy="32" r="28" className="empty-state__halo" />
-              <path d="M20 36c4 6 20 6 24 0" className="empty-state__line" />
-              <circle cx="24" cy="27" r="2.5" className="empty-state__dot" />
-              <circle cx="40" cy="27" r="2.5" className="empty-state__dot" />
-            </svg>
-            <p className="empty-state__title">Nothing captured yet</p>
-            <p className="empty-state__text">
-              Your mind is allowed to be quiet. When something comes up, it will land here — one thing at a time.
-            </p>
-          </div>
-        </section>
+        <CaptureBar
+          ref={captureRef}
+          client={session.client}
+          today={day}
+          timeZone={user.timeZone}
+          draftKey={draftKeyFor(user.id)}
+          onCaptured={today.captured}
+        />
+
+        <TodayTasks
+          model={today.model}
+          load={today.load}
+          busy={today.busy}
+          status={today.status}
+          onRetry={() => void today.reload()}
+          onComplete={today.complete}
+          onToggleStep={today.toggleStep}
+          onSnooze={today.snooze}
+          onBreakDown={today.breakDown}
+          onDismissStatus={today.dismiss}
+          focusCapture={focusCapture}
+        />
       </main>
     </div>
   );

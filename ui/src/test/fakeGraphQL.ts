@@ -1,5 +1,7 @@
-// Test helpers: a scripted fetch that records requests, and an in-memory fake of the accounts API.
+// Test helpers: a scripted fetch that records requests, and an in-memory fake of the accounts API (with the tasks
+// API of ./fakeTasks).
 import type { AuthPayload, User } from '../graphql/types';
+import { FakeTasksServer } from './fakeTasks';
 
 export interface RecordedRequest {
   url: string;
@@ -66,6 +68,8 @@ export class FakeAccountsServer {
   counter = 0;
   calls: string[] = [];
   now: () => number;
+  /** Answers the tasks operations (Today, ParseCapture, CaptureTask, ...). */
+  tasks = new FakeTasksServer();
 
   constructor(now: () => number = () => Date.now()) {
     this.now = now;
@@ -98,8 +102,11 @@ export class FakeAccountsServer {
         if (!token || !this.validTokens.has(token)) return json({ errors: [{ message: 'Unauthorized' }] }, 401);
         return json({ data: { me: this.user } });
       }
-      default:
+      default: {
+        const answer = this.tasks.handle(body.operationName, body.variables);
+        if (answer) return answer;
         return json({ errors: [{ message: `Unknown operation ${body.operationName}` }] });
+      }
     }
   }) as typeof fetch;
 

@@ -1,0 +1,28 @@
+// Test helpers for tasks: a task with sensible defaults.
+import type { Step, Task } from '../tasks/api';
+
+let counter = 0;
+
+export function task(overrides: Partial<Task> = {}): Task {
+  counter += 1;
+  return {
+    id: `T${counter}`,
+    title: `task ${counter}`,
+    dueDate: null,
+    dueAt: null,
+    allDay: true,
+    priority: null,
+    tags: [],
+    status: 'OPEN',
+    recurrence: null,
+    snoozedUntil: null,
+    brokenDownAt: null,
+    subtasks: [],
+    ...overrides,
+  };
+}
+
+export function step(overrides: Partial<Step> = {}): Step {
+  counter += 1;
+  return { id: `S${counter}`, title: `step ${counter}`, status: 'OPEN', dueDate: null, estimateMinutes: 10, ...overrides };
+}
