@@ -162,14 +162,15 @@ public final class TaskRepository {
     }
 
     /**
-     * Open top-level tasks due on or before the person's today (all-day) or before the end of it (timed), except
-     * those snoozed past {@code now}. One statement; the partial index tasks_open_by_due serves it.
+     * Open top-level tasks due on or before the person's today (all-day) or before the end of it (timed), except those
+     * snoozed past {@code now}. One statement; the partial index tasks_open_by_due serves it. The service orders them
+     * by the person's local day.
      */
     public List<Task> dueByEndOf(UUID userId, LocalDate today, Instant endOfToday, Instant now) {
         return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
                                 + "AND parent_id IS NULL AND (due_date <= ? OR due_at < ?) "
                                 + "AND (snoozed_until IS NULL OR snoozed_until <= ?) "
-                                + "ORDER BY coalesce(due_at, due_date::timestamp AT TIME ZONE 'UTC'), priority NULLS LAST, created_at",
+                                + "ORDER BY created_at",
                         userId, Date.valueOf(today), timestamp(endOfToday), timestamp(now))
                 .map(TaskRepository::task)
                 .toList();

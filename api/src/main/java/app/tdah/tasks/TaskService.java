@@ -1,12 +1,14 @@
 package app.tdah.tasks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,7 +79,26 @@ public final class TaskService {
             };
             (late ? overdue : dueToday).add(task);
         }
+        Comparator<Task> order = dayOrder(zone);
+        dueToday.sort(order);
+        overdue.sort(order);
         return new Today(today, zone, dueToday, overdue);
+    }
+
+    /**
+     * The order of a day's list: by local day, all-day tasks before timed ones on the same day, timed ones by time,
+     * then the most urgent first, then the oldest first.
+     */
+    private static Comparator<Task> dayOrder(ZoneId zone) {
+        return Comparator.<Task, LocalDate>comparing(t -> localDay(t.due(), zone))
+                .thenComparing(t -> t.due() instanceof Due.Timed)
+                .thenComparing(t -> t.due() instanceof Due.Timed timed ? timed.at().toInstant() : Instant.MIN)
+                .thenComparing(t -> t.priority() == null ? Integer.MAX_VALUE : t.priority().ordinal())
+                .thenComparing(Task::createdAt);
+    }
+
+    private static LocalDate localDay(Due due, ZoneId zone) {
+        return due instanceof Due.Timed timed ? timed.at().withZoneSameInstant(zone).toLocalDate() : due.date();
     }
 
     /** What {@link #capture} would create, without saving: the SPA shows it as a preview. */
@@ -228,8 +249,14 @@ public final class TaskService {
         return repository.delete(userId, taskId) > 0;
     }
 
+    /** Hides the task from Today for some minutes from now. */
+    public Result snoozeFor(UUID userId, UUID taskId, int minutes) {
+        return snooze(userId, taskId, clock.instant().plus(Duration.ofMinutes(minutes)));
+    }
+
     /** Hides the task from Today until {@code until}; its due stays (snoozing is not rescheduling). */
-    public Result snooze(UUID userId, UUID taskId, Instant until) {
+    public Result snooze(UUID userId, UUID taskId, Instant requestedUntil) {
+        Instant until = requestedUntil.truncatedTo(ChronoUnit.MICROS);
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);

@@ -206,8 +206,7 @@ public final class TasksGraphQl implements GraphQlFeature {
         if (minutes != null && (minutes < 1 || minutes > 60 * 24 * 365)) {
             return TaskService.Result.refused(new UserError("minutes", "Snooze between 1 minute and a year.", UserError.Code.INVALID));
         }
-        Instant target = until != null ? until : Instant.now().plusSeconds(60L * minutes);
-        return byId(in, id -> tasks.snooze(owner, id, target));
+        return byId(in, id -> until != null ? tasks.snooze(owner, id, until) : tasks.snoozeFor(owner, id, minutes));
     }
 
     private TaskService.Result addReminder(UUID owner, Map<String, Object> in) {
