@@ -54,6 +54,18 @@ public final class AccountRepository {
         return db.execute().get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?::uuid", id).map(AccountRepository::user);
     }
 
+    public Optional<Preferences> preferences(UUID userId) {
+        return db.execute().get("SELECT breakdown_threshold, quiet_start, quiet_end FROM users WHERE id = ?::uuid", userId)
+                .map(row -> new Preferences(row.column("breakdown_threshold").get(Integer.class),
+                        row.column("quiet_start").get(java.sql.Time.class).toLocalTime(),
+                        row.column("quiet_end").get(java.sql.Time.class).toLocalTime()));
+    }
+
+    void updatePreferences(UUID userId, Preferences p) {
+        db.execute().update("UPDATE users SET breakdown_threshold = ?, quiet_start = ?, quiet_end = ? WHERE id = ?::uuid",
+                p.breakdownThreshold(), java.sql.Time.valueOf(p.quietStart()), java.sql.Time.valueOf(p.quietEnd()), userId);
+    }
+
     void insertRefreshToken(UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant expiresAt, ClientInfo client) {
         db.execute().insert("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, user_agent, ip) "
                         + "VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?)",

@@ -3,6 +3,7 @@ package app.tdah.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -140,6 +141,41 @@ public final class AccountService {
     public void logout(Optional<String> refreshToken) {
         refreshToken.flatMap(token -> repository.findRefreshToken(BearerSecrets.sha256(token)))
                 .ifPresent(row -> repository.revokeFamily(row.familyId()));
+    }
+
+    public Optional<Preferences> preferences(UUID userId) {
+        return repository.preferences(userId);
+    }
+
+    /** The changed preferences, or the reasons they were refused; fields left empty keep their value. */
+    public record PreferencesResult(Optional<Preferences> preferences, List<UserError> errors) {
+    }
+
+    public PreferencesResult updatePreferences(UUID userId, Optional<Integer> threshold, Optional<String> quietStart,
+                                               Optional<String> quietEnd) {
+        Preferences current = repository.preferences(userId).orElseThrow();
+        List<UserError> errors = new ArrayList<>();
+        threshold.filter(t -> t < Preferences.MIN_THRESHOLD || t > Preferences.MAX_THRESHOLD).ifPresent(t -> errors.add(
+                new UserError("breakdownThreshold", "Pick a number from " + Preferences.MIN_THRESHOLD + " to "
+                        + Preferences.MAX_THRESHOLD + ".", UserError.Code.INVALID)));
+        Optional<LocalTime> start = quietStart.flatMap(text -> localTime(text, "quietStart", errors));
+        Optional<LocalTime> end = quietEnd.flatMap(text -> localTime(text, "quietEnd", errors));
+        if (!errors.isEmpty()) {
+            return new PreferencesResult(Optional.empty(), errors);
+        }
+        Preferences updated = new Preferences(threshold.orElse(current.breakdownThreshold()),
+                start.orElse(current.quietStart()), end.orElse(current.quietEnd()));
+        repository.updatePreferences(userId, updated);
+        return new PreferencesResult(Optional.of(updated), List.of());
+    }
+
+    private static Optional<LocalTime> localTime(String text, String field, List<UserError> errors) {
+        try {
+            return Optional.of(LocalTime.parse(text.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new UserError(field, "Use a time like 22:00.", UserError.Code.INVALID));
+            return Optional.empty();
+        }
     }
 
     public Optional<User> user(UUID id) {

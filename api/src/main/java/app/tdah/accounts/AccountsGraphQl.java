@@ -45,6 +45,15 @@ public final class AccountsGraphQl implements GraphQlFeature {
     public record LogoutPayload(List<UserError> userErrors) {
     }
 
+    public record PreferencesView(int breakdownThreshold, String quietStart, String quietEnd) {
+        static PreferencesView of(Preferences p) {
+            return new PreferencesView(p.breakdownThreshold(), p.quietStart().toString(), p.quietEnd().toString());
+        }
+    }
+
+    public record PreferencesPayload(PreferencesView preferences, List<UserError> userErrors) {
+    }
+
     @Override
     public List<NodeType<?>> nodeTypes() {
         // A person can fetch only themselves as a node.
@@ -59,7 +68,10 @@ public final class AccountsGraphQl implements GraphQlFeature {
                         .dataFetcher("register", this::register)
                         .dataFetcher("login", this::login)
                         .dataFetcher("refreshSession", this::refreshSession)
-                        .dataFetcher("logout", this::logout));
+                        .dataFetcher("logout", this::logout)
+                        .dataFetcher("updatePreferences", this::updatePreferences))
+                .type("User", t -> t.dataFetcher("preferences", env -> GlobalId.decode("User", env.<UserView>getSource().id())
+                        .flatMap(accounts::preferences).map(PreferencesView::of).orElse(null)));
     }
 
     private UserView me(DataFetchingEnvironment env) {
@@ -97,6 +109,18 @@ public final class AccountsGraphQl implements GraphQlFeature {
         accounts.logout(context.refreshCookie());
         context.setCookie(expiredRefreshCookie());
         return new LogoutPayload(List.of());
+    }
+
+    private PreferencesPayload updatePreferences(DataFetchingEnvironment env) {
+        Optional<java.util.UUID> owner = GraphQlEngine.context(env).principal().map(p -> p.userId());
+        if (owner.isEmpty()) {
+            return new PreferencesPayload(null, List.of(new UserError(null, "Please sign in.", UserError.Code.NOT_AUTHENTICATED)));
+        }
+        Map<String, Object> input = env.getArgument("input");
+        AccountService.PreferencesResult result = accounts.updatePreferences(owner.get(),
+                Optional.ofNullable((Integer) input.get("breakdownThreshold")),
+                Optional.ofNullable((String) input.get("quietStart")), Optional.ofNullable((String) input.get("quietEnd")));
+        return new PreferencesPayload(result.preferences().map(PreferencesView::of).orElse(null), result.errors());
     }
 
     private AuthPayload respond(RequestContext context, AccountService.AuthResult result) {

@@ -252,6 +252,34 @@ class TasksApiTest {
         assertThat(node(client, id).path("subtasks").size()).isBetween(3, 6);
     }
 
+    @Test
+    void thePersonChoosesHowManyMissesTriggerABreakdown() throws Exception {
+        GraphQlClient client = signedIn("UTC");
+        JsonNode refused = client.execute("mutation { updatePreferences(input: {breakdownThreshold: 0}) { userErrors { field } } }")
+                .data("updatePreferences");
+        assertThat(refused.path("userErrors").findValuesAsText("field")).containsExactly("breakdownThreshold");
+        JsonNode updated = client.execute("mutation { updatePreferences(input: {breakdownThreshold: 1}) { preferences { breakdownThreshold quietStart } } }")
+                .data("updatePreferences");
+        assertThat(updated.path("preferences").path("breakdownThreshold").asInt()).isEqualTo(1);
+        assertThat(updated.path("preferences").path("quietStart").asText()).isEqualTo("22:00");
+
+        String id = create(client, Map.of("title", "phone the insurer", "dueDate", TODAY.minusDays(1).toString())).path("task").path("id").asText();
+        server.application().scheduler().triggerNow("count-missed-tasks");
+        waitUntil(() -> node(client, id).path("missedCount").asInt() == 1);
+        assertThat(node(client, id).path("subtasks").size()).isBetween(3, 6);
+    }
+
+    @Test
+    void todayListsAllDayTasksFirstThenByTimeAndUrgency() {
+        GraphQlClient client = signedIn("UTC");
+        create(client, Map.of("title", "late timed", "dueAt", TODAY.atTime(18, 0).toInstant(ZoneOffset.UTC).toString()));
+        create(client, Map.of("title", "low all-day", "dueDate", TODAY.toString(), "priority", "LOW"));
+        create(client, Map.of("title", "early timed", "dueAt", TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()));
+        create(client, Map.of("title", "urgent all-day", "dueDate", TODAY.toString(), "priority", "URGENT"));
+        assertThat(client.execute("{ today { dueToday { title } } }").data("today").path("dueToday").findValuesAsText("title"))
+                .containsExactly("urgent all-day", "low all-day", "early timed", "late timed");
+    }
+
     private static JsonNode node(GraphQlClient client, String id) {
         return client.execute("query N($id: ID!) { node(id: $id) { ... on Task { " + TASK_FIELDS + " } } }", Map.of("id", id)).data("node");
     }
