@@ -38,6 +38,7 @@ import app.tdah.jobs.SchedulerSettings;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.mail.MailOutboxRepository;
+import app.tdah.mail.MailService;
 import app.tdah.observe.ReadinessChecks;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
@@ -139,7 +140,8 @@ public final class Application implements AutoCloseable {
                                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                                         false),
                                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
-                                        () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db), clock)),
+                                        () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
+                                                new MailService(mailOutbox, clock), clock)),
                                         SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                                         false),
                                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,

@@ -10,6 +10,7 @@ import app.tdah.jobs.mail.MailOutbox;
 import app.tdah.jobs.mail.OutgoingMail;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 /** All SQL of the mail outbox. Helidon's JDBC client binds UUIDs as text, hence the ::uuid casts. */
@@ -25,7 +26,13 @@ public final class MailOutboxRepository implements MailOutbox {
 
     /** Queues the mail, due at once; false when a mail with this idempotency key is already queued (nothing changes). */
     boolean insert(UUID id, MailKind kind, String recipient, MailContent content, String idempotencyKey, Instant now) {
-        return db.execute().insert("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, kind, idempotency_key, "
+        return insert(db.execute(), id, kind, recipient, content, idempotencyKey, now);
+    }
+
+    /** Queues a mail as part of the caller's transaction, so it is queued exactly when the caller's change commits. */
+    boolean insert(DbExecute exec, UUID id, MailKind kind, String recipient, MailContent content, String idempotencyKey,
+                   Instant now) {
+        return exec.insert("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, kind, idempotency_key, "
                         + "next_attempt_at, created_at) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (idempotency_key) DO NOTHING",
                 id, recipient, content.subject(), content.textBody(), content.htmlBody(), kind.name(), idempotencyKey,

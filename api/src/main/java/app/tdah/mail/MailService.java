@@ -19,6 +19,13 @@ public final class MailService {
      * Queues a mail, due at once. The idempotency key names this mail (e.g. {@code reminder:<id>:<occurrence>}): a
      * second call with the same key changes nothing and returns false, so a retried caller never mails twice.
      */
+    /** Queues a reminder mail inside the dispatcher's transaction; the key makes a repeat a no-op. */
+    public boolean enqueueReminder(io.helidon.dbclient.DbExecute tx, String recipient, String displayName, String taskTitle,
+                                   app.tdah.capture.Due due, String idempotencyKey) {
+        return outbox.insert(tx, UUID.randomUUID(), MailKind.REMINDER, recipient,
+                MailTemplates.reminder(displayName, taskTitle, due), idempotencyKey, clock.instant());
+    }
+
     public boolean enqueue(MailKind kind, String recipient, String subject, String textBody, String htmlBody,
                            String idempotencyKey) {
         MailContent content = new MailContent(Objects.requireNonNull(subject, "subject"),

@@ -35,13 +35,15 @@ public final class MailTemplates {
     }
 
     public static MailContent reminder(String displayName, String taskTitle, Due due) {
-        String when = describe(due);
+        // A reminder set at a time of its own may belong to a task without a due: then there is no "Due" line.
+        String dueLine = due == null ? "" : "Due " + describe(due);
         String subject = "Reminder: " + oneLine(taskTitle, SUBJECT_TITLE_LENGTH);
-        String text = greeting(displayName) + "\n\nA gentle reminder:\n\n  " + taskTitle + "\n  Due " + when + "\n";
+        String text = greeting(displayName) + "\n\nA gentle reminder:\n\n  " + taskTitle + (dueLine.isEmpty() ? "" : "\n  " + dueLine) + "\n";
         String html = greetingHtml(displayName)
                 + paragraph("A gentle reminder:")
                 + "<p style=\"margin:0 0 16px;padding:12px 16px;background:#f1f4f2;border-radius:6px\"><strong>"
-                + Html.escape(taskTitle) + "</strong><br><span style=\"color:#4b5158\">Due " + Html.escape(when) + "</span></p>";
+                + Html.escape(taskTitle) + "</strong>"
+                + (dueLine.isEmpty() ? "" : "<br><span style=\"color:#4b5158\">" + Html.escape(dueLine) + "</span>") + "</p>";
         return new MailContent(subject, text, page(subject, html));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import app.tdah.jobs.DueReminders;
+import app.tdah.mail.MailService;
 
 import io.helidon.dbclient.DbTransaction;
 
@@ -16,12 +17,26 @@ import io.helidon.dbclient.DbTransaction;
  */
 public final class ReminderDispatcher implements DueReminders {
 
+    private static final System.Logger LOG = System.getLogger(ReminderDispatcher.class.getName());
+
     private final ReminderRepository repository;
+    private final MailService mail;
     private final Clock clock;
 
-    public ReminderDispatcher(ReminderRepository repository, Clock clock) {
+    public ReminderDispatcher(ReminderRepository repository, MailService mail, Clock clock) {
         this.repository = repository;
+        this.mail = mail;
         this.clock = clock;
+    }
+
+    /** Into the channel's outbox, in the same transaction as the delivery row. SMS joins with the SMS issue. */
+    private void handOver(DbTransaction tx, ReminderRepository.DueReminder reminder, String channel) {
+        switch (channel) {
+            case "IN_APP" -> repository.insertNotification(tx, reminder);
+            case "EMAIL" -> mail.enqueueReminder(tx, reminder.email(), reminder.displayName(), reminder.taskTitle(),
+                    reminder.due(), "reminder:" + reminder.id() + ":" + reminder.fireAt());
+            default -> LOG.log(System.Logger.Level.DEBUG, "No sender for channel {0} yet", channel);
+        }
     }
 
     @Override
@@ -38,8 +53,8 @@ public final class ReminderDispatcher implements DueReminders {
                     continue;
                 }
                 for (String channel : reminder.channels()) {
-                    if (repository.recordDelivery(tx, reminder, channel) && channel.equals("IN_APP")) {
-                        repository.insertNotification(tx, reminder);
+                    if (repository.recordDelivery(tx, reminder, channel)) {
+                        handOver(tx, reminder, channel);
                     }
                 }
                 repository.reschedule(tx, reminder.id(), null);

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import app.tdah.capture.Due;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbClient;
@@ -31,7 +33,7 @@ public final class ReminderRepository {
 
     /** A reminder whose time has come, claimed for this transaction, with what delivering it needs. */
     record DueReminder(UUID id, UUID taskId, UUID userId, Instant fireAt, List<String> channels, String taskTitle,
-                       String priority, QuietHours quietHours) {
+                       String priority, QuietHours quietHours, String email, String displayName, Due due) {
     }
 
     DbTransaction transaction() {
@@ -44,7 +46,8 @@ public final class ReminderRepository {
      */
     List<DueReminder> claimDue(DbExecute tx, Instant now, int limit) {
         return tx.query("SELECT r.id, r.task_id, r.user_id, r.next_fire_at, to_json(r.channels)::text AS channels_json, "
-                                + "t.title, t.priority, u.time_zone, u.quiet_start, u.quiet_end "
+                                + "t.title, t.priority, t.due_date, t.due_at, u.time_zone, u.quiet_start, u.quiet_end, "
+                                + "u.email::text AS email, u.display_name "
                                 + "FROM task_reminders r JOIN tasks t ON t.id = r.task_id JOIN users u ON u.id = r.user_id "
                                 + "WHERE r.next_fire_at <= ? ORDER BY r.next_fire_at LIMIT ? FOR UPDATE OF r SKIP LOCKED",
                         timestamp(now), limit)
@@ -69,6 +72,7 @@ public final class ReminderRepository {
     }
 
     private static DueReminder dueReminder(DbRow row) {
+        ZoneId zone = ZoneId.of(row.column("time_zone").get(String.class));
         try {
             return new DueReminder(
                     row.column("id").get(UUID.class),
@@ -79,11 +83,19 @@ public final class ReminderRepository {
                     row.column("title").get(String.class),
                     row.column("priority").get(String.class),
                     new QuietHours(row.column("quiet_start").get(Time.class).toLocalTime(),
-                            row.column("quiet_end").get(Time.class).toLocalTime(),
-                            ZoneId.of(row.column("time_zone").get(String.class))));
+                            row.column("quiet_end").get(Time.class).toLocalTime(), zone),
+                    row.column("email").get(String.class),
+                    row.column("display_name").get(String.class),
+                    due(row, zone));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Due due(DbRow row, ZoneId zone) {
+        java.sql.Date date = row.column("due_date").get(java.sql.Date.class);
+        Timestamp at = row.column("due_at").get(Timestamp.class);
+        return date != null ? new Due.AllDay(date.toLocalDate()) : at != null ? new Due.Timed(at.toInstant().atZone(zone)) : null;
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import app.tdah.mail.MailOutboxRepository;
+import app.tdah.mail.MailService;
 import app.tdah.platform.Database;
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
@@ -78,6 +80,9 @@ class ReminderDispatchTest {
         server.application().scheduler().triggerNow("dispatch-reminders");
         assertThat(count("SELECT count(*) FROM notifications WHERE title = 'stretch'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM reminder_deliveries d JOIN tasks t ON t.id = d.task_id WHERE t.title = 'stretch'")).isEqualTo(2);
+        // The email channel's mail is queued in the same transaction, once.
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'REMINDER' AND recipient = 'fire@example.com' "
+                + "AND subject = 'Reminder: stretch'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM task_reminders r JOIN tasks t ON t.id = r.task_id WHERE t.title = 'stretch' AND r.next_fire_at IS NULL")).isEqualTo(1);
     }
 
@@ -92,7 +97,8 @@ class ReminderDispatchTest {
         sql("UPDATE task_reminders r SET next_fire_at = '" + lateEvening + "' FROM tasks t WHERE t.id = r.task_id AND t.title LIKE 'night %'");
         Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 2);
         try (DbClient db = database.openClient()) {
-            new ReminderDispatcher(new ReminderRepository(db), Clock.fixed(lateEvening.plusSeconds(60), ZoneOffset.UTC)).dispatchDue(50);
+            Clock evening = Clock.fixed(lateEvening.plusSeconds(60), ZoneOffset.UTC);
+            new ReminderDispatcher(new ReminderRepository(db), new MailService(new MailOutboxRepository(db), evening), evening).dispatchDue(50);
         }
         assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night urgent'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night calm'")).isZero();
@@ -113,7 +119,8 @@ class ReminderDispatchTest {
                 + "FROM tasks t CROSS JOIN generate_series(1, 500) WHERE t.title = 'many'");
         Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 8);
         try (DbClient db = database.openClient()) {
-            ReminderDispatcher dispatcher = new ReminderDispatcher(new ReminderRepository(db), Clock.systemUTC());
+            ReminderDispatcher dispatcher = new ReminderDispatcher(new ReminderRepository(db),
+                    new MailService(new MailOutboxRepository(db), Clock.systemUTC()), Clock.systemUTC());
             var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
