@@ -107,63 +107,25 @@ public final class Application implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Running in EMBEDDED mode: data is kept in {0}. "
                         + "Set PA_DB_URL and PA_REDIS_URL to use your own PostgreSQL and Redis.", settings.dataDir());
             }
-            // Independent start-up work runs side by side: Redis connects and the schema parses while Flyway migrates.
+            // Start-up work runs side by side: Flyway migrates while Redis connects, the schema parses and the
+            // services are built. Only the scheduler and the web server wait for the migrated schema.
+            Database database = database(settings, embedded);
+            CompletableFuture<Void> migrating = CompletableFuture.runAsync(database::migrate, STARTUP);
             String redisUrl = settings.redisUrl().or(embedded::redisUrl).orElseThrow();
             CompletableFuture<RedissonClient> redisConnecting = CompletableFuture.supplyAsync(() -> Redis.connect(redisUrl), STARTUP);
             CompletableFuture<SchemaSource> schemaParsing = CompletableFuture.supplyAsync(SchemaSource::load, STARTUP);
-            Database database = database(settings, embedded);
-            database.migrate();
             Secrets secrets = Secrets.load(settings);
             DbClient db = database.openClient();
             resources.add(db);
-            RedissonClient redis = redisConnecting.join();
-            resources.add(redis::shutdown);
 
             AccountRepository accountRepository = new AccountRepository(db);
             AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),
                     settings.accessTokenLifetime(), clock);
             AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
                     new PasswordPolicy(), accessTokens, settings.refreshTokenLifetime(), settings.refreshReuseGrace(), clock);
-
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
-
-            JobScheduler scheduler = null;
-            if (settings.hasRole(Role.WORKER)) {
-                MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
-                SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
-                scheduler = JobScheduler.start(
-                        SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                        List.of(new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
-                                        () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
-                                        SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                                        false),
-                                new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
-                                        () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
-                                                new MailService(mailOutbox, clock), clock)),
-                                        SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                                        false),
-                                new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
-                                        () -> new CountMissedTasksJob(tasks::countMissed),
-                                        SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                                        false),
-                                new ScheduledJob("send-mail", SendMailJob.class,
-                                        () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
-                                        SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
-                                        false)));
-                resources.add(scheduler);
-            }
-
-            var health = HealthObserver.builder()
-                    .details(true)
-                    .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "alive")
-                    .addCheck(ReadinessChecks.database(db), HealthCheckType.READINESS, "database")
-                    .addCheck(ReadinessChecks.redis(redis), HealthCheckType.READINESS, "redis");
-            if (scheduler != null) {
-                JobScheduler running = scheduler;
-                health.addCheck(ReadinessChecks.of(running::isHealthy), HealthCheckType.READINESS, "scheduler");
-            }
 
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestObservation(settings.accessLog()))
@@ -182,6 +144,24 @@ public final class Application implements AutoCloseable {
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
                 SpaRouting.register(routing);
             }
+            RedissonClient redis = redisConnecting.join();
+            resources.add(redis::shutdown);
+            migrating.join();
+
+            CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
+                    ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
+                            SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
+                            jobs(settings, db, accountRepository, tasks, clock)), STARTUP)
+                    : CompletableFuture.completedFuture(null);
+            var health = HealthObserver.builder()
+                    .details(true)
+                    .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "alive")
+                    .addCheck(ReadinessChecks.database(db), HealthCheckType.READINESS, "database")
+                    .addCheck(ReadinessChecks.redis(redis), HealthCheckType.READINESS, "redis");
+            if (settings.hasRole(Role.WORKER)) {
+                health.addCheck(ReadinessChecks.of(() -> schedulerStarting.isDone() && schedulerStarting.join().isHealthy()),
+                        HealthCheckType.READINESS, "scheduler");
+            }
 
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
@@ -195,6 +175,10 @@ public final class Application implements AutoCloseable {
                     .build()
                     .start();
             resources.add(server::stop);
+            JobScheduler scheduler = schedulerStarting.join();
+            if (scheduler != null) {
+                resources.add(scheduler);
+            }
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
             return new Application(resources, server, scheduler, tasks);
@@ -222,6 +206,31 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         closeAll(resources);
+    }
+
+    /** What the worker nodes run, on which schedule. */
+    private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
+                                           TaskService tasks, Clock clock) {
+        MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
+        SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
+        return List.of(
+                new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
+                        () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
+                        SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false),
+                new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
+                        () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
+                                new MailService(mailOutbox, clock), clock)),
+                        SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false),
+                new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
+                        () -> new CountMissedTasksJob(tasks::countMissed),
+                        SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false),
+                new ScheduledJob("send-mail", SendMailJob.class,
+                        () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
+                        SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false));
     }
 
     /** The built-in planner, behind the LLM one when the operator configured an endpoint. */
