@@ -46,6 +46,19 @@ class PurgeExpiredTokensTest {
     }
 
     @Test
+    void everyJobRunIsMeasuredOnTheNodeThatRanIt() throws Exception {
+        server.application().scheduler().triggerNow("purge-expired-tokens");
+        java.util.regex.Pattern runs = java.util.regex.Pattern.compile("jobs_runs_total\\{job=\"purge-expired-tokens\",[^}]*\\} [1-9]");
+        GraphQlClient client = new GraphQlClient(server.baseUrl());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!runs.matcher(client.get("/observe/metrics").body()).find()) {
+            assertThat(Instant.now()).as("the run is counted within 20 s").isBefore(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(client.get("/observe/metrics").body()).contains("jobs_duration_seconds_bucket{job=\"purge-expired-tokens\"");
+    }
+
+    @Test
     void theSchedulerRunsClusteredOnPostgres() throws Exception {
         try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'personal-assistant'");

@@ -38,6 +38,7 @@ public final class JobScheduler implements AutoCloseable {
         try {
             Scheduler scheduler = new StdSchedulerFactory(quartzProperties(settings)).getScheduler();
             scheduler.setJobFactory(factoryFor(jobs));
+            scheduler.getListenerManager().addJobListener(new JobMetrics());
             for (ScheduledJob job : jobs) {
                 ensureScheduled(scheduler, job);
             }
