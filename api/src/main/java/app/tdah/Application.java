@@ -18,6 +18,8 @@ import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
+import app.tdah.digest.DailyDigestSender;
+import app.tdah.digest.DigestRepository;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
@@ -31,6 +33,7 @@ import app.tdah.insights.InsightsRepository;
 import app.tdah.insights.InsightsService;
 import app.tdah.jobs.CountMissedTasksJob;
 import app.tdah.jobs.DispatchRemindersJob;
+import app.tdah.jobs.SendDailyDigestsJob;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -225,6 +228,11 @@ public final class Application implements AutoCloseable {
                         false),
                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
                         () -> new CountMissedTasksJob(tasks::countMissed),
+                        SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false),
+                new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,
+                        () -> new SendDailyDigestsJob(new DailyDigestSender(new DigestRepository(db), tasks,
+                                new MailService(mailOutbox, clock), clock)),
                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("send-mail", SendMailJob.class,

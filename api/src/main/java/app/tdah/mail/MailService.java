@@ -26,6 +26,13 @@ public final class MailService {
                 MailTemplates.reminder(displayName, taskTitle, due), idempotencyKey, clock.instant());
     }
 
+    /** Queues a daily digest inside the caller's transaction; the key makes a repeat a no-op. */
+    public boolean enqueueDigest(io.helidon.dbclient.DbExecute tx, String recipient, String displayName, java.time.LocalDate day,
+                                 java.util.List<String> dueToday, java.util.List<String> overdue, String idempotencyKey) {
+        return outbox.insert(tx, UUID.randomUUID(), MailKind.DAILY_DIGEST, recipient,
+                MailTemplates.dailyDigest(displayName, day, dueToday, overdue), idempotencyKey, clock.instant());
+    }
+
     public boolean enqueue(MailKind kind, String recipient, String subject, String textBody, String htmlBody,
                            String idempotencyKey) {
         MailContent content = new MailContent(Objects.requireNonNull(subject, "subject"),

@@ -1,0 +1,61 @@
+package app.tdah.digest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import app.tdah.jobs.DailyDigests;
+import app.tdah.mail.MailService;
+import app.tdah.tasks.Task;
+import app.tdah.tasks.TaskService;
+
+import io.helidon.dbclient.DbTransaction;
+
+/**
+ * Sends each person one digest a day at their local digest time (default 07:30): today's tasks and those from
+ * earlier. The mail is queued and the day marked in one transaction, so a day's digest is queued once. A person with
+ * nothing due gets no mail: an empty digest is noise.
+ */
+public final class DailyDigestSender implements DailyDigests {
+
+    private final DigestRepository repository;
+    private final TaskService tasks;
+    private final MailService mail;
+    private final Clock clock;
+
+    public DailyDigestSender(DigestRepository repository, TaskService tasks, MailService mail, Clock clock) {
+        this.repository = repository;
+        this.tasks = tasks;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    @Override
+    public int sendDue(int batchSize) {
+        Instant now = clock.instant();
+        DbTransaction tx = repository.transaction();
+        try {
+            int handled = 0;
+            for (DigestRepository.Recipient person : repository.due(tx, now, batchSize)) {
+                LocalDate today = now.atZone(person.zone()).toLocalDate();
+                TaskService.Today day = tasks.today(person.id());
+                if (!day.dueToday().isEmpty() || !day.overdue().isEmpty()) {
+                    mail.enqueueDigest(tx, person.email(), person.displayName(), today, titles(day.dueToday()),
+                            titles(day.overdue()), "digest:" + person.id() + ":" + today);
+                }
+                repository.markSent(tx, person.id(), today);
+                handled++;
+            }
+            tx.commit();
+            return handled;
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        }
+    }
+
+    private static List<String> titles(List<Task> list) {
+        return list.stream().map(Task::title).toList();
+    }
+}

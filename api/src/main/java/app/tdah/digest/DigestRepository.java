@@ -1,0 +1,51 @@
+package app.tdah.digest;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbTransaction;
+
+/** All SQL of the daily digest. */
+public final class DigestRepository {
+
+    private final DbClient db;
+
+    public DigestRepository(DbClient db) {
+        this.db = db;
+    }
+
+    /** A person whose digest is due. */
+    record Recipient(UUID id, String email, String displayName, ZoneId zone) {
+    }
+
+    DbTransaction transaction() {
+        return db.transaction();
+    }
+
+    /**
+     * People whose digest time has come today in their own zone and who have not had today's digest yet, locked for
+     * this transaction (other nodes skip them).
+     */
+    List<Recipient> due(DbExecute tx, Instant now, int limit) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return tx.query("SELECT id, email::text AS email, display_name, time_zone FROM users "
+                                + "WHERE (?::timestamptz AT TIME ZONE time_zone)::time >= digest_time "
+                                + "AND (last_digest_on IS NULL OR last_digest_on < (?::timestamptz AT TIME ZONE time_zone)::date) "
+                                + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", at, at, limit)
+                .map(row -> new Recipient(row.column("id").get(UUID.class), row.column("email").get(String.class),
+                        row.column("display_name").get(String.class), ZoneId.of(row.column("time_zone").get(String.class))))
+                .toList();
+    }
+
+    void markSent(DbExecute tx, UUID userId, LocalDate day) {
+        tx.update("UPDATE users SET last_digest_on = ? WHERE id = ?::uuid", Date.valueOf(day), userId);
+    }
+}
