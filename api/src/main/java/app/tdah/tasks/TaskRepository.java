@@ -38,7 +38,7 @@ public final class TaskRepository {
     private static final String COLUMNS = "id, user_id, parent_id, position, title, notes, due_date, due_at, priority, "
             + "to_json(tags)::text AS tags_json, status, estimate_minutes, rrule, repeat_after_completion, snoozed_until, "
             + "missed_count, broken_down_at, created_at, completed_at";
-    private static final String REMINDER_COLUMNS = "id, task_id, remind_at, offset_minutes, to_json(channels)::text AS channels_json";
+    private static final String REMINDER_COLUMNS = "id, task_id, remind_at, offset_minutes, to_json(channels)::text AS channels_json, next_fire_at";
 
     private final DbClient db;
 
@@ -131,6 +131,12 @@ public final class TaskRepository {
 
     long deleteReminder(UUID userId, UUID reminderId) {
         return db.execute().delete("DELETE FROM task_reminders WHERE id = ?::uuid AND user_id = ?::uuid", reminderId, userId);
+    }
+
+    /** Sets when a reminder fires next: a snoozed reminder is a new occurrence, so it is delivered again. */
+    long snoozeReminder(UUID userId, UUID reminderId, Instant fireAt) {
+        return db.execute().update("UPDATE task_reminders SET next_fire_at = ? WHERE id = ?::uuid AND user_id = ?::uuid",
+                timestamp(fireAt), reminderId, userId);
     }
 
     Optional<UUID> taskOfReminder(UUID userId, UUID reminderId) {
@@ -291,7 +297,8 @@ public final class TaskRepository {
                 row.column("task_id").get(UUID.class),
                 instant(row, "remind_at"),
                 row.column("offset_minutes").get(Integer.class),
-                strings(row.column("channels_json").get(String.class)).stream().map(Reminder.Channel::valueOf).toList());
+                strings(row.column("channels_json").get(String.class)).stream().map(Reminder.Channel::valueOf).toList(),
+                instant(row, "next_fire_at"));
     }
 
     private static List<String> strings(String json) {

@@ -28,6 +28,7 @@ public final class TaskService {
 
     public static final int MAX_CAPTURE_LENGTH = 1_000;
     private static final UserError NOT_FOUND = new UserError("id", "That task doesn't exist.", UserError.Code.NOT_FOUND);
+    static final UserError REMINDER_NOT_FOUND = new UserError("id", "That reminder doesn't exist.", UserError.Code.NOT_FOUND);
 
     private final TaskRepository repository;
     private final TaskPlanner planner;
@@ -294,7 +295,7 @@ public final class TaskService {
     public Result removeReminder(UUID userId, UUID reminderId) {
         Optional<UUID> taskId = repository.taskOfReminder(userId, reminderId);
         if (taskId.isEmpty()) {
-            return Result.refused(new UserError("id", "That reminder doesn't exist.", UserError.Code.NOT_FOUND));
+            return Result.refused(REMINDER_NOT_FOUND);
         }
         repository.deleteReminder(userId, reminderId);
         return repository.find(userId, taskId.get()).map(Result::of).orElseGet(() -> Result.refused(NOT_FOUND));
@@ -411,10 +412,22 @@ public final class TaskService {
         return Recurrences.nextDate(rrule, today, today.minusDays(1)).map(d -> (Due) new Due.AllDay(d)).orElse(null);
     }
 
+    public Result snoozeReminder(UUID userId, UUID reminderId, int minutes) {
+        if (minutes < 1 || minutes > 60 * 24 * 7) {
+            return Result.refused(new UserError("minutes", "Snooze between 1 minute and a week.", UserError.Code.INVALID));
+        }
+        Optional<UUID> taskId = repository.taskOfReminder(userId, reminderId);
+        if (taskId.isEmpty()) {
+            return Result.refused(REMINDER_NOT_FOUND);
+        }
+        repository.snoozeReminder(userId, reminderId, clock.instant().plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MICROS));
+        return repository.find(userId, taskId.get()).map(Result::of).orElseGet(() -> Result.refused(NOT_FOUND));
+    }
+
     private static Reminder reminder(UUID taskId, TaskDraft.ReminderDraft r) {
         List<Reminder.Channel> channels = r.channels() == null || r.channels().isEmpty()
                 ? List.of(Reminder.Channel.IN_APP) : List.copyOf(new java.util.LinkedHashSet<>(r.channels()));
-        return new Reminder(UUID.randomUUID(), taskId, r.remindAt(), r.offsetMinutes(), channels);
+        return new Reminder(UUID.randomUUID(), taskId, r.remindAt(), r.offsetMinutes(), channels, null);
     }
 
     private static String normalise(String rrule) {

@@ -105,9 +105,9 @@ public final class TasksGraphQl implements GraphQlFeature {
                         .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id))))
                         .dataFetcher("snoozeTask", env -> mutate(env, this::snooze))
                         .dataFetcher("addReminder", env -> mutate(env, this::addReminder))
-                        .dataFetcher("removeReminder", env -> mutate(env, (owner, in) -> GlobalId.decode("Reminder", (String) in.get("id"))
-                                .map(id -> tasks.removeReminder(owner, id))
-                                .orElseGet(() -> TaskService.Result.refused(new UserError("id", "That reminder doesn't exist.", UserError.Code.NOT_FOUND)))))
+                        .dataFetcher("removeReminder", env -> mutate(env, (owner, in) -> byReminderId(in, id -> tasks.removeReminder(owner, id))))
+                        .dataFetcher("snoozeReminder", env -> mutate(env, (owner, in) ->
+                                byReminderId(in, id -> tasks.snoozeReminder(owner, id, (Integer) in.get("minutes")))))
                         .dataFetcher("deleteTask", this::delete))
                 .type("Task", t -> t
                         .dataFetcher("id", env -> GlobalId.encode("Task", env.<Task>getSource().id()))
@@ -243,6 +243,11 @@ public final class TasksGraphQl implements GraphQlFeature {
 
     private static TaskService.Result byId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
         return GlobalId.decode("Task", (String) in.get("id")).map(action).orElseGet(() -> TaskService.Result.refused(NOT_FOUND));
+    }
+
+    private static TaskService.Result byReminderId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
+        return GlobalId.decode("Reminder", (String) in.get("id")).map(action)
+                .orElseGet(() -> TaskService.Result.refused(TaskService.REMINDER_NOT_FOUND));
     }
 
     /** The local day of a task's due, in the person's zone (computed once per request). */

@@ -84,6 +84,20 @@ class ReminderDispatchTest {
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'REMINDER' AND recipient = 'fire@example.com' "
                 + "AND subject = 'Reminder: stretch'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM task_reminders r JOIN tasks t ON t.id = r.task_id WHERE t.title = 'stretch' AND r.next_fire_at IS NULL")).isEqualTo(1);
+
+        // "Snooze 20m": a new occurrence of the same reminder, delivered once more.
+        String reminderId = client.execute("{ tasks { edges { node { title reminders { id } } } } }")
+                .data("tasks").path("edges").get(0).path("node").path("reminders").get(0).path("id").asText();
+        JsonNode snoozed = client.execute("mutation S($i: SnoozeReminderInput!) { snoozeReminder(input: $i) { task { reminders { nextFireAt } } userErrors { code } } }",
+                Map.of("i", Map.of("id", reminderId, "minutes", 20))).data("snoozeReminder");
+        Instant next = Instant.parse(snoozed.path("task").path("reminders").get(0).path("nextFireAt").asText());
+        assertThat(next).isBetween(Instant.now().plusSeconds(19 * 60), Instant.now().plusSeconds(21 * 60));
+        sql("UPDATE task_reminders r SET next_fire_at = now() FROM tasks t WHERE t.id = r.task_id AND t.title = 'stretch'"); // 20 minutes pass
+        while (count("SELECT count(*) FROM notifications WHERE title = 'stretch'") < 2) {
+            assertThat(Instant.now()).as("the snoozed reminder fired within 20 s").isBefore(deadline.plusSeconds(20));
+            Thread.sleep(100);
+        }
+        assertThat(count("SELECT count(*) FROM reminder_deliveries d JOIN tasks t ON t.id = d.task_id WHERE t.title = 'stretch'")).isEqualTo(4);
     }
 
     @Test
