@@ -115,7 +115,9 @@ public final class Application implements AutoCloseable {
             Database database = database(settings, embedded);
             CompletableFuture<Void> migrating = CompletableFuture.runAsync(database::migrate, STARTUP);
             String redisUrl = settings.redisUrl().or(embedded::redisUrl).orElseThrow();
-            CompletableFuture<RedissonClient> redisConnecting = CompletableFuture.supplyAsync(() -> Redis.connect(redisUrl), STARTUP);
+            Redis.Topology topology = settings.embeddedRedis() ? Redis.Topology.SINGLE : settings.redisTopology();
+            CompletableFuture<RedissonClient> redisConnecting = CompletableFuture.supplyAsync(
+                    () -> Redis.connect(redisUrl, topology, settings.redisSentinelMaster()), STARTUP);
             CompletableFuture<SchemaSource> schemaParsing = CompletableFuture.supplyAsync(SchemaSource::load, STARTUP);
             Secrets secrets = Secrets.load(settings);
             DbClient db = database.openClient();
