@@ -42,6 +42,8 @@ import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
+import app.tdah.notifications.NotificationRepository;
+import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
@@ -143,6 +145,7 @@ public final class Application implements AutoCloseable {
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
                 features.add(new IcalGraphQl(icalFeeds));
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
+                features.add(new NotificationsGraphQl(new NotificationRepository(db)));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));

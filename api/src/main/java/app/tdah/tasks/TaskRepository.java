@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import app.tdah.capture.Due;
 import app.tdah.capture.Priority;
+import app.tdah.graphql.KeysetCursor;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,9 +49,6 @@ public final class TaskRepository {
 
     /** A page of top-level tasks, newest first, after the keyset cursor (created_at, id). */
     public record Page(List<Task> tasks, boolean hasNext, long totalCount) {
-    }
-
-    public record Cursor(Instant createdAt, UUID id) {
     }
 
     /** Runs the writes in one transaction: all of them are durable, or none. */
@@ -149,7 +147,7 @@ public final class TaskRepository {
                 .map(row -> row.column("n").get(Long.class).intValue()).orElse(0);
     }
 
-    public Page page(UUID userId, Task.Status status, Cursor after, int limit) {
+    public Page page(UUID userId, Task.Status status, KeysetCursor after, int limit) {
         List<Task> rows = new ArrayList<>();
         String keyset = after == null ? "" : "AND (created_at, id) < (?, ?::uuid) ";
         List<Object> params = new ArrayList<>(List.of(userId, status.name()));

@@ -1,11 +1,9 @@
 package app.tdah.tasks;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +17,11 @@ import app.tdah.capture.Priority;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
+import app.tdah.graphql.KeysetCursor;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.graphql.UserError;
 
-import graphql.GraphqlErrorException;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoaderFactory;
@@ -127,15 +125,11 @@ public final class TasksGraphQl implements GraphQlFeature {
 
     private Object taskPage(DataFetchingEnvironment env) {
         return signedIn(env, (owner, ctx) -> {
-            int first = env.getArgumentOrDefault("first", 20);
-            if (first < 0 || first > MAX_PAGE) {
-                throw GraphqlErrorException.newErrorException()
-                        .message("first must be between 0 and " + MAX_PAGE).extensions(Map.of("code", "BAD_ARGUMENT")).build();
-            }
-            TaskRepository.Cursor after = Optional.ofNullable(env.<String>getArgument("after")).map(TasksGraphQl::decodeCursor).orElse(null);
+            int first = KeysetCursor.pageSize(env.getArgument("first"), MAX_PAGE);
+            KeysetCursor after = Optional.ofNullable(env.<String>getArgument("after")).map(KeysetCursor::decode).orElse(null);
             Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
             TaskRepository.Page page = repository.page(owner, status, after, first);
-            List<TaskEdge> edges = page.tasks().stream().map(task -> new TaskEdge(cursor(task), task)).toList();
+            List<TaskEdge> edges = page.tasks().stream().map(task -> new TaskEdge(new KeysetCursor(task.createdAt(), task.id()).encode(), task)).toList();
             return new TaskConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.getLast().cursor()),
                     page.totalCount());
         });
@@ -297,19 +291,4 @@ public final class TasksGraphQl implements GraphQlFeature {
         return new TaskDraft.ReminderDraft((Instant) in.get("remindAt"), (Integer) in.get("offsetMinutes"),
                 channels == null ? List.of() : channels.stream().map(Reminder.Channel::valueOf).toList());
     }
-
-    private static String cursor(Task task) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (task.createdAt().toString() + "|" + task.id()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static TaskRepository.Cursor decodeCursor(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new TaskRepository.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw GraphqlErrorException.newErrorException().message("Invalid cursor").extensions(Map.of("code", "BAD_ARGUMENT")).build();
-        }
-    }
-
 }

@@ -1,0 +1,75 @@
+package app.tdah.notifications;
+
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.tdah.graphql.KeysetCursor;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+
+/** All SQL of the notification list; every statement is scoped by the owner. */
+public final class NotificationRepository {
+
+    private static final String COLUMNS = "id, user_id, title, body, created_at, read_at";
+
+    private final DbClient db;
+
+    public NotificationRepository(DbClient db) {
+        this.db = db;
+    }
+
+    record Page(List<Notification> notifications, boolean hasNext, long total, long unread) {
+    }
+
+    Page page(UUID userId, boolean unreadOnly, KeysetCursor after, int limit) {
+        List<Object> params = new ArrayList<>(List.of(userId));
+        String keyset = "";
+        if (after != null) {
+            keyset = "AND (created_at, id) < (?, ?::uuid) ";
+            params.add(after.createdAt().atOffset(ZoneOffset.UTC));
+            params.add(after.id());
+        }
+        params.add(limit + 1);
+        String unread = unreadOnly ? "AND read_at IS NULL " : "";
+        List<Notification> rows = db.execute().query("SELECT " + COLUMNS + " FROM notifications WHERE user_id = ?::uuid "
+                        + unread + keyset + "ORDER BY created_at DESC, id DESC LIMIT ?", params.toArray())
+                .map(NotificationRepository::notification)
+                .toList();
+        DbRow counts = db.execute().get("SELECT count(*) FILTER (WHERE " + (unreadOnly ? "read_at IS NULL" : "true") + ") AS total, "
+                + "count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notifications WHERE user_id = ?::uuid", userId).orElseThrow();
+        boolean hasNext = rows.size() > limit;
+        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext, counts.column("total").get(Long.class),
+                counts.column("unread").get(Long.class));
+    }
+
+    Optional<Notification> find(UUID userId, UUID id) {
+        return db.execute().get("SELECT " + COLUMNS + " FROM notifications WHERE id = ?::uuid AND user_id = ?::uuid", id, userId)
+                .map(NotificationRepository::notification);
+    }
+
+    /** Marks the given notifications read, or all of them when no ids are given; returns the unread count left. */
+    long markRead(UUID userId, Optional<Collection<UUID>> only) {
+        if (only.isEmpty()) {
+            db.execute().update("UPDATE notifications SET read_at = now() WHERE user_id = ?::uuid AND read_at IS NULL", userId);
+        } else {
+            db.execute().update("UPDATE notifications SET read_at = now() WHERE user_id = ?::uuid AND read_at IS NULL "
+                    + "AND id = ANY (?::uuid[])", userId, "{" + String.join(",", only.get().stream().map(UUID::toString).toList()) + "}");
+        }
+        return db.execute().get("SELECT count(*) AS n FROM notifications WHERE user_id = ?::uuid AND read_at IS NULL", userId)
+                .map(row -> row.column("n").get(Long.class)).orElse(0L);
+    }
+
+    private static Notification notification(DbRow row) {
+        Timestamp read = row.column("read_at").get(Timestamp.class);
+        return new Notification(row.column("id").get(UUID.class), row.column("user_id").get(UUID.class),
+                row.column("title").get(String.class), row.column("body").get(String.class),
+                row.column("created_at").get(Timestamp.class).toInstant(), read == null ? null : read.toInstant());
+    }
+
+}
