@@ -33,6 +33,26 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
   );
 });
 
+interface EmailFieldProps extends Omit<FieldProps, 'label' | 'type' | 'name'> {
+  autoComplete: 'username' | 'email';
+}
+
+/** The "Email" input of the sign-in and sign-up forms: an email keyboard, no capitals, no spell check. */
+export const EmailField = forwardRef<HTMLInputElement, EmailFieldProps>(function EmailField(props, ref) {
+  return (
+    <TextField
+      ref={ref}
+      label="Email"
+      type="email"
+      name="email"
+      inputMode="email"
+      autoCapitalize="off"
+      spellCheck={false}
+      {...props}
+    />
+  );
+});
+
 interface PasswordFieldProps extends Omit<FieldProps, 'type'> {
   autoComplete: 'current-password' | 'new-password';
 }
