@@ -11,49 +11,25 @@
 //      PA_E2E_TIME_ZONE (the browser's and so the person's zone, default Pacific/Auckland: far from UTC on purpose).
 // Exit 0 on success; 1 with a message on failure. Waits on conditions only, never on fixed sleeps.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  ARTIFACTS,
+  BASE_URL,
+  fail,
+  fillSignUpForm,
+  log,
+  newPerson,
+  runE2e,
+  screenshot as shot,
+  submitSignUp,
+  WAIT_MS,
+} from './lib.mjs';
 
-const BASE_URL = (process.env.PA_BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
-const ARTIFACTS = process.env.PA_E2E_ARTIFACTS || '';
-const EXECUTABLE = process.env.PA_CHROMIUM || '/usr/bin/chromium';
-const WAIT_MS = Number(process.env.PA_E2E_TIMEOUT_MS || 20_000);
 const TIME_ZONE = process.env.PA_E2E_TIME_ZONE || 'Pacific/Auckland';
-const OVERALL_MS = 180_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-const person = {
-  email: `e2e-capture-${suffix}@example.com`,
-  password: 'correct-horse-battery-42',
-  displayName: `Grace ${suffix.slice(-5)}`,
-};
+const person = newPerson('e2e-capture', 'Grace');
 
-const log = (message) => console.log(`[e2e] ${message}`);
-let shotIndex = 0;
-
-async function screenshot(page, name, options = {}) {
-  if (!ARTIFACTS) return;
-  shotIndex += 1;
-  const file = path.join(ARTIFACTS, `${String(shotIndex).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', ...options });
-  log(`  screenshot ${file}`);
-}
-
-function fail(message) {
-  throw new Error(message);
-}
+/** Screenshots here are taken with animations stopped. */
+const screenshot = (page, name, options = {}) => shot(page, name, { animations: 'disabled', ...options });
 
 /** The calendar day (YYYY-MM-DD) `offset` days from today in the person's zone. */
 function dayInZone(offset) {
@@ -95,24 +71,14 @@ async function captureBoxValue(page, expected, what) {
 async function signUp(page) {
   await page.goto(`${BASE_URL}/signup`, { waitUntil: 'domcontentloaded' });
   await visible(page.getByRole('heading', { level: 1, name: 'Create your account' }), 'the sign-up page');
-  await page.getByLabel('Display name', { exact: true }).fill(person.displayName);
-  await page.getByLabel('Email', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  const zone = await page.getByLabel('Time zone', { exact: true }).inputValue();
+  const zone = await fillSignUpForm(page, person);
   if (zone !== TIME_ZONE) fail(`the time zone field holds "${zone}", expected the browser's ${TIME_ZONE}`);
-  await page.getByRole('button', { name: 'Create account', exact: true }).click();
+  await submitSignUp(page);
   await visible(page.getByRole('heading', { level: 1 }).filter({ hasText: person.displayName }), 'Today with the name');
   await visible(page.getByText('Nothing due today', { exact: true }), 'the calm empty state');
 }
 
-async function run(context) {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') log(`  browser console error: ${msg.text()}`);
-  });
-
+async function scenario(page) {
   const box = page.getByLabel('Capture a task', { exact: true });
   const preview = page.getByTestId('capture-preview');
   const todaySection = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Today', exact: true }) });
@@ -121,157 +87,112 @@ async function run(context) {
   });
   const status = page.getByRole('status');
 
-  try {
-    log(`signing up ${person.email} in ${TIME_ZONE}`);
-    await signUp(page);
-    await screenshot(page, 'today-empty');
+  log(`signing up ${person.email} in ${TIME_ZONE}`);
+  await signUp(page);
+  await screenshot(page, 'today-empty');
 
-    log('typing "pay rent today !high #home": the preview reads it');
-    await box.click();
-    await box.pressSequentially('pay rent today !high #home', { delay: 15 });
-    await textContains(page, preview, ['pay rent', 'today', 'High priority', '#home'], 'the preview');
-    await screenshot(page, 'preview');
+  log('typing "pay rent today !high #home": the preview reads it');
+  await box.click();
+  await box.pressSequentially('pay rent today !high #home', { delay: 15 });
+  await textContains(page, preview, ['pay rent', 'today', 'High priority', '#home'], 'the preview');
+  await screenshot(page, 'preview');
 
-    log('Enter saves it: the box clears, keeps focus, and the task is in Today');
-    await box.press('Enter');
-    const rent = todaySection.getByRole('checkbox', { name: 'pay rent', exact: true });
-    await visible(rent, '"pay rent" in Today');
-    await captureBoxValue(page, '', 'after saving');
-    if (!(await box.evaluate((el) => el === document.activeElement))) fail('the capture box lost focus after saving');
-    await textContains(page, rent.locator('xpath=ancestor::li[1]'), ['High priority', '#home'], 'the "pay rent" row');
-    await screenshot(page, 'captured');
+  log('Enter saves it: the box clears, keeps focus, and the task is in Today');
+  await box.press('Enter');
+  const rent = todaySection.getByRole('checkbox', { name: 'pay rent', exact: true });
+  await visible(rent, '"pay rent" in Today');
+  await captureBoxValue(page, '', 'after saving');
+  if (!(await box.evaluate((el) => el === document.activeElement))) fail('the capture box lost focus after saving');
+  await textContains(page, rent.locator('xpath=ancestor::li[1]'), ['High priority', '#home'], 'the "pay rent" row');
+  await screenshot(page, 'captured');
 
-    log('ticking it with Space: it leaves the list, with an Undo');
-    await rent.focus();
-    await page.keyboard.press('Space');
-    await gone(rent, '"pay rent" after ticking it');
-    await textContains(page, status, ['Done', 'pay rent'], 'the status message');
-    await screenshot(page, 'done-with-undo', { fullPage: false });
-    await status.getByRole('button', { name: 'Undo' }).click();
-    await visible(rent, '"pay rent" back after Undo');
-    if (await rent.isChecked()) fail('"pay rent" came back ticked after Undo');
-    await rent.click();
-    await gone(rent, '"pay rent" after ticking it again');
+  log('ticking it with Space: it leaves the list, with an Undo');
+  await rent.focus();
+  await page.keyboard.press('Space');
+  await gone(rent, '"pay rent" after ticking it');
+  await textContains(page, status, ['Done', 'pay rent'], 'the status message');
+  await screenshot(page, 'done-with-undo', { fullPage: false });
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await visible(rent, '"pay rent" back after Undo');
+  if (await rent.isChecked()) fail('"pay rent" came back ticked after Undo');
+  await rent.click();
+  await gone(rent, '"pay rent" after ticking it again');
 
-    log('capturing "water plants every day": ticking it keeps it, with tomorrow as its next due');
-    await box.fill('water plants every day');
-    await textContains(page, preview, ['water plants', 'every day', 'today'], 'the preview of a daily task');
-    await box.press('Enter');
-    const water = todaySection.getByRole('checkbox', { name: 'water plants', exact: true });
-    await visible(water, '"water plants" in Today');
-    await water.click();
-    await textContains(page, water.locator('xpath=ancestor::li[1]'), ['Done for today', 'next tomorrow'], 'the ticked daily task');
-    if (!(await water.isChecked())) fail('the daily task is not shown ticked');
-    await screenshot(page, 'recurring-done');
+  log('capturing "water plants every day": ticking it keeps it, with tomorrow as its next due');
+  await box.fill('water plants every day');
+  await textContains(page, preview, ['water plants', 'every day', 'today'], 'the preview of a daily task');
+  await box.press('Enter');
+  const water = todaySection.getByRole('checkbox', { name: 'water plants', exact: true });
+  await visible(water, '"water plants" in Today');
+  await water.click();
+  await textContains(page, water.locator('xpath=ancestor::li[1]'), ['Done for today', 'next tomorrow'], 'the ticked daily task');
+  if (!(await water.isChecked())) fail('the daily task is not shown ticked');
+  await screenshot(page, 'recurring-done');
 
-    const earlierDay = dayInZone(-3);
-    log(`capturing "send the form ${earlierDay}": it lands in "From earlier" and breaks into steps`);
-    await box.fill(`send the form ${earlierDay}`);
-    await textContains(page, preview, ['send the form'], 'the preview of an earlier task');
-    await box.press('Enter');
-    const form = earlierSection.getByRole('checkbox', { name: 'send the form', exact: true });
-    await visible(form, '"send the form" under "From earlier"');
-    const sectionText = (await earlierSection.textContent()) ?? '';
-    if (/\b(late|failed|overdue)\b/i.test(sectionText)) fail(`the earlier section uses shaming words: "${sectionText}"`);
-    const formItem = form.locator('xpath=ancestor::li[1]');
-    await formItem.getByRole('button', { name: 'Break into steps' }).click();
-    const steps = page.getByRole('list', { name: 'Steps for send the form' });
-    await visible(steps, 'the steps of "send the form"');
-    const stepCount = await steps.getByRole('checkbox').count();
-    if (stepCount < 3 || stepCount > 6) fail(`expected 3 to 6 steps, got ${stepCount}`);
-    log(`  ${stepCount} steps`);
-    const firstStep = steps.getByRole('checkbox').first();
-    await firstStep.click();
-    await page.waitForFunction((el) => el.checked, await firstStep.elementHandle(), { timeout: WAIT_MS });
-    await screenshot(page, 'steps');
-    if (ARTIFACTS) {
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await screenshot(page, 'steps-dark');
-      await page.setViewportSize({ width: 390, height: 844 });
-      await screenshot(page, 'steps-mobile-dark');
-      await page.emulateMedia({ colorScheme: 'light' });
-      await screenshot(page, 'steps-mobile');
-      await page.setViewportSize({ width: 1280, height: 860 });
-    }
-
-    log('snoozing it for an hour: it leaves the list');
-    await formItem.getByRole('button', { name: 'Snooze' }).click();
-    await formItem.getByRole('button', { name: 'For an hour' }).click();
-    await gone(form, '"send the form" after snoozing it');
-    await textContains(page, status, ['send the form', 'resting'], 'the snooze message');
-
-    log('capturing while the server cannot be reached keeps the text; Enter again saves it');
-    await page.route('**/graphql', (route) =>
-      (route.request().postData() || '').includes('"CaptureTask"') ? route.abort('internetdisconnected') : route.continue(),
-    );
-    await box.fill('buy milk tomorrow #errands');
-    await box.press('Enter');
-    const alert = page.getByRole('alert').filter({ hasText: /couldn’t reach your assistant/ });
-    await visible(alert, 'the offline message under the capture box');
-    await captureBoxValue(page, 'buy milk tomorrow #errands', 'after a network failure');
-    await screenshot(page, 'capture-offline', { fullPage: false });
-    await page.unroute('**/graphql');
-    await box.press('Enter');
-    const later = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Saved for later' }) });
-    await visible(later.getByRole('checkbox', { name: 'buy milk', exact: true }), '"buy milk" under "Saved for later"');
-    await captureBoxValue(page, '', 'after saving once back online');
-    if ((await alert.count()) > 0) fail('the offline message stayed after saving');
-
-    log('a half-typed capture survives a reload');
-    await box.fill('half a thought');
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await visible(page.getByRole('heading', { level: 1 }).filter({ hasText: person.displayName }), 'Today after reload');
-    await captureBoxValue(page, 'half a thought', 'after reload');
-    await visible(page.getByText('Nothing due today', { exact: true }), 'the empty state after reload (all done, snoozed or later)');
-    await screenshot(page, 'after-reload');
-
-    if (pageErrors.length > 0) fail(`the page threw uncaught errors:\n  ${pageErrors.join('\n  ')}`);
-  } catch (error) {
-    if (ARTIFACTS) {
-      await page.screenshot({ path: path.join(ARTIFACTS, 'failure.png'), fullPage: true }).catch(() => {});
-      log(`  failure screenshot ${path.join(ARTIFACTS, 'failure.png')}`);
-    }
-    if (pageErrors.length > 0) log(`  uncaught page errors:\n  ${pageErrors.join('\n  ')}`);
-    throw error;
+  const earlierDay = dayInZone(-3);
+  log(`capturing "send the form ${earlierDay}": it lands in "From earlier" and breaks into steps`);
+  await box.fill(`send the form ${earlierDay}`);
+  await textContains(page, preview, ['send the form'], 'the preview of an earlier task');
+  await box.press('Enter');
+  const form = earlierSection.getByRole('checkbox', { name: 'send the form', exact: true });
+  await visible(form, '"send the form" under "From earlier"');
+  const sectionText = (await earlierSection.textContent()) ?? '';
+  if (/\b(late|failed|overdue)\b/i.test(sectionText)) fail(`the earlier section uses shaming words: "${sectionText}"`);
+  const formItem = form.locator('xpath=ancestor::li[1]');
+  await formItem.getByRole('button', { name: 'Break into steps' }).click();
+  const steps = page.getByRole('list', { name: 'Steps for send the form' });
+  await visible(steps, 'the steps of "send the form"');
+  const stepCount = await steps.getByRole('checkbox').count();
+  if (stepCount < 3 || stepCount > 6) fail(`expected 3 to 6 steps, got ${stepCount}`);
+  log(`  ${stepCount} steps`);
+  const firstStep = steps.getByRole('checkbox').first();
+  await firstStep.click();
+  await page.waitForFunction((el) => el.checked, await firstStep.elementHandle(), { timeout: WAIT_MS });
+  await screenshot(page, 'steps');
+  if (ARTIFACTS) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'steps-dark');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'steps-mobile-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshot(page, 'steps-mobile');
+    await page.setViewportSize({ width: 1280, height: 860 });
   }
+
+  log('snoozing it for an hour: it leaves the list');
+  await formItem.getByRole('button', { name: 'Snooze' }).click();
+  await formItem.getByRole('button', { name: 'For an hour' }).click();
+  await gone(form, '"send the form" after snoozing it');
+  await textContains(page, status, ['send the form', 'resting'], 'the snooze message');
+
+  log('capturing while the server cannot be reached keeps the text; Enter again saves it');
+  await page.route('**/graphql', (route) =>
+    (route.request().postData() || '').includes('"CaptureTask"') ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await box.fill('buy milk tomorrow #errands');
+  await box.press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: /couldn’t reach your assistant/ });
+  await visible(alert, 'the offline message under the capture box');
+  await captureBoxValue(page, 'buy milk tomorrow #errands', 'after a network failure');
+  await screenshot(page, 'capture-offline', { fullPage: false });
+  await page.unroute('**/graphql');
+  await box.press('Enter');
+  const later = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Saved for later' }) });
+  await visible(later.getByRole('checkbox', { name: 'buy milk', exact: true }), '"buy milk" under "Saved for later"');
+  await captureBoxValue(page, '', 'after saving once back online');
+  if ((await alert.count()) > 0) fail('the offline message stayed after saving');
+
+  log('a half-typed capture survives a reload');
+  await box.fill('half a thought');
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await visible(page.getByRole('heading', { level: 1 }).filter({ hasText: person.displayName }), 'Today after reload');
+  await captureBoxValue(page, 'half a thought', 'after reload');
+  await visible(page.getByText('Nothing due today', { exact: true }), 'the empty state after reload (all done, snoozed or later)');
+  await screenshot(page, 'after-reload');
 }
 
-async function main() {
-  if (!fs.existsSync(EXECUTABLE)) fail(`Chromium not found at ${EXECUTABLE} (apt-get install chromium, or set PA_CHROMIUM)`);
-  if (ARTIFACTS) fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-e2e-chromium-'));
-  let context;
-  let deadline;
-  try {
-    log(`base URL ${BASE_URL}; chromium ${EXECUTABLE}; profile ${userDataDir}`);
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: EXECUTABLE,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 860 },
-      locale: 'en-US',
-      timezoneId: TIME_ZONE,
-      timeout: 60_000,
-    });
-    context.setDefaultTimeout(WAIT_MS);
-    await Promise.race([
-      run(context),
-      new Promise((_, reject) => {
-        deadline = setTimeout(() => reject(new Error(`gave up after ${OVERALL_MS / 1000} s`)), OVERALL_MS);
-      }),
-    ]);
-    console.log('[e2e] PASSED: capture with preview, Today, tick/undo, daily task, from earlier, steps, snooze, offline capture, draft');
-  } finally {
-    clearTimeout(deadline);
-    if (context) await context.close().catch(() => {});
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`[e2e] FAILED: ${error?.message ?? error}`);
-    process.exit(1);
-  },
-);
+runE2e({
+  scenario,
+  passed: 'capture with preview, Today, tick/undo, daily task, from earlier, steps, snooze, offline capture, draft',
+  contextOptions: { timezoneId: TIME_ZONE },
+});

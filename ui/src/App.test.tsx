@@ -1,27 +1,15 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App, redirectFor } from './App';
-import { Session } from './auth/session';
-import { SessionProvider } from './auth/SessionContext';
-import { GraphQLClient } from './graphql/client';
+import { redirectFor } from './App';
 import { FakeAccountsServer } from './test/fakeGraphQL';
+import { renderApp } from './test/renderApp';
 
 // Tells React this is a test environment, so that act() flushes updates.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 async function mount(path: string, server = new FakeAccountsServer()) {
-  window.history.replaceState(null, '', path);
-  const client = new GraphQLClient({ fetch: server.fetch });
-  const session = new Session({ client });
-  render(
-    <SessionProvider session={session}>
-      <App />
-    </SessionProvider>,
-  );
-  await act(async () => {
-    await session.start();
-  });
+  const session = await renderApp(path, server);
   return { server, session };
 }
 

@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState, type InputHTMLAttributes } from 'react';
+import { forwardRef, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> {
   label: string;
@@ -14,32 +14,42 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
   ref,
 ) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        {...rest}
-        ref={ref}
-        id={id}
-        type={type}
-        className="field__input"
-        value={value}
-        onChange={(e) => onValueChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {error ? <FieldError id={errorId!} message={error} /> : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <input
+          {...rest}
+          ref={ref}
+          id={id}
+          type={type}
+          className="field__input"
+          value={value}
+          onChange={(e) => onValueChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldFrame>
+  );
+});
+
+interface EmailFieldProps extends Omit<FieldProps, 'label' | 'type' | 'name'> {
+  autoComplete: 'username' | 'email';
+}
+
+/** The "Email" input of the sign-in and sign-up forms: an email keyboard, no capitals, no spell check. */
+export const EmailField = forwardRef<HTMLInputElement, EmailFieldProps>(function EmailField(props, ref) {
+  return (
+    <TextField
+      ref={ref}
+      label="Email"
+      type="email"
+      name="email"
+      inputMode="email"
+      autoCapitalize="off"
+      spellCheck={false}
+      {...props}
+    />
   );
 });
 
@@ -54,6 +64,57 @@ export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(fu
 ) {
   const id = useId();
   const [visible, setVisible] = useState(false);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <div className="field__password">
+          <input
+            {...rest}
+            ref={ref}
+            id={id}
+            type={visible ? 'text' : 'password'}
+            className="field__input"
+            value={value}
+            autoComplete={autoComplete}
+            autoCapitalize="off"
+            spellCheck={false}
+            onChange={(e) => onValueChange(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+          />
+          <button
+            type="button"
+            className="field__toggle"
+            aria-controls={id}
+            aria-pressed={visible}
+            aria-label={visible ? 'Hide password' : 'Show password'}
+            onClick={() => setVisible((v) => !v)}
+          >
+            {visible ? 'Hide' : 'Show'}
+          </button>
+        </div>
+      )}
+    </FieldFrame>
+  );
+});
+
+/**
+ * The label, hint and error around one input; `children` gets the `aria-describedby` value that ties the error (first)
+ * and the hint to the input.
+ */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
@@ -67,36 +128,11 @@ export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(fu
           {hint}
         </p>
       ) : null}
-      <div className="field__password">
-        <input
-          {...rest}
-          ref={ref}
-          id={id}
-          type={visible ? 'text' : 'password'}
-          className="field__input"
-          value={value}
-          autoComplete={autoComplete}
-          autoCapitalize="off"
-          spellCheck={false}
-          onChange={(e) => onValueChange(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-        <button
-          type="button"
-          className="field__toggle"
-          aria-controls={id}
-          aria-pressed={visible}
-          aria-label={visible ? 'Hide password' : 'Show password'}
-          onClick={() => setVisible((v) => !v)}
-        >
-          {visible ? 'Hide' : 'Show'}
-        </button>
-      </div>
+      {children(describedBy)}
       {error ? <FieldError id={errorId!} message={error} /> : null}
     </div>
   );
-});
+}
 
 function FieldError({ id, message }: { id: string; message: string }) {
   return (

@@ -1,6 +1,7 @@
 // Dates as the person lives them: in their own time zone (from their profile), not the browser's.
 
-function safeZone(timeZone: string | undefined): string | undefined {
+/** `timeZone` when the browser knows it, otherwise undefined (the browser's own zone). */
+export function safeZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return undefined;
   try {
     new Intl.DateTimeFormat('en', { timeZone });

@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../App';
-import { Session } from '../auth/session';
-import { SessionProvider } from '../auth/SessionContext';
-import { GraphQLClient } from '../graphql/client';
 import { FakeAccountsServer, json } from '../test/fakeGraphQL';
 import type { FakeTasksServer } from '../test/fakeTasks';
+import { renderApp } from '../test/renderApp';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -18,16 +15,7 @@ async function openToday(setUp: (tasks: FakeTasksServer) => void = () => undefin
   server.cookie = 'cookie-0';
   server.tasks.today = TODAY;
   setUp(server.tasks);
-  window.history.replaceState(null, '', '/today');
-  const session = new Session({ client: new GraphQLClient({ fetch: server.fetch }) });
-  render(
-    <SessionProvider session={session}>
-      <App />
-    </SessionProvider>,
-  );
-  await act(async () => {
-    await session.start();
-  });
+  await renderApp('/today', server);
   await screen.findByRole('heading', { level: 2, name: 'Today' });
   await waitFor(() => expect(server.tasks.callsOf('Today').length).toBeGreaterThan(0));
   return { server, tasks: server.tasks };

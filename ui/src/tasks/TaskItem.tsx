@@ -5,6 +5,12 @@ import { CalendarIcon, MoonIcon, PriorityIcon, RepeatIcon, StepsIcon } from './i
 import type { Section } from './todayModel';
 import type { SnoozeChoice } from './useToday';
 
+/** The snooze menu's choices, in order. */
+const SNOOZE_CHOICES: readonly { choice: SnoozeChoice; label: string }[] = [
+  { choice: 'hour', label: 'For an hour' },
+  { choice: 'morning', label: 'Until tomorrow morning' },
+];
+
 export function checkboxId(taskId: string): string {
   return `task-check-${taskId}`;
 }
@@ -171,22 +177,17 @@ export function TaskItem({
               Let it rest:
             </span>
             <div className="task__snooze-choices" role="group" aria-labelledby={`${snoozeId}-label`}>
-              <button
-                type="button"
-                className="button button--small"
-                aria-disabled={isBusy || undefined}
-                onClick={() => void act('snooze', () => onSnooze(task, 'hour'))}
-              >
-                For an hour
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                aria-disabled={isBusy || undefined}
-                onClick={() => void act('snooze', () => onSnooze(task, 'morning'))}
-              >
-                Until tomorrow morning
-              </button>
+              {SNOOZE_CHOICES.map(({ choice, label }) => (
+                <button
+                  key={choice}
+                  type="button"
+                  className="button button--small"
+                  aria-disabled={isBusy || undefined}
+                  onClick={() => void act('snooze', () => onSnooze(task, choice))}
+                >
+                  {label}
+                </button>
+              ))}
             </div>
           </div>
         </div>

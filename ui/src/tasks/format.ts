@@ -1,6 +1,7 @@
 // How a task's due, priority, repeat rule and reminder read on screen: short, in the person's time zone, with the
 // everyday words ("today", "tomorrow", "every Monday") where they apply.
 
+import { dayKey, safeZone } from '../lib/dates';
 import type { Priority } from './api';
 
 // ---------- calendar days (YYYY-MM-DD), free of any time zone ----------
@@ -26,16 +27,6 @@ export function daysBetween(from: string, to: string): number {
   const b = dayToUtc(to);
   if (a === null || b === null) return NaN;
   return Math.round((b - a) / 86_400_000);
-}
-
-function safeZone(timeZone: string | undefined): string | undefined {
-  if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -71,13 +62,7 @@ export function timeOfDay(instant: string, timeZone: string | undefined, locale?
 
 /** The calendar day (YYYY-MM-DD) of an instant in a zone. */
 export function dayOf(instant: string | Date, timeZone: string | undefined): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: safeZone(timeZone),
-  }).format(date);
+  return dayKey(typeof instant === 'string' ? new Date(instant) : instant, timeZone);
 }
 
 export interface Due {

@@ -4,6 +4,7 @@
 import type { CapturePreview, Priority, Step, Task, TodayData } from '../tasks/api';
 import { addDays } from '../tasks/format';
 import { json } from './fakeGraphQL';
+import { newTaskFields } from './tasks';
 
 type Handler = (variables: Record<string, unknown>) => Response | Promise<Response>;
 
@@ -154,20 +155,7 @@ export class FakeTasksServer {
 
   private newTask(fields: Partial<Task> & { title: string }): Task {
     this.counter += 1;
-    return {
-      id: `task-${this.counter}`,
-      dueDate: null,
-      dueAt: null,
-      allDay: true,
-      priority: null,
-      tags: [],
-      status: 'OPEN',
-      recurrence: null,
-      snoozedUntil: null,
-      brokenDownAt: null,
-      subtasks: [],
-      ...fields,
-    };
+    return { id: `task-${this.counter}`, ...newTaskFields(), ...fields };
   }
 
   private newStep(title: string): Step {

@@ -3,11 +3,9 @@ import type { Step, Task } from '../tasks/api';
 
 let counter = 0;
 
-export function task(overrides: Partial<Task> = {}): Task {
-  counter += 1;
+/** What a new open task holds besides its id and title (fresh arrays on each call). */
+export function newTaskFields(): Omit<Task, 'id' | 'title'> {
   return {
-    id: `T${counter}`,
-    title: `task ${counter}`,
     dueDate: null,
     dueAt: null,
     allDay: true,
@@ -18,8 +16,12 @@ export function task(overrides: Partial<Task> = {}): Task {
     snoozedUntil: null,
     brokenDownAt: null,
     subtasks: [],
-    ...overrides,
   };
+}
+
+export function task(overrides: Partial<Task> = {}): Task {
+  counter += 1;
+  return { id: `T${counter}`, title: `task ${counter}`, ...newTaskFields(), ...overrides };
 }
 
 export function step(overrides: Partial<Step> = {}): Step {

@@ -1,0 +1,22 @@
+// Test helper: the whole app, rendered at a path against a fake server, with its session started.
+import { act, render } from '@testing-library/react';
+import { App } from '../App';
+import { Session } from '../auth/session';
+import { SessionProvider } from '../auth/SessionContext';
+import { GraphQLClient } from '../graphql/client';
+import type { FakeAccountsServer } from './fakeGraphQL';
+
+/** Opens `path`, renders the app against `server` and waits until the session has started; returns the session. */
+export async function renderApp(path: string, server: FakeAccountsServer): Promise<Session> {
+  window.history.replaceState(null, '', path);
+  const session = new Session({ client: new GraphQLClient({ fetch: server.fetch }) });
+  render(
+    <SessionProvider session={session}>
+      <App />
+    </SessionProvider>,
+  );
+  await act(async () => {
+    await session.start();
+  });
+  return session;
+}
