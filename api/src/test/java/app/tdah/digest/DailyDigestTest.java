@@ -1,8 +1,5 @@
 package app.tdah.digest;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +10,7 @@ import java.util.Map;
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
-import app.tdah.testing.TestServices;
+import app.tdah.testing.TestSql;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,17 +57,15 @@ class DailyDigestTest {
                 Map.of("i", Map.of("title", title, "dueDate", due.toString())));
     }
 
-    private static void sql(String statement) throws Exception {
-        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
-            s.execute(statement);
+    private static void sql(String statement) {
+        try (TestSql db = TestSql.connect(server.jdbcUrl())) {
+            db.update(statement);
         }
     }
 
-    private static long count(String query) throws Exception {
-        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery(query);
-            rs.next();
-            return rs.getLong(1);
+    private static long count(String query) {
+        try (TestSql db = TestSql.connect(server.jdbcUrl())) {
+            return db.value(Long.class, query);
         }
     }
 }

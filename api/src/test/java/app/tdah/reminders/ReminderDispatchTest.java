@@ -1,8 +1,5 @@
 package app.tdah.reminders;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,7 @@ import app.tdah.platform.Database;
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestServices;
+import app.tdah.testing.TestSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.dbclient.DbClient;
@@ -50,17 +48,15 @@ class ReminderDispatchTest {
         return payload.path("task").path("id").asText();
     }
 
-    private static void sql(String statement) throws Exception {
-        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
-            s.execute(statement);
+    private static void sql(String statement) {
+        try (TestSql db = TestSql.connect(server.jdbcUrl())) {
+            db.update(statement);
         }
     }
 
-    private static long count(String query) throws Exception {
-        try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery(query);
-            rs.next();
-            return rs.getLong(1);
+    private static long count(String query) {
+        try (TestSql db = TestSql.connect(server.jdbcUrl())) {
+            return db.value(Long.class, query);
         }
     }
 
