@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
+import app.tdah.admin.AdminGraphQl;
+import app.tdah.admin.SchedulerRepository;
 import app.tdah.accounts.AccountRepository;
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
@@ -31,6 +33,7 @@ import app.tdah.ical.IcalGraphQl;
 import app.tdah.insights.InsightsGraphQl;
 import app.tdah.insights.InsightsRepository;
 import app.tdah.insights.InsightsService;
+import app.tdah.jobs.ApplyRetentionJob;
 import app.tdah.jobs.CountMissedTasksJob;
 import app.tdah.jobs.DispatchRemindersJob;
 import app.tdah.jobs.SendDailyDigestsJob;
@@ -133,6 +136,7 @@ public final class Application implements AutoCloseable {
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
+            SchedulerRepository schedulerRepository = new SchedulerRepository(db);
 
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestObservation(settings.accessLog()))
@@ -146,6 +150,7 @@ public final class Application implements AutoCloseable {
                 features.add(new IcalGraphQl(icalFeeds));
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 features.add(new NotificationsGraphQl(new NotificationRepository(db)));
+                features.add(new AdminGraphQl(schedulerRepository, clock));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
@@ -159,7 +164,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, tasks, clock)), STARTUP)
+                            jobs(settings, db, accountRepository, tasks, schedulerRepository, clock), schedulerRepository), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -218,7 +223,7 @@ public final class Application implements AutoCloseable {
 
     /** What the worker nodes run, on which schedule. */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
-                                           TaskService tasks, Clock clock) {
+                                           TaskService tasks, SchedulerRepository schedulerRepository, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
         return List.of(
@@ -239,6 +244,10 @@ public final class Application implements AutoCloseable {
                         () -> new SendDailyDigestsJob(new DailyDigestSender(new DigestRepository(db), tasks,
                                 new MailService(mailOutbox, clock), clock)),
                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false),
+                new ScheduledJob("apply-retention", ApplyRetentionJob.class,
+                        () -> new ApplyRetentionJob(schedulerRepository::purgeRunsBefore, clock),
+                        SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("send-mail", SendMailJob.class,
                         () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),

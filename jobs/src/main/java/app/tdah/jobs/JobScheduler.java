@@ -34,11 +34,12 @@ public final class JobScheduler implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public static JobScheduler start(SchedulerSettings settings, List<ScheduledJob> jobs) {
+    public static JobScheduler start(SchedulerSettings settings, List<ScheduledJob> jobs, JobRunLog runLog) {
         try {
             Scheduler scheduler = new StdSchedulerFactory(quartzProperties(settings)).getScheduler();
             scheduler.setJobFactory(factoryFor(jobs));
             scheduler.getListenerManager().addJobListener(new JobMetrics());
+            scheduler.getListenerManager().addJobListener(new JobRunRecorder(runLog));
             for (ScheduledJob job : jobs) {
                 ensureScheduled(scheduler, job);
             }
