@@ -221,7 +221,10 @@ public final class Application implements AutoCloseable {
         closeAll(resources);
     }
 
-    /** What the worker nodes run, on which schedule. */
+    /**
+     * What the worker nodes run, on which schedule. Jobs whose interrupted run matters request recovery: another
+     * node runs them again after the dead node's check-in lapses; each is idempotent, so a rerun repeats nothing.
+     */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
                                            TaskService tasks, SchedulerRepository schedulerRepository, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
@@ -235,16 +238,16 @@ public final class Application implements AutoCloseable {
                         () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
                                 new MailService(mailOutbox, clock), clock)),
                         SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        false),
+                        true),
                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
                         () -> new CountMissedTasksJob(tasks::countMissed),
                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        false),
+                        true),
                 new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,
                         () -> new SendDailyDigestsJob(new DailyDigestSender(new DigestRepository(db), tasks,
                                 new MailService(mailOutbox, clock), clock)),
                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        false),
+                        true),
                 new ScheduledJob("apply-retention", ApplyRetentionJob.class,
                         () -> new ApplyRetentionJob(schedulerRepository::purgeRunsBefore, clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
@@ -252,7 +255,7 @@ public final class Application implements AutoCloseable {
                 new ScheduledJob("send-mail", SendMailJob.class,
                         () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
                         SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
-                        false));
+                        true));
     }
 
     /** The built-in planner, behind the LLM one when the operator configured an endpoint. */

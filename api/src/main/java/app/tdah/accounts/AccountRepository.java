@@ -55,15 +55,17 @@ public final class AccountRepository {
     }
 
     public Optional<Preferences> preferences(UUID userId) {
-        return db.execute().get("SELECT breakdown_threshold, quiet_start, quiet_end FROM users WHERE id = ?::uuid", userId)
+        return db.execute().get("SELECT breakdown_threshold, quiet_start, quiet_end, digest_time FROM users WHERE id = ?::uuid", userId)
                 .map(row -> new Preferences(row.column("breakdown_threshold").get(Integer.class),
                         row.column("quiet_start").get(java.sql.Time.class).toLocalTime(),
-                        row.column("quiet_end").get(java.sql.Time.class).toLocalTime()));
+                        row.column("quiet_end").get(java.sql.Time.class).toLocalTime(),
+                        row.column("digest_time").get(java.sql.Time.class).toLocalTime()));
     }
 
     void updatePreferences(UUID userId, Preferences p) {
-        db.execute().update("UPDATE users SET breakdown_threshold = ?, quiet_start = ?, quiet_end = ? WHERE id = ?::uuid",
-                p.breakdownThreshold(), java.sql.Time.valueOf(p.quietStart()), java.sql.Time.valueOf(p.quietEnd()), userId);
+        db.execute().update("UPDATE users SET breakdown_threshold = ?, quiet_start = ?, quiet_end = ?, digest_time = ? WHERE id = ?::uuid",
+                p.breakdownThreshold(), java.sql.Time.valueOf(p.quietStart()), java.sql.Time.valueOf(p.quietEnd()),
+                java.sql.Time.valueOf(p.digestTime()), userId);
     }
 
     void insertRefreshToken(UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant expiresAt, ClientInfo client) {

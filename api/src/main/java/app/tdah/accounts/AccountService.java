@@ -152,7 +152,7 @@ public final class AccountService {
     }
 
     public PreferencesResult updatePreferences(UUID userId, Optional<Integer> threshold, Optional<String> quietStart,
-                                               Optional<String> quietEnd) {
+                                               Optional<String> quietEnd, Optional<String> digestTime) {
         Preferences current = repository.preferences(userId).orElseThrow();
         List<UserError> errors = new ArrayList<>();
         threshold.filter(t -> t < Preferences.MIN_THRESHOLD || t > Preferences.MAX_THRESHOLD).ifPresent(t -> errors.add(
@@ -160,11 +160,12 @@ public final class AccountService {
                         + Preferences.MAX_THRESHOLD + ".", UserError.Code.INVALID)));
         Optional<LocalTime> start = quietStart.flatMap(text -> localTime(text, "quietStart", errors));
         Optional<LocalTime> end = quietEnd.flatMap(text -> localTime(text, "quietEnd", errors));
+        Optional<LocalTime> digest = digestTime.flatMap(text -> localTime(text, "digestTime", errors));
         if (!errors.isEmpty()) {
             return new PreferencesResult(Optional.empty(), errors);
         }
         Preferences updated = new Preferences(threshold.orElse(current.breakdownThreshold()),
-                start.orElse(current.quietStart()), end.orElse(current.quietEnd()));
+                start.orElse(current.quietStart()), end.orElse(current.quietEnd()), digest.orElse(current.digestTime()));
         repository.updatePreferences(userId, updated);
         return new PreferencesResult(Optional.of(updated), List.of());
     }

@@ -45,9 +45,10 @@ public final class AccountsGraphQl implements GraphQlFeature {
     public record LogoutPayload(List<UserError> userErrors) {
     }
 
-    public record PreferencesView(int breakdownThreshold, String quietStart, String quietEnd) {
+    public record PreferencesView(int breakdownThreshold, String quietStart, String quietEnd, String digestTime) {
         static PreferencesView of(Preferences p) {
-            return new PreferencesView(p.breakdownThreshold(), p.quietStart().toString(), p.quietEnd().toString());
+            return new PreferencesView(p.breakdownThreshold(), p.quietStart().toString(), p.quietEnd().toString(),
+                    p.digestTime().toString());
         }
     }
 
@@ -119,7 +120,8 @@ public final class AccountsGraphQl implements GraphQlFeature {
         Map<String, Object> input = env.getArgument("input");
         AccountService.PreferencesResult result = accounts.updatePreferences(owner.get(),
                 Optional.ofNullable((Integer) input.get("breakdownThreshold")),
-                Optional.ofNullable((String) input.get("quietStart")), Optional.ofNullable((String) input.get("quietEnd")));
+                Optional.ofNullable((String) input.get("quietStart")), Optional.ofNullable((String) input.get("quietEnd")),
+                Optional.ofNullable((String) input.get("digestTime")));
         return new PreferencesPayload(result.preferences().map(PreferencesView::of).orElse(null), result.errors());
     }
 

@@ -12,6 +12,8 @@ import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,11 +33,16 @@ class DailyDigestTest {
         TestAccounts.SignedUp paris = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");          // 11:00 there
         TestAccounts.SignedUp losAngeles = TestAccounts.signUp(server.baseUrl(), "America/Los_Angeles"); // 02:00 there
         TestAccounts.SignedUp idle = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp lateRiser = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        JsonNode chosen = lateRiser.client().execute("mutation { updatePreferences(input: {digestTime: \"11:30\"}) { preferences { digestTime } } }")
+                .data("updatePreferences");
+        assertThat(chosen.path("preferences").path("digestTime").asText()).isEqualTo("11:30");
         // Hold the scheduler off these people until their tasks exist.
         sql("UPDATE users SET last_digest_on = '" + TODAY.plusDays(1) + "'");
         create(paris.client(), "buy bread", TODAY);
         create(paris.client(), "call the bank", TODAY.minusDays(2));
         create(losAngeles.client(), "water plants", TODAY);
+        create(lateRiser.client(), "stretch", TODAY);
         sql("UPDATE users SET last_digest_on = NULL");
 
         server.application().scheduler().triggerNow("send-daily-digests");
@@ -49,6 +56,8 @@ class DailyDigestTest {
                 + "AND text_body LIKE '%buy bread%' AND text_body LIKE '%call the bank%'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'DAILY_DIGEST' AND recipient = '" + losAngeles.email() + "'")).isZero();
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'DAILY_DIGEST' AND recipient = '" + idle.email() + "'")).isZero();
+        // 11:00 in Paris, before the 11:30 this person chose.
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'DAILY_DIGEST' AND recipient = '" + lateRiser.email() + "'")).isZero();
         assertThat(count("SELECT count(*) FROM users WHERE email = '" + losAngeles.email() + "' AND last_digest_on IS NULL")).isEqualTo(1);
     }
 

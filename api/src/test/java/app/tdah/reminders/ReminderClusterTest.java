@@ -124,4 +124,17 @@ class ReminderClusterTest {
         }
     }
 
+    @Test
+    void aWorkerOnlyNodeServesOnlyHealthAndMetrics() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + (19_300 + 2);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/observe/metrics")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/graphql")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ apiVersion }\"}")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(404);
+    }
+
 }
