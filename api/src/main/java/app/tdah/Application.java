@@ -18,6 +18,7 @@ import app.tdah.admin.SchedulerRepository;
 import app.tdah.accounts.AccountRepository;
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
+import app.tdah.accounts.LoginThrottle;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
 import app.tdah.digest.DailyDigestSender;
@@ -41,6 +42,8 @@ import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SchedulerSettings;
+import app.tdah.jobs.coordination.Coordination;
+import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.mail.MailOutboxRepository;
@@ -131,8 +134,12 @@ public final class Application implements AutoCloseable {
             AccountRepository accountRepository = new AccountRepository(db);
             AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),
                     settings.accessTokenLifetime(), clock);
+            RedissonClient redis = redisConnecting.join();
+            resources.add(redis::shutdown);
+            Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
             AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
-                    new PasswordPolicy(), accessTokens, settings.refreshTokenLifetime(), settings.refreshReuseGrace(), clock);
+                    new PasswordPolicy(), new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
+                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), clock);
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
@@ -157,8 +164,6 @@ public final class Application implements AutoCloseable {
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
                 SpaRouting.register(routing);
             }
-            RedissonClient redis = redisConnecting.join();
-            resources.add(redis::shutdown);
             migrating.join();
 
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)

@@ -31,16 +31,18 @@ public final class AccountService {
     private final AccountRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
+    private final LoginThrottle throttle;
     private final AccessTokens accessTokens;
     private final Duration refreshLifetime;
     private final Duration reuseGrace;
     private final Clock clock;
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-                          AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace, Clock clock) {
+                          LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
+        this.throttle = throttle;
         this.accessTokens = accessTokens;
         this.refreshLifetime = refreshLifetime;
         this.reuseGrace = reuseGrace;
@@ -94,14 +96,21 @@ public final class AccountService {
     }
 
     public AuthResult login(String email, String password, ClientInfo client) {
-        Optional<AccountRepository.StoredUser> stored = repository.findByEmail(normaliseEmail(email));
+        String normalised = normaliseEmail(email);
+        if (!throttle.mayTry(normalised, client.ip())) {
+            return AuthResult.failure(List.of(INVALID_CREDENTIALS));
+        }
+        Optional<AccountRepository.StoredUser> stored = repository.findByEmail(normalised);
         if (stored.isEmpty()) {
             hasher.verifyDecoy(password == null ? "" : password);
+            throttle.failed(normalised, client.ip());
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         if (password == null || !hasher.verify(password, stored.get().passwordHash())) {
+            throttle.failed(normalised, client.ip());
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
+        throttle.succeeded(normalised);
         User user = stored.get().user();
         return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
     }

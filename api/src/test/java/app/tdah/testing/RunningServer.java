@@ -58,6 +58,8 @@ public final class RunningServer implements AutoCloseable {
         if (TestServices.localRedisAvailable()) {
             values.put("pa.redis.url", TestServices.redisUrl());
         }
+        // Each server counts sign-in failures and the like under keys of its own in the shared Redis.
+        values.put("pa.redis.prefix", "pa-test-" + java.util.UUID.randomUUID());
         // Cheaper Argon2 in tests: the parameters are the operator's choice; the behaviour under test is the same.
         values.put("pa.argon2.memory.kib", "8192");
         values.put("pa.argon2.iterations", "1");

@@ -28,4 +28,14 @@ public interface Coordination {
 
     /** True for the first caller with this key within {@code ttl}; false for every repeat (e.g. a webhook retry). */
     boolean firstTime(String key, Duration ttl);
+
+    /** Adds one to a cluster-wide counter that expires {@code window} after its first count; returns the new count. */
+    long countWithin(String name, Duration window);
+
+    void resetCount(String name);
+
+    /** Raises a flag for {@code ttl} (a lockout, a wait); raising it again restarts the time. */
+    void raiseFlag(String name, Duration ttl);
+
+    boolean isRaised(String name);
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
+import org.redisson.api.RAtomicLong;
 import org.redisson.api.RFencedLock;
 import org.redisson.api.RLock;
 import org.redisson.api.RRateLimiter;
@@ -65,6 +66,31 @@ public final class RedissonCoordination implements Coordination {
     @Override
     public boolean firstTime(String key, Duration ttl) {
         return redis.getBucket(key("once", key)).setIfAbsent("1", ttl);
+    }
+
+    @Override
+    public long countWithin(String name, Duration window) {
+        RAtomicLong counter = redis.getAtomicLong(key("count", name));
+        long count = counter.incrementAndGet();
+        if (count == 1) {
+            counter.expire(window);
+        }
+        return count;
+    }
+
+    @Override
+    public void resetCount(String name) {
+        redis.getAtomicLong(key("count", name)).delete();
+    }
+
+    @Override
+    public void raiseFlag(String name, Duration ttl) {
+        redis.getBucket(key("flag", name)).set("1", ttl);
+    }
+
+    @Override
+    public boolean isRaised(String name) {
+        return redis.getBucket(key("flag", name)).isExists();
     }
 
     private String key(String kind, String name) {

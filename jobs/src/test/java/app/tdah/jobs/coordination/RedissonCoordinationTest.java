@@ -89,6 +89,19 @@ class RedissonCoordinationTest {
         assertThat(coordination.firstTime(key + "-other", Duration.ofHours(1))).isTrue();
     }
 
+    @Test
+    void countersCountWithinTheirWindowAndFlagsStayRaisedForTheirTime() {
+        String name = "fails-" + UUID.randomUUID();
+        assertThat(coordination.countWithin(name, Duration.ofMinutes(15))).isEqualTo(1);
+        assertThat(coordination.countWithin(name, Duration.ofMinutes(15))).isEqualTo(2);
+        coordination.resetCount(name);
+        assertThat(coordination.countWithin(name, Duration.ofMinutes(15))).isEqualTo(1);
+
+        assertThat(coordination.isRaised(name)).isFalse();
+        coordination.raiseFlag(name, Duration.ofMinutes(15));
+        assertThat(coordination.isRaised(name)).isTrue();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
