@@ -97,17 +97,18 @@ public final class AccountService {
 
     public AuthResult login(String email, String password, ClientInfo client) {
         String normalised = normaliseEmail(email);
-        if (!throttle.mayTry(normalised, client.ip())) {
+        LoginThrottle.Attempt attempt = throttle.admit(normalised, client.ip());
+        if (!attempt.admitted()) {
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         Optional<AccountRepository.StoredUser> stored = repository.findByEmail(normalised);
         if (stored.isEmpty()) {
             hasher.verifyDecoy(password == null ? "" : password);
-            throttle.failed(normalised, client.ip());
+            throttle.failed(normalised, client.ip(), attempt);
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         if (password == null || !hasher.verify(password, stored.get().passwordHash())) {
-            throttle.failed(normalised, client.ip());
+            throttle.failed(normalised, client.ip(), attempt);
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         throttle.succeeded(normalised);

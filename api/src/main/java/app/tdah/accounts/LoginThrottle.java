@@ -2,7 +2,6 @@ package app.tdah.accounts;
 
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.BooleanSupplier;
 
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.platform.BearerSecrets;
@@ -34,35 +33,57 @@ public final class LoginThrottle {
         this.lockout = lockout;
     }
 
-    /** Whether an attempt for this email from this address may be checked now. */
-    public boolean mayTry(String email, String ip) {
-        String account = accountKey(email);
-        return failOpen(() -> !coordination.isRaised("login-lock:" + account) && !coordination.isRaised("login-wait:" + account)
-                && !coordination.isRaised("login-ip-block:" + ip));
+    /** An attempt's admission: whether it may be checked, and its number in the account's window. */
+    public record Attempt(boolean admitted, long number) {
+        static final Attempt UNTHROTTLED = new Attempt(true, 0);
     }
 
-    /** Counts a failed attempt. */
-    public void failed(String email, String ip) {
+    /**
+     * Whether an attempt for this email from this address may be checked now. An admitted attempt is counted at once,
+     * before its password is checked, so a burst of parallel guesses cannot slip more than the limit past the check.
+     */
+    public Attempt admit(String email, String ip) {
         String account = accountKey(email);
-        failOpen(() -> {
-            long failures = coordination.countWithin("login-fail:" + account, WINDOW);
+        try {
+            if (coordination.isRaised("login-lock:" + account) || coordination.isRaised("login-wait:" + account)
+                    || coordination.isRaised("login-ip-block:" + ip)) {
+                return new Attempt(false, 0);
+            }
+            long number = coordination.countWithin("login-attempt:" + account, WINDOW);
+            if (number > LOCK_AT) {
+                coordination.raiseFlag("login-lock:" + account, lockout);
+                return new Attempt(false, number);
+            }
+            return new Attempt(true, number);
+        } catch (RuntimeException e) {
+            unavailable(e);
+            return Attempt.UNTHROTTLED;
+        }
+    }
+
+    /** A checked attempt failed: it may start a wait, lock the account, or block the address. */
+    public void failed(String email, String ip, Attempt attempt) {
+        String account = accountKey(email);
+        try {
             if (coordination.countWithin("login-ip:" + ip, WINDOW) >= IP_LIMIT) {
                 coordination.raiseFlag("login-ip-block:" + ip, WINDOW);
             }
-            if (failures >= LOCK_AT) {
+            if (attempt.number() >= LOCK_AT) {
                 coordination.raiseFlag("login-lock:" + account, lockout);
-            } else if (failures >= DELAY_FROM && !firstDelay.isZero()) {
-                coordination.raiseFlag("login-wait:" + account, delayAfter(failures));
+            } else if (attempt.number() >= DELAY_FROM && !firstDelay.isZero()) {
+                coordination.raiseFlag("login-wait:" + account, delayAfter(attempt.number()));
             }
-            return true;
-        });
+        } catch (RuntimeException e) {
+            unavailable(e);
+        }
     }
 
     public void succeeded(String email) {
-        failOpen(() -> {
-            coordination.resetCount("login-fail:" + accountKey(email));
-            return true;
-        });
+        try {
+            coordination.resetCount("login-attempt:" + accountKey(email));
+        } catch (RuntimeException e) {
+            unavailable(e);
+        }
     }
 
     /** The first delay (1 s) after the 5th failure, doubling with each one after it, up to a minute. */
@@ -75,12 +96,7 @@ public final class LoginThrottle {
         return HexFormat.of().formatHex(BearerSecrets.sha256(email));
     }
 
-    private static boolean failOpen(BooleanSupplier check) {
-        try {
-            return check.getAsBoolean();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Login throttling unavailable, letting the attempt through: {0}", e.toString());
-            return true;
-        }
+    private static void unavailable(RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "Login throttling unavailable, letting the attempt through: {0}", e.toString());
     }
 }

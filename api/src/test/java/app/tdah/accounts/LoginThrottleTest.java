@@ -33,16 +33,45 @@ class LoginThrottleTest {
         redis.shutdown();
     }
 
+    private static void fail(LoginThrottle throttle, String email, String ip) {
+        LoginThrottle.Attempt attempt = throttle.admit(email, ip);
+        assertThat(attempt.admitted()).isTrue();
+        throttle.failed(email, ip, attempt);
+    }
+
     @Test
     void fourFailuresCostNothingAndTheFifthStartsAWait() {
         String email = UUID.randomUUID() + "@example.com";
-        for (int i = 0; i < 4; i++) {
-            throttle.failed(email, "192.0.2.1");
-            assertThat(throttle.mayTry(email, "192.0.2.1")).as("after %d failures", i + 1).isTrue();
+        for (int i = 0; i < 5; i++) {
+            fail(throttle, email, "192.0.2.1");
         }
-        throttle.failed(email, "192.0.2.1");
-        assertThat(throttle.mayTry(email, "192.0.2.1")).isFalse();
-        assertThat(throttle.mayTry("someone-else@example.com", "192.0.2.1")).isTrue();
+        assertThat(throttle.admit(email, "192.0.2.1").admitted()).isFalse();
+        assertThat(throttle.admit("someone-else@example.com", "192.0.2.1").admitted()).isTrue();
+    }
+
+    @Test
+    void parallelGuessesCannotPassTheLimitTogether() {
+        LoginThrottle noWaits = new LoginThrottle(new RedissonCoordination(redis, "pa-test-" + UUID.randomUUID()), Duration.ZERO, Duration.ofMinutes(15));
+        String email = UUID.randomUUID() + "@example.com";
+        // Fifty attempts admitted before any of them has failed, as a parallel burst would be.
+        long admitted = java.util.stream.IntStream.range(0, 50).filter(i -> noWaits.admit(email, "192.0.2.2").admitted()).count();
+        assertThat(admitted).isEqualTo(10);
+        assertThat(noWaits.admit(email, "192.0.2.2").admitted()).isFalse();
+    }
+
+    @Test
+    void aSuccessStartsTheCountAgain() {
+        LoginThrottle noWaits = new LoginThrottle(new RedissonCoordination(redis, "pa-test-" + UUID.randomUUID()), Duration.ZERO, Duration.ofMinutes(15));
+        String email = UUID.randomUUID() + "@example.com";
+        for (int i = 0; i < 9; i++) {
+            fail(noWaits, email, "192.0.2.3");
+        }
+        assertThat(noWaits.admit(email, "192.0.2.3").admitted()).isTrue();
+        noWaits.succeeded(email);
+        for (int i = 0; i < 9; i++) {
+            fail(noWaits, email, "192.0.2.3");
+        }
+        assertThat(noWaits.admit(email, "192.0.2.3").admitted()).isTrue();
     }
 
     @Test
@@ -57,17 +86,18 @@ class LoginThrottleTest {
     @Test
     void fiftyFailuresFromOneAddressBlockItForEveryAccount() {
         for (int i = 0; i < 50; i++) {
-            throttle.failed("victim-" + i + "@example.com", "198.51.100.7");
+            fail(throttle, "victim-" + i + "@example.com", "198.51.100.7");
         }
-        assertThat(throttle.mayTry("anyone@example.com", "198.51.100.7")).isFalse();
-        assertThat(throttle.mayTry("anyone@example.com", "198.51.100.8")).isTrue();
+        assertThat(throttle.admit("anyone@example.com", "198.51.100.7").admitted()).isFalse();
+        assertThat(throttle.admit("anyone@example.com", "198.51.100.8").admitted()).isTrue();
     }
 
     @Test
     void withRedisGoneAttemptsAreLetThrough() {
         LoginThrottle broken = new LoginThrottle(new RedissonCoordination(null, "x"), Duration.ofSeconds(1), Duration.ofMinutes(15));
-        assertThat(broken.mayTry("a@example.com", "192.0.2.9")).isTrue();
-        broken.failed("a@example.com", "192.0.2.9");
+        LoginThrottle.Attempt attempt = broken.admit("a@example.com", "192.0.2.9");
+        assertThat(attempt.admitted()).isTrue();
+        broken.failed("a@example.com", "192.0.2.9", attempt);
         broken.succeeded("a@example.com");
     }
 }
