@@ -40,7 +40,9 @@ public final class SchedulerRepository implements JobRunLog {
     }
 
     List<JobStatus> jobs() {
-        return db.execute().query("SELECT job_name, trigger_state, next_fire_time, prev_fire_time FROM qrtz_triggers ORDER BY job_name")
+        // Each job's own schedule is the trigger named after it; one-off triggers ("run now", recovery) are left out.
+        return db.execute().query("SELECT job_name, trigger_state, next_fire_time, prev_fire_time FROM qrtz_triggers "
+                        + "WHERE trigger_name = job_name ORDER BY job_name")
                 .map(row -> new JobStatus(row.column("job_name").get(String.class), row.column("trigger_state").get(String.class),
                         epochMillis(row, "next_fire_time"), epochMillis(row, "prev_fire_time")))
                 .toList();
