@@ -10,8 +10,6 @@ import app.tdah.mail.MailService;
 import app.tdah.tasks.Task;
 import app.tdah.tasks.TaskService;
 
-import io.helidon.dbclient.DbTransaction;
-
 /**
  * Sends each person one digest a day at their local digest time (default 07:30): today's tasks and those from
  * earlier. The mail is queued and the day marked in one transaction, so a day's digest is queued once. A person with
@@ -34,8 +32,7 @@ public final class DailyDigestSender implements DailyDigests {
     @Override
     public int sendDue(int batchSize) {
         Instant now = clock.instant();
-        DbTransaction tx = repository.transaction();
-        try {
+        return repository.inTransaction(tx -> {
             int handled = 0;
             for (DigestRepository.Recipient person : repository.due(tx, now, batchSize)) {
                 LocalDate today = now.atZone(person.zone()).toLocalDate();
@@ -47,12 +44,8 @@ public final class DailyDigestSender implements DailyDigests {
                 repository.markSent(tx, person.id(), today);
                 handled++;
             }
-            tx.commit();
             return handled;
-        } catch (RuntimeException e) {
-            tx.rollback();
-            throw e;
-        }
+        });
     }
 
     private static List<String> titles(List<Task> list) {

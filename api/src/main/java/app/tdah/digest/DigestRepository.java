@@ -9,9 +9,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import app.tdah.platform.Transactions;
+
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbTransaction;
 
 /** All SQL of the daily digest. */
 public final class DigestRepository {
@@ -26,8 +27,8 @@ public final class DigestRepository {
     record Recipient(UUID id, String email, String displayName, ZoneId zone) {
     }
 
-    DbTransaction transaction() {
-        return db.transaction();
+    <T> T inTransaction(java.util.function.Function<DbExecute, T> work) {
+        return Transactions.inTransaction(db, work);
     }
 
     /**

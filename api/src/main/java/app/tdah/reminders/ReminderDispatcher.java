@@ -8,7 +8,7 @@ import java.util.Optional;
 import app.tdah.jobs.DueReminders;
 import app.tdah.mail.MailService;
 
-import io.helidon.dbclient.DbTransaction;
+import io.helidon.dbclient.DbExecute;
 
 /**
  * Hands due reminders to their channels, exactly once per occurrence and channel: the claim (row locks, skipped by
@@ -30,7 +30,7 @@ public final class ReminderDispatcher implements DueReminders {
     }
 
     /** Into the channel's outbox, in the same transaction as the delivery row. SMS joins with the SMS issue. */
-    private void handOver(DbTransaction tx, ReminderRepository.DueReminder reminder, String channel) {
+    private void handOver(DbExecute tx, ReminderRepository.DueReminder reminder, String channel) {
         switch (channel) {
             case "IN_APP" -> repository.insertNotification(tx, reminder);
             case "EMAIL" -> mail.enqueueReminder(tx, reminder.email(), reminder.displayName(), reminder.taskTitle(),
@@ -42,8 +42,7 @@ public final class ReminderDispatcher implements DueReminders {
     @Override
     public int dispatchDue(int batchSize) {
         Instant now = clock.instant();
-        DbTransaction tx = repository.transaction();
-        try {
+        return repository.inTransaction(tx -> {
             List<ReminderRepository.DueReminder> due = repository.claimDue(tx, now, batchSize);
             for (ReminderRepository.DueReminder reminder : due) {
                 Optional<Instant> deferred = "URGENT".equals(reminder.priority()) ? Optional.empty()
@@ -59,11 +58,7 @@ public final class ReminderDispatcher implements DueReminders {
                 }
                 repository.reschedule(tx, reminder.id(), null);
             }
-            tx.commit();
             return due.size();
-        } catch (RuntimeException e) {
-            tx.rollback();
-            throw e;
-        }
+        });
     }
 }

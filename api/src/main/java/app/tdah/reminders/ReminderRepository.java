@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.UUID;
 
 import app.tdah.capture.Due;
+import app.tdah.platform.Transactions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
 
 /** All SQL of reminder dispatch. */
 public final class ReminderRepository {
@@ -36,8 +36,8 @@ public final class ReminderRepository {
                        String priority, QuietHours quietHours, String email, String displayName, Due due) {
     }
 
-    DbTransaction transaction() {
-        return db.transaction();
+    <T> T inTransaction(java.util.function.Function<DbExecute, T> work) {
+        return Transactions.inTransaction(db, work);
     }
 
     /**

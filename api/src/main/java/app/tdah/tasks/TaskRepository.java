@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
 import app.tdah.capture.Due;
 import app.tdah.capture.Priority;
 import app.tdah.graphql.KeysetCursor;
+import app.tdah.platform.Transactions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
 
 /**
  * All SQL of the tasks feature. Every read and write is scoped by the owner's id: a task id alone never reaches
@@ -53,14 +53,10 @@ public final class TaskRepository {
 
     /** Runs the writes in one transaction: all of them are durable, or none. */
     void inTransaction(java.util.function.Consumer<DbExecute> writes) {
-        DbTransaction tx = db.transaction();
-        try {
+        Transactions.inTransaction(db, tx -> {
             writes.accept(tx);
-            tx.commit();
-        } catch (RuntimeException e) {
-            tx.rollback();
-            throw e;
-        }
+            return null;
+        });
     }
 
     void insert(DbExecute tx, Task t) {
