@@ -23,6 +23,8 @@ import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
 import app.tdah.digest.DailyDigestSender;
 import app.tdah.digest.DigestRepository;
+import app.tdah.audit.AuditLog;
+import app.tdah.graphql.Authorization;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
@@ -132,6 +134,7 @@ public final class Application implements AutoCloseable {
             resources.add(db);
 
             AccountRepository accountRepository = new AccountRepository(db);
+            AuditLog auditLog = new AuditLog(db);
             AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),
                     settings.accessTokenLifetime(), clock);
             RedissonClient redis = redisConnecting.join();
@@ -139,7 +142,7 @@ public final class Application implements AutoCloseable {
             Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
             AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
                     new PasswordPolicy(), new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
-                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), clock);
+                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock);
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
@@ -159,6 +162,7 @@ public final class Application implements AutoCloseable {
                 features.add(new NotificationsGraphQl(new NotificationRepository(db)));
                 features.add(new AdminGraphQl(schedulerRepository, clock));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
+                        new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));

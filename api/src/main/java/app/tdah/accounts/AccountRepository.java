@@ -24,7 +24,7 @@ public final class AccountRepository {
         this.db = db;
     }
 
-    record StoredUser(User user, String passwordHash) {
+    record StoredUser(User user, String passwordHash, boolean active) {
     }
 
     record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt, boolean revoked) {
@@ -46,8 +46,15 @@ public final class AccountRepository {
     }
 
     Optional<StoredUser> findByEmail(String email) {
-        return db.execute().get("SELECT " + USER_COLUMNS + ", password_hash FROM users WHERE email = ?", email)
-                .map(row -> new StoredUser(user(row), row.column("password_hash").get(String.class)));
+        return db.execute().get("SELECT " + USER_COLUMNS + ", password_hash, deactivated_at IS NULL AS active FROM users WHERE email = ?", email)
+                .map(row -> new StoredUser(user(row), row.column("password_hash").get(String.class),
+                        row.column("active").get(Boolean.class)));
+    }
+
+    /** The role of an active account: one primary-key lookup, made once per authorised request. */
+    Optional<String> activeRole(UUID id) {
+        return db.execute().get("SELECT role FROM users WHERE id = ?::uuid AND deactivated_at IS NULL", id)
+                .map(row -> row.column("role").get(String.class));
     }
 
     public Optional<User> findById(UUID id) {

@@ -9,10 +9,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import app.tdah.audit.AuditAction;
+import app.tdah.audit.AuditEvent;
+import app.tdah.audit.AuditLog;
 import app.tdah.graphql.UserError;
 import app.tdah.platform.BearerSecrets;
 
@@ -35,11 +39,14 @@ public final class AccountService {
     private final AccessTokens accessTokens;
     private final Duration refreshLifetime;
     private final Duration reuseGrace;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-                          LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace, Clock clock) {
+                          LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
+                          AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.audit = audit;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
@@ -92,28 +99,49 @@ public final class AccountService {
             return AuthResult.failure(List.of(new UserError("email",
                     "An account with this email already exists. Try signing in.", UserError.Code.ALREADY_EXISTS)));
         }
+        audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
         return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
     }
 
     public AuthResult login(String email, String password, ClientInfo client) {
         String normalised = normaliseEmail(email);
         LoginThrottle.Attempt attempt = throttle.admit(normalised, client.ip());
-        if (!attempt.admitted()) {
-            return AuthResult.failure(List.of(INVALID_CREDENTIALS));
-        }
         Optional<AccountRepository.StoredUser> stored = repository.findByEmail(normalised);
-        if (stored.isEmpty()) {
-            hasher.verifyDecoy(password == null ? "" : password);
-            throttle.failed(normalised, client.ip(), attempt);
+        UUID subject = stored.map(s -> s.user().id()).orElse(null);
+        if (!attempt.admitted()) {
+            audit.record(AuditEvent.against(AuditAction.SIGN_IN_THROTTLED, AuditEvent.Outcome.DENIED, subject, client,
+                    Map.of("attempt", Long.toString(attempt.number()))));
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
-        if (password == null || !hasher.verify(password, stored.get().passwordHash())) {
-            throttle.failed(normalised, client.ip(), attempt);
+        boolean passwordMatches = false;
+        if (stored.isPresent()) {
+            passwordMatches = password != null && hasher.verify(password, stored.get().passwordHash());
+        } else {
+            hasher.verifyDecoy(password == null ? "" : password); // the same time class as a known account
+        }
+        if (!passwordMatches || !stored.get().active()) {
+            signInFailed(normalised, subject, client, attempt, stored.isEmpty() ? "unknown_account"
+                    : !passwordMatches ? "wrong_password" : "deactivated");
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         throttle.succeeded(normalised);
         User user = stored.get().user();
+        audit.record(AuditEvent.bySelf(AuditAction.SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
         return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+    }
+
+    /** Counts the failure against the account and the address, and records it with what it led to. */
+    private void signInFailed(String email, UUID subject, ClientInfo client, LoginThrottle.Attempt attempt, String reason) {
+        LoginThrottle.Consequence consequence = throttle.failed(email, client.ip(), attempt);
+        audit.record(AuditEvent.against(AuditAction.SIGN_IN_FAILED, AuditEvent.Outcome.FAILURE, subject, client,
+                Map.of("reason", reason, "attempt", Long.toString(attempt.number()))));
+        if (consequence.accountLocked()) {
+            audit.record(AuditEvent.against(AuditAction.ACCOUNT_LOCKED, AuditEvent.Outcome.DENIED, subject, client,
+                    Map.of("minutes", Long.toString(consequence.delay().toMinutes()))));
+        }
+        if (consequence.addressBlocked()) {
+            audit.record(AuditEvent.against(AuditAction.ADDRESS_BLOCKED, AuditEvent.Outcome.DENIED, subject, client, Map.of()));
+        }
     }
 
     /**
@@ -132,11 +160,17 @@ public final class AccountService {
         if (claimed.isEmpty()) {
             repository.findRefreshToken(hash)
                     .filter(row -> row.usedAt() != null)
-                    .ifPresent(reused -> repository.revokeFamily(reused.familyId()));
+                    .ifPresent(reused -> {
+                        long revoked = repository.revokeFamily(reused.familyId());
+                        audit.record(AuditEvent.against(AuditAction.REFRESH_TOKEN_REUSED, AuditEvent.Outcome.DENIED,
+                                reused.userId(), client, Map.of("family", reused.familyId().toString(),
+                                        "revokedTokens", Long.toString(revoked))));
+                    });
             return AuthResult.failure(List.of(NO_SESSION));
         }
         AccountRepository.RefreshTokenRow row = claimed.get();
         return repository.findById(row.userId())
+                .filter(user -> effectiveRole(user.id()).isPresent())
                 .map(user -> AuthResult.success(startSession(user, row.familyId(), row.expiresAt(), client)))
                 .orElseGet(() -> AuthResult.failure(List.of(NO_SESSION)));
     }
@@ -148,9 +182,17 @@ public final class AccountService {
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out always succeeds. */
-    public void logout(Optional<String> refreshToken) {
+    public void logout(Optional<String> refreshToken, ClientInfo client) {
         refreshToken.flatMap(token -> repository.findRefreshToken(BearerSecrets.sha256(token)))
-                .ifPresent(row -> repository.revokeFamily(row.familyId()));
+                .ifPresent(row -> {
+                    repository.revokeFamily(row.familyId());
+                    audit.record(AuditEvent.bySelf(AuditAction.SIGNED_OUT, AuditEvent.Outcome.SUCCESS, row.userId(), client, Map.of()));
+                });
+    }
+
+    /** The role the account has now; empty when it is deactivated or gone. What authorisation checks on every request. */
+    public Optional<Role> effectiveRole(UUID userId) {
+        return repository.activeRole(userId).flatMap(Role::ofCode);
     }
 
     public Optional<Preferences> preferences(UUID userId) {

@@ -107,16 +107,13 @@ public final class AccountsGraphQl implements GraphQlFeature {
 
     private LogoutPayload logout(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        accounts.logout(context.refreshCookie());
+        accounts.logout(context.refreshCookie(), context.client());
         context.setCookie(expiredRefreshCookie());
         return new LogoutPayload(List.of());
     }
 
     private PreferencesPayload updatePreferences(DataFetchingEnvironment env) {
         Optional<java.util.UUID> owner = GraphQlEngine.context(env).principal().map(p -> p.userId());
-        if (owner.isEmpty()) {
-            return new PreferencesPayload(null, List.of(new UserError(null, "Please sign in.", UserError.Code.NOT_AUTHENTICATED)));
-        }
         Map<String, Object> input = env.getArgument("input");
         AccountService.PreferencesResult result = accounts.updatePreferences(owner.get(),
                 Optional.ofNullable((Integer) input.get("breakdownThreshold")),

@@ -61,20 +61,31 @@ public final class LoginThrottle {
         }
     }
 
+    /** What a failed attempt led to, for the audit trail. */
+    public record Consequence(boolean accountLocked, boolean addressBlocked, Duration delay) {
+        static final Consequence NONE = new Consequence(false, false, Duration.ZERO);
+    }
+
     /** A checked attempt failed: it may start a wait, lock the account, or block the address. */
-    public void failed(String email, String ip, Attempt attempt) {
+    public Consequence failed(String email, String ip, Attempt attempt) {
         String account = accountKey(email);
         try {
-            if (coordination.countWithin("login-ip:" + ip, WINDOW) >= IP_LIMIT) {
+            boolean blocked = coordination.countWithin("login-ip:" + ip, WINDOW) >= IP_LIMIT;
+            if (blocked) {
                 coordination.raiseFlag("login-ip-block:" + ip, WINDOW);
             }
             if (attempt.number() >= LOCK_AT) {
                 coordination.raiseFlag("login-lock:" + account, lockout);
+                return new Consequence(true, blocked, lockout);
             } else if (attempt.number() >= DELAY_FROM && !firstDelay.isZero()) {
-                coordination.raiseFlag("login-wait:" + account, delayAfter(attempt.number()));
+                Duration wait = delayAfter(attempt.number());
+                coordination.raiseFlag("login-wait:" + account, wait);
+                return new Consequence(false, blocked, wait);
             }
+            return new Consequence(false, blocked, Duration.ZERO);
         } catch (RuntimeException e) {
             unavailable(e);
+            return Consequence.NONE;
         }
     }
 

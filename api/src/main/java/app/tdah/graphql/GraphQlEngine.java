@@ -29,7 +29,8 @@ public final class GraphQlEngine {
     private final GraphQL graphQl;
     private final List<GraphQlFeature> features;
 
-    public GraphQlEngine(SchemaSource source, List<GraphQlFeature> features, int maxDepth, int maxComplexity) {
+    public GraphQlEngine(SchemaSource source, List<GraphQlFeature> features, Authorization authorization,
+                         int maxDepth, int maxComplexity) {
         this.schemaText = source.text();
         this.features = List.copyOf(features);
         List<NodeType<?>> nodeTypes = features.stream().flatMap(f -> f.nodeTypes().stream()).toList();
@@ -45,7 +46,7 @@ public final class GraphQlEngine {
                         .map(n -> env.getSchema().getObjectType(n.typeName()))
                         .orElse(null)));
         features.forEach(f -> f.wire(wiring));
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(source.types(), wiring.build());
+        GraphQLSchema schema = authorization.enforce(new SchemaGenerator().makeExecutableSchema(source.types(), wiring.build()));
         this.graphQl = GraphQL.newGraphQL(schema)
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new MaxQueryDepthInstrumentation(maxDepth),

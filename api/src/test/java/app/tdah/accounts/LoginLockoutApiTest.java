@@ -1,10 +1,12 @@
 package app.tdah.accounts;
 
 import java.util.Map;
+import java.util.UUID;
 
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
+import app.tdah.testing.TestSql;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +37,15 @@ class LoginLockoutApiTest {
         GraphQlClient.Response locked = login(person.email(), "correct-horse-battery-42");
         assertThat(locked.data("login").path("accessToken").isNull()).isTrue();
         assertThat(locked.data("login").path("userErrors").toString()).isEqualTo(generic);
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            UUID id = sql.userId(person.email());
+            assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events WHERE subject_id = ? AND action = 'sign_in_failed'", id))
+                    .isEqualTo(10);
+            assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events WHERE subject_id = ? AND action = 'account_locked'", id))
+                    .isEqualTo(1);
+            assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events WHERE subject_id = ? AND action = 'sign_in_throttled'", id))
+                    .as("the right password during the lock is refused before checking, and recorded").isEqualTo(1);
+        }
 
         assertThat(login(bystander.email(), "correct-horse-battery-42").data("login").path("accessToken").asText()).isNotBlank();
     }

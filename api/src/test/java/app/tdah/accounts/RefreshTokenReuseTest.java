@@ -4,6 +4,7 @@ import java.util.Map;
 
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
+import app.tdah.testing.TestSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,10 @@ class RefreshTokenReuseTest {
 
         JsonNode owner = client.execute(REFRESH).data("refreshSession");
         assertThat(owner.path("userErrors").get(0).path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            assertThat(sql.value(String.class, "SELECT details->>'revokedTokens' FROM audit_events "
+                    + "WHERE action = 'refresh_token_reused' AND outcome = 'denied' AND subject_id = ?",
+                    sql.userId("reuse@example.com"))).as("the spent token and the live one").isEqualTo("2");
+        }
     }
 }

@@ -2,7 +2,6 @@ package app.tdah.admin;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
@@ -25,16 +24,7 @@ class SchedulerAdminTest {
             + "nodes { instanceId alive } recentFailures { job } } }";
 
     private static GraphQlClient admin() {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
-        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
-            sql.update("UPDATE users SET role = 'admin' WHERE email = ?", person.email());
-        }
-        // A new sign-in carries the new role in its access token.
-        GraphQlClient client = new GraphQlClient(server.baseUrl());
-        String token = client.execute("mutation L($i: LoginInput!) { login(input: $i) { accessToken } }",
-                Map.of("i", Map.of("email", person.email(), "password", "correct-horse-battery-42"))).data("login").path("accessToken").asText();
-        client.useAccessToken(token);
-        return client;
+        return TestAccounts.signUpWithRole(server, "UTC", "admin").client();
     }
 
     @Test

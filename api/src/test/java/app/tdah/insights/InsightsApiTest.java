@@ -169,9 +169,9 @@ class InsightsApiTest {
     }
 
     @Test
-    void anonymousCallersGetNoInsights() {
+    void anonymousCallersGetNoInsightsAndAreToldToSignIn() {
         GraphQlClient.Response response = new GraphQlClient(server.baseUrl()).execute(INSIGHTS);
-        assertThat(response.body().has("errors")).isFalse();
+        assertThat(response.body().path("errors").path(0).path("extensions").path("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(response.data("insights").isNull()).isTrue();
     }
 

@@ -30,4 +30,13 @@ public final class TestAccounts {
         client.useAccessToken(token);
         return new SignedUp(email, client);
     }
+
+    /** A new person given a role straight in the database; the role applies from their next request. */
+    public static SignedUp signUpWithRole(ServerExtension server, String timeZone, String role) {
+        SignedUp person = signUp(server.baseUrl(), timeZone);
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE users SET role = ? WHERE email = ?", role, person.email());
+        }
+        return person;
+    }
 }

@@ -151,4 +151,19 @@ class SchemaConventionsTest {
         }
         return ((TypeName) type).getName();
     }
+
+    @Test
+    void everyRootFieldDeclaresWhoMayCallIt() {
+        List<FieldDefinition> roots = Stream.of("Query", "Mutation")
+                .flatMap(name -> Stream.concat(SCHEMA.getType(name, ObjectTypeDefinition.class).stream(),
+                        SCHEMA.objectTypeExtensions().getOrDefault(name, List.of()).stream()))
+                .flatMap(t -> t.getFieldDefinitions().stream())
+                .toList();
+        assertThat(roots).hasSizeGreaterThan(10);
+        for (FieldDefinition field : roots) {
+            long declarations = field.getDirectives().stream()
+                    .filter(d -> d.getName().equals("auth") || d.getName().equals("anonymous")).count();
+            assertThat(declarations).as(field.getName() + " has exactly one of @auth(requires: ...) or @anonymous").isEqualTo(1);
+        }
+    }
 }

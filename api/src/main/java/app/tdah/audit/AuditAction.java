@@ -1,0 +1,24 @@
+package app.tdah.audit;
+
+import java.util.Locale;
+
+/** What happened, as stored in {@code audit_events.action} (lower snake case). Features add theirs here. */
+public enum AuditAction {
+    REGISTERED,
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_IN_THROTTLED,
+    ACCOUNT_LOCKED,
+    ADDRESS_BLOCKED,
+    SIGNED_OUT,
+    REFRESH_TOKEN_REUSED,
+    ACCESS_DENIED;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static AuditAction ofCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+}
