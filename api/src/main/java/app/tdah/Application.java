@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
+import app.tdah.accounts.Permission;
 import app.tdah.admin.AdminGraphQl;
 import app.tdah.admin.SchedulerRepository;
 import app.tdah.accounts.AccountRepository;
@@ -48,6 +50,7 @@ import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
+import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
 import app.tdah.notifications.NotificationRepository;
@@ -64,6 +67,9 @@ import app.tdah.reminders.ReminderDispatcher;
 import app.tdah.reminders.ReminderRepository;
 import app.tdah.planner.LlmTaskPlanner;
 import app.tdah.planner.TaskPlanner;
+import app.tdah.sms.SmsOutbox;
+import app.tdah.sms.assistant.SmsInbox;
+import app.tdah.sms.webhook.SmsWebhookHttpService;
 import app.tdah.tasks.TaskRepository;
 import app.tdah.tasks.TaskService;
 import app.tdah.tasks.TasksGraphQl;
@@ -145,7 +151,9 @@ public final class Application implements AutoCloseable {
                     settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock);
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
-            TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
+            Optional<ChatCompletionsClient> llm = settings.llm().map(l -> new ChatCompletionsClient(l.baseUrl(), l.model(),
+                    l.apiKey().orElse(null), l.timeout()));
+            TaskService tasks = new TaskService(taskRepository, planner(llm), zoneOf, clock);
             SchedulerRepository schedulerRepository = new SchedulerRepository(db);
 
             HttpRouting.Builder routing = HttpRouting.builder()
@@ -166,6 +174,12 @@ public final class Application implements AutoCloseable {
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
+                SmsInbox smsInbox = SmsInbox.create(db, tasks, zoneOf, new SmsOutbox(db), llm,
+                        userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
+                        settings.smsAssistant(), settings.publicUrl(), clock);
+                resources.add(smsInbox);
+                routing.register(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(settings.twilioAuthToken(),
+                        settings.publicUrl(), smsInbox, auditLog));
                 SpaRouting.register(routing);
             }
             migrating.join();
@@ -268,11 +282,9 @@ public final class Application implements AutoCloseable {
     }
 
     /** The built-in planner, behind the LLM one when the operator configured an endpoint. */
-    private static TaskPlanner planner(AppConfig settings) {
+    private static TaskPlanner planner(Optional<ChatCompletionsClient> llm) {
         TaskPlanner builtIn = new BuiltInTaskPlanner();
-        return settings.llm()
-                .<TaskPlanner>map(llm -> new LlmTaskPlanner(llm.baseUrl(), llm.model(), llm.apiKey().orElse(null), llm.timeout(), builtIn))
-                .orElse(builtIn);
+        return llm.<TaskPlanner>map(client -> new LlmTaskPlanner(client, builtIn)).orElse(builtIn);
     }
 
     private static Database database(AppConfig settings, EmbeddedServices embedded) {

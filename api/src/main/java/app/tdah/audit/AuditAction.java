@@ -12,7 +12,8 @@ public enum AuditAction {
     ADDRESS_BLOCKED,
     SIGNED_OUT,
     REFRESH_TOKEN_REUSED,
-    ACCESS_DENIED;
+    ACCESS_DENIED,
+    SMS_WEBHOOK_REJECTED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -45,7 +45,9 @@ public record AppConfig(
         boolean accessLog,
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
-        RetryPolicy mailRetry) {
+        RetryPolicy mailRetry,
+        Optional<String> twilioAuthToken,
+        SmsAssistantSettings smsAssistant) {
 
     public enum Role { WEB, WORKER }
 
@@ -54,6 +56,13 @@ public record AppConfig(
 
     /** An OpenAI-compatible chat-completions endpoint for the optional LLM planner; absent unless configured. */
     public record LlmSettings(URI baseUrl, String model, Optional<String> apiKey, Duration timeout) {
+    }
+
+    /**
+     * The SMS assistant: the sign-up link strangers get, how long a webhook waits for an answer before it goes by the
+     * outbox instead, and how often one number gets a notice (sign up, finish verification).
+     */
+    public record SmsAssistantSettings(URI signupUrl, Duration replyBudget, Duration noticeInterval) {
     }
 
     public static AppConfig from(Config root) {
@@ -94,7 +103,12 @@ public record AppConfig(
                         nonBlank(pa.get("llm.api.key").asString()),
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
-                RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)));
+                RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
+                nonBlank(pa.get("twilio.auth.token").asString()),
+                new SmsAssistantSettings(
+                        URI.create(nonBlank(pa.get("sms.signup.url").asString()).orElse(publicUrl + "/signup")),
+                        Duration.ofMillis(pa.get("sms.reply.budget.millis").asInt().orElse(500)),
+                        Duration.ofHours(pa.get("sms.notice.interval.hours").asInt().orElse(24))));
     }
 
     /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */

@@ -39,7 +39,8 @@ public final class SpaRouting {
      */
     static String toResource(String path) {
         String absolute = path.startsWith("/") ? path : "/" + path;
-        if (absolute.startsWith("/observe") || absolute.startsWith("/graphql") || absolute.startsWith("/assets/")) {
+        if (absolute.startsWith("/observe") || absolute.startsWith("/graphql") || absolute.startsWith("/assets/")
+                || absolute.startsWith("/sms/")) {
             return path;
         }
         String lastSegment = path.substring(path.lastIndexOf('/') + 1);
