@@ -2,6 +2,9 @@ package app.tdah.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +148,7 @@ class SmsWebhookTest {
     }
 
     @Test
-    void malformedRequestsGetAClearClientError() {
+    void malformedRequestsGetAClearClientError() throws Exception {
         Person ada = personWithVerifiedPhone();
         HttpResponse<String> json = twilio.post("{\"Body\":\"buy milk\"}", "application/json", "c2lnbmF0dXJl");
         assertThat(json.statusCode()).isEqualTo(415);
@@ -162,6 +165,10 @@ class SmsWebhookTest {
         HttpResponse<String> missingTwo = twilio.post(anonymous, twilio.sign(anonymous));
         assertThat(missingTwo.statusCode()).isEqualTo(400);
         assertThat(missingTwo.body()).isEqualTo("Missing parameters MessageSid, From.");
+
+        HttpResponse<String> get = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/sms/twilio")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).as("not the SPA's page either").isEqualTo(404);
 
         HttpResponse<String> notANumber = twilio.text("Ada's phone", "buy milk");
         assertThat(notANumber.statusCode()).isEqualTo(400);

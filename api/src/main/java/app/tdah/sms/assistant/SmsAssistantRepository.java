@@ -6,6 +6,7 @@ import static app.tdah.platform.SqlValues.timestamp;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,11 @@ public final class SmsAssistantRepository {
         this.db = db;
     }
 
-    /** Who a number is: opted out or not, and the person it belongs to, verified or not (userId null: no one). */
-    record Sender(boolean optedOut, UUID userId, boolean verified) {
+    /**
+     * Who a number is: opted out or not, and the person it belongs to, verified or not, with their time zone (userId
+     * and zone null: no one).
+     */
+    record Sender(boolean optedOut, UUID userId, boolean verified, ZoneId zone) {
     }
 
     /**
@@ -38,15 +42,19 @@ public final class SmsAssistantRepository {
      * be claimed by several people at once, and any of them makes it "unverified". Deactivated accounts own nothing.
      */
     Sender sender(String e164) {
-        return db.execute().get("SELECT o.e164 IS NOT NULL AS opted_out, p.user_id, coalesce(p.verified, false) AS verified "
+        return db.execute().get("SELECT o.e164 IS NOT NULL AS opted_out, p.user_id, coalesce(p.verified, false) AS verified, "
+                                + "p.time_zone "
                                 + "FROM (SELECT ?::text AS e164) n "
                                 + "LEFT JOIN sms_opt_outs o ON o.e164 = n.e164 "
-                                + "LEFT JOIN LATERAL (SELECT ph.user_id, ph.verified_at IS NOT NULL AS verified FROM phones ph "
+                                + "LEFT JOIN LATERAL (SELECT ph.user_id, ph.verified_at IS NOT NULL AS verified, u.time_zone FROM phones ph "
                                 + "JOIN users u ON u.id = ph.user_id WHERE ph.e164 = n.e164 AND u.deactivated_at IS NULL "
                                 + "ORDER BY ph.verified_at IS NULL LIMIT 1) p ON true",
                         e164)
-                .map(row -> new Sender(row.column("opted_out").get(Boolean.class), row.column("user_id").get(UUID.class),
-                        row.column("verified").get(Boolean.class)))
+                .map(row -> {
+                    String zone = row.column("time_zone").get(String.class);
+                    return new Sender(row.column("opted_out").get(Boolean.class), row.column("user_id").get(UUID.class),
+                            row.column("verified").get(Boolean.class), zone == null ? null : ZoneId.of(zone));
+                })
                 .orElseThrow();
     }
 

@@ -71,7 +71,7 @@ public final class SmsInbox implements AutoCloseable {
         TaskActions actions = new TaskActions(tasks, repository, zoneOf, clock);
         Optional<LlmAssistant> brain = llm.map(client -> new LlmAssistant(client,
                 new AssistantTools(tasks, actions, zoneOf, clock), zoneOf, clock));
-        return new SmsInbox(repository, new SmsAssistant(tasks, actions, repository, zoneOf, clock, brain, mayUseLlm),
+        return new SmsInbox(repository, new SmsAssistant(tasks, actions, repository, clock, brain, mayUseLlm),
                 outbox, settings, publicUrl, clock);
     }
 
@@ -111,15 +111,16 @@ public final class SmsInbox implements AutoCloseable {
                     ? Optional.of(inTwiml(Reply.onboarding(SmsReplies.unverified(publicUrl.toString())), inboundId, null, number))
                     : Optional.empty();
         }
-        return answerWithinBudget(sms, inboundId, userId, started);
+        return answerWithinBudget(sms, inboundId, new SmsAssistant.Texter(userId, sender.zone()), started);
     }
 
     /**
      * The person's answer in TwiML when it is ready within the budget; otherwise nothing now, and the answer goes
      * through the outbox once it is ready.
      */
-    private Optional<String> answerWithinBudget(InboundSms sms, UUID inboundId, UUID userId, long started) {
-        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> answerOrApologise(userId, sms), answering);
+    private Optional<String> answerWithinBudget(InboundSms sms, UUID inboundId, SmsAssistant.Texter person, long started) {
+        UUID userId = person.id();
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> answerOrApologise(person, sms), answering);
         long left = settings.replyBudget().toNanos() - (System.nanoTime() - started);
         try {
             return Optional.of(inTwiml(Reply.answer(answer.get(Math.max(left, 0), TimeUnit.NANOSECONDS)), inboundId, userId,
@@ -136,9 +137,9 @@ public final class SmsInbox implements AutoCloseable {
         }
     }
 
-    private String answerOrApologise(UUID userId, InboundSms sms) {
+    private String answerOrApologise(SmsAssistant.Texter person, InboundSms sms) {
         try {
-            return assistant.answer(userId, sms.body());
+            return assistant.answer(person, sms.body());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Answering text " + sms.messageSid() + " failed", e);
             return SmsReplies.FAILED;
