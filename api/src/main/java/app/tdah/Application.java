@@ -53,6 +53,9 @@ import app.tdah.mail.MailService;
 import app.tdah.notifications.NotificationRepository;
 import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
+import app.tdah.oidc.OidcGraphQl;
+import app.tdah.oidc.OidcHttpService;
+import app.tdah.oidc.ProviderSignIn;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
 import app.tdah.platform.Database;
@@ -161,11 +164,15 @@ public final class Application implements AutoCloseable {
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 features.add(new NotificationsGraphQl(new NotificationRepository(db)));
                 features.add(new AdminGraphQl(schedulerRepository, clock));
+                ProviderSignIn providerSignIn = ProviderSignIn.create(settings.oidcProviders(), redis, settings.redisKeyPrefix(),
+                        accounts, auditLog, db, settings.publicUrl(), clock);
+                features.add(new OidcGraphQl(providerSignIn));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
+                routing.register(OidcHttpService.ROOT, new OidcHttpService(providerSignIn, settings.secureCookie()));
                 SpaRouting.register(routing);
             }
             migrating.join();

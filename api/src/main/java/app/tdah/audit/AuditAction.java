@@ -12,7 +12,12 @@ public enum AuditAction {
     ADDRESS_BLOCKED,
     SIGNED_OUT,
     REFRESH_TOKEN_REUSED,
-    ACCESS_DENIED;
+    ACCESS_DENIED,
+    OIDC_SIGN_IN,
+    OIDC_SIGN_IN_FAILED,
+    IDENTITY_LINKED,
+    IDENTITY_LINK_FAILED,
+    IDENTITY_UNLINKED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -120,17 +120,12 @@ public final class GraphQlHttpService implements HttpService {
             problem(res, Status.UNAUTHORIZED_401, "The access token is invalid or expired");
             return;
         }
-        RequestContext context = new RequestContext(principal, clientInfo(req),
+        RequestContext context = new RequestContext(principal, ClientInfo.of(req),
                 req.headers().cookies().first(REFRESH_COOKIE).asOptional());
         ExecutionResult result = engine.execute(query, operationName, variables, context);
         context.cookiesToSet().forEach(cookie -> res.headers().addCookie(cookie));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         sendJson(res, Status.OK_200, result.toSpecification());
-    }
-
-    private static ClientInfo clientInfo(ServerRequest req) {
-        String userAgent = req.headers().first(HeaderNames.USER_AGENT).map(ua -> ua.length() > 512 ? ua.substring(0, 512) : ua).orElse(null);
-        return new ClientInfo(req.remotePeer().host(), userAgent);
     }
 
     private static boolean isMutation(String query, String operationName) {
