@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import app.tdah.platform.AppConfig.OidcProviderSettings;
 
 import io.helidon.common.Errors;
-import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderValues;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.JwtValidator;
@@ -109,9 +109,13 @@ final class OidcClient {
         query.put("code_challenge", codeChallenge);
         query.put("code_challenge_method", "S256");
         String endpoint = tenant().authorizationEndpointUri();
-        return URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + query.entrySet().stream()
+        return URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + urlEncoded(query));
+    }
+
+    private static String urlEncoded(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
+                .collect(Collectors.joining("&"));
     }
 
     /**
@@ -120,19 +124,20 @@ final class OidcClient {
      */
     VerifiedIdentity redeem(String code, String codeVerifier, URI redirectUri, String expectedNonce) throws Rejected {
         Tenant current = tenant();
-        Parameters form = Parameters.builder("token-request")
-                .add("grant_type", "authorization_code")
-                .add("code", code)
-                .add("redirect_uri", redirectUri.toString())
-                .add("code_verifier", codeVerifier)
-                .add("client_id", config.clientId())
-                .add("client_secret", config.clientSecret())
-                .build();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri.toString());
+        form.put("code_verifier", codeVerifier);
+        form.put("client_id", config.clientId());
+        form.put("client_secret", config.clientSecret());
         String idToken;
         try (HttpClientResponse response = current.appWebClient().post()
                 .uri(current.tokenEndpointUri())
                 .header(HeaderValues.ACCEPT_JSON)
-                .submit(form)) {
+                .contentType(MediaTypes.APPLICATION_FORM_URLENCODED)
+                // Encoded here so the body goes with a Content-Length, not chunked behind "Expect: 100-continue".
+                .submit(urlEncoded(form).getBytes(StandardCharsets.US_ASCII))) {
             if (response.status().family() != Status.Family.SUCCESSFUL) {
                 throw new Rejected(Refusal.TOKEN_EXCHANGE_FAILED, "token endpoint answered " + response.status().code());
             }
