@@ -26,6 +26,7 @@ import app.tdah.platform.BearerSecrets;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;
+import org.redisson.api.RedissonClient;
 
 /**
  * Signing in with Google or Microsoft, and linking those identities to accounts. A person is known to a provider by
@@ -64,7 +65,7 @@ public final class ProviderSignIn {
     }
 
     /** Wires the feature from the server's connections. */
-    public static ProviderSignIn create(List<OidcProviderSettings> providers, org.redisson.api.RedissonClient redis,
+    public static ProviderSignIn create(List<OidcProviderSettings> providers, RedissonClient redis,
                                         String redisKeyPrefix, AccountService accounts, AuditLog audit, DbClient db,
                                         URI publicUrl, Clock clock) {
         return new ProviderSignIn(providers, new PendingSignIns(redis, redisKeyPrefix), new IdentityRepository(db),
