@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import app.tdah.accounts.ClientInfo;
 import app.tdah.accounts.RefreshCookie;
@@ -79,7 +80,7 @@ public final class OidcHttpService implements HttpService {
         respond(res, () -> signIn.finish(provider.get(), callback, binding, ClientInfo.of(req)));
     }
 
-    private void respond(ServerResponse res, java.util.function.Supplier<ProviderSignIn.Step> work) {
+    private void respond(ServerResponse res, Supplier<ProviderSignIn.Step> work) {
         ProviderSignIn.Step step;
         try {
             step = work.get();
