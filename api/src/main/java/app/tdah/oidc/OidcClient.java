@@ -64,7 +64,14 @@ final class OidcClient {
                 // The secret goes in the form body: Google and Microsoft accept it there, and it needs no encoding rules.
                 .tokenEndpointAuthentication(OidcConfig.ClientAuthentication.CLIENT_SECRET_POST)
                 .clientTimeout(Duration.ofSeconds(10))
+                // Helidon's own OIDC session cookies are not used here; left on, their encryption would write a
+                // generated key file into the working directory.
                 .useCookie(false)
+                .cookieEncryptionEnabled(false)
+                .cookieEncryptionEnabledIdToken(false)
+                .cookieEncryptionEnabledTenantName(false)
+                .cookieEncryptionEnabledRefreshToken(false)
+                .cookieEncryptionEnabledState(false)
                 .build();
     }
 
