@@ -378,6 +378,28 @@ class MfaApiTest {
         assertThat(firstErrorCode(expired)).isEqualTo("NOT_AUTHENTICATED");
     }
 
+    @Test
+    void thePurgeJobDeletesExpiredChallengesAndKeepsLiveOnes() throws Exception {
+        Enrolled expiring = enrolled();
+        login(expiring.email());
+        clock.advance(MfaGate.CHALLENGE_LIFETIME.plusSeconds(1));
+        Enrolled live = enrolled();
+        login(live.email());
+
+        server.application().scheduler().triggerNow("purge-expired-tokens");
+
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            String count = "SELECT count(*) FROM mfa_challenges WHERE user_id = ?";
+            UUID expiringId = sql.userId(expiring.email());
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (sql.value(Long.class, count, expiringId) > 0) {
+                assertThat(Instant.now()).as("purged within 20 s").isBefore(deadline);
+                Thread.sleep(50); // polling a condition with a deadline
+            }
+            assertThat(sql.value(Long.class, count, sql.userId(live.email()))).isEqualTo(1);
+        }
+    }
+
     /** A six-digit code that is none of the codes accepted around {@code now}. */
     private static String differentCode(AuthenticatorApp app, Instant now) {
         List<String> valid = List.of(app.code(now, -1), app.code(now, 0), app.code(now, 1));
