@@ -22,6 +22,7 @@ import io.helidon.webserver.http.ServerResponse;
  * The browser's round trip through a provider: {@code GET /auth/oidc/{provider}/start} sends it to the provider's
  * sign-in page and {@code GET /auth/oidc/{provider}/callback} receives it back. Both answer with redirects: to the
  * provider, to the SPA's {@value #AFTER_SIGN_IN} with the refresh cookie set (the SPA then calls refreshSession), to
+ * {@value #SIGN_IN_PAGE}{@code ?mfaChallenge=...} when the account asks for a code (the SPA then calls verifyMfa), to
  * {@value #SETTINGS_PAGE}{@code ?linked=PROVIDER} after a link, or to {@value #SIGN_IN_PAGE} (or the settings page,
  * for a link) with {@code ?error=CODE} when refused.
  */
@@ -97,6 +98,8 @@ public final class OidcHttpService implements HttpService {
                 res.headers().addCookie(refreshCookie.of(in.session()));
                 yield AFTER_SIGN_IN;
             }
+            case ProviderSignIn.SecondFactorNeeded mfa -> SIGN_IN_PAGE + "?mfaChallenge="
+                    + URLEncoder.encode(mfa.mfaChallenge(), StandardCharsets.UTF_8);
             case ProviderSignIn.Linked linked -> SETTINGS_PAGE + "?linked=" + linked.provider().code();
             case ProviderSignIn.Refused refused -> (refused.linking() ? SETTINGS_PAGE : SIGN_IN_PAGE)
                     + "?error=" + URLEncoder.encode(refused.refusal().errorCode(), StandardCharsets.UTF_8);

@@ -100,6 +100,10 @@ public final class ProviderSignIn {
     record SignedIn(AccountService.Session session) implements Step {
     }
 
+    /** The account has MFA on: the sign-in page asks for a code and completes with verifyMfa. */
+    record SecondFactorNeeded(String mfaChallenge) implements Step {
+    }
+
     /** The identity is now linked to the signed-in person's account. */
     record Linked(IdentityProvider provider) implements Step {
     }
@@ -220,14 +224,16 @@ public final class ProviderSignIn {
         }
     }
 
+    /** The provider proved the first factor; the account's own second factor, if it has one, still applies. */
     private Step signedIn(User user, IdentityProvider provider, boolean created, ClientInfo client) {
         Map<String, String> details = new HashMap<>();
         details.put("provider", provider.code());
         if (created) {
             details.put("accountCreated", "true");
         }
-        audit.record(AuditEvent.bySelf(AuditAction.OIDC_SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, details));
-        return new SignedIn(accounts.openSession(user, client));
+        AccountService.AuthResult result = accounts.signInAfterFirstFactor(user, client, details);
+        return result.session().<Step>map(SignedIn::new)
+                .orElseGet(() -> new SecondFactorNeeded(result.mfaChallenge().orElseThrow()));
     }
 
     private Step link(UUID userId, IdentityProvider provider, OidcClient.VerifiedIdentity identity, ClientInfo client) {

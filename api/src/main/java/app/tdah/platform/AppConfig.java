@@ -48,6 +48,7 @@ public record AppConfig(
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
         RetryPolicy mailRetry,
+        boolean mfaRequiredForAdmins,
         List<OidcProviderSettings> oidcProviders) {
 
     public enum Role { WEB, WORKER }
@@ -108,6 +109,7 @@ public record AppConfig(
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
                 RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
+                pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false),
                 oidcProviders(pa.get("oidc")));
     }
 

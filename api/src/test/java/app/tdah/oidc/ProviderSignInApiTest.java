@@ -183,9 +183,10 @@ class ProviderSignInApiTest {
                 + "AND last_used_at IS NOT NULL", userId, subject)).isEqualTo(1);
 
         assertThat(audited("registered", "success", userId)).isEqualTo(1);
-        assertThat(audited("oidc_sign_in", "success", userId)).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM audit_events WHERE action = 'oidc_sign_in' AND subject_id = ? "
-                + "AND details->>'provider' = 'google' AND details->>'accountCreated' = 'true'", userId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_events WHERE action = 'sign_in' AND outcome = 'success' "
+                + "AND subject_id = ? AND details->>'provider' = 'google'", userId)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM audit_events WHERE action = 'sign_in' AND subject_id = ? "
+                + "AND details->>'accountCreated' = 'true'", userId)).isEqualTo(1);
 
         // The account has no password: no password signs in to it.
         JsonNode login = new GraphQlClient(server.baseUrl()).execute(LOGIN,
@@ -256,6 +257,47 @@ class ProviderSignInApiTest {
         assertThat(unlinked.path("unlinkedId").asText()).isEqualTo(identities.get(0).path("id").asText());
         assertThat(owner.client().execute(IDENTITIES).data("identities")).isEmpty();
         assertThat(audited("identity_unlinked", "success", ownerId)).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountWithMfaStillAsksForItsCode() throws Exception {
+        String email = "mfa-" + UUID.randomUUID() + "@example.com";
+        String subject = "google-" + UUID.randomUUID();
+        providerWillSay("google", subject, verifiedEmail(email));
+        RedirectingBrowser browser = new RedirectingBrowser();
+        assertThat(landing(signIn(browser, "google"))).isEqualTo("/today");
+        GraphQlClient api = apiClientFrom(browser);
+        String otpauth = api.execute("mutation { startMfaEnrolment { otpauthUri } }")
+                .data("startMfaEnrolment").path("otpauthUri").asText();
+        JsonNode confirmed = api.execute("mutation C($i: ConfirmMfaEnrolmentInput!) { confirmMfaEnrolment(input: $i) "
+                + "{ backupCodes userErrors { code } } }", Map.of("i", Map.of("code", totp(otpauth)))).data("confirmMfaEnrolment");
+        assertThat(confirmed.path("userErrors")).isEmpty();
+
+        providerWillSay("google", subject, verifiedEmail(email));
+        RedirectingBrowser laptop = new RedirectingBrowser();
+        String landing = landing(signIn(laptop, "google"));
+        assertThat(landing).startsWith("/signin?mfaChallenge=");
+        assertThat(laptop.cookie(SITE, "pa_refresh")).as("no session before the code").isEmpty();
+
+        GraphQlClient signingIn = new GraphQlClient(server.baseUrl());
+        JsonNode verified = signingIn.execute("mutation V($i: VerifyMfaInput!) { verifyMfa(input: $i) "
+                        + "{ accessToken user { email } userErrors { code } } }",
+                Map.of("i", Map.of("challenge", java.net.URLDecoder.decode(landing.substring(landing.indexOf('=') + 1),
+                        java.nio.charset.StandardCharsets.UTF_8), "code", confirmed.path("backupCodes").get(0).asText())))
+                .data("verifyMfa");
+        assertThat(verified.path("user").path("email").asText()).isEqualTo(email);
+        assertThat(signingIn.refreshCookie()).isPresent();
+    }
+
+    /** The code an authenticator app shows now for the otpauth URI (RFC 6238: HMAC-SHA1, 30 s, 6 digits). */
+    private static String totp(String otpauthUri) throws Exception {
+        String secret = URI.create(otpauthUri).getRawQuery().replaceFirst(".*secret=([A-Z2-7]+).*", "$1");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(org.bouncycastle.util.encoders.Base32.decode(secret), "HmacSHA1"));
+        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(java.time.Instant.now().getEpochSecond() / 30).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = java.nio.ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
+        return String.format("%06d", binary % 1_000_000);
     }
 
     @Test
