@@ -21,6 +21,15 @@ import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.LoginThrottle;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
+import app.tdah.accounts.recovery.EmailVerification;
+import app.tdah.accounts.recovery.OneTimeLinks;
+import app.tdah.accounts.recovery.PasswordRecovery;
+import app.tdah.accounts.recovery.RecoveryGraphQl;
+import app.tdah.accounts.recovery.RecoveryRepository;
+import app.tdah.accounts.recovery.RecoveryThrottle;
+import app.tdah.accounts.sessions.SessionRepository;
+import app.tdah.accounts.sessions.SessionService;
+import app.tdah.accounts.sessions.SessionsGraphQl;
 import app.tdah.digest.DailyDigestSender;
 import app.tdah.digest.DigestRepository;
 import app.tdah.audit.AuditLog;
@@ -140,8 +149,10 @@ public final class Application implements AutoCloseable {
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
             Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
-            AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
-                    new PasswordPolicy(), new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
+            PasswordHasher passwordHasher = new PasswordHasher(settings.argon2());
+            PasswordPolicy passwordPolicy = new PasswordPolicy();
+            AccountService accounts = new AccountService(accountRepository, passwordHasher,
+                    passwordPolicy, new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
                     settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock);
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
@@ -154,6 +165,17 @@ public final class Application implements AutoCloseable {
             if (settings.hasRole(Role.WEB)) {
                 List<GraphQlFeature> features = new ArrayList<>();
                 features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
+                SessionService sessions = new SessionService(new SessionRepository(db), auditLog);
+                features.add(new SessionsGraphQl(sessions));
+                RecoveryRepository recoveryRepository = new RecoveryRepository(db);
+                OneTimeLinks links = new OneTimeLinks(recoveryRepository, settings.publicUrl(), clock);
+                RecoveryThrottle recoveryThrottle = new RecoveryThrottle(coordination, settings.recoveryLimits());
+                MailService mail = new MailService(new MailOutboxRepository(db), clock);
+                EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
+                        accounts, mail, auditLog, clock);
+                accounts.onRegistered(emailVerification::sendToNewAccount);
+                features.add(new RecoveryGraphQl(emailVerification, new PasswordRecovery(recoveryRepository, links,
+                        recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog)));
                 features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
@@ -238,9 +260,11 @@ public final class Application implements AutoCloseable {
                                            TaskService tasks, SchedulerRepository schedulerRepository, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
+        RecoveryRepository recoveryRepository = new RecoveryRepository(db);
         return List.of(
                 new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
-                        () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
+                        () -> new PurgeExpiredTokensJob(now -> accountRepository.purgeExpiredRefreshTokens(now)
+                                + recoveryRepository.purgeExpiredTokens(now), clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,

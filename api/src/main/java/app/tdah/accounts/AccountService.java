@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import app.tdah.audit.AuditAction;
@@ -41,6 +43,7 @@ public final class AccountService {
     private final Duration reuseGrace;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<Consumer<User>> registrationHooks = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
@@ -74,11 +77,16 @@ public final class AccountService {
     public record Registration(String email, String password, String displayName, String timeZone) {
     }
 
+    /** Work other features do for each new account once it exists, such as mailing the verification link. */
+    public void onRegistered(Consumer<User> hook) {
+        registrationHooks.add(hook);
+    }
+
     public AuthResult register(Registration input, ClientInfo client) {
         String email = normaliseEmail(input.email());
         String displayName = input.displayName() == null ? "" : input.displayName().strip();
         List<UserError> errors = new ArrayList<>();
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (!isWellFormedEmail(email)) {
             errors.add(new UserError("email", "Enter an email address like name@example.com.", UserError.Code.INVALID));
         }
         passwordPolicy.check(input.password()).ifPresent(errors::add);
@@ -100,6 +108,7 @@ public final class AccountService {
                     "An account with this email already exists. Try signing in.", UserError.Code.ALREADY_EXISTS)));
         }
         audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
+        registrationHooks.forEach(hook -> hook.accept(user));
         return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
     }
 
@@ -128,6 +137,31 @@ public final class AccountService {
         User user = stored.get().user();
         audit.record(AuditEvent.bySelf(AuditAction.SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
         return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+    }
+
+    /**
+     * Checks the signed-in person's password again before a sensitive change. It is throttled like a sign-in, and a
+     * wrong one counts as a failed sign-in: a stolen session cannot be used to guess the password.
+     */
+    public boolean confirmPassword(UUID userId, String password, ClientInfo client) {
+        Optional<AccountRepository.StoredUser> stored = repository.findById(userId)
+                .flatMap(user -> repository.findByEmail(user.email()));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        String email = stored.get().user().email();
+        LoginThrottle.Attempt attempt = throttle.admit(email, client.ip());
+        if (!attempt.admitted()) {
+            audit.record(AuditEvent.against(AuditAction.SIGN_IN_THROTTLED, AuditEvent.Outcome.DENIED, userId, client,
+                    Map.of("attempt", Long.toString(attempt.number()), "reason", "password_confirmation")));
+            return false;
+        }
+        if (password == null || !hasher.verify(password, stored.get().passwordHash())) {
+            signInFailed(email, userId, client, attempt, "wrong_current_password");
+            return false;
+        }
+        throttle.succeeded(email);
+        return true;
     }
 
     /** Counts the failure against the account and the address, and records it with what it led to. */
@@ -242,8 +276,13 @@ public final class AccountService {
         return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
     }
 
-    private static String normaliseEmail(String email) {
+    public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a normalised email is one an account may have. */
+    public static boolean isWellFormedEmail(String email) {
+        return email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches();
     }
 
     /**

@@ -45,11 +45,19 @@ public record AppConfig(
         boolean accessLog,
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
-        RetryPolicy mailRetry) {
+        RetryPolicy mailRetry,
+        RecoveryLimits recoveryLimits) {
 
     public enum Role { WEB, WORKER }
 
     public record Argon2Settings(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /**
+     * How many verification or password-reset mails one address may be sent per hour, and how many password-reset
+     * requests one IP address may make per hour.
+     */
+    public record RecoveryLimits(int mailsPerHour, int ipRequestsPerHour) {
     }
 
     /** An OpenAI-compatible chat-completions endpoint for the optional LLM planner; absent unless configured. */
@@ -94,7 +102,10 @@ public record AppConfig(
                         nonBlank(pa.get("llm.api.key").asString()),
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
-                RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)));
+                RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
+                new RecoveryLimits(
+                        pa.get("recovery.mails.per.hour").asInt().orElse(3),
+                        pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)));
     }
 
     /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */
