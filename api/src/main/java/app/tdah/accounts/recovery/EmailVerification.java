@@ -16,6 +16,7 @@ import app.tdah.graphql.UserError;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailService;
 import app.tdah.mail.MailTemplates;
+import app.tdah.platform.BearerSecrets;
 
 /**
  * Proving a person receives mail at their address: the link mailed at sign-up (and again on request), and the link
@@ -85,6 +86,9 @@ public final class EmailVerification {
 
     /** Opens a mailed link: confirms the account's address, or moves the account to the new address it was sent to. */
     public Verified verify(String token, ClientInfo client) {
+        if (!BearerSecrets.isWellFormed(token)) {
+            return new Verified(Optional.empty(), List.of(links.refusal(token, EMAIL_LINKS, ASK_AGAIN)));
+        }
         Optional<Verified> done = repository.inTransaction(tx -> links.spend(tx, token, EMAIL_LINKS).map(spent -> {
             if (spent.purpose() == TokenPurpose.VERIFY_EMAIL) {
                 if (!repository.markEmailVerified(tx, spent.userId(), spent.email(), clock.instant())) {

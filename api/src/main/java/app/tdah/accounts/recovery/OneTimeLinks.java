@@ -44,9 +44,6 @@ public final class OneTimeLinks {
 
     /** Spends the token if it is a live one of these purposes. */
     Optional<RecoveryRepository.SpentToken> spend(DbExecute tx, String token, Collection<TokenPurpose> purposes) {
-        if (!BearerSecrets.isWellFormed(token)) {
-            return Optional.empty();
-        }
         return repository.spend(tx, BearerSecrets.sha256(token), purposes, clock.instant());
     }
 
