@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
@@ -174,8 +175,10 @@ public final class Application implements AutoCloseable {
                 EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
                         accounts, mail, auditLog, clock);
                 accounts.onRegistered(emailVerification::sendToNewAccount);
+                ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
+                resources.add(recoveryMails);
                 features.add(new RecoveryGraphQl(emailVerification, new PasswordRecovery(recoveryRepository, links,
-                        recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog)));
+                        recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog, recoveryMails)));
                 features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);

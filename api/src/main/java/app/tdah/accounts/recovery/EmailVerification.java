@@ -87,7 +87,7 @@ public final class EmailVerification {
     /** Opens a mailed link: confirms the account's address, or moves the account to the new address it was sent to. */
     public Verified verify(String token, ClientInfo client) {
         if (!BearerSecrets.isWellFormed(token)) {
-            return new Verified(Optional.empty(), List.of(links.refusal(token, EMAIL_LINKS, ASK_AGAIN)));
+            return invalidLink(token);
         }
         Optional<Verified> done = repository.inTransaction(tx -> links.spend(tx, token, EMAIL_LINKS).map(spent -> {
             if (spent.purpose() == TokenPurpose.VERIFY_EMAIL) {
@@ -108,7 +108,11 @@ public final class EmailVerification {
             }
             return new Verified(Optional.of(spent.email()), List.of());
         }));
-        return done.orElseGet(() -> new Verified(Optional.empty(), List.of(links.refusal(token, EMAIL_LINKS, ASK_AGAIN))));
+        return done.orElseGet(() -> invalidLink(token));
+    }
+
+    private Verified invalidLink(String token) {
+        return new Verified(Optional.empty(), List.of(links.refusal(token, EMAIL_LINKS, ASK_AGAIN)));
     }
 
     private static Verified refused(String message, UserError.Code code) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.ClientInfo;
@@ -26,6 +27,7 @@ import app.tdah.mail.MailTemplates;
  */
 public final class PasswordRecovery {
 
+    private static final System.Logger LOG = System.getLogger(PasswordRecovery.class.getName());
     private static final List<TokenPurpose> RESET_LINKS = List.of(TokenPurpose.RESET_PASSWORD);
     private static final String ASK_AGAIN = "ask for a new one from the sign-in page";
     private static final UserError TOO_MANY_REQUESTS = new UserError(null,
@@ -41,9 +43,11 @@ public final class PasswordRecovery {
     private final SessionService sessions;
     private final MailService mail;
     private final AuditLog audit;
+    private final Executor background;
 
     public PasswordRecovery(RecoveryRepository repository, OneTimeLinks links, RecoveryThrottle throttle, AccountService accounts,
-                     PasswordHasher hasher, PasswordPolicy policy, SessionService sessions, MailService mail, AuditLog audit) {
+                            PasswordHasher hasher, PasswordPolicy policy, SessionService sessions, MailService mail, AuditLog audit,
+                            Executor background) {
         this.repository = repository;
         this.links = links;
         this.throttle = throttle;
@@ -53,6 +57,7 @@ public final class PasswordRecovery {
         this.sessions = sessions;
         this.mail = mail;
         this.audit = audit;
+        this.background = background;
     }
 
     /**
@@ -71,21 +76,26 @@ public final class PasswordRecovery {
                     Map.of()));
             return List.of(TOO_MANY_REQUESTS);
         }
-        if (account.isEmpty()) {
-            audit.record(AuditEvent.against(AuditAction.PASSWORD_RESET_REQUESTED, AuditEvent.Outcome.FAILURE, null, client,
-                    Map.of("reason", "no_active_account")));
-            return List.of();
-        }
-        RecoveryRepository.Account person = account.get();
-        repository.inTransaction(tx -> {
-            OneTimeLinks.Link link = links.issue(tx, person.id(), TokenPurpose.RESET_PASSWORD, person.email());
-            mail.enqueue(tx, MailKind.PASSWORD_RESET, person.email(), MailTemplates.passwordReset(person.displayName(), link.uri()),
-                    "reset-password:" + link.tokenId());
-            audit.record(tx, AuditEvent.against(AuditAction.PASSWORD_RESET_REQUESTED, AuditEvent.Outcome.SUCCESS, person.id(),
-                    client, Map.of()));
-            return link;
-        });
+        audit.record(account.isPresent()
+                ? AuditEvent.against(AuditAction.PASSWORD_RESET_REQUESTED, AuditEvent.Outcome.SUCCESS, subject, client, Map.of())
+                : AuditEvent.against(AuditAction.PASSWORD_RESET_REQUESTED, AuditEvent.Outcome.FAILURE, null, client,
+                        Map.of("reason", "no_active_account")));
+        // The link is made and queued off the request, so that the answer takes as long whether or not an account
+        // has the address (OWASP's forgot-password advice): the work above is the same either way.
+        account.ifPresent(person -> background.execute(() -> mailResetLink(person)));
         return List.of();
+    }
+
+    private void mailResetLink(RecoveryRepository.Account person) {
+        try {
+            repository.inTransaction(tx -> {
+                OneTimeLinks.Link link = links.issue(tx, person.id(), TokenPurpose.RESET_PASSWORD, person.email());
+                return mail.enqueue(tx, MailKind.PASSWORD_RESET, person.email(),
+                        MailTemplates.passwordReset(person.displayName(), link.uri()), "reset-password:" + link.tokenId());
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Could not queue the password reset mail of account " + person.id(), e);
+        }
     }
 
     /** Sets a new password with a reset link: the link is spent, and every session of the person ends. */
