@@ -25,6 +25,7 @@ import app.tdah.platform.BearerSecrets;
  */
 public final class EmailVerification {
 
+    private static final System.Logger LOG = System.getLogger(EmailVerification.class.getName());
     private static final List<TokenPurpose> EMAIL_LINKS = List.of(TokenPurpose.VERIFY_EMAIL, TokenPurpose.CHANGE_EMAIL);
     private static final String ASK_AGAIN = "ask for a new link from your account settings";
     private static final UserError TOO_MANY_MAILS = new UserError(null,
@@ -50,13 +51,20 @@ public final class EmailVerification {
         this.clock = clock;
     }
 
-    /** Mails the verification link to a person who has just signed up. */
+    /**
+     * Mails the verification link to a person who has just signed up. The account exists whatever happens here, so a
+     * failure is logged rather than failing the sign-up: the person can ask for the link again.
+     */
     public void sendToNewAccount(User user) {
-        repository.inTransaction(tx -> {
-            OneTimeLinks.Link link = links.issue(tx, user.id(), TokenPurpose.VERIFY_EMAIL, user.email());
-            return mail.enqueue(tx, MailKind.VERIFICATION, user.email(), MailTemplates.verification(user.displayName(), link.uri()),
-                    "verify-email:" + link.tokenId());
-        });
+        try {
+            repository.inTransaction(tx -> {
+                OneTimeLinks.Link link = links.issue(tx, user.id(), TokenPurpose.VERIFY_EMAIL, user.email());
+                return mail.enqueue(tx, MailKind.VERIFICATION, user.email(),
+                        MailTemplates.verification(user.displayName(), link.uri()), "verify-email:" + link.tokenId());
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Could not queue the verification mail of new account " + user.id(), e);
+        }
     }
 
     public Optional<Boolean> isVerified(UUID userId) {

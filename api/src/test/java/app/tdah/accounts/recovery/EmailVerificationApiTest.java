@@ -2,7 +2,9 @@ package app.tdah.accounts.recovery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,16 +95,19 @@ class EmailVerificationApiTest {
         JsonNode fourth = person.client().execute(RESEND).data("resendVerification");
 
         assertThat(fourth.path("userErrors").get(0).path("code").asText()).isEqualTo("RATE_LIMITED");
-        String last = null;
+        List<String> resent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            last = mailbox.next(server, person.email(), SUBJECT).linkToken("/verify-email");
+            resent.add(mailbox.next(server, person.email(), SUBJECT).linkToken("/verify-email"));
         }
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             assertThat(sql.value(Long.class, "SELECT count(*) FROM mail_outbox WHERE recipient = ? AND kind = 'VERIFICATION'",
                     person.email())).as("the sign-up mail and three resent, not the refused one").isEqualTo(4);
         }
         assertThat(verify(first).path("userErrors").get(0).path("message").asText()).contains("not valid");
-        assertThat(verify(last).path("userErrors")).isEmpty();
+        // Queued at the same instant, the three may arrive in any order; only the newest link works.
+        List<String> answers = resent.stream().map(token -> verify(token).path("userErrors").toString()).toList();
+        assertThat(answers).filteredOn("[]"::equals).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.contains("not valid")).hasSize(2);
     }
 
     @Test
