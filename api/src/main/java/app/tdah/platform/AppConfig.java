@@ -46,6 +46,7 @@ public record AppConfig(
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
         RetryPolicy mailRetry,
+        boolean mfaRequiredForAdmins,
         RecoveryLimits recoveryLimits) {
 
     public enum Role { WEB, WORKER }
@@ -103,6 +104,7 @@ public record AppConfig(
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
                 RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
+                pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false),
                 new RecoveryLimits(
                         pa.get("recovery.mails.per.hour").asInt().orElse(3),
                         pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)));

@@ -35,7 +35,7 @@ public final class EmailVerification {
     private final RecoveryRepository repository;
     private final OneTimeLinks links;
     private final RecoveryThrottle throttle;
-    private final AccountService accounts;
+    private final CurrentPassword passwordCheck;
     private final MailService mail;
     private final AuditLog audit;
     private final Clock clock;
@@ -45,7 +45,7 @@ public final class EmailVerification {
         this.repository = repository;
         this.links = links;
         this.throttle = throttle;
-        this.accounts = accounts;
+        this.passwordCheck = new CurrentPassword(accounts);
         this.mail = mail;
         this.audit = audit;
         this.clock = clock;
@@ -140,7 +140,7 @@ public final class EmailVerification {
         if (email.equals(account.email())) {
             return List.of(new UserError("newEmail", "This is already your email address.", UserError.Code.INVALID));
         }
-        if (!accounts.confirmPassword(userId, currentPassword, client)) {
+        if (!passwordCheck.confirms(userId, account.email(), currentPassword, "change_email", client)) {
             return List.of(new UserError("currentPassword", "That is not your current password.",
                     UserError.Code.INVALID_CREDENTIALS));
         }

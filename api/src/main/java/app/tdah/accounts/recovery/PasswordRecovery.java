@@ -37,7 +37,7 @@ public final class PasswordRecovery {
     private final RecoveryRepository repository;
     private final OneTimeLinks links;
     private final RecoveryThrottle throttle;
-    private final AccountService accounts;
+    private final CurrentPassword passwordCheck;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final SessionService sessions;
@@ -51,7 +51,7 @@ public final class PasswordRecovery {
         this.repository = repository;
         this.links = links;
         this.throttle = throttle;
-        this.accounts = accounts;
+        this.passwordCheck = new CurrentPassword(accounts);
         this.hasher = hasher;
         this.policy = policy;
         this.sessions = sessions;
@@ -142,13 +142,13 @@ public final class PasswordRecovery {
         if (weak.isPresent()) {
             return List.of(weak.get());
         }
-        if (!accounts.confirmPassword(userId, currentPassword, client)) {
+        RecoveryRepository.Account account = repository.account(userId).orElseThrow();
+        if (!passwordCheck.confirms(userId, account.email(), currentPassword, "change_password", client)) {
             return List.of(new UserError("currentPassword", "That is not your current password.",
                     UserError.Code.INVALID_CREDENTIALS));
         }
         String passwordHash = hasher.hash(newPassword);
         Optional<UUID> current = sessions.current(userId, refreshCookie);
-        RecoveryRepository.Account account = repository.account(userId).orElseThrow();
         repository.inTransaction(tx -> {
             repository.setPasswordHash(tx, userId, passwordHash);
             // A reset link asked for earlier would otherwise still replace the password just chosen.
