@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,7 @@ import app.tdah.platform.BearerSecrets;
 public final class AccountService {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern IANA_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}");
     private static final int MAX_EMAIL_LENGTH = 254;
-    private static final int MAX_DISPLAY_NAME_LENGTH = 80;
     private static final UserError INVALID_CREDENTIALS =
             new UserError(null, "That email and password don't match an account.", UserError.Code.INVALID_CREDENTIALS);
     private static final UserError NO_SESSION =
@@ -76,20 +73,13 @@ public final class AccountService {
 
     public AuthResult register(Registration input, ClientInfo client) {
         String email = normaliseEmail(input.email());
-        String displayName = input.displayName() == null ? "" : input.displayName().strip();
         List<UserError> errors = new ArrayList<>();
         if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
             errors.add(new UserError("email", "Enter an email address like name@example.com.", UserError.Code.INVALID));
         }
         passwordPolicy.check(input.password()).ifPresent(errors::add);
-        if (displayName.isEmpty()) {
-            errors.add(new UserError("displayName", "Tell us what to call you.", UserError.Code.INVALID));
-        } else if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH) {
-            errors.add(new UserError("displayName", "Use at most " + MAX_DISPLAY_NAME_LENGTH + " characters.", UserError.Code.TOO_LONG));
-        }
-        if (!isKnownTimeZone(input.timeZone())) {
-            errors.add(new UserError("timeZone", "Pick a time zone from the list, like Europe/Paris.", UserError.Code.UNKNOWN_TIME_ZONE));
-        }
+        String displayName = ProfileRules.displayName(input.displayName(), errors);
+        ProfileRules.timeZone(input.timeZone(), errors);
         if (!errors.isEmpty()) {
             return AuthResult.failure(errors);
         }
@@ -120,7 +110,7 @@ public final class AccountService {
             hasher.verifyDecoy(password == null ? "" : password); // the same time class as a known account
         }
         if (!passwordMatches || !stored.get().active()) {
-            signInFailed(normalised, subject, client, attempt, stored.isEmpty() ? "unknown_account"
+            passwordCheckFailed(AuditAction.SIGN_IN_FAILED, normalised, subject, client, attempt, stored.isEmpty() ? "unknown_account"
                     : !passwordMatches ? "wrong_password" : "deactivated");
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
@@ -130,10 +120,35 @@ public final class AccountService {
         return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
     }
 
+    /**
+     * Re-authentication before an irreversible change, such as deleting the account: the account's current password,
+     * checked under the same throttle as sign-in, so that a stolen access token cannot be used to guess it.
+     */
+    public boolean confirmPassword(UUID userId, String password, ClientInfo client) {
+        Optional<AccountRepository.StoredUser> stored = repository.findById(userId).flatMap(u -> repository.findByEmail(u.email()));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        String email = stored.get().user().email();
+        LoginThrottle.Attempt attempt = throttle.admit(email, client.ip());
+        if (!attempt.admitted()) {
+            audit.record(AuditEvent.bySelf(AuditAction.PASSWORD_CONFIRMATION_FAILED, AuditEvent.Outcome.DENIED, userId, client,
+                    Map.of("reason", "throttled", "attempt", Long.toString(attempt.number()))));
+            return false;
+        }
+        if (password != null && hasher.verify(password, stored.get().passwordHash())) {
+            throttle.succeeded(email);
+            return true;
+        }
+        passwordCheckFailed(AuditAction.PASSWORD_CONFIRMATION_FAILED, email, userId, client, attempt, "wrong_password");
+        return false;
+    }
+
     /** Counts the failure against the account and the address, and records it with what it led to. */
-    private void signInFailed(String email, UUID subject, ClientInfo client, LoginThrottle.Attempt attempt, String reason) {
+    private void passwordCheckFailed(AuditAction action, String email, UUID subject, ClientInfo client,
+                                     LoginThrottle.Attempt attempt, String reason) {
         LoginThrottle.Consequence consequence = throttle.failed(email, client.ip(), attempt);
-        audit.record(AuditEvent.against(AuditAction.SIGN_IN_FAILED, AuditEvent.Outcome.FAILURE, subject, client,
+        audit.record(AuditEvent.against(action, AuditEvent.Outcome.FAILURE, subject, client,
                 Map.of("reason", reason, "attempt", Long.toString(attempt.number()))));
         if (consequence.accountLocked()) {
             audit.record(AuditEvent.against(AuditAction.ACCOUNT_LOCKED, AuditEvent.Outcome.DENIED, subject, client,
@@ -244,13 +259,5 @@ public final class AccountService {
 
     private static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * An IANA region id the JDK knows, such as Europe/Paris. The shape check keeps out ids that libraries register at
-     * run time (ical4j adds random "ical4j~…" ones) which PostgreSQL and other nodes would not know.
-     */
-    private static boolean isKnownTimeZone(String zone) {
-        return zone != null && IANA_ZONE.matcher(zone).matches() && ZoneId.getAvailableZoneIds().contains(zone);
     }
 }

@@ -12,7 +12,16 @@ public enum AuditAction {
     ADDRESS_BLOCKED,
     SIGNED_OUT,
     REFRESH_TOKEN_REUSED,
-    ACCESS_DENIED;
+    ACCESS_DENIED,
+    USERS_SEARCHED,
+    ROLE_CHANGED,
+    ACCOUNT_DEACTIVATED,
+    ACCOUNT_REACTIVATED,
+    AUDIT_LOG_READ,
+    PROFILE_UPDATED,
+    DATA_EXPORTED,
+    PASSWORD_CONFIRMATION_FAILED,
+    ACCOUNT_DELETED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
