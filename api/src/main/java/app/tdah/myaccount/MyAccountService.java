@@ -84,6 +84,9 @@ public final class MyAccountService {
         if (!locale.equals(current.locale())) {
             changed.add("locale");
         }
+        if (changed.isEmpty()) {
+            return Outcome.DONE;
+        }
         repository.inTransaction(tx -> {
             repository.updateProfile(tx, userId, displayName, timeZone, locale);
             if (changed.contains("timeZone")) {
