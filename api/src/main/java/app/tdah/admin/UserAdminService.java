@@ -1,7 +1,9 @@
 package app.tdah.admin;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +62,7 @@ public final class UserAdminService {
     List<AuditLog.Entry> auditPage(UUID adminId, AuditLog.Filter filter, Optional<Long> beforeId, int limit, ClientInfo client) {
         Map<String, String> filters = new LinkedHashMap<>();
         filter.action().ifPresent(a -> filters.put("action", a.code()));
-        filter.outcome().ifPresent(o -> filters.put("outcome", o.name().toLowerCase(java.util.Locale.ROOT)));
+        filter.outcome().ifPresent(o -> filters.put("outcome", o.name().toLowerCase(Locale.ROOT)));
         filter.from().ifPresent(f -> filters.put("from", f.toString()));
         filter.until().ifPresent(u -> filters.put("until", u.toString()));
         audit.record(new AuditEvent(AuditAction.AUDIT_LOG_READ, AuditEvent.Outcome.SUCCESS, adminId,
@@ -123,7 +125,7 @@ public final class UserAdminService {
         });
     }
 
-    Map<UUID, ManagedUser> accounts(java.util.Collection<UUID> ids) {
+    Map<UUID, ManagedUser> accounts(Collection<UUID> ids) {
         return repository.findAll(ids);
     }
 

@@ -22,7 +22,7 @@ import io.helidon.dbclient.DbExecute;
  * Everything the product holds about a person, as one JSON document: one section per table, named after it, with the
  * person's rows. Each section lists the columns it exports and the columns it withholds and why (secrets such as
  * password and token hashes never leave), so a column or table added later is a decision someone has to make:
- * {@code DataExportCoverageTest} fails until every table with a {@code user_id} and every column of an exported table
+ * {@code DataExportApiTest} fails until every table with a {@code user_id} and every column of an exported table
  * is accounted for here.
  */
 public final class DataExport {
