@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import app.tdah.audit.AuditAction;
@@ -27,9 +28,7 @@ import io.helidon.dbclient.DbExecute;
 public final class AccountService {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern IANA_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}");
     private static final int MAX_EMAIL_LENGTH = 254;
-    private static final int MAX_DISPLAY_NAME_LENGTH = 80;
     private static final UserError INVALID_CREDENTIALS =
             new UserError(null, "That email and password don't match an account.", UserError.Code.INVALID_CREDENTIALS);
     private static final UserError NO_SESSION =
@@ -45,6 +44,7 @@ public final class AccountService {
     private final AuditLog audit;
     private final Clock clock;
     private final SecondFactor secondFactor;
+    private final List<Consumer<User>> registrationHooks = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
@@ -83,22 +83,20 @@ public final class AccountService {
     public record Registration(String email, String password, String displayName, String timeZone) {
     }
 
+    /** Work other features do for each new account once it exists, such as mailing the verification link. */
+    public void onRegistered(Consumer<User> hook) {
+        registrationHooks.add(hook);
+    }
+
     public AuthResult register(Registration input, ClientInfo client) {
         String email = normaliseEmail(input.email());
-        String displayName = input.displayName() == null ? "" : input.displayName().strip();
         List<UserError> errors = new ArrayList<>();
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (!isWellFormedEmail(email)) {
             errors.add(new UserError("email", "Enter an email address like name@example.com.", UserError.Code.INVALID));
         }
         passwordPolicy.check(input.password()).ifPresent(errors::add);
-        if (displayName.isEmpty()) {
-            errors.add(new UserError("displayName", "Tell us what to call you.", UserError.Code.INVALID));
-        } else if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH) {
-            errors.add(new UserError("displayName", "Use at most " + MAX_DISPLAY_NAME_LENGTH + " characters.", UserError.Code.TOO_LONG));
-        }
-        if (!isKnownTimeZone(input.timeZone())) {
-            errors.add(new UserError("timeZone", "Pick a time zone from the list, like Europe/Paris.", UserError.Code.UNKNOWN_TIME_ZONE));
-        }
+        String displayName = ProfileRules.displayName(input.displayName(), errors);
+        ProfileRules.timeZone(input.timeZone(), errors);
         if (!errors.isEmpty()) {
             return AuthResult.failure(errors);
         }
@@ -109,6 +107,7 @@ public final class AccountService {
                     "An account with this email already exists. Try signing in.", UserError.Code.ALREADY_EXISTS)));
         }
         audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
+        registrationHooks.forEach(hook -> hook.accept(user));
         return AuthResult.success(openSession(user, client));
     }
 
@@ -158,7 +157,30 @@ public final class AccountService {
         return openSession(user, client);
     }
 
-    /** Whether this is the account's password: for changes that ask for it again. Not throttled here. */
+    /**
+     * Re-authentication before a sensitive change (a new password or email, deleting the account): the account's
+     * current password, checked as a sign-in step under the same throttle, so that a stolen access token cannot be
+     * used to guess it. {@code during} names the change in the audit trail. False while sign-in is throttled too.
+     */
+    public boolean confirmPassword(UUID userId, String password, String during, ClientInfo client) {
+        Optional<User> user = repository.findById(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        String email = user.get().email();
+        LoginThrottle.Attempt attempt = admitAttempt(email, userId, client, Map.of("during", during));
+        if (!attempt.admitted()) {
+            return false;
+        }
+        if (passwordMatches(userId, password)) {
+            return true;
+        }
+        attemptFailed(email, userId, client, attempt, AuditAction.PASSWORD_CONFIRMATION_FAILED,
+                Map.of("during", during, "reason", "wrong_password"));
+        return false;
+    }
+
+    /** Whether this is the account's password. Not throttled here: see {@link #confirmPassword}. */
     public boolean passwordMatches(UUID userId, String password) {
         return password != null && repository.findById(userId)
                 .flatMap(user -> repository.findByEmail(user.email()))
@@ -314,10 +336,10 @@ public final class AccountService {
             return Optional.empty();
         }
         String name = displayName == null || displayName.isBlank() ? normalised.substring(0, normalised.indexOf('@')) : displayName.strip();
-        if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME_LENGTH) {
-            name = name.substring(0, name.offsetByCodePoints(0, MAX_DISPLAY_NAME_LENGTH));
+        if (name.codePointCount(0, name.length()) > ProfileRules.MAX_DISPLAY_NAME_LENGTH) {
+            name = name.substring(0, name.offsetByCodePoints(0, ProfileRules.MAX_DISPLAY_NAME_LENGTH));
         }
-        User user = new User(UUID.randomUUID(), normalised, name, isKnownTimeZone(timeZone) ? timeZone : "UTC", "user",
+        User user = new User(UUID.randomUUID(), normalised, name, ProfileRules.isKnownTimeZone(timeZone) ? timeZone : "UTC", "user",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!repository.insertUser(tx, user, null)) {
             return Optional.empty();
@@ -342,15 +364,12 @@ public final class AccountService {
         return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
     }
 
-    private static String normaliseEmail(String email) {
+    public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * An IANA region id the JDK knows, such as Europe/Paris. The shape check keeps out ids that libraries register at
-     * run time (ical4j adds random "ical4j~…" ones) which PostgreSQL and other nodes would not know.
-     */
-    private static boolean isKnownTimeZone(String zone) {
-        return zone != null && IANA_ZONE.matcher(zone).matches() && ZoneId.getAvailableZoneIds().contains(zone);
+    /** Whether a normalised email is one an account may have. */
+    public static boolean isWellFormedEmail(String email) {
+        return email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches();
     }
 }

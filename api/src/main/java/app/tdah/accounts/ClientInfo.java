@@ -11,11 +11,9 @@ public record ClientInfo(String ip, String userAgent) {
 
     private static final int MAX_USER_AGENT = 512;
 
-    /** The peer address and user agent of an HTTP request (the agent cut to a sane length). */
     public static ClientInfo of(ServerRequest req) {
         String userAgent = req.headers().first(HeaderNames.USER_AGENT)
-                .map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua)
-                .orElse(null);
+                .map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua).orElse(null);
         return new ClientInfo(req.remotePeer().host(), userAgent);
     }
 }
