@@ -102,6 +102,8 @@ public final class DataExport {
                     .export("id", "reminder_id", "task_id", "fire_at", "channel", "created_at"),
             Section.many("notifications", OWNED, "created_at, id")
                     .export("id", "task_id", "title", "body", "created_at", "read_at"),
+            Section.many("external_identities", OWNED, "linked_at, id")
+                    .export("id", "provider", "subject", "email", "linked_at", "last_used_at"),
             Section.many("ical_feeds", OWNED, "created_at")
                     .export("created_at")
                     .withhold("token_hash", "a secret: the feed URL's token hash"),

@@ -87,6 +87,12 @@ class TenantIsolationTest {
                 UUID id = UUID.randomUUID();
                 a.sql().update("INSERT INTO notifications (id, user_id, title) VALUES (?, ?, 'for A only')", id, a.userId());
                 return GlobalId.encode("Notification", id);
+            }),
+            new Example("ExternalIdentity", "a linked Google identity (linking needs a provider round trip)", a -> {
+                UUID id = UUID.randomUUID();
+                a.sql().update("INSERT INTO external_identities (id, user_id, provider, subject) VALUES (?, ?, 'google', ?)",
+                        id, a.userId(), "google-" + id);
+                return GlobalId.encode("ExternalIdentity", id);
             }));
 
     /** Bulk fields that skip ids that are not the caller's rather than refusing them (still answering as for unknown ids). */
