@@ -93,7 +93,9 @@ class TenantIsolationTest {
                 a.sql().update("INSERT INTO external_identities (id, user_id, provider, subject) VALUES (?, ?, 'google', ?)",
                         id, a.userId(), "google-" + id);
                 return GlobalId.encode("ExternalIdentity", id);
-            }));
+            }),
+            new Example("Session", "the session A signed up with", a -> a.client()
+                    .execute("{ sessions { edges { node { id } } } }").data("sessions").path("edges").path(0).path("node").path("id").asText()));
 
     /** Bulk fields that skip ids that are not the caller's rather than refusing them (still answering as for unknown ids). */
     private static final Set<String> SKIP_FOREIGN_IDS = Set.of("Mutation.markNotificationsRead");
