@@ -48,6 +48,8 @@ import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
+import app.tdah.jobs.sms.SendSmsJob;
+import app.tdah.jobs.sms.TwilioSmsSender;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
 import app.tdah.notifications.NotificationRepository;
@@ -62,6 +64,16 @@ import app.tdah.platform.Secrets;
 import app.tdah.planner.BuiltInTaskPlanner;
 import app.tdah.reminders.ReminderDispatcher;
 import app.tdah.reminders.ReminderRepository;
+import app.tdah.sms.PhoneNumbers;
+import app.tdah.sms.PhoneRepository;
+import app.tdah.sms.PhoneService;
+import app.tdah.sms.SmsGraphQl;
+import app.tdah.sms.SmsLogRepository;
+import app.tdah.sms.SmsMessageRepository;
+import app.tdah.sms.SmsOutbox;
+import app.tdah.sms.TwilioSignature;
+import app.tdah.sms.TwilioStatusHttpService;
+import app.tdah.sms.VerificationCodes;
 import app.tdah.planner.LlmTaskPlanner;
 import app.tdah.planner.TaskPlanner;
 import app.tdah.tasks.TaskRepository;
@@ -147,6 +159,10 @@ public final class Application implements AutoCloseable {
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
             SchedulerRepository schedulerRepository = new SchedulerRepository(db);
+            if (settings.twilio().isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "Text messages are off: set PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and "
+                        + "PA_TWILIO_FROM to send them.");
+            }
 
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestObservation(settings.accessLog()))
@@ -161,11 +177,16 @@ public final class Application implements AutoCloseable {
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 features.add(new NotificationsGraphQl(new NotificationRepository(db)));
                 features.add(new AdminGraphQl(schedulerRepository, clock));
+                PhoneService phones = new PhoneService(new PhoneRepository(db), new PhoneNumbers(settings.sms().defaultRegion()),
+                        new VerificationCodes(secrets.encryptionKey()), new SmsOutbox(db), auditLog, settings.twilio().isPresent(), clock);
+                features.add(new SmsGraphQl(phones, new SmsLogRepository(db), settings.sms(), clock));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
+                settings.twilio().ifPresent(twilio -> routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
+                        new TwilioSignature(twilio.authToken(), settings.publicUrl()), new SmsMessageRepository(db), auditLog, clock)));
                 SpaRouting.register(routing);
             }
             migrating.join();
@@ -173,7 +194,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, tasks, schedulerRepository, clock), schedulerRepository), STARTUP)
+                            jobs(settings, db, accountRepository, tasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -235,17 +256,18 @@ public final class Application implements AutoCloseable {
      * node runs them again after the dead node's check-in lapses; each is idempotent, so a rerun repeats nothing.
      */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
-                                           TaskService tasks, SchedulerRepository schedulerRepository, Clock clock) {
+                                           TaskService tasks, SchedulerRepository schedulerRepository, Coordination coordination,
+                                           Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
-        return List.of(
+        List<ScheduledJob> jobs = new ArrayList<>(List.of(
                 new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
                         () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
                         () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
-                                new MailService(mailOutbox, clock), clock)),
+                                new MailService(mailOutbox, clock), new SmsOutbox(db), clock)),
                         SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         true),
                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
@@ -264,7 +286,14 @@ public final class Application implements AutoCloseable {
                 new ScheduledJob("send-mail", SendMailJob.class,
                         () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
                         SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
-                        true));
+                        true)));
+        // Every 2 s: verification codes and replies are waited for.
+        settings.twilio().map(TwilioSmsSender::new).ifPresent(smsSender -> jobs.add(new ScheduledJob("send-sms", SendSmsJob.class,
+                () -> new SendSmsJob(new SmsMessageRepository(db), smsSender, settings.sms().retry(), settings.sms().limits(),
+                        coordination, clock),
+                SimpleScheduleBuilder.repeatSecondlyForever(2).withMisfireHandlingInstructionNextWithRemainingCount(),
+                true)));
+        return jobs;
     }
 
     /** The built-in planner, behind the LLM one when the operator configured an endpoint. */

@@ -12,7 +12,12 @@ public enum AuditAction {
     ADDRESS_BLOCKED,
     SIGNED_OUT,
     REFRESH_TOKEN_REUSED,
-    ACCESS_DENIED;
+    ACCESS_DENIED,
+    PHONE_CODE_SENT,
+    PHONE_VERIFIED,
+    PHONE_VERIFICATION_FAILED,
+    PHONE_REMOVED,
+    SMS_STATUS_SIGNATURE_INVALID;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
