@@ -51,7 +51,7 @@ public final class TwilioStatusHttpService implements HttpService {
     private void status(ServerRequest req, ServerResponse res) {
         Map<String, String> params = form(req);
         String query = req.query().rawValue();
-        String pathAndQuery = req.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
+        String pathAndQuery = req.path().absolute().rawPath() + (query.isEmpty() ? "" : "?" + query);
         Optional<String> signed = req.headers().first(SIGNATURE);
         if (!signature.valid(pathAndQuery, params, signed.orElse(null))) {
             audit.record(AuditEvent.against(AuditAction.SMS_STATUS_SIGNATURE_INVALID, AuditEvent.Outcome.DENIED, null, client(req),
