@@ -32,15 +32,17 @@ public final class SmsMessageRepository implements SmsQueue {
 
     /**
      * SKIP LOCKED: rows another sender is claiming right now are left to it, not waited for and not taken twice. Whether
-     * the number opted out is read in the same statement, so a STOP that committed before the claim is honoured.
+     * the number opted out is read in the same statement, so a STOP that committed before the claim is honoured. Rows
+     * come back in the order they were queued: texts to one number are sent in that order.
      */
     @Override
     public List<OutgoingSms> claimDue(Instant now, int limit) {
-        return db.execute().query("UPDATE sms_messages m SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1 "
+        return db.execute().query("WITH claimed AS (UPDATE sms_messages m SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1 "
                                 + "WHERE id IN (SELECT id FROM sms_messages WHERE status = 'PENDING' AND direction = 'OUTBOUND' "
-                                + "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-                                + "RETURNING id, user_id, phone, body, kind, attempts, "
-                                + "EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.e164 = m.phone) AS opted_out",
+                                + "AND next_attempt_at <= ? ORDER BY next_attempt_at, queued_seq LIMIT ? FOR UPDATE SKIP LOCKED) "
+                                + "RETURNING id, user_id, phone, body, kind, attempts, queued_seq, "
+                                + "EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.e164 = m.phone) AS opted_out) "
+                                + "SELECT * FROM claimed ORDER BY queued_seq",
                         timestamp(now), timestamp(now), limit)
                 .map(SmsMessageRepository::outgoing)
                 .toList();

@@ -36,7 +36,9 @@ final class BaseUrlHttpClient extends HttpClient {
         String url = baseUrl.toString();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.timeout = timeout;
+        // HTTP/1.1 with kept-alive connections, as the SDK's own transport speaks it.
         this.http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                 .build();

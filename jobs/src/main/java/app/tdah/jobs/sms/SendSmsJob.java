@@ -3,8 +3,15 @@ package app.tdah.jobs.sms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.mail.RetryPolicy;
@@ -77,13 +84,33 @@ public final class SendSmsJob implements Job {
         List<OutgoingSms> batch;
         do {
             batch = queue.claimDue(clock.instant(), BATCH_SIZE);
-            for (OutgoingSms sms : batch) {
-                if (handle(sms)) {
-                    sent++;
-                }
-            }
+            sent += sendBatch(batch);
         } while (batch.size() == BATCH_SIZE);
         return sent;
+    }
+
+    /**
+     * Texts to different numbers go out side by side (a request to Twilio is mostly waiting); texts to one number go
+     * one after the other, in the order they were queued, so a reply in two parts arrives in order.
+     */
+    private int sendBatch(List<OutgoingSms> batch) {
+        Map<String, List<OutgoingSms>> byNumber = batch.stream()
+                .collect(Collectors.groupingBy(OutgoingSms::to, LinkedHashMap::new, Collectors.toList()));
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> sent = byNumber.values().stream()
+                    .map(texts -> senders.submit(() -> (int) texts.stream().filter(this::handle).count()))
+                    .toList();
+            int total = 0;
+            for (Future<Integer> each : sent) {
+                total += each.get();
+            }
+            return total;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending texts", e);
+        }
     }
 
     private boolean handle(OutgoingSms sms) {
