@@ -10,17 +10,30 @@ import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
 import app.tdah.admin.AdminGraphQl;
 import app.tdah.admin.SchedulerRepository;
+import app.tdah.admin.UserAdminGraphQl;
+import app.tdah.admin.UserAdminRepository;
+import app.tdah.admin.UserAdminService;
 import app.tdah.accounts.AccountRepository;
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.LoginThrottle;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
+import app.tdah.accounts.recovery.EmailVerification;
+import app.tdah.accounts.recovery.OneTimeLinks;
+import app.tdah.accounts.recovery.PasswordRecovery;
+import app.tdah.accounts.recovery.RecoveryGraphQl;
+import app.tdah.accounts.recovery.RecoveryRepository;
+import app.tdah.accounts.recovery.RecoveryThrottle;
+import app.tdah.accounts.sessions.SessionRepository;
+import app.tdah.accounts.sessions.SessionService;
+import app.tdah.accounts.sessions.SessionsGraphQl;
 import app.tdah.digest.DailyDigestSender;
 import app.tdah.digest.DigestRepository;
 import app.tdah.audit.AuditLog;
@@ -50,11 +63,21 @@ import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.jobs.sms.SendSmsJob;
 import app.tdah.jobs.sms.TwilioSmsSender;
+import app.tdah.mfa.MfaGate;
+import app.tdah.mfa.MfaGraphQl;
+import app.tdah.mfa.MfaRepository;
+import app.tdah.mfa.MfaService;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
+import app.tdah.myaccount.AccountExportHttpService;
+import app.tdah.myaccount.DataExport;
+import app.tdah.myaccount.MyAccountGraphQl;
+import app.tdah.myaccount.MyAccountRepository;
+import app.tdah.myaccount.MyAccountService;
 import app.tdah.notifications.NotificationRepository;
 import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
+import app.tdah.platform.AesGcm;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
 import app.tdah.platform.Database;
@@ -152,9 +175,13 @@ public final class Application implements AutoCloseable {
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
             Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
-            AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
-                    new PasswordPolicy(), new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
-                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock);
+            MfaRepository mfaRepository = new MfaRepository(db);
+            PasswordHasher passwordHasher = new PasswordHasher(settings.argon2());
+            PasswordPolicy passwordPolicy = new PasswordPolicy();
+            AccountService accounts = new AccountService(accountRepository, passwordHasher,
+                    passwordPolicy, new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
+                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock,
+                    new MfaGate(mfaRepository, auditLog, clock, settings.mfaRequiredForAdmins()));
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
@@ -169,7 +196,23 @@ public final class Application implements AutoCloseable {
                     .addFilter(new SecurityHeaders());
             if (settings.hasRole(Role.WEB)) {
                 List<GraphQlFeature> features = new ArrayList<>();
-                features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
+                AccountsGraphQl accountsGraphQl = new AccountsGraphQl(accounts, settings.secureCookie());
+                features.add(accountsGraphQl);
+                features.add(new MfaGraphQl(new MfaService(mfaRepository, new AesGcm(secrets.encryptionKey()), accounts, auditLog, clock),
+                        accounts, accountsGraphQl));
+                SessionService sessions = new SessionService(new SessionRepository(db), auditLog);
+                features.add(new SessionsGraphQl(sessions));
+                RecoveryRepository recoveryRepository = new RecoveryRepository(db);
+                OneTimeLinks links = new OneTimeLinks(recoveryRepository, settings.publicUrl(), clock);
+                RecoveryThrottle recoveryThrottle = new RecoveryThrottle(coordination, settings.recoveryLimits());
+                MailService mail = new MailService(new MailOutboxRepository(db), clock);
+                EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
+                        accounts, mail, auditLog, clock);
+                accounts.onRegistered(emailVerification::sendToNewAccount);
+                ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
+                resources.add(recoveryMails);
+                features.add(new RecoveryGraphQl(emailVerification, new PasswordRecovery(recoveryRepository, links,
+                        recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog, recoveryMails)));
                 features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
@@ -177,6 +220,11 @@ public final class Application implements AutoCloseable {
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 features.add(new NotificationsGraphQl(new NotificationRepository(db)));
                 features.add(new AdminGraphQl(schedulerRepository, clock));
+                UserAdminRepository userAdminRepository = new UserAdminRepository(db);
+                features.add(new UserAdminGraphQl(new UserAdminService(userAdminRepository, auditLog)));
+                MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdminRepository,
+                        taskRepository, new DataExport(db), auditLog, clock);
+                features.add(new MyAccountGraphQl(myAccount, accounts, settings.secureCookie()));
                 PhoneService phones = new PhoneService(new PhoneRepository(db), new PhoneNumbers(settings.sms().defaultRegion()),
                         new VerificationCodes(secrets.encryptionKey()), new SmsOutbox(db), auditLog, settings.twilio().isPresent(), clock);
                 features.add(new SmsGraphQl(phones, new SmsLogRepository(db), settings.sms(), clock));
@@ -185,6 +233,8 @@ public final class Application implements AutoCloseable {
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
+                routing.register(AccountExportHttpService.ROOT,
+                        new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
                 settings.twilio().ifPresent(twilio -> routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
                         new TwilioSignature(twilio.authToken(), settings.publicUrl()), new SmsMessageRepository(db), auditLog, clock)));
                 SpaRouting.register(routing);
@@ -194,7 +244,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, tasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
+                            jobs(settings, db, accountRepository, mfaRepository, tasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -256,13 +306,16 @@ public final class Application implements AutoCloseable {
      * node runs them again after the dead node's check-in lapses; each is idempotent, so a rerun repeats nothing.
      */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
-                                           TaskService tasks, SchedulerRepository schedulerRepository, Coordination coordination,
-                                           Clock clock) {
+                                           MfaRepository mfaRepository, TaskService tasks,
+                                           SchedulerRepository schedulerRepository, Coordination coordination, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
+        RecoveryRepository recoveryRepository = new RecoveryRepository(db);
         List<ScheduledJob> jobs = new ArrayList<>(List.of(
                 new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
-                        () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
+                        () -> new PurgeExpiredTokensJob(now -> accountRepository.purgeExpiredRefreshTokens(now)
+                                + mfaRepository.purgeExpiredChallenges(now)
+                                + recoveryRepository.purgeExpiredTokens(now), clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,

@@ -34,12 +34,13 @@ public final class AccountsGraphQl implements GraphQlFeature {
 
     /** The GraphQL view of a user. */
     public record UserView(String id, String email, String displayName, String timeZone, Instant createdAt) {
-        static UserView of(User user) {
+        public static UserView of(User user) {
             return new UserView(GlobalId.encode("User", user.id()), user.email(), user.displayName(), user.timeZone(), user.createdAt());
         }
     }
 
-    public record AuthPayload(String accessToken, Instant accessTokenExpiresAt, UserView user, List<UserError> userErrors) {
+    public record AuthPayload(String accessToken, Instant accessTokenExpiresAt, UserView user, String mfaChallenge,
+                              List<UserError> userErrors) {
     }
 
     public record LogoutPayload(List<UserError> userErrors) {
@@ -100,7 +101,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
         RequestContext context = GraphQlEngine.context(env);
         AccountService.AuthResult result = accounts.refresh(context.refreshCookie(), context.client());
         if (result.session().isEmpty()) {
-            context.setCookie(expiredRefreshCookie());
+            context.setCookie(expiredRefreshCookie(secureCookie));
         }
         return respond(context, result);
     }
@@ -108,7 +109,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
     private LogoutPayload logout(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         accounts.logout(context.refreshCookie(), context.client());
-        context.setCookie(expiredRefreshCookie());
+        context.setCookie(expiredRefreshCookie(secureCookie));
         return new LogoutPayload(List.of());
     }
 
@@ -122,26 +123,27 @@ public final class AccountsGraphQl implements GraphQlFeature {
         return new PreferencesPayload(result.preferences().map(PreferencesView::of).orElse(null), result.errors());
     }
 
-    private AuthPayload respond(RequestContext context, AccountService.AuthResult result) {
+    /** The payload of every sign-in step; a started session also sets the refresh cookie. */
+    public AuthPayload respond(RequestContext context, AccountService.AuthResult result) {
         Optional<AccountService.Session> session = result.session();
         if (session.isEmpty()) {
-            return new AuthPayload(null, null, null, result.errors());
+            return new AuthPayload(null, null, null, result.mfaChallenge().orElse(null), result.errors());
         }
         AccountService.Session s = session.get();
         context.setCookie(refreshCookie(s.refreshToken(), Duration.between(Instant.now(), s.refreshExpiresAt())));
-        return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), List.of());
+        return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), null, List.of());
     }
 
     private SetCookie refreshCookie(String value, Duration maxAge) {
-        return cookie(value).maxAge(maxAge).build();
+        return cookie(value, secureCookie).maxAge(maxAge).build();
     }
 
     /** Deletes the cookie in the browser (an expiry in the past; Helidon leaves out a zero Max-Age). */
-    private SetCookie expiredRefreshCookie() {
-        return cookie("").expires(Instant.EPOCH).maxAge(Duration.ZERO).build();
+    public static SetCookie expiredRefreshCookie(boolean secureCookie) {
+        return cookie("", secureCookie).expires(Instant.EPOCH).maxAge(Duration.ZERO).build();
     }
 
-    private SetCookie.Builder cookie(String value) {
+    private static SetCookie.Builder cookie(String value, boolean secureCookie) {
         return SetCookie.builder(GraphQlHttpService.REFRESH_COOKIE, value)
                 .path(COOKIE_PATH)
                 .httpOnly(true)

@@ -51,12 +51,21 @@ public record AppConfig(
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
         RetryPolicy mailRetry,
+        boolean mfaRequiredForAdmins,
+        RecoveryLimits recoveryLimits,
         Optional<TwilioSettings> twilio,
         SmsSettings sms) {
 
     public enum Role { WEB, WORKER }
 
     public record Argon2Settings(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /**
+     * How many verification or password-reset mails one address may be sent per hour, and how many password-reset
+     * requests one IP address may make per hour.
+     */
+    public record RecoveryLimits(int mailsPerHour, int ipRequestsPerHour) {
     }
 
     /** An OpenAI-compatible chat-completions endpoint for the optional LLM planner; absent unless configured. */
@@ -102,6 +111,10 @@ public record AppConfig(
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
                 RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
+                pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false),
+                new RecoveryLimits(
+                        pa.get("recovery.mails.per.hour").asInt().orElse(3),
+                        pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)),
                 twilio(pa, publicUrl),
                 sms(pa));
     }
