@@ -39,7 +39,7 @@ public final class SendSmsJob implements Job {
     static final int BATCH_SIZE = 10;
     /**
      * A claim older than this belonged to a node that died mid-send. Quartz runs one send-sms at a time across the
-     * cluster, and a batch of ten, each send bounded by the Twilio request timeout, normally ends well within it.
+     * cluster, and a batch of ten ends within ten Twilio request timeouts even when all ten go to one number.
      */
     static final Duration LEASE = Duration.ofMinutes(5);
     /** When the rate limiter cannot be asked (Redis is down), texts wait this long rather than go out unlimited. */
