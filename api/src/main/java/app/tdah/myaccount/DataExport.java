@@ -126,7 +126,7 @@ public final class DataExport {
             Section.many("sms_messages", OWNED, "created_at, id")
                     .export("id", "direction", "phone", "encoding", "segments", "kind", "twilio_sid", "status", "attempts",
                             "next_attempt_at", "claimed_at", "last_error", "idempotency_key", "in_reply_to", "task_id",
-                            "created_at", "sent_at", "status_at")
+                            "created_at", "sent_at", "status_at", "queued_seq")
                     .exportAs("body", "CASE WHEN t.kind = 'VERIFICATION' THEN '" + ONE_TIME_CODE + "' ELSE t.body END"),
             Section.many("mail_outbox", "lower(t.recipient) = lower(me.email)", "created_at, id")
                     .export("id", "recipient", "subject", "kind", "idempotency_key", "status", "attempts", "next_attempt_at",
