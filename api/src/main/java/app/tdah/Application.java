@@ -11,18 +11,31 @@ import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
 import app.tdah.accounts.Permission;
 import app.tdah.admin.AdminGraphQl;
 import app.tdah.admin.SchedulerRepository;
+import app.tdah.admin.UserAdminGraphQl;
+import app.tdah.admin.UserAdminRepository;
+import app.tdah.admin.UserAdminService;
 import app.tdah.accounts.AccountRepository;
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.LoginThrottle;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
+import app.tdah.accounts.recovery.EmailVerification;
+import app.tdah.accounts.recovery.OneTimeLinks;
+import app.tdah.accounts.recovery.PasswordRecovery;
+import app.tdah.accounts.recovery.RecoveryGraphQl;
+import app.tdah.accounts.recovery.RecoveryRepository;
+import app.tdah.accounts.recovery.RecoveryThrottle;
+import app.tdah.accounts.sessions.SessionRepository;
+import app.tdah.accounts.sessions.SessionService;
+import app.tdah.accounts.sessions.SessionsGraphQl;
 import app.tdah.digest.DailyDigestSender;
 import app.tdah.digest.DigestRepository;
 import app.tdah.audit.AuditLog;
@@ -51,11 +64,26 @@ import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.llm.ChatCompletionsClient;
+import app.tdah.jobs.sms.SendSmsJob;
+import app.tdah.jobs.sms.TwilioSmsSender;
+import app.tdah.mfa.MfaGate;
+import app.tdah.mfa.MfaGraphQl;
+import app.tdah.mfa.MfaRepository;
+import app.tdah.mfa.MfaService;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
+import app.tdah.myaccount.AccountExportHttpService;
+import app.tdah.myaccount.DataExport;
+import app.tdah.myaccount.MyAccountGraphQl;
+import app.tdah.myaccount.MyAccountRepository;
+import app.tdah.myaccount.MyAccountService;
 import app.tdah.notifications.NotificationRepository;
 import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
+import app.tdah.oidc.OidcGraphQl;
+import app.tdah.oidc.OidcHttpService;
+import app.tdah.oidc.ProviderSignIn;
+import app.tdah.platform.AesGcm;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
 import app.tdah.platform.Database;
@@ -65,14 +93,24 @@ import app.tdah.platform.Secrets;
 import app.tdah.planner.BuiltInTaskPlanner;
 import app.tdah.reminders.ReminderDispatcher;
 import app.tdah.reminders.ReminderRepository;
+import app.tdah.sms.PhoneNumbers;
+import app.tdah.sms.PhoneRepository;
+import app.tdah.sms.PhoneService;
+import app.tdah.sms.SmsGraphQl;
+import app.tdah.sms.SmsLogRepository;
+import app.tdah.sms.SmsMessageRepository;
+import app.tdah.sms.SmsOutbox;
+import app.tdah.sms.TwilioSignature;
+import app.tdah.sms.TwilioStatusHttpService;
+import app.tdah.sms.VerificationCodes;
 import app.tdah.planner.LlmTaskPlanner;
 import app.tdah.planner.TaskPlanner;
-import app.tdah.sms.SmsOutbox;
 import app.tdah.sms.assistant.SmsInbox;
 import app.tdah.sms.webhook.SmsWebhookHttpService;
 import app.tdah.tasks.TaskRepository;
 import app.tdah.tasks.TaskService;
 import app.tdah.tasks.TasksGraphQl;
+import app.tdah.web.ClientAddress;
 import app.tdah.web.RequestObservation;
 import app.tdah.web.SecurityHeaders;
 import app.tdah.web.SpaRouting;
@@ -146,22 +184,47 @@ public final class Application implements AutoCloseable {
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
             Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
-            AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
-                    new PasswordPolicy(), new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
-                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock);
+            MfaRepository mfaRepository = new MfaRepository(db);
+            PasswordHasher passwordHasher = new PasswordHasher(settings.argon2());
+            PasswordPolicy passwordPolicy = new PasswordPolicy();
+            AccountService accounts = new AccountService(accountRepository, passwordHasher,
+                    passwordPolicy, new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
+                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock,
+                    new MfaGate(mfaRepository, auditLog, clock, settings.mfaRequiredForAdmins()));
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
             Optional<ChatCompletionsClient> llm = settings.llm().map(l -> new ChatCompletionsClient(l.baseUrl(), l.model(),
                     l.apiKey().orElse(null), l.timeout()));
             TaskService tasks = new TaskService(taskRepository, planner(llm), zoneOf, clock);
             SchedulerRepository schedulerRepository = new SchedulerRepository(db);
+            if (settings.twilio().isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "Text messages are off: set PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and "
+                        + "PA_TWILIO_FROM to send them.");
+            }
 
             HttpRouting.Builder routing = HttpRouting.builder()
+                    .addFilter(new ClientAddress(settings.trustedProxies()))
                     .addFilter(new RequestObservation(settings.accessLog()))
                     .addFilter(new SecurityHeaders());
             if (settings.hasRole(Role.WEB)) {
                 List<GraphQlFeature> features = new ArrayList<>();
-                features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
+                AccountsGraphQl accountsGraphQl = new AccountsGraphQl(accounts, settings.secureCookie());
+                features.add(accountsGraphQl);
+                features.add(new MfaGraphQl(new MfaService(mfaRepository, new AesGcm(secrets.encryptionKey()), accounts, auditLog, clock),
+                        accounts, accountsGraphQl));
+                SessionService sessions = new SessionService(new SessionRepository(db), auditLog);
+                features.add(new SessionsGraphQl(sessions));
+                RecoveryRepository recoveryRepository = new RecoveryRepository(db);
+                OneTimeLinks links = new OneTimeLinks(recoveryRepository, settings.publicUrl(), clock);
+                RecoveryThrottle recoveryThrottle = new RecoveryThrottle(coordination, settings.recoveryLimits());
+                MailService mail = new MailService(new MailOutboxRepository(db), clock);
+                EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
+                        accounts, mail, auditLog, clock);
+                accounts.onRegistered(emailVerification::sendToNewAccount);
+                ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
+                resources.add(recoveryMails);
+                features.add(new RecoveryGraphQl(emailVerification, new PasswordRecovery(recoveryRepository, links,
+                        recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog, recoveryMails)));
                 features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
@@ -169,17 +232,36 @@ public final class Application implements AutoCloseable {
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 features.add(new NotificationsGraphQl(new NotificationRepository(db)));
                 features.add(new AdminGraphQl(schedulerRepository, clock));
+                UserAdminRepository userAdminRepository = new UserAdminRepository(db);
+                features.add(new UserAdminGraphQl(new UserAdminService(userAdminRepository, auditLog)));
+                MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdminRepository,
+                        taskRepository, new DataExport(db), auditLog, clock);
+                features.add(new MyAccountGraphQl(myAccount, accounts, settings.secureCookie()));
+                ProviderSignIn providerSignIn = ProviderSignIn.create(settings.oidcProviders(), redis, settings.redisKeyPrefix(),
+                        accounts, auditLog, db, settings.publicUrl(), clock);
+                features.add(new OidcGraphQl(providerSignIn));
+                PhoneService phones = new PhoneService(new PhoneRepository(db), new PhoneNumbers(settings.sms().defaultRegion()),
+                        new VerificationCodes(secrets.encryptionKey()), new SmsOutbox(db), auditLog, settings.twilio().isPresent(), clock);
+                features.add(new SmsGraphQl(phones, new SmsLogRepository(db), settings.sms(), clock));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
-                SmsInbox smsInbox = SmsInbox.create(db, tasks, zoneOf, new SmsOutbox(db), llm,
-                        userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
-                        settings.smsAssistant(), settings.publicUrl(), clock);
-                resources.add(smsInbox);
-                routing.register(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(settings.twilioAuthToken(),
-                        settings.publicUrl(), smsInbox, auditLog));
+                routing.register(AccountExportHttpService.ROOT,
+                        new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
+                routing.register(OidcHttpService.ROOT, new OidcHttpService(providerSignIn, settings.secureCookie()));
+                settings.twilio().ifPresent(twilio -> {
+                    TwilioSignature signature = new TwilioSignature(twilio.authToken(), settings.publicUrl());
+                    routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
+                            signature, new SmsMessageRepository(db), auditLog, clock));
+                    SmsInbox smsInbox = SmsInbox.create(db, tasks, zoneOf, new SmsOutbox(db), llm,
+                            userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
+                            settings.smsAssistant(), settings.publicUrl(), clock);
+                    resources.add(smsInbox);
+                    routing.register(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(signature,
+                            new PhoneNumbers(settings.sms().defaultRegion()), smsInbox, auditLog));
+                });
                 SpaRouting.register(routing);
             }
             migrating.join();
@@ -187,7 +269,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, tasks, schedulerRepository, clock), schedulerRepository), STARTUP)
+                            jobs(settings, db, accountRepository, mfaRepository, tasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -249,17 +331,21 @@ public final class Application implements AutoCloseable {
      * node runs them again after the dead node's check-in lapses; each is idempotent, so a rerun repeats nothing.
      */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
-                                           TaskService tasks, SchedulerRepository schedulerRepository, Clock clock) {
+                                           MfaRepository mfaRepository, TaskService tasks,
+                                           SchedulerRepository schedulerRepository, Coordination coordination, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
-        return List.of(
+        RecoveryRepository recoveryRepository = new RecoveryRepository(db);
+        List<ScheduledJob> jobs = new ArrayList<>(List.of(
                 new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
-                        () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
+                        () -> new PurgeExpiredTokensJob(now -> accountRepository.purgeExpiredRefreshTokens(now)
+                                + mfaRepository.purgeExpiredChallenges(now)
+                                + recoveryRepository.purgeExpiredTokens(now), clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
                         () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
-                                new MailService(mailOutbox, clock), clock)),
+                                new MailService(mailOutbox, clock), new SmsOutbox(db), clock)),
                         SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         true),
                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
@@ -278,7 +364,14 @@ public final class Application implements AutoCloseable {
                 new ScheduledJob("send-mail", SendMailJob.class,
                         () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
                         SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
-                        true));
+                        true)));
+        // Every 2 s: verification codes and replies are waited for.
+        settings.twilio().map(TwilioSmsSender::new).ifPresent(smsSender -> jobs.add(new ScheduledJob("send-sms", SendSmsJob.class,
+                () -> new SendSmsJob(new SmsMessageRepository(db), smsSender, settings.sms().retry(), settings.sms().limits(),
+                        coordination, clock),
+                SimpleScheduleBuilder.repeatSecondlyForever(2).withMisfireHandlingInstructionNextWithRemainingCount(),
+                true)));
+        return jobs;
     }
 
     /** The built-in planner, behind the LLM one when the operator configured an endpoint. */

@@ -4,14 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import app.tdah.audit.AuditAction;
@@ -20,13 +22,13 @@ import app.tdah.audit.AuditLog;
 import app.tdah.graphql.UserError;
 import app.tdah.platform.BearerSecrets;
 
+import io.helidon.dbclient.DbExecute;
+
 /** Sign-up, sign-in and sessions. */
 public final class AccountService {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern IANA_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}");
     private static final int MAX_EMAIL_LENGTH = 254;
-    private static final int MAX_DISPLAY_NAME_LENGTH = 80;
     private static final UserError INVALID_CREDENTIALS =
             new UserError(null, "That email and password don't match an account.", UserError.Code.INVALID_CREDENTIALS);
     private static final UserError NO_SESSION =
@@ -41,11 +43,14 @@ public final class AccountService {
     private final Duration reuseGrace;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondFactor secondFactor;
+    private final List<Consumer<User>> registrationHooks = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
-                          AuditLog audit, Clock clock) {
+                          AuditLog audit, Clock clock, SecondFactor secondFactor) {
         this.repository = repository;
+        this.secondFactor = secondFactor;
         this.audit = audit;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
@@ -60,36 +65,38 @@ public final class AccountService {
     public record Session(User user, AccessTokens.Issued access, String refreshToken, Instant refreshExpiresAt) {
     }
 
-    /** Either a session or the reasons there is none. */
-    public record AuthResult(Optional<Session> session, List<UserError> errors) {
-        static AuthResult success(Session session) {
-            return new AuthResult(Optional.of(session), List.of());
+    /** A session, or a challenge for the second factor (MFA on), or the reasons there is neither. */
+    public record AuthResult(Optional<Session> session, Optional<String> mfaChallenge, List<UserError> errors) {
+        public static AuthResult success(Session session) {
+            return new AuthResult(Optional.of(session), Optional.empty(), List.of());
         }
 
-        static AuthResult failure(List<UserError> errors) {
-            return new AuthResult(Optional.empty(), List.copyOf(errors));
+        public static AuthResult failure(List<UserError> errors) {
+            return new AuthResult(Optional.empty(), Optional.empty(), List.copyOf(errors));
+        }
+
+        static AuthResult challenge(String mfaChallenge) {
+            return new AuthResult(Optional.empty(), Optional.of(mfaChallenge), List.of());
         }
     }
 
     public record Registration(String email, String password, String displayName, String timeZone) {
     }
 
+    /** Work other features do for each new account once it exists, such as mailing the verification link. */
+    public void onRegistered(Consumer<User> hook) {
+        registrationHooks.add(hook);
+    }
+
     public AuthResult register(Registration input, ClientInfo client) {
         String email = normaliseEmail(input.email());
-        String displayName = input.displayName() == null ? "" : input.displayName().strip();
         List<UserError> errors = new ArrayList<>();
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (!isWellFormedEmail(email)) {
             errors.add(new UserError("email", "Enter an email address like name@example.com.", UserError.Code.INVALID));
         }
         passwordPolicy.check(input.password()).ifPresent(errors::add);
-        if (displayName.isEmpty()) {
-            errors.add(new UserError("displayName", "Tell us what to call you.", UserError.Code.INVALID));
-        } else if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH) {
-            errors.add(new UserError("displayName", "Use at most " + MAX_DISPLAY_NAME_LENGTH + " characters.", UserError.Code.TOO_LONG));
-        }
-        if (!isKnownTimeZone(input.timeZone())) {
-            errors.add(new UserError("timeZone", "Pick a time zone from the list, like Europe/Paris.", UserError.Code.UNKNOWN_TIME_ZONE));
-        }
+        String displayName = ProfileRules.displayName(input.displayName(), errors);
+        ProfileRules.timeZone(input.timeZone(), errors);
         if (!errors.isEmpty()) {
             return AuthResult.failure(errors);
         }
@@ -100,17 +107,16 @@ public final class AccountService {
                     "An account with this email already exists. Try signing in.", UserError.Code.ALREADY_EXISTS)));
         }
         audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
-        return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+        registrationHooks.forEach(hook -> hook.accept(user));
+        return AuthResult.success(openSession(user, client));
     }
 
     public AuthResult login(String email, String password, ClientInfo client) {
         String normalised = normaliseEmail(email);
-        LoginThrottle.Attempt attempt = throttle.admit(normalised, client.ip());
         Optional<AccountRepository.StoredUser> stored = repository.findByEmail(normalised);
         UUID subject = stored.map(s -> s.user().id()).orElse(null);
+        LoginThrottle.Attempt attempt = admitAttempt(normalised, subject, client, Map.of());
         if (!attempt.admitted()) {
-            audit.record(AuditEvent.against(AuditAction.SIGN_IN_THROTTLED, AuditEvent.Outcome.DENIED, subject, client,
-                    Map.of("attempt", Long.toString(attempt.number()))));
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         boolean passwordMatches = false;
@@ -120,21 +126,89 @@ public final class AccountService {
             hasher.verifyDecoy(password == null ? "" : password); // the same time class as a known account
         }
         if (!passwordMatches || !stored.get().active()) {
-            signInFailed(normalised, subject, client, attempt, stored.isEmpty() ? "unknown_account"
-                    : !passwordMatches ? "wrong_password" : "deactivated");
+            attemptFailed(normalised, subject, client, attempt, AuditAction.SIGN_IN_FAILED, Map.of("reason",
+                    stored.isEmpty() ? "unknown_account" : !passwordMatches ? "wrong_password" : "deactivated"));
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
-        throttle.succeeded(normalised);
         User user = stored.get().user();
-        audit.record(AuditEvent.bySelf(AuditAction.SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
-        return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+        return signInAfterFirstFactor(user, client, Map.of());
     }
 
-    /** Counts the failure against the account and the address, and records it with what it led to. */
-    private void signInFailed(String email, UUID subject, ClientInfo client, LoginThrottle.Attempt attempt, String reason) {
+    /**
+     * Signs in someone whose first factor is proven (their password, or a provider's ID token when they sign in with
+     * Google or Microsoft): a session, or a second-factor challenge when the account has MFA on.
+     */
+    public AuthResult signInAfterFirstFactor(User user, ClientInfo client, Map<String, String> details) {
+        if (secondFactor.isEnabled(user.id())) {
+            // The throttle's count stands until the code is right too: a right password clearing it would let
+            // someone who has the password guess codes without end.
+            return AuthResult.challenge(secondFactor.issueChallenge(user.id(), client));
+        }
+        return AuthResult.success(completeSignIn(user, client, details));
+    }
+
+    /**
+     * The last step of every sign-in, by password alone or with a second factor: the failure count is cleared, the
+     * sign-in recorded (with {@code details} such as the factor used) and a new session started.
+     */
+    public Session completeSignIn(User user, ClientInfo client, Map<String, String> details) {
+        throttle.succeeded(normaliseEmail(user.email()));
+        audit.record(AuditEvent.bySelf(AuditAction.SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, details));
+        return openSession(user, client);
+    }
+
+    /**
+     * Re-authentication before a sensitive change (a new password or email, deleting the account): the account's
+     * current password, checked as a sign-in step under the same throttle, so that a stolen access token cannot be
+     * used to guess it. {@code during} names the change in the audit trail. False while sign-in is throttled too.
+     */
+    public boolean confirmPassword(UUID userId, String password, String during, ClientInfo client) {
+        Optional<User> user = repository.findById(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        String email = user.get().email();
+        LoginThrottle.Attempt attempt = admitAttempt(email, userId, client, Map.of("during", during));
+        if (!attempt.admitted()) {
+            return false;
+        }
+        if (passwordMatches(userId, password)) {
+            return true;
+        }
+        attemptFailed(email, userId, client, attempt, AuditAction.PASSWORD_CONFIRMATION_FAILED,
+                Map.of("during", during, "reason", "wrong_password"));
+        return false;
+    }
+
+    /** Whether this is the account's password. Not throttled here: see {@link #confirmPassword}. */
+    public boolean passwordMatches(UUID userId, String password) {
+        return password != null && repository.findById(userId)
+                .flatMap(user -> repository.findByEmail(user.email()))
+                .map(stored -> hasher.verify(password, stored.passwordHash()))
+                .orElse(false);
+    }
+
+    /**
+     * Admits one sign-in step for the account (a password, or a second-factor code), and records a refusal with
+     * {@code details}. A refused step must get the same answer as a wrong one.
+     */
+    public LoginThrottle.Attempt admitAttempt(String email, UUID subject, ClientInfo client, Map<String, String> details) {
+        LoginThrottle.Attempt attempt = throttle.admit(email, client.ip());
+        if (!attempt.admitted()) {
+            audit.record(AuditEvent.against(AuditAction.SIGN_IN_THROTTLED, AuditEvent.Outcome.DENIED, subject, client,
+                    withAttempt(details, attempt)));
+        }
+        return attempt;
+    }
+
+    /**
+     * Counts a failed sign-in step (a wrong password, a wrong second-factor code) against the account and the address,
+     * and records it as {@code action} with {@code details}, then what it led to: a locked account, a blocked address.
+     */
+    public LoginThrottle.Consequence attemptFailed(String email, UUID subject, ClientInfo client, LoginThrottle.Attempt attempt,
+                                                  AuditAction action, Map<String, String> details) {
         LoginThrottle.Consequence consequence = throttle.failed(email, client.ip(), attempt);
-        audit.record(AuditEvent.against(AuditAction.SIGN_IN_FAILED, AuditEvent.Outcome.FAILURE, subject, client,
-                Map.of("reason", reason, "attempt", Long.toString(attempt.number()))));
+        audit.record(AuditEvent.against(action, AuditEvent.Outcome.FAILURE, subject, client, withAttempt(details, attempt)));
         if (consequence.accountLocked()) {
             audit.record(AuditEvent.against(AuditAction.ACCOUNT_LOCKED, AuditEvent.Outcome.DENIED, subject, client,
                     Map.of("minutes", Long.toString(consequence.delay().toMinutes()))));
@@ -142,6 +216,13 @@ public final class AccountService {
         if (consequence.addressBlocked()) {
             audit.record(AuditEvent.against(AuditAction.ADDRESS_BLOCKED, AuditEvent.Outcome.DENIED, subject, client, Map.of()));
         }
+        return consequence;
+    }
+
+    private static Map<String, String> withAttempt(Map<String, String> details, LoginThrottle.Attempt attempt) {
+        Map<String, String> all = new HashMap<>(details);
+        all.put("attempt", Long.toString(attempt.number()));
+        return all;
     }
 
     /**
@@ -190,9 +271,13 @@ public final class AccountService {
                 });
     }
 
-    /** The role the account has now; empty when it is deactivated or gone. What authorisation checks on every request. */
+    /**
+     * The role the account has now; empty when it is deactivated or gone. What authorisation checks on every request.
+     * A role that requires MFA (an operator's choice for admins) counts as a plain user's until MFA is on.
+     */
     public Optional<Role> effectiveRole(UUID userId) {
-        return repository.activeRole(userId).flatMap(Role::ofCode);
+        return repository.activeRole(userId).flatMap(Role::ofCode)
+                .map(role -> secondFactor.isRequiredFor(role) && !secondFactor.isEnabled(userId) ? Role.USER : role);
     }
 
     public Optional<Preferences> preferences(UUID userId) {
@@ -235,6 +320,43 @@ public final class AccountService {
         return repository.findById(id);
     }
 
+    /** Starts a new session (a new refresh-token family) for someone already proven to be {@code user}. */
+    private Session openSession(User user, ClientInfo client) {
+        return startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client);
+    }
+
+    /**
+     * Creates an account without a password, in the caller's transaction, for a person a provider vouched for; empty
+     * when the email is taken. The display name falls back to the email's local part and an unknown time zone to UTC.
+     */
+    public Optional<User> registerWithoutPassword(DbExecute tx, String email, String displayName, String timeZone,
+                                                  ClientInfo client, Map<String, String> auditDetails) {
+        String normalised = normaliseEmail(email);
+        if (normalised.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(normalised).matches()) {
+            return Optional.empty();
+        }
+        String name = displayName == null || displayName.isBlank() ? normalised.substring(0, normalised.indexOf('@')) : displayName.strip();
+        if (name.codePointCount(0, name.length()) > ProfileRules.MAX_DISPLAY_NAME_LENGTH) {
+            name = name.substring(0, name.offsetByCodePoints(0, ProfileRules.MAX_DISPLAY_NAME_LENGTH));
+        }
+        User user = new User(UUID.randomUUID(), normalised, name, ProfileRules.isKnownTimeZone(timeZone) ? timeZone : "UTC", "user",
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!repository.insertUser(tx, user, null)) {
+            return Optional.empty();
+        }
+        audit.record(tx, AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, auditDetails));
+        return Optional.of(user);
+    }
+
+    public Optional<User> userByEmail(String email) {
+        return repository.findByEmail(normaliseEmail(email)).map(AccountRepository.StoredUser::user);
+    }
+
+    /** Whether the account has a password; its row stays locked until {@code tx} ends, so the answer holds meanwhile. */
+    public boolean hasPassword(DbExecute tx, UUID userId) {
+        return repository.lockAndCheckHasPassword(tx, userId);
+    }
+
     private Session startSession(User user, UUID familyId, Instant refreshExpiresAt, ClientInfo client) {
         String refreshToken = BearerSecrets.generate();
         repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, BearerSecrets.sha256(refreshToken),
@@ -242,15 +364,12 @@ public final class AccountService {
         return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
     }
 
-    private static String normaliseEmail(String email) {
+    public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * An IANA region id the JDK knows, such as Europe/Paris. The shape check keeps out ids that libraries register at
-     * run time (ical4j adds random "ical4j~…" ones) which PostgreSQL and other nodes would not know.
-     */
-    private static boolean isKnownTimeZone(String zone) {
-        return zone != null && IANA_ZONE.matcher(zone).matches() && ZoneId.getAvailableZoneIds().contains(zone);
+    /** Whether a normalised email is one an account may have. */
+    public static boolean isWellFormedEmail(String email) {
+        return email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches();
     }
 }

@@ -1,6 +1,5 @@
 package app.tdah.accounts;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,37 +8,33 @@ import java.util.Optional;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
-import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.graphql.UserError;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.helidon.http.SetCookie;
 
 /** The accounts slice of the GraphQL API: thin fetchers over {@link AccountService}. */
 public final class AccountsGraphQl implements GraphQlFeature {
 
-    /** The refresh cookie goes only to the GraphQL endpoint, never to scripts (httpOnly) or other sites (Strict). */
-    private static final String COOKIE_PATH = "/graphql";
-
     private final AccountService accounts;
-    private final boolean secureCookie;
+    private final RefreshCookie refreshCookie;
 
     public AccountsGraphQl(AccountService accounts, boolean secureCookie) {
         this.accounts = accounts;
-        this.secureCookie = secureCookie;
+        this.refreshCookie = new RefreshCookie(secureCookie);
     }
 
     /** The GraphQL view of a user. */
     public record UserView(String id, String email, String displayName, String timeZone, Instant createdAt) {
-        static UserView of(User user) {
+        public static UserView of(User user) {
             return new UserView(GlobalId.encode("User", user.id()), user.email(), user.displayName(), user.timeZone(), user.createdAt());
         }
     }
 
-    public record AuthPayload(String accessToken, Instant accessTokenExpiresAt, UserView user, List<UserError> userErrors) {
+    public record AuthPayload(String accessToken, Instant accessTokenExpiresAt, UserView user, String mfaChallenge,
+                              List<UserError> userErrors) {
     }
 
     public record LogoutPayload(List<UserError> userErrors) {
@@ -76,7 +71,9 @@ public final class AccountsGraphQl implements GraphQlFeature {
     }
 
     private UserView me(DataFetchingEnvironment env) {
+        // A deactivated account's token still verifies until it expires; it no longer has a profile to show.
         return GraphQlEngine.context(env).principal()
+                .filter(p -> accounts.effectiveRole(p.userId()).isPresent())
                 .flatMap(p -> accounts.user(p.userId()))
                 .map(UserView::of)
                 .orElse(null);
@@ -100,7 +97,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
         RequestContext context = GraphQlEngine.context(env);
         AccountService.AuthResult result = accounts.refresh(context.refreshCookie(), context.client());
         if (result.session().isEmpty()) {
-            context.setCookie(expiredRefreshCookie());
+            context.setCookie(refreshCookie.expired());
         }
         return respond(context, result);
     }
@@ -108,7 +105,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
     private LogoutPayload logout(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         accounts.logout(context.refreshCookie(), context.client());
-        context.setCookie(expiredRefreshCookie());
+        context.setCookie(refreshCookie.expired());
         return new LogoutPayload(List.of());
     }
 
@@ -122,30 +119,15 @@ public final class AccountsGraphQl implements GraphQlFeature {
         return new PreferencesPayload(result.preferences().map(PreferencesView::of).orElse(null), result.errors());
     }
 
-    private AuthPayload respond(RequestContext context, AccountService.AuthResult result) {
+    /** The payload of every sign-in step; a started session also sets the refresh cookie. */
+    public AuthPayload respond(RequestContext context, AccountService.AuthResult result) {
         Optional<AccountService.Session> session = result.session();
         if (session.isEmpty()) {
-            return new AuthPayload(null, null, null, result.errors());
+            return new AuthPayload(null, null, null, result.mfaChallenge().orElse(null), result.errors());
         }
         AccountService.Session s = session.get();
-        context.setCookie(refreshCookie(s.refreshToken(), Duration.between(Instant.now(), s.refreshExpiresAt())));
-        return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), List.of());
+        context.setCookie(refreshCookie.of(s));
+        return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), null, List.of());
     }
 
-    private SetCookie refreshCookie(String value, Duration maxAge) {
-        return cookie(value).maxAge(maxAge).build();
-    }
-
-    /** Deletes the cookie in the browser (an expiry in the past; Helidon leaves out a zero Max-Age). */
-    private SetCookie expiredRefreshCookie() {
-        return cookie("").expires(Instant.EPOCH).maxAge(Duration.ZERO).build();
-    }
-
-    private SetCookie.Builder cookie(String value) {
-        return SetCookie.builder(GraphQlHttpService.REFRESH_COOKIE, value)
-                .path(COOKIE_PATH)
-                .httpOnly(true)
-                .secure(secureCookie)
-                .sameSite(SetCookie.SameSite.STRICT);
-    }
 }

@@ -111,9 +111,7 @@ public final class GraphQlHttpService implements HttpService {
     }
 
     private void execute(ServerRequest req, ServerResponse res, String query, String operationName, Map<String, Object> variables) {
-        Optional<String> bearer = req.headers().first(HeaderNames.AUTHORIZATION)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim());
+        Optional<String> bearer = AccessTokens.bearer(req);
         Optional<Principal> principal = bearer.flatMap(accessTokens::verify);
         if (bearer.isPresent() && principal.isEmpty()) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

@@ -1,15 +1,22 @@
 package app.tdah.platform;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import app.tdah.jobs.mail.RetryPolicy;
 import app.tdah.jobs.mail.SmtpSettings;
+import app.tdah.jobs.sms.SmsSendLimits;
+import app.tdah.jobs.sms.TwilioSettings;
+import app.tdah.sms.SmsSettings;
+import app.tdah.sms.TwilioStatusHttpService;
 
 import io.helidon.config.Config;
 
@@ -46,7 +53,12 @@ public record AppConfig(
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
         RetryPolicy mailRetry,
-        Optional<String> twilioAuthToken,
+        boolean mfaRequiredForAdmins,
+        RecoveryLimits recoveryLimits,
+        List<OidcProviderSettings> oidcProviders,
+        Optional<TwilioSettings> twilio,
+        SmsSettings sms,
+        String trustedProxies,
         SmsAssistantSettings smsAssistant) {
 
     public enum Role { WEB, WORKER }
@@ -54,9 +66,26 @@ public record AppConfig(
     public record Argon2Settings(int memoryKib, int iterations, int parallelism) {
     }
 
+    /**
+     * How many verification or password-reset mails one address may be sent per hour, and how many password-reset
+     * requests one IP address may make per hour.
+     */
+    public record RecoveryLimits(int mailsPerHour, int ipRequestsPerHour) {
+    }
+
     /** An OpenAI-compatible chat-completions endpoint for the optional LLM planner; absent unless configured. */
     public record LlmSettings(URI baseUrl, String model, Optional<String> apiKey, Duration timeout) {
     }
+
+    /**
+     * A sign-in provider (Google, Microsoft) this server offers: where its discovery document is (the issuer URL, to
+     * which {@code /.well-known/openid-configuration} is added) and this server's client registration with it.
+     */
+    public record OidcProviderSettings(String name, URI issuer, String clientId, String clientSecret) {
+    }
+
+    /** The providers people can sign in with, each configured on its own under {@code pa.oidc.NAME}. */
+    static final List<String> OIDC_PROVIDERS = List.of("google", "microsoft");
 
     /**
      * The SMS assistant: the sign-up link strangers get, how long a webhook waits for an answer before it goes by the
@@ -104,11 +133,68 @@ public record AppConfig(
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
                 RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
-                nonBlank(pa.get("twilio.auth.token").asString()),
+                pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false),
+                new RecoveryLimits(
+                        pa.get("recovery.mails.per.hour").asInt().orElse(3),
+                        pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)),
+                oidcProviders(pa.get("oidc")),
+                twilio(pa, publicUrl),
+                sms(pa),
+                pa.get("proxy.trusted").asString().orElse("127.0.0.1/32,::1/128"),
                 new SmsAssistantSettings(
                         URI.create(nonBlank(pa.get("sms.signup.url").asString()).orElse(publicUrl + "/signup")),
                         Duration.ofMillis(pa.get("sms.reply.budget.millis").asInt().orElse(500)),
                         Duration.ofHours(pa.get("sms.notice.interval.hours").asInt().orElse(24))));
+    }
+
+    /** The providers with a client id; one without is off. A client id without its secret stops start-up. */
+    private static List<OidcProviderSettings> oidcProviders(Config oidc) {
+        List<OidcProviderSettings> enabled = new ArrayList<>();
+        for (String name : OIDC_PROVIDERS) {
+            Config provider = oidc.get(name);
+            Optional<String> clientId = nonBlank(provider.get("client.id").asString());
+            if (clientId.isEmpty()) {
+                continue;
+            }
+            String variable = "PA_OIDC_" + name.toUpperCase(java.util.Locale.ROOT);
+            String secret = nonBlank(provider.get("client.secret").asString()).orElseThrow(() -> new IllegalStateException(
+                    variable + "_CLIENT_SECRET is not set: sign-in with " + name + " needs the client secret of "
+                            + variable + "_CLIENT_ID."));
+            String issuer = nonBlank(provider.get("issuer").asString()).orElseThrow(() -> new IllegalStateException(
+                    variable + "_ISSUER is empty: set the provider's issuer URL."));
+            enabled.add(new OidcProviderSettings(name, URI.create(stripTrailingSlash(issuer)), clientId.get(), secret));
+        }
+        return List.copyOf(enabled);
+    }
+
+    /** Present when the account, its auth token and a sender are configured: texts go out only then. */
+    private static Optional<TwilioSettings> twilio(Config pa, URI publicUrl) {
+        Optional<String> accountSid = nonBlank(pa.get("twilio.account.sid").asString());
+        Optional<String> authToken = nonBlank(pa.get("twilio.auth.token").asString());
+        Optional<String> from = nonBlank(pa.get("twilio.from").asString());
+        if (accountSid.isEmpty() && authToken.isEmpty() && from.isEmpty()) {
+            return Optional.empty();
+        }
+        if (accountSid.isEmpty() || authToken.isEmpty() || from.isEmpty()) {
+            throw new IllegalStateException("PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and PA_TWILIO_FROM go together; missing: "
+                    + (accountSid.isEmpty() ? "PA_TWILIO_ACCOUNT_SID " : "") + (authToken.isEmpty() ? "PA_TWILIO_AUTH_TOKEN " : "")
+                    + (from.isEmpty() ? "PA_TWILIO_FROM" : "").strip());
+        }
+        return Optional.of(new TwilioSettings(accountSid.get(), authToken.get(), from.get(),
+                URI.create(stripTrailingSlash(nonBlank(pa.get("twilio.api.url").asString()).orElse("https://api.twilio.com"))),
+                URI.create(publicUrl + TwilioStatusHttpService.PATH),
+                Duration.ofSeconds(pa.get("twilio.timeout.seconds").asInt().orElse(10))));
+    }
+
+    /** Retries wait 15 s, 30 s, 1 min... up to 15 min: a text hours late is rarely worth sending. */
+    private static SmsSettings sms(Config pa) {
+        return new SmsSettings(
+                pa.get("sms.default.region").asString().orElse("US"),
+                new RetryPolicy(pa.get("sms.max.attempts").asInt().orElse(6), Duration.ofSeconds(15), Duration.ofMinutes(15)),
+                new SmsSendLimits(pa.get("sms.rate.user.per.hour").asInt().orElse(30), Duration.ofHours(1),
+                        pa.get("sms.rate.global.per.minute").asInt().orElse(600), Duration.ofMinutes(1)),
+                new BigDecimal(pa.get("sms.price.per.segment").asString().orElse("0.0079").trim()),
+                pa.get("sms.price.currency").asString().orElse("USD"));
     }
 
     /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */

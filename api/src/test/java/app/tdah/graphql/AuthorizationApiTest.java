@@ -54,6 +54,7 @@ class AuthorizationApiTest {
         JsonNode payload = person.client().execute(CAPTURE, Map.of("i", Map.of("text", "buy milk"))).data("captureTask");
         assertThat(payload.path("task").isNull()).isTrue();
         assertThat(payload.path("userErrors").path(0).path("code").asText()).isEqualTo("NOT_AUTHENTICATED");
+        assertThat(person.client().execute("{ me { id } }").data("me").isNull()).isTrue();
         JsonNode login = new GraphQlClient(server.baseUrl()).execute(
                 "mutation L($i: LoginInput!) { login(input: $i) { accessToken userErrors { code } } }",
                 Map.of("i", Map.of("email", person.email(), "password", "correct-horse-battery-42"))).data("login");

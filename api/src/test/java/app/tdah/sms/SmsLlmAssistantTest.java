@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import app.tdah.testing.FakeTwilio;
 import app.tdah.testing.MovableClock;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
@@ -46,7 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SmsLlmAssistantTest {
 
-    private static final String AUTH_TOKEN = "5d41402abc4b2a76b9719d911017c592";
+    private static final String AUTH_TOKEN = FakeTwilio.AUTH_TOKEN;
     private static final String PUBLIC_URL = "https://assistant.example.org";
     private static final String MODEL = "qwen2.5-7b-instruct";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -55,14 +57,19 @@ class SmsLlmAssistantTest {
     private static final AtomicInteger numbers = new AtomicInteger();
 
     private static final FakeChatCompletions llm = FakeChatCompletions.start();
+    private static final FakeTwilio twilioApi = FakeTwilio.start();
 
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.start(Map.of(
-            "pa.twilio.auth.token", AUTH_TOKEN,
-            "pa.public.url", PUBLIC_URL,
-            "pa.llm.base.url", llm.baseUrl(),
-            "pa.llm.model", MODEL,
-            "pa.llm.timeout.seconds", "2"), clock);
+    static final ServerExtension server = ServerExtension.start(settings(), clock);
+
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(twilioApi.settings());
+        settings.put("pa.public.url", PUBLIC_URL);
+        settings.put("pa.llm.base.url", llm.baseUrl());
+        settings.put("pa.llm.model", MODEL);
+        settings.put("pa.llm.timeout.seconds", "2");
+        return settings;
+    }
 
     private static TwilioWebhook twilio;
     private static TestSql sql;
@@ -82,6 +89,7 @@ class SmsLlmAssistantTest {
     static void stop() {
         sql.close();
         llm.stop();
+        twilioApi.close();
     }
 
     private record Person(UUID id, String phone) {
@@ -176,7 +184,7 @@ class SmsLlmAssistantTest {
     }
 
     @Test
-    void aSlowModelTimesOutAndThePlainReplyGoesThroughTheOutbox() {
+    void aSlowModelTimesOutAndThePlainReplyGoesThroughTheOutbox() throws Exception {
         Person ada = personWithRole("premium");
         llm.script(toolCall("call_1", "create_task", "{\"text\": \"water the ferns\"}"));
         llm.stallAfter(1);
@@ -186,12 +194,14 @@ class SmsLlmAssistantTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(TwilioWebhook.message(response)).as("no answer within the 500 ms budget").isEmpty();
-        String reply = replyTo(sid);
-        assertThat(reply).isEqualTo("Sorry, I could not answer that just now. So far I added water the ferns. "
-                + "Text HELP for commands.");
-        assertThat(sql.value(String.class, "SELECT o.status || ' ' || o.kind || ' ' || o.user_id FROM sms_messages o "
-                + "JOIN sms_messages i ON o.in_reply_to = i.id WHERE i.twilio_sid = ?", sid))
-                .isEqualTo("PENDING REPLY " + ada.id());
+        String fallback = "Sorry, I could not answer that just now. So far I added water the ferns. Text HELP for commands.";
+        assertThat(replyTo(sid)).isEqualTo(fallback);
+        assertThat(sql.value(String.class, "SELECT o.kind || ' ' || o.user_id FROM sms_messages o "
+                + "JOIN sms_messages i ON o.in_reply_to = i.id WHERE i.twilio_sid = ? AND o.status <> 'TWIML'", sid))
+                .isEqualTo("REPLY " + ada.id());
+        // The send-sms job takes it from the outbox to Twilio.
+        assertThat(twilioApi.awaitFor(ada.phone(), 1, Duration.ofSeconds(20))).singleElement()
+                .extracting(FakeTwilio.Received::body).isEqualTo(fallback);
         assertThat(sql.value(Long.class, "SELECT count(*) FROM tasks WHERE user_id = ? AND title = 'water the ferns'", ada.id()))
                 .isEqualTo(1);
     }

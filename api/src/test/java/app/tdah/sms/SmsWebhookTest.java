@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import app.tdah.testing.FakeTwilio;
 import app.tdah.testing.MovableClock;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
@@ -40,20 +42,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SmsWebhookTest {
 
-    private static final String AUTH_TOKEN = "9f86d081884c7d659a2feaa0c55ad015";
+    private static final String AUTH_TOKEN = FakeTwilio.AUTH_TOKEN;
     private static final String PUBLIC_URL = "https://assistant.example.org";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final MovableClock clock = new MovableClock(Instant.parse("2026-03-10T08:00:00Z"));
     private static final AtomicInteger numbers = new AtomicInteger();
+    private static final FakeTwilio twilioApi = FakeTwilio.start();
 
     // A generous budget: every answer here is ready in time and comes back in TwiML (the outbox path is in SmsLlmAssistantTest).
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.start(Map.of(
-            "pa.twilio.auth.token", AUTH_TOKEN,
-            "pa.public.url", PUBLIC_URL,
-            "pa.sms.reply.budget.millis", "5000"), clock);
+    static final ServerExtension server = ServerExtension.start(settings(), clock);
 
     private static TwilioWebhook twilio;
+
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(twilioApi.settings());
+        settings.put("pa.public.url", PUBLIC_URL);
+        settings.put("pa.sms.reply.budget.millis", "5000");
+        return settings;
+    }
     private static TestSql sql;
 
     @BeforeAll
@@ -65,6 +72,7 @@ class SmsWebhookTest {
     @AfterAll
     static void disconnect() {
         sql.close();
+        twilioApi.close();
     }
 
     private record Person(UUID id, String phone) {
@@ -111,7 +119,7 @@ class SmsWebhookTest {
     }
 
     private static long rejections(String reason) {
-        return count("SELECT count(*) FROM audit_events WHERE action = 'sms_webhook_rejected' AND outcome = 'denied' "
+        return count("SELECT count(*) FROM audit_events WHERE action = 'sms_webhook_signature_invalid' AND outcome = 'denied' "
                 + "AND details ->> 'reason' = ? AND user_agent = 'TwilioProxy/1.1'", reason);
     }
 
@@ -120,8 +128,8 @@ class SmsWebhookTest {
         Person ada = personWithVerifiedPhone();
         String sid = TwilioWebhook.newMessageSid();
         Map<String, String> form = TwilioWebhook.inbound(sid, ada.phone(), "buy milk tomorrow");
-        long missingBefore = rejections("missing signature");
-        long invalidBefore = rejections("invalid signature");
+        long missingBefore = rejections("no signature");
+        long invalidBefore = rejections("signature does not match");
 
         HttpResponse<String> unsigned = twilio.post(form, null);
         String otherAccount = new TwilioWebhook(server.baseUrl(), PUBLIC_URL, "0000000000000000000000000000dead").sign(form);
@@ -137,8 +145,8 @@ class SmsWebhookTest {
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).doesNotContain(AUTH_TOKEN);
         });
-        assertThat(rejections("missing signature")).isEqualTo(missingBefore + 1);
-        assertThat(rejections("invalid signature")).isEqualTo(invalidBefore + 3);
+        assertThat(rejections("no signature")).isEqualTo(missingBefore + 1);
+        assertThat(rejections("signature does not match")).isEqualTo(invalidBefore + 3);
         assertThat(count("SELECT count(*) FROM sms_messages WHERE twilio_sid = ?", sid)).isZero();
         assertThat(count("SELECT count(*) FROM tasks WHERE user_id = ?", ada.id())).isZero();
 
@@ -172,7 +180,7 @@ class SmsWebhookTest {
 
         HttpResponse<String> notANumber = twilio.text("Ada's phone", "buy milk");
         assertThat(notANumber.statusCode()).isEqualTo(400);
-        assertThat(notANumber.body()).contains("international format");
+        assertThat(notANumber.body()).isEqualTo("From is not a valid phone number.");
         assertThat(count("SELECT count(*) FROM sms_messages WHERE phone = ?", ada.phone())).isZero();
     }
 

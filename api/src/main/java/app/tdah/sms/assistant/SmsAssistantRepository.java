@@ -123,10 +123,14 @@ public final class SmsAssistantRepository {
                 e164, kind, timestamp(now), timestamp(now.minus(interval)))) == 1;
     }
 
-    /** The task of the latest reminder texted to the person since {@code since}, if it named one. */
+    /**
+     * The task of the latest reminder texted to the person since {@code since}, if it named one. A reminder that
+     * never reached them (given up, or reported failed) is no context for a reply.
+     */
     Optional<UUID> remindedTask(UUID userId, Instant since) {
         return db.execute().get("SELECT task_id FROM sms_messages WHERE user_id = ?::uuid AND direction = 'OUTBOUND' "
-                        + "AND kind = 'REMINDER' AND created_at >= ? ORDER BY created_at DESC LIMIT 1",
+                        + "AND kind = 'REMINDER' AND created_at >= ? AND status NOT IN ('DEAD', 'FAILED', 'UNDELIVERED') "
+                        + "ORDER BY created_at DESC LIMIT 1",
                         userId, timestamp(since))
                 .map(row -> row.column("task_id").get(UUID.class));
     }

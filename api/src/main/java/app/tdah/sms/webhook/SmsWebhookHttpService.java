@@ -1,6 +1,5 @@
 package app.tdah.sms.webhook;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,10 @@ import app.tdah.accounts.ClientInfo;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
+import app.tdah.sms.PhoneNumbers;
+import app.tdah.sms.TwilioForm;
+import app.tdah.sms.TwilioSignature;
 import app.tdah.sms.assistant.InboundSms;
-import app.tdah.sms.assistant.PhoneNumbers;
 import app.tdah.sms.assistant.SmsInbox;
 
 import io.helidon.http.HeaderName;
@@ -32,15 +33,14 @@ public final class SmsWebhookHttpService implements HttpService {
     private static final HeaderName SIGNATURE = HeaderNames.create("X-Twilio-Signature");
     private static final List<String> REQUIRED = List.of("MessageSid", "From", "Body");
 
-    private final Optional<TwilioSignature> signature;
-    private final String signedUrl;
+    private final TwilioSignature signature;
+    private final PhoneNumbers numbers;
     private final SmsInbox inbox;
     private final AuditLog audit;
 
-    /** @param authToken empty when the operator has not configured Twilio: every request is then refused with 503 */
-    public SmsWebhookHttpService(Optional<String> authToken, URI publicUrl, SmsInbox inbox, AuditLog audit) {
-        this.signature = authToken.map(TwilioSignature::new);
-        this.signedUrl = publicUrl + PATH;
+    public SmsWebhookHttpService(TwilioSignature signature, PhoneNumbers numbers, SmsInbox inbox, AuditLog audit) {
+        this.signature = signature;
+        this.numbers = numbers;
         this.inbox = inbox;
         this.audit = audit;
     }
@@ -51,45 +51,35 @@ public final class SmsWebhookHttpService implements HttpService {
     }
 
     private void receive(ServerRequest req, ServerResponse res) {
-        if (signature.isEmpty()) {
-            plain(res, Status.SERVICE_UNAVAILABLE_503, "SMS is not configured on this server: set PA_TWILIO_AUTH_TOKEN.");
-            return;
-        }
-        boolean form = req.headers().contentType()
-                .map(type -> type.mediaType().type().equals("application") && type.mediaType().subtype().equals("x-www-form-urlencoded"))
-                .orElse(false);
-        if (!form) {
+        if (!TwilioForm.isForm(req)) {
             plain(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "Twilio posts application/x-www-form-urlencoded.");
             return;
         }
-        FormBody body;
+        Map<String, String> form;
         try {
-            body = FormBody.parse(req.content().as(String.class));
+            form = TwilioForm.params(req);
         } catch (IllegalArgumentException e) {
             plain(res, Status.BAD_REQUEST_400, "The form body is malformed.");
             return;
         }
-        String query = req.query().rawValue();
-        String url = query.isEmpty() ? signedUrl : signedUrl + "?" + query;
         Optional<String> sent = req.headers().first(SIGNATURE);
-        if (!signature.get().matches(url, body.parameters(), sent.orElse(null))) {
-            audit.record(AuditEvent.against(AuditAction.SMS_WEBHOOK_REJECTED, AuditEvent.Outcome.DENIED, null, ClientInfo.of(req),
-                    Map.of("reason", sent.isEmpty() ? "missing signature" : "invalid signature")));
+        if (!signature.valid(TwilioForm.pathAndQuery(req), form, sent.orElse(null))) {
+            audit.record(AuditEvent.against(AuditAction.SMS_WEBHOOK_SIGNATURE_INVALID, AuditEvent.Outcome.DENIED, null,
+                    ClientInfo.of(req), Map.of("path", PATH, "reason", sent.isPresent() ? "signature does not match" : "no signature")));
             plain(res, Status.FORBIDDEN_403, "The request is not signed by Twilio for this server.");
             return;
         }
-        List<String> missing = REQUIRED.stream().filter(name -> body.first(name).isEmpty()).toList();
+        List<String> missing = REQUIRED.stream().filter(name -> !form.containsKey(name)).toList();
         if (!missing.isEmpty()) {
             plain(res, Status.BAD_REQUEST_400, "Missing parameter" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ".");
             return;
         }
-        Optional<String> from = PhoneNumbers.e164(body.first("From").orElseThrow());
+        Optional<String> from = numbers.toE164(form.get("From"));
         if (from.isEmpty()) {
-            plain(res, Status.BAD_REQUEST_400, "From is not a phone number in international format.");
+            plain(res, Status.BAD_REQUEST_400, "From is not a valid phone number.");
             return;
         }
-        Optional<String> reply = inbox.receive(new InboundSms(body.first("MessageSid").orElseThrow(), from.get(),
-                body.first("Body").orElseThrow()));
+        Optional<String> reply = inbox.receive(new InboundSms(form.get("MessageSid"), from.get(), form.get("Body")));
         res.header(HeaderNames.CONTENT_TYPE, TwiMl.CONTENT_TYPE)
                 .header(HeaderNames.CACHE_CONTROL, "no-store")
                 .send(TwiMl.of(reply).getBytes(StandardCharsets.UTF_8));
