@@ -27,6 +27,12 @@ describe('redirectFor', () => {
     expect(redirectFor('/signup/', true)).toBe('/today');
     expect(redirectFor('/today', true)).toBeNull();
   });
+  it('keeps Settings and Admin for signed-in people', () => {
+    expect(redirectFor('/settings', false)).toBe('/signin');
+    expect(redirectFor('/admin', false)).toBe('/signin');
+    expect(redirectFor('/settings', true)).toBeNull();
+    expect(redirectFor('/admin', true)).toBeNull();
+  });
 });
 
 describe('App', () => {

@@ -1,6 +1,7 @@
 // Test helpers: a scripted fetch that records requests, and an in-memory fake of the accounts API (with the tasks
-// API of ./fakeTasks).
+// API of ./fakeTasks and the settings and admin API of ./fakeSettings).
 import type { AuthPayload, User } from '../graphql/types';
+import { FakeSettingsServer } from './fakeSettings';
 import { FakeTasksServer } from './fakeTasks';
 
 export interface RecordedRequest {
@@ -70,6 +71,8 @@ export class FakeAccountsServer {
   now: () => number;
   /** Answers the tasks operations (Today, ParseCapture, CaptureTask, ...). */
   tasks = new FakeTasksServer();
+  /** Answers the settings and admin operations (Preferences, UpdatePreferences, Scheduler, ...). */
+  settings = new FakeSettingsServer();
 
   constructor(now: () => number = () => Date.now()) {
     this.now = now;
@@ -103,7 +106,8 @@ export class FakeAccountsServer {
         return json({ data: { me: this.user } });
       }
       default: {
-        const answer = this.tasks.handle(body.operationName, body.variables);
+        const answer =
+          this.tasks.handle(body.operationName, body.variables) ?? this.settings.handle(body.operationName, body.variables);
         if (answer) return answer;
         return json({ errors: [{ message: `Unknown operation ${body.operationName}` }] });
       }

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeAccountsServer } from '../test/fakeGraphQL';
+import { renderApp } from '../test/renderApp';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+async function openSettings(setUp: (server: FakeAccountsServer) => void = () => undefined) {
+  const server = new FakeAccountsServer();
+  server.cookie = 'cookie-0';
+  setUp(server);
+  await renderApp('/settings', server);
+  await screen.findByRole('heading', { level: 1, name: 'Settings' });
+  return { server, settings: server.settings };
+}
+
+function section(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+function type(scope: HTMLElement, label: string, value: string) {
+  fireEvent.change(within(scope).getByLabelText(label, { exact: true }), { target: { value } });
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+afterEach(() => cleanup());
+
+describe('the app menu', () => {
+  it('marks the page shown and leads to Today and back', async () => {
+    await openSettings();
+    const menu = screen.getByRole('navigation', { name: 'App menu' });
+    expect(within(menu).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+    expect(within(menu).queryByRole('link', { name: 'Admin' })).toBeNull();
+    fireEvent.click(within(menu).getByRole('link', { name: 'Today' }));
+    await screen.findByRole('heading', { level: 2, name: 'Today' });
+    expect(window.location.pathname).toBe('/today');
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'App menu' })).getByRole('link', { name: 'Settings' }));
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(window.location.pathname).toBe('/settings');
+  });
+
+  it('sends a signed-out person from Settings to sign in', async () => {
+    await renderApp('/settings', new FakeAccountsServer());
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(window.location.pathname).toBe('/signin');
+  });
+});
+
+describe('Preferences', () => {
+  it('shows the saved preferences and saves changes, saying so politely', async () => {
+    const { settings } = await openSettings();
+    const prefs = section('Preferences');
+    await waitFor(() => expect((within(prefs).getByLabelText('Daily summary mail', { exact: true }) as HTMLInputElement).value).toBe('07:30'));
+    expect((within(prefs).getByLabelText('From') as HTMLInputElement).value).toBe('22:00');
+
+    type(prefs, 'Break a task into steps after it slips', '5');
+    type(prefs, 'From', '21:30');
+    type(prefs, 'Until', '08:00');
+    type(prefs, 'Daily summary mail', '08:15');
+    fireEvent.click(within(prefs).getByRole('button', { name: 'Save preferences' }));
+
+    const status = within(prefs).getByRole('status');
+    await waitFor(() => expect(status.textContent).toMatch(/^Saved/));
+    expect(settings.callsOf('UpdatePreferences').map((c) => c.variables.input)).toEqual([
+      { breakdownThreshold: 5, quietStart: '21:30', quietEnd: '08:00', digestTime: '08:15' },
+    ]);
+    expect(settings.preferences).toEqual({ breakdownThreshold: 5, quietStart: '21:30', quietEnd: '08:00', digestTime: '08:15' });
+  });
+
+  it('turns quiet hours off as an equal start and end', async () => {
+    const { settings } = await openSettings();
+    const prefs = section('Preferences');
+    const toggle = await within(prefs).findByRole('checkbox', { name: /quiet hours/ });
+    fireEvent.click(toggle);
+    expect(within(prefs).queryByLabelText('From')).toBeNull();
+    fireEvent.click(within(prefs).getByRole('button', { name: 'Save preferences' }));
+    await waitFor(() => expect(settings.callsOf('UpdatePreferences')).toHaveLength(1));
+    const input = settings.callsOf('UpdatePreferences')[0]!.variables.input as Record<string, string>;
+    expect(input.quietStart).toBe(input.quietEnd);
+  });
+
+  it('explains a wrong value next to its field, focuses it, and sends nothing', async () => {
+    const { settings } = await openSettings();
+    const prefs = section('Preferences');
+    await within(prefs).findByLabelText('Break a task into steps after it slips');
+    type(prefs, 'Break a task into steps after it slips', '40');
+    fireEvent.click(within(prefs).getByRole('button', { name: 'Save preferences' }));
+    const field = within(prefs).getByLabelText('Break a task into steps after it slips', { exact: true });
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field);
+    expect(within(prefs).getAllByRole('alert').map((a) => a.textContent)).toContain('!Pick a whole number from 1 to 20.');
+    expect(settings.callsOf('UpdatePreferences')).toHaveLength(0);
+  });
+
+  it('offers to try again when the preferences cannot be loaded', async () => {
+    const { settings } = await openSettings((server) => {
+      server.settings.overrides.Preferences = () => {
+        throw new TypeError('Failed to fetch');
+      };
+    });
+    const prefs = section('Preferences');
+    await within(prefs).findByText(/couldn’t reach your assistant/);
+    delete settings.overrides.Preferences;
+    fireEvent.click(within(prefs).getByRole('button', { name: 'Try again' }));
+    await within(prefs).findByLabelText('Daily summary mail');
+  });
+});

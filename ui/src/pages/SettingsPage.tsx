@@ -1,0 +1,22 @@
+import { useRef } from 'react';
+import { useSession } from '../auth/SessionContext';
+import { AppShell } from '../components/AppShell';
+import { PageHeading } from '../components/PageHeading';
+import type { User } from '../graphql/types';
+import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
+import { PreferencesSection } from '../settings/PreferencesSection';
+
+export function SettingsPage({ user }: { user: User }) {
+  const session = useSession();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useDocumentTitle('Settings');
+  useFocusOnNavigation(headingRef);
+
+  return (
+    <AppShell user={user} current="settings" mainClassName="app-main">
+      <PageHeading ref={headingRef}>Settings</PageHeading>
+      <p className="lead">Change what you like, whenever you like. Each part saves on its own.</p>
+      <PreferencesSection client={session.client} />
+    </AppShell>
+  );
+}
