@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// End-to-end check of the Settings page against a running server: sign up, open Settings from the app menu, change
+// the preferences (breakdown threshold, quiet hours, digest time), see them saved, reload and find them kept.
+//
+//   PA_BASE_URL=http://localhost:8080 node ui/e2e/settings.mjs
+//
+// Env: see lib.mjs. Exit 0 on success; 1 with a message on failure. Waits on conditions only, never on fixed sleeps.
+
+import { fail, log, newPerson, openFromMenu, runE2e, screenshot, signUpThroughUi, visible, WAIT_MS } from './lib.mjs';
+
+const person = newPerson('e2e-settings', 'Lin');
+
+/** Waits until the input labelled `label` inside `scope` holds `expected`. */
+async function holds(page, scope, label, expected, what) {
+  const input = scope.getByLabel(label, { exact: true });
+  const handle = await input.elementHandle({ timeout: WAIT_MS });
+  await page
+    .waitForFunction(([el, value]) => el.value === value, [handle, expected], { timeout: WAIT_MS })
+    .catch(async () => fail(`${what}: "${label}" holds "${await input.inputValue()}", expected "${expected}"`));
+}
+
+async function preferences(page) {
+  const section = page.getByRole('region', { name: 'Preferences' });
+  log('the preferences show the defaults');
+  await holds(page, section, 'Daily summary mail', '07:30', 'defaults');
+  await holds(page, section, 'Break a task into steps after it slips', '3', 'defaults');
+
+  log('changing them: threshold 5, quiet hours 21:30 to 08:00, summary at 08:15');
+  await section.getByLabel('Break a task into steps after it slips', { exact: true }).fill('5');
+  await section.getByLabel('From', { exact: true }).fill('21:30');
+  await section.getByLabel('Until', { exact: true }).fill('08:00');
+  await section.getByLabel('Daily summary mail', { exact: true }).fill('08:15');
+  await section.getByRole('button', { name: 'Save preferences' }).click();
+  await visible(section.getByRole('status').filter({ hasText: 'Saved' }), 'the "Saved" message');
+  await screenshot(page, 'preferences-saved');
+
+  log('reloading: the preferences are kept');
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await visible(page.getByRole('heading', { level: 1, name: 'Settings' }), 'Settings after reload');
+  const reloaded = page.getByRole('region', { name: 'Preferences' });
+  await holds(page, reloaded, 'Break a task into steps after it slips', '5', 'after reload');
+  await holds(page, reloaded, 'From', '21:30', 'after reload');
+  await holds(page, reloaded, 'Until', '08:00', 'after reload');
+  await holds(page, reloaded, 'Daily summary mail', '08:15', 'after reload');
+}
+
+async function scenario(page) {
+  log(`signing up ${person.email}`);
+  await signUpThroughUi(page, person);
+  await openFromMenu(page, 'Settings');
+  if (new URL(page.url()).pathname !== '/settings') fail(`Settings is at ${page.url()}`);
+  await screenshot(page, 'settings');
+  await preferences(page);
+}
+
+runE2e({ scenario, passed: 'settings: preferences kept after reload' });
