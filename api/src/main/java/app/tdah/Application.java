@@ -48,11 +48,16 @@ import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
+import app.tdah.mfa.MfaGate;
+import app.tdah.mfa.MfaGraphQl;
+import app.tdah.mfa.MfaRepository;
+import app.tdah.mfa.MfaService;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
 import app.tdah.notifications.NotificationRepository;
 import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
+import app.tdah.platform.AesGcm;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
 import app.tdah.platform.Database;
@@ -140,9 +145,11 @@ public final class Application implements AutoCloseable {
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
             Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
+            MfaRepository mfaRepository = new MfaRepository(db);
             AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
                     new PasswordPolicy(), new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
-                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock);
+                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock,
+                    new MfaGate(mfaRepository, auditLog, clock, settings.mfaRequiredForAdmins()));
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
@@ -153,7 +160,10 @@ public final class Application implements AutoCloseable {
                     .addFilter(new SecurityHeaders());
             if (settings.hasRole(Role.WEB)) {
                 List<GraphQlFeature> features = new ArrayList<>();
-                features.add(new AccountsGraphQl(accounts, settings.secureCookie()));
+                AccountsGraphQl accountsGraphQl = new AccountsGraphQl(accounts, settings.secureCookie());
+                features.add(accountsGraphQl);
+                features.add(new MfaGraphQl(new MfaService(mfaRepository, new AesGcm(secrets.encryptionKey()), accounts, auditLog, clock),
+                        accounts, accountsGraphQl));
                 features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
@@ -173,7 +183,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, tasks, schedulerRepository, clock), schedulerRepository), STARTUP)
+                            jobs(settings, db, accountRepository, mfaRepository, tasks, schedulerRepository, clock), schedulerRepository), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -235,12 +245,14 @@ public final class Application implements AutoCloseable {
      * node runs them again after the dead node's check-in lapses; each is idempotent, so a rerun repeats nothing.
      */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
-                                           TaskService tasks, SchedulerRepository schedulerRepository, Clock clock) {
+                                           MfaRepository mfaRepository, TaskService tasks,
+                                           SchedulerRepository schedulerRepository, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
         return List.of(
                 new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
-                        () -> new PurgeExpiredTokensJob(accountRepository::purgeExpiredRefreshTokens, clock),
+                        () -> new PurgeExpiredTokensJob(now -> accountRepository.purgeExpiredRefreshTokens(now)
+                                + mfaRepository.purgeExpiredChallenges(now), clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,11 +42,13 @@ public final class AccountService {
     private final Duration reuseGrace;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondFactor secondFactor;
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
-                          AuditLog audit, Clock clock) {
+                          AuditLog audit, Clock clock, SecondFactor secondFactor) {
         this.repository = repository;
+        this.secondFactor = secondFactor;
         this.audit = audit;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
@@ -60,14 +63,18 @@ public final class AccountService {
     public record Session(User user, AccessTokens.Issued access, String refreshToken, Instant refreshExpiresAt) {
     }
 
-    /** Either a session or the reasons there is none. */
-    public record AuthResult(Optional<Session> session, List<UserError> errors) {
-        static AuthResult success(Session session) {
-            return new AuthResult(Optional.of(session), List.of());
+    /** A session, or a challenge for the second factor (MFA on), or the reasons there is neither. */
+    public record AuthResult(Optional<Session> session, Optional<String> mfaChallenge, List<UserError> errors) {
+        public static AuthResult success(Session session) {
+            return new AuthResult(Optional.of(session), Optional.empty(), List.of());
         }
 
-        static AuthResult failure(List<UserError> errors) {
-            return new AuthResult(Optional.empty(), List.copyOf(errors));
+        public static AuthResult failure(List<UserError> errors) {
+            return new AuthResult(Optional.empty(), Optional.empty(), List.copyOf(errors));
+        }
+
+        static AuthResult challenge(String mfaChallenge) {
+            return new AuthResult(Optional.empty(), Optional.of(mfaChallenge), List.of());
         }
     }
 
@@ -105,12 +112,10 @@ public final class AccountService {
 
     public AuthResult login(String email, String password, ClientInfo client) {
         String normalised = normaliseEmail(email);
-        LoginThrottle.Attempt attempt = throttle.admit(normalised, client.ip());
         Optional<AccountRepository.StoredUser> stored = repository.findByEmail(normalised);
         UUID subject = stored.map(s -> s.user().id()).orElse(null);
+        LoginThrottle.Attempt attempt = admitAttempt(normalised, subject, client, Map.of());
         if (!attempt.admitted()) {
-            audit.record(AuditEvent.against(AuditAction.SIGN_IN_THROTTLED, AuditEvent.Outcome.DENIED, subject, client,
-                    Map.of("attempt", Long.toString(attempt.number()))));
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         boolean passwordMatches = false;
@@ -120,21 +125,58 @@ public final class AccountService {
             hasher.verifyDecoy(password == null ? "" : password); // the same time class as a known account
         }
         if (!passwordMatches || !stored.get().active()) {
-            signInFailed(normalised, subject, client, attempt, stored.isEmpty() ? "unknown_account"
-                    : !passwordMatches ? "wrong_password" : "deactivated");
+            attemptFailed(normalised, subject, client, attempt, AuditAction.SIGN_IN_FAILED, Map.of("reason",
+                    stored.isEmpty() ? "unknown_account" : !passwordMatches ? "wrong_password" : "deactivated"));
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
-        throttle.succeeded(normalised);
         User user = stored.get().user();
-        audit.record(AuditEvent.bySelf(AuditAction.SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
-        return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+        if (secondFactor.isEnabled(user.id())) {
+            // The throttle's count stands until the code is right too: a right password clearing it would let
+            // someone who has the password guess codes without end.
+            return AuthResult.challenge(secondFactor.issueChallenge(user.id(), client));
+        }
+        return AuthResult.success(completeSignIn(user, client, Map.of()));
     }
 
-    /** Counts the failure against the account and the address, and records it with what it led to. */
-    private void signInFailed(String email, UUID subject, ClientInfo client, LoginThrottle.Attempt attempt, String reason) {
+    /**
+     * The last step of every sign-in, by password alone or with a second factor: the failure count is cleared, the
+     * sign-in recorded (with {@code details} such as the factor used) and a new session started.
+     */
+    public Session completeSignIn(User user, ClientInfo client, Map<String, String> details) {
+        throttle.succeeded(normaliseEmail(user.email()));
+        audit.record(AuditEvent.bySelf(AuditAction.SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, details));
+        return startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client);
+    }
+
+    /** Whether this is the account's password: for changes that ask for it again. Not throttled here. */
+    public boolean passwordMatches(UUID userId, String password) {
+        return password != null && repository.findById(userId)
+                .flatMap(user -> repository.findByEmail(user.email()))
+                .map(stored -> hasher.verify(password, stored.passwordHash()))
+                .orElse(false);
+    }
+
+    /**
+     * Admits one sign-in step for the account (a password, or a second-factor code), and records a refusal with
+     * {@code details}. A refused step must get the same answer as a wrong one.
+     */
+    public LoginThrottle.Attempt admitAttempt(String email, UUID subject, ClientInfo client, Map<String, String> details) {
+        LoginThrottle.Attempt attempt = throttle.admit(email, client.ip());
+        if (!attempt.admitted()) {
+            audit.record(AuditEvent.against(AuditAction.SIGN_IN_THROTTLED, AuditEvent.Outcome.DENIED, subject, client,
+                    withAttempt(details, attempt)));
+        }
+        return attempt;
+    }
+
+    /**
+     * Counts a failed sign-in step (a wrong password, a wrong second-factor code) against the account and the address,
+     * and records it as {@code action} with {@code details}, then what it led to: a locked account, a blocked address.
+     */
+    public LoginThrottle.Consequence attemptFailed(String email, UUID subject, ClientInfo client, LoginThrottle.Attempt attempt,
+                                                  AuditAction action, Map<String, String> details) {
         LoginThrottle.Consequence consequence = throttle.failed(email, client.ip(), attempt);
-        audit.record(AuditEvent.against(AuditAction.SIGN_IN_FAILED, AuditEvent.Outcome.FAILURE, subject, client,
-                Map.of("reason", reason, "attempt", Long.toString(attempt.number()))));
+        audit.record(AuditEvent.against(action, AuditEvent.Outcome.FAILURE, subject, client, withAttempt(details, attempt)));
         if (consequence.accountLocked()) {
             audit.record(AuditEvent.against(AuditAction.ACCOUNT_LOCKED, AuditEvent.Outcome.DENIED, subject, client,
                     Map.of("minutes", Long.toString(consequence.delay().toMinutes()))));
@@ -142,6 +184,13 @@ public final class AccountService {
         if (consequence.addressBlocked()) {
             audit.record(AuditEvent.against(AuditAction.ADDRESS_BLOCKED, AuditEvent.Outcome.DENIED, subject, client, Map.of()));
         }
+        return consequence;
+    }
+
+    private static Map<String, String> withAttempt(Map<String, String> details, LoginThrottle.Attempt attempt) {
+        Map<String, String> all = new HashMap<>(details);
+        all.put("attempt", Long.toString(attempt.number()));
+        return all;
     }
 
     /**
@@ -190,9 +239,13 @@ public final class AccountService {
                 });
     }
 
-    /** The role the account has now; empty when it is deactivated or gone. What authorisation checks on every request. */
+    /**
+     * The role the account has now; empty when it is deactivated or gone. What authorisation checks on every request.
+     * A role that requires MFA (an operator's choice for admins) counts as a plain user's until MFA is on.
+     */
     public Optional<Role> effectiveRole(UUID userId) {
-        return repository.activeRole(userId).flatMap(Role::ofCode);
+        return repository.activeRole(userId).flatMap(Role::ofCode)
+                .map(role -> secondFactor.isRequiredFor(role) && !secondFactor.isEnabled(userId) ? Role.USER : role);
     }
 
     public Optional<Preferences> preferences(UUID userId) {

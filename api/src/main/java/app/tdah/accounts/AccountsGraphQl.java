@@ -34,12 +34,13 @@ public final class AccountsGraphQl implements GraphQlFeature {
 
     /** The GraphQL view of a user. */
     public record UserView(String id, String email, String displayName, String timeZone, Instant createdAt) {
-        static UserView of(User user) {
+        public static UserView of(User user) {
             return new UserView(GlobalId.encode("User", user.id()), user.email(), user.displayName(), user.timeZone(), user.createdAt());
         }
     }
 
-    public record AuthPayload(String accessToken, Instant accessTokenExpiresAt, UserView user, List<UserError> userErrors) {
+    public record AuthPayload(String accessToken, Instant accessTokenExpiresAt, UserView user, String mfaChallenge,
+                              List<UserError> userErrors) {
     }
 
     public record LogoutPayload(List<UserError> userErrors) {
@@ -122,14 +123,15 @@ public final class AccountsGraphQl implements GraphQlFeature {
         return new PreferencesPayload(result.preferences().map(PreferencesView::of).orElse(null), result.errors());
     }
 
-    private AuthPayload respond(RequestContext context, AccountService.AuthResult result) {
+    /** The payload of every sign-in step; a started session also sets the refresh cookie. */
+    public AuthPayload respond(RequestContext context, AccountService.AuthResult result) {
         Optional<AccountService.Session> session = result.session();
         if (session.isEmpty()) {
-            return new AuthPayload(null, null, null, result.errors());
+            return new AuthPayload(null, null, null, result.mfaChallenge().orElse(null), result.errors());
         }
         AccountService.Session s = session.get();
         context.setCookie(refreshCookie(s.refreshToken(), Duration.between(Instant.now(), s.refreshExpiresAt())));
-        return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), List.of());
+        return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), null, List.of());
     }
 
     private SetCookie refreshCookie(String value, Duration maxAge) {

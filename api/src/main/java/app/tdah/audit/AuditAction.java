@@ -12,7 +12,13 @@ public enum AuditAction {
     ADDRESS_BLOCKED,
     SIGNED_OUT,
     REFRESH_TOKEN_REUSED,
-    ACCESS_DENIED;
+    ACCESS_DENIED,
+    MFA_ENROLLED,
+    MFA_DISABLED,
+    MFA_BACKUP_CODES_REGENERATED,
+    MFA_BACKUP_CODE_USED,
+    MFA_FAILED,
+    MFA_CHALLENGE_ISSUED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -45,7 +45,8 @@ public record AppConfig(
         boolean accessLog,
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
-        RetryPolicy mailRetry) {
+        RetryPolicy mailRetry,
+        boolean mfaRequiredForAdmins) {
 
     public enum Role { WEB, WORKER }
 
@@ -94,7 +95,8 @@ public record AppConfig(
                         nonBlank(pa.get("llm.api.key").asString()),
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
-                RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)));
+                RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
+                pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false));
     }
 
     /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */

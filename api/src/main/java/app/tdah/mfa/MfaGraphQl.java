@@ -1,0 +1,103 @@
+package app.tdah.mfa;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.tdah.accounts.AccountService;
+import app.tdah.accounts.AccountsGraphQl;
+import app.tdah.accounts.AccountsGraphQl.UserView;
+import app.tdah.graphql.GlobalId;
+import app.tdah.graphql.GraphQlEngine;
+import app.tdah.graphql.GraphQlFeature;
+import app.tdah.graphql.RequestContext;
+import app.tdah.graphql.UserError;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+
+/** The MFA slice of the GraphQL API: thin fetchers over {@link MfaService}. */
+public final class MfaGraphQl implements GraphQlFeature {
+
+    private final MfaService mfa;
+    private final AccountService accounts;
+    private final AccountsGraphQl signInResponses;
+
+    /** {@code signInResponses} answers verifyMfa as login answers: the same payload and refresh cookie. */
+    public MfaGraphQl(MfaService mfa, AccountService accounts, AccountsGraphQl signInResponses) {
+        this.mfa = mfa;
+        this.accounts = accounts;
+        this.signInResponses = signInResponses;
+    }
+
+    public record StartMfaEnrolmentPayload(String otpauthUri, String manualEntryKey, String qrCodePng, List<UserError> userErrors) {
+    }
+
+    public record MfaBackupCodesPayload(List<String> backupCodes, UserView user, List<UserError> userErrors) {
+    }
+
+    public record DisableMfaPayload(UserView user, List<UserError> userErrors) {
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Mutation", t -> t
+                        .dataFetcher("startMfaEnrolment", this::startEnrolment)
+                        .dataFetcher("confirmMfaEnrolment", this::confirmEnrolment)
+                        .dataFetcher("regenerateBackupCodes", this::regenerateBackupCodes)
+                        .dataFetcher("disableMfa", this::disable)
+                        .dataFetcher("verifyMfa", this::verify))
+                .type("User", t -> t.dataFetcher("mfaEnabled", env -> GlobalId.decode("User", env.<UserView>getSource().id())
+                        .map(mfa::isEnabled).orElse(false)));
+    }
+
+    private StartMfaEnrolmentPayload startEnrolment(DataFetchingEnvironment env) {
+        MfaService.EnrolmentResult result = mfa.startEnrolment(owner(env));
+        return result.enrolment()
+                .map(e -> new StartMfaEnrolmentPayload(e.otpauthUri(), e.manualEntryKey(), e.qrCodePng(), List.of()))
+                .orElseGet(() -> new StartMfaEnrolmentPayload(null, null, null, result.errors()));
+    }
+
+    private MfaBackupCodesPayload confirmEnrolment(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        UUID owner = owner(env);
+        return backupCodes(owner, mfa.confirmEnrolment(owner, (String) input.get("code"), GraphQlEngine.context(env).client()));
+    }
+
+    private MfaBackupCodesPayload regenerateBackupCodes(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        UUID owner = owner(env);
+        return backupCodes(owner, mfa.regenerateBackupCodes(owner, (String) input.get("code"), (String) input.get("password"),
+                GraphQlEngine.context(env).client()));
+    }
+
+    private DisableMfaPayload disable(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        UUID owner = owner(env);
+        List<UserError> errors = mfa.disable(owner, (String) input.get("password"), (String) input.get("code"),
+                GraphQlEngine.context(env).client());
+        return new DisableMfaPayload(errors.isEmpty() ? user(owner) : null, errors);
+    }
+
+    private AccountsGraphQl.AuthPayload verify(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        RequestContext context = GraphQlEngine.context(env);
+        return signInResponses.respond(context,
+                mfa.verify((String) input.get("challenge"), (String) input.get("code"), context.client()));
+    }
+
+    private MfaBackupCodesPayload backupCodes(UUID owner, MfaService.BackupCodesResult result) {
+        return result.errors().isEmpty()
+                ? new MfaBackupCodesPayload(result.backupCodes(), user(owner), List.of())
+                : new MfaBackupCodesPayload(null, null, result.errors());
+    }
+
+    private UserView user(UUID id) {
+        return accounts.user(id).map(UserView::of).orElse(null);
+    }
+
+    /** The signed-in person: the {@code @auth} directive has let only them through. */
+    private static UUID owner(DataFetchingEnvironment env) {
+        return GraphQlEngine.context(env).principal().orElseThrow().userId();
+    }
+}
