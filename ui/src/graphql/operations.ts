@@ -1,4 +1,4 @@
-import type { AuthPayload, LoginInput, LogoutPayload, RegisterInput, User } from './types';
+import type { AuthPayload, LoginInput, LogoutPayload, RegisterInput, User, VerifyMfaInput } from './types';
 import type { Operation } from './client';
 
 const USER_FIELDS = `
@@ -13,6 +13,7 @@ const AUTH_PAYLOAD_FIELDS = `
   accessToken
   accessTokenExpiresAt
   user { ${USER_FIELDS} }
+  mfaChallenge
   userErrors { field message code }
 `;
 
@@ -27,6 +28,13 @@ export const LOGIN: Operation<{ login: AuthPayload }, { input: LoginInput }> = {
   operationName: 'Login',
   query: `mutation Login($input: LoginInput!) {
   login(input: $input) { ${AUTH_PAYLOAD_FIELDS} }
+}`,
+};
+
+export const VERIFY_MFA: Operation<{ verifyMfa: AuthPayload }, { input: VerifyMfaInput }> = {
+  operationName: 'VerifyMfa',
+  query: `mutation VerifyMfa($input: VerifyMfaInput!) {
+  verifyMfa(input: $input) { ${AUTH_PAYLOAD_FIELDS} }
 }`,
 };
 
@@ -50,3 +58,4 @@ export const ME: Operation<{ me: User | null }, Record<string, never>> = {
   me { ${USER_FIELDS} }
 }`,
 };
+

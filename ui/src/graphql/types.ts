@@ -9,7 +9,8 @@ export type UserErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'NOT_AUTHENTICATED'
   | 'UNKNOWN_TIME_ZONE'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'FORBIDDEN';
 
 export interface UserError {
   /** The input field at fault, e.g. `password`; null when the error is about the whole input. */
@@ -32,6 +33,8 @@ export interface AuthPayload {
   accessToken: string | null;
   accessTokenExpiresAt: string | null;
   user: User | null;
+  /** Set instead of a token when the password was right and two-step sign-in is on: verifyMfa takes it with a code. */
+  mfaChallenge?: string | null;
   userErrors: UserError[];
 }
 
@@ -49,4 +52,11 @@ export interface RegisterInput {
 export interface LoginInput {
   email: string;
   password: string;
+}
+
+export interface VerifyMfaInput {
+  /** The mfaChallenge that login returned. */
+  challenge: string;
+  /** A code from the authenticator app, or a backup code. */
+  code: string;
 }

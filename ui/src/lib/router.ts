@@ -74,3 +74,15 @@ export function linkProps(path: string): { href: string; onClick: (e: MouseEvent
     },
   };
 }
+
+/**
+ * The one-time token of a mailed link (`?token=...`), read once when the page opens and then taken out of the address
+ * bar (see {@link forgetQuery}); null when the address has none.
+ */
+export function useAddressToken(): string | null {
+  const [token] = useState(() => queryParam('token'));
+  useEffect(() => {
+    if (token) forgetQuery('token');
+  }, [token]);
+  return token;
+}

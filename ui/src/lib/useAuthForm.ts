@@ -3,6 +3,8 @@ import { navigate, PATHS } from './router';
 import { useForm } from './useForm';
 import type { FieldErrors } from './validation';
 
+type Answered = Exclude<AuthOutcome, { kind: 'rejected' | 'network' | 'error' }>;
+
 interface AuthFormOptions<F extends string, V> {
   /** The form's fields in on-screen order: the first one with an error gets focus. */
   fields: readonly F[];
@@ -10,9 +12,17 @@ interface AuthFormOptions<F extends string, V> {
   values: V;
   validate: (values: V) => FieldErrors<F>;
   send: (values: V) => Promise<AuthOutcome>;
+  /** Told when the sign-in needs a second step (a code); without it, every success goes to Today. */
+  onMfaChallenge?: (challenge: string) => void;
 }
 
-/** The sign-in and sign-up forms: {@link useForm}, going to Today once signed in. */
-export function useAuthForm<F extends string, V>(options: AuthFormOptions<F, V>) {
-  return useForm({ ...options, onSuccess: () => navigate(PATHS.today, { replace: true }) });
+/** The sign-in, sign-up and code forms: {@link useForm}, going to Today once signed in. */
+export function useAuthForm<F extends string, V>({ onMfaChallenge, ...options }: AuthFormOptions<F, V>) {
+  return useForm({
+    ...options,
+    onSuccess: (outcome: Answered) => {
+      if (outcome.kind === 'mfa' && onMfaChallenge) onMfaChallenge(outcome.challenge);
+      else navigate(PATHS.today, { replace: true });
+    },
+  });
 }

@@ -109,3 +109,59 @@ describe('Preferences', () => {
     await within(prefs).findByLabelText('Daily summary mail');
   });
 });
+
+describe('Two-step sign-in', () => {
+  it('sets up the app with the QR code and key, then shows the 10 backup codes once', async () => {
+    const { settings } = await openSettings();
+    const security = section('Security');
+    fireEvent.click(await within(security).findByRole('button', { name: 'Set up two-step sign-in' }));
+    const qr = await within(security).findByRole('img', { name: /QR code/ });
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(within(security).getByTestId('manual-entry-key').textContent).toBe('JBSW Y3DP EHPK 3PXP');
+    expect(document.activeElement?.textContent).toBe('Set up your authenticator app');
+
+    type(security, 'Code from the app', '000000');
+    fireEvent.click(within(security).getByRole('button', { name: 'Turn on two-step sign-in' }));
+    await waitFor(() => expect(within(security).getAllByRole('alert').map((a) => a.textContent)).toContain('!That code didn’t work. Enter the newest code from your app.'));
+
+    type(security, 'Code from the app', '123 456');
+    fireEvent.click(within(security).getByRole('button', { name: 'Turn on two-step sign-in' }));
+    const list = await within(security).findByRole('list', { name: 'Backup codes' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(10);
+    expect(list.textContent).toContain('back-up00-abcd-efgh');
+    expect(document.activeElement?.textContent).toBe('Your backup codes');
+    expect(settings.callsOf('ConfirmMfaEnrolment').at(-1)!.variables.input).toEqual({ code: '123456' });
+
+    fireEvent.click(within(security).getByRole('button', { name: 'I’ve saved them' }));
+    expect(within(security).queryByRole('list', { name: 'Backup codes' })).toBeNull();
+    expect(within(security).getByText('On')).toBeTruthy();
+  });
+
+  it('makes new backup codes with the password instead of a code', async () => {
+    const { settings } = await openSettings((server) => {
+      server.settings.mfaEnabled = true;
+    });
+    const security = section('Security');
+    fireEvent.click(await within(security).findByRole('button', { name: 'Make new backup codes' }));
+    fireEvent.click(within(security).getByRole('radio', { name: 'my password' }));
+    type(security, 'Password', 'correct-horse-battery-42');
+    fireEvent.click(within(security).getByRole('button', { name: 'Make new codes' }));
+    await within(security).findByRole('list', { name: 'Backup codes' });
+    expect(settings.callsOf('RegenerateBackupCodes')[0]!.variables.input).toEqual({ password: 'correct-horse-battery-42' });
+  });
+
+  it('turns it off with the password and a code, saying so', async () => {
+    const { settings } = await openSettings((server) => {
+      server.settings.mfaEnabled = true;
+    });
+    const security = section('Security');
+    fireEvent.click(await within(security).findByRole('button', { name: 'Turn off two-step sign-in' }));
+    expect(document.activeElement).toBe(within(security).getByLabelText('Password', { exact: true }));
+    type(security, 'Password', 'correct-horse-battery-42');
+    type(security, 'Code', '123456');
+    fireEvent.click(within(security).getByRole('button', { name: 'Turn off' }));
+    await waitFor(() => expect(within(security).getAllByRole('status').some((s) => /is off/.test(s.textContent ?? ''))).toBe(true));
+    expect(settings.mfaEnabled).toBe(false);
+    expect(within(security).getByRole('button', { name: 'Set up two-step sign-in' })).toBeTruthy();
+  });
+});

@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/types';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { PreferencesSection } from '../settings/PreferencesSection';
+import { SecuritySection } from '../settings/SecuritySection';
 
 export function SettingsPage({ user }: { user: User }) {
   const session = useSession();
@@ -17,6 +18,7 @@ export function SettingsPage({ user }: { user: User }) {
       <PageHeading ref={headingRef}>Settings</PageHeading>
       <p className="lead">Change what you like, whenever you like. Each part saves on its own.</p>
       <PreferencesSection client={session.client} />
+      <SecuritySection client={session.client} user={user} />
     </AppShell>
   );
 }

@@ -1,14 +1,53 @@
 import { useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { AuthFormPage } from '../components/AuthForm';
-import { EmailField, PasswordField } from '../components/Field';
+import { EmailField, PasswordField, TextField } from '../components/Field';
 import { linkProps, PATHS } from '../lib/router';
 import { useAuthForm } from '../lib/useAuthForm';
 import { normalizeSignIn, validateSignIn, type SignInValues } from '../lib/validation';
 
 const FIELDS = ['email', 'password'] as const;
+const CODE_FIELDS = ['code'] as const;
 
+/** Signing in: email and password, then a code from the authenticator app when two-step sign-in is on. */
 export function SignInPage({ email, onEmailChange }: { email: string; onEmailChange: (email: string) => void }) {
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [expired, setExpired] = useState<string | null>(null);
+  if (challenge) {
+    return (
+      <CodeStep
+        challenge={challenge}
+        onRestart={(message) => {
+          setExpired(message);
+          setChallenge(null);
+        }}
+      />
+    );
+  }
+  return (
+    <PasswordStep
+      email={email}
+      onEmailChange={onEmailChange}
+      notice={expired}
+      onChallenge={(next) => {
+        setExpired(null);
+        setChallenge(next);
+      }}
+    />
+  );
+}
+
+function PasswordStep({
+  email,
+  onEmailChange,
+  notice,
+  onChallenge,
+}: {
+  email: string;
+  onEmailChange: (email: string) => void;
+  notice: string | null;
+  onChallenge: (challenge: string) => void;
+}) {
   const session = useSession();
   const [password, setPassword] = useState('');
   const values: SignInValues = { email, password };
@@ -17,11 +56,13 @@ export function SignInPage({ email, onEmailChange }: { email: string; onEmailCha
     values,
     validate: validateSignIn,
     send: (v) => session.login(normalizeSignIn(v)),
+    onMfaChallenge: onChallenge,
   });
 
   return (
     <AuthFormPage
       {...form}
+      formError={form.formError ?? notice}
       title="Sign in"
       lead="Welcome back. Let’s see what today holds."
       submitLabel="Sign in"
@@ -39,6 +80,49 @@ export function SignInPage({ email, onEmailChange }: { email: string; onEmailCha
         name="password"
         autoComplete="current-password"
         value={password}
+      />
+    </AuthFormPage>
+  );
+}
+
+/** The second step: a 6-digit code from the app, or a backup code. An expired challenge goes back to the password. */
+function CodeStep({ challenge, onRestart }: { challenge: string; onRestart: (message: string | null) => void }) {
+  const session = useSession();
+  const [code, setCode] = useState('');
+  const { fieldProps, ...form } = useAuthForm({
+    fields: CODE_FIELDS,
+    values: { code },
+    validate: (v) => (v.code.trim() ? {} : { code: 'Enter the 6-digit code your app shows, or a backup code.' }),
+    send: async (v) => {
+      const outcome = await session.verifyMfa({ challenge, code: v.code.trim() });
+      const gone = outcome.kind === 'rejected' && outcome.userErrors.find((e) => e.code === 'NOT_AUTHENTICATED');
+      if (gone) onRestart(gone.message);
+      return outcome;
+    },
+  });
+
+  return (
+    <AuthFormPage
+      {...form}
+      title="Enter your code"
+      lead="Open your authenticator app and type the 6-digit code it shows for Personal Assistant."
+      submitLabel="Verify"
+      submittingLabel="Checking…"
+      footer={
+        <button type="button" className="link-button" onClick={() => onRestart(null)}>
+          Start again with your password
+        </button>
+      }
+    >
+      <TextField
+        {...fieldProps('code', setCode)}
+        label="Code"
+        hint="No phone at hand? One of your backup codes works too."
+        name="code"
+        autoComplete="one-time-code"
+        autoCapitalize="off"
+        spellCheck={false}
+        value={code}
       />
     </AuthFormPage>
   );

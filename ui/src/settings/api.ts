@@ -39,3 +39,55 @@ export const UPDATE_PREFERENCES: Operation<
   updatePreferences(input: $input) { preferences { ${PREFERENCES_FIELDS} } ${ERRORS} }
 }`,
 };
+
+// ---- Two-step sign-in (mfa.graphqls) ----
+
+export const MFA_STATUS: Operation<{ me: { id: string; mfaEnabled: boolean } | null }, Record<string, never>> = {
+  operationName: 'MfaStatus',
+  query: `query MfaStatus {
+  me { id mfaEnabled }
+}`,
+};
+
+export interface MfaEnrolment {
+  otpauthUri: string | null;
+  manualEntryKey: string | null;
+  qrCodePng: string | null;
+  userErrors: UserError[];
+}
+
+export const START_MFA_ENROLMENT: Operation<{ startMfaEnrolment: MfaEnrolment }, Record<string, never>> = {
+  operationName: 'StartMfaEnrolment',
+  query: `mutation StartMfaEnrolment {
+  startMfaEnrolment { otpauthUri manualEntryKey qrCodePng ${ERRORS} }
+}`,
+};
+
+export interface BackupCodesPayload {
+  backupCodes: string[] | null;
+  userErrors: UserError[];
+}
+
+export const CONFIRM_MFA_ENROLMENT: Operation<{ confirmMfaEnrolment: BackupCodesPayload }, { input: { code: string } }> = {
+  operationName: 'ConfirmMfaEnrolment',
+  query: `mutation ConfirmMfaEnrolment($input: ConfirmMfaEnrolmentInput!) {
+  confirmMfaEnrolment(input: $input) { backupCodes ${ERRORS} }
+}`,
+};
+
+export const REGENERATE_BACKUP_CODES: Operation<
+  { regenerateBackupCodes: BackupCodesPayload },
+  { input: { code?: string; password?: string } }
+> = {
+  operationName: 'RegenerateBackupCodes',
+  query: `mutation RegenerateBackupCodes($input: RegenerateBackupCodesInput!) {
+  regenerateBackupCodes(input: $input) { backupCodes ${ERRORS} }
+}`,
+};
+
+export const DISABLE_MFA: Operation<{ disableMfa: { userErrors: UserError[] } }, { input: { password: string; code: string } }> = {
+  operationName: 'DisableMfa',
+  query: `mutation DisableMfa($input: DisableMfaInput!) {
+  disableMfa(input: $input) { ${ERRORS} }
+}`,
+};

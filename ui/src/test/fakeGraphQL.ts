@@ -64,6 +64,9 @@ export class FakeAccountsServer {
   password = 'correct-horse-battery-42';
   cookie: string | null = null;
   validTokens = new Set<string>();
+  /** Two-step sign-in: login answers a challenge, and verifyMfa takes it with this code. */
+  mfaCode: string | null = null;
+  challenges = new Set<string>();
   tokenTtlMs = 15 * 60_000;
   offline = false;
   counter = 0;
@@ -89,7 +92,21 @@ export class FakeAccountsServer {
         if (input.email !== this.user.email || input.password !== this.password) {
           return json({ data: { login: rejected(null, 'That email and password don’t match.', 'INVALID_CREDENTIALS') } });
         }
+        if (this.mfaCode) {
+          const challenge = `challenge-${++this.counter}`;
+          this.challenges.add(challenge);
+          return json({ data: { login: { ...rejected(null, '', 'INVALID'), userErrors: [], mfaChallenge: challenge } } });
+        }
         return json({ data: { login: this.issue() } });
+      case 'VerifyMfa':
+        if (!this.challenges.has(input.challenge!)) {
+          return json({ data: { verifyMfa: rejected('challenge', 'This sign-in has expired. Please sign in again with your password.', 'NOT_AUTHENTICATED') } });
+        }
+        if (input.code !== this.mfaCode) {
+          return json({ data: { verifyMfa: rejected('code', 'That code didn’t work.', 'INVALID_CREDENTIALS') } });
+        }
+        this.challenges.delete(input.challenge!);
+        return json({ data: { verifyMfa: this.issue() } });
       case 'Register':
         return json({ data: { register: this.issue() } });
       case 'RefreshSession':
