@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
@@ -21,6 +22,15 @@ import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.LoginThrottle;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
+import app.tdah.accounts.recovery.EmailVerification;
+import app.tdah.accounts.recovery.OneTimeLinks;
+import app.tdah.accounts.recovery.PasswordRecovery;
+import app.tdah.accounts.recovery.RecoveryGraphQl;
+import app.tdah.accounts.recovery.RecoveryRepository;
+import app.tdah.accounts.recovery.RecoveryThrottle;
+import app.tdah.accounts.sessions.SessionRepository;
+import app.tdah.accounts.sessions.SessionService;
+import app.tdah.accounts.sessions.SessionsGraphQl;
 import app.tdah.digest.DailyDigestSender;
 import app.tdah.digest.DigestRepository;
 import app.tdah.audit.AuditLog;
@@ -146,8 +156,10 @@ public final class Application implements AutoCloseable {
             resources.add(redis::shutdown);
             Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
             MfaRepository mfaRepository = new MfaRepository(db);
-            AccountService accounts = new AccountService(accountRepository, new PasswordHasher(settings.argon2()),
-                    new PasswordPolicy(), new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
+            PasswordHasher passwordHasher = new PasswordHasher(settings.argon2());
+            PasswordPolicy passwordPolicy = new PasswordPolicy();
+            AccountService accounts = new AccountService(accountRepository, passwordHasher,
+                    passwordPolicy, new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
                     settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock,
                     new MfaGate(mfaRepository, auditLog, clock, settings.mfaRequiredForAdmins()));
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
@@ -164,6 +176,19 @@ public final class Application implements AutoCloseable {
                 features.add(accountsGraphQl);
                 features.add(new MfaGraphQl(new MfaService(mfaRepository, new AesGcm(secrets.encryptionKey()), accounts, auditLog, clock),
                         accounts, accountsGraphQl));
+                SessionService sessions = new SessionService(new SessionRepository(db), auditLog);
+                features.add(new SessionsGraphQl(sessions));
+                RecoveryRepository recoveryRepository = new RecoveryRepository(db);
+                OneTimeLinks links = new OneTimeLinks(recoveryRepository, settings.publicUrl(), clock);
+                RecoveryThrottle recoveryThrottle = new RecoveryThrottle(coordination, settings.recoveryLimits());
+                MailService mail = new MailService(new MailOutboxRepository(db), clock);
+                EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
+                        accounts, mail, auditLog, clock);
+                accounts.onRegistered(emailVerification::sendToNewAccount);
+                ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
+                resources.add(recoveryMails);
+                features.add(new RecoveryGraphQl(emailVerification, new PasswordRecovery(recoveryRepository, links,
+                        recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog, recoveryMails)));
                 features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
@@ -249,10 +274,12 @@ public final class Application implements AutoCloseable {
                                            SchedulerRepository schedulerRepository, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
+        RecoveryRepository recoveryRepository = new RecoveryRepository(db);
         return List.of(
                 new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
                         () -> new PurgeExpiredTokensJob(now -> accountRepository.purgeExpiredRefreshTokens(now)
-                                + mfaRepository.purgeExpiredChallenges(now), clock),
+                                + mfaRepository.purgeExpiredChallenges(now)
+                                + recoveryRepository.purgeExpiredTokens(now), clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false),
                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,

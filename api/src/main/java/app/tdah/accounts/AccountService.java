@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import app.tdah.audit.AuditAction;
@@ -43,6 +45,7 @@ public final class AccountService {
     private final AuditLog audit;
     private final Clock clock;
     private final SecondFactor secondFactor;
+    private final List<Consumer<User>> registrationHooks = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
@@ -81,11 +84,16 @@ public final class AccountService {
     public record Registration(String email, String password, String displayName, String timeZone) {
     }
 
+    /** Work other features do for each new account once it exists, such as mailing the verification link. */
+    public void onRegistered(Consumer<User> hook) {
+        registrationHooks.add(hook);
+    }
+
     public AuthResult register(Registration input, ClientInfo client) {
         String email = normaliseEmail(input.email());
         String displayName = input.displayName() == null ? "" : input.displayName().strip();
         List<UserError> errors = new ArrayList<>();
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (!isWellFormedEmail(email)) {
             errors.add(new UserError("email", "Enter an email address like name@example.com.", UserError.Code.INVALID));
         }
         passwordPolicy.check(input.password()).ifPresent(errors::add);
@@ -107,6 +115,7 @@ public final class AccountService {
                     "An account with this email already exists. Try signing in.", UserError.Code.ALREADY_EXISTS)));
         }
         audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
+        registrationHooks.forEach(hook -> hook.accept(user));
         return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
     }
 
@@ -295,8 +304,13 @@ public final class AccountService {
         return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
     }
 
-    private static String normaliseEmail(String email) {
+    public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a normalised email is one an account may have. */
+    public static boolean isWellFormedEmail(String email) {
+        return email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches();
     }
 
     /**

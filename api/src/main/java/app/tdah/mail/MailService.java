@@ -33,6 +33,14 @@ public final class MailService {
                 MailTemplates.dailyDigest(displayName, day, dueToday, overdue), idempotencyKey, clock.instant());
     }
 
+    /** Queues a mail inside the caller's transaction, so it is queued exactly when the caller's change commits. */
+    public boolean enqueue(io.helidon.dbclient.DbExecute tx, MailKind kind, String recipient, MailContent content,
+                           String idempotencyKey) {
+        return outbox.insert(tx, UUID.randomUUID(), Objects.requireNonNull(kind, "kind"),
+                Objects.requireNonNull(recipient, "recipient"), Objects.requireNonNull(content, "content"),
+                Objects.requireNonNull(idempotencyKey, "idempotencyKey"), clock.instant());
+    }
+
     public boolean enqueue(MailKind kind, String recipient, String subject, String textBody, String htmlBody,
                            String idempotencyKey) {
         MailContent content = new MailContent(Objects.requireNonNull(subject, "subject"),

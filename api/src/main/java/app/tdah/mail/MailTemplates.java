@@ -34,6 +34,28 @@ public final class MailTemplates {
                 "Choose a new password", link, "If it was not you, ignore this mail: your password stays as it is.");
     }
 
+    /** Sent to the new address of an email change: the address changes only when this link is opened. */
+    public static MailContent emailChange(String displayName, URI link) {
+        return withLink("Confirm your new email address", displayName,
+                "Please confirm you want your account to use this email address from now on.",
+                "Confirm my new email", link, "If you did not ask for this, you can ignore this mail: nothing changes.");
+    }
+
+    /** Sent to the current address when someone asks to move the account to another one. */
+    public static MailContent emailChangeRequested(String displayName, String newEmail) {
+        return notice("Your email address is about to change", displayName,
+                "Someone signed in to your account asked to use " + newEmail + " as its email address from now on. "
+                        + "It changes only once a link sent to that address is opened.",
+                "If it was not you, change your password now and sign out your other sessions.");
+    }
+
+    /** Sent after the password was changed or reset, so a person whose account was taken over hears of it. */
+    public static MailContent passwordChanged(String displayName) {
+        return notice("Your password was changed", displayName,
+                "The password of your account was just changed, and your other sessions were signed out.",
+                "If it was not you, reset your password now from the sign-in page.");
+    }
+
     public static MailContent reminder(String displayName, String taskTitle, Due due) {
         // A reminder set at a time of its own may belong to a task without a due: then there is no "Due" line.
         String dueLine = due == null ? "" : "Due " + describe(due);
@@ -75,6 +97,12 @@ public final class MailTemplates {
                 + "background:#2f6f5e;color:#ffffff;border-radius:6px;text-decoration:none\">" + Html.escape(action) + "</a></p>"
                 + "<p style=\"margin:0 0 16px;font-size:14px;color:#4b5158\">Or open this link: " + Html.escape(url) + "</p>"
                 + paragraph(outro);
+        return new MailContent(subject, text, page(subject, html));
+    }
+
+    private static MailContent notice(String subject, String displayName, String what, String ifNotYou) {
+        String text = greeting(displayName) + "\n\n" + what + "\n\n" + ifNotYou + "\n";
+        String html = greetingHtml(displayName) + paragraph(what) + paragraph(ifNotYou);
         return new MailContent(subject, text, page(subject, html));
     }
 

@@ -46,11 +46,19 @@ public record AppConfig(
         Optional<LlmSettings> llm,
         SmtpSettings smtp,
         RetryPolicy mailRetry,
-        boolean mfaRequiredForAdmins) {
+        boolean mfaRequiredForAdmins,
+        RecoveryLimits recoveryLimits) {
 
     public enum Role { WEB, WORKER }
 
     public record Argon2Settings(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /**
+     * How many verification or password-reset mails one address may be sent per hour, and how many password-reset
+     * requests one IP address may make per hour.
+     */
+    public record RecoveryLimits(int mailsPerHour, int ipRequestsPerHour) {
     }
 
     /** An OpenAI-compatible chat-completions endpoint for the optional LLM planner; absent unless configured. */
@@ -96,7 +104,10 @@ public record AppConfig(
                         Duration.ofSeconds(pa.get("llm.timeout.seconds").asInt().orElse(10)))),
                 smtp(pa, publicUrl.getHost()),
                 RetryPolicy.withMaxAttempts(pa.get("mail.max.attempts").asInt().orElse(8)),
-                pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false));
+                pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false),
+                new RecoveryLimits(
+                        pa.get("recovery.mails.per.hour").asInt().orElse(3),
+                        pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)));
     }
 
     /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */

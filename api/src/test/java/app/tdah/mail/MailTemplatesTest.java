@@ -38,6 +38,19 @@ class MailTemplatesTest {
     }
 
     @Test
+    void theNewAddressInAnEmailChangeNoticeIsEscapedAndTheLinkIsInTheConfirmation() {
+        MailContent notice = MailTemplates.emailChangeRequested("Ada", "<img/src=x>@evil.test");
+        MailContent confirmation = MailTemplates.emailChange("Ada", URI.create("https://pa.example/verify-email?token=abc"));
+
+        assertThat(notice.subject()).isEqualTo("Your email address is about to change");
+        assertThat(notice.htmlBody()).doesNotContain("<img").contains("&lt;img/src=x&gt;@evil.test");
+        assertThat(notice.textBody()).contains("<img/src=x>@evil.test", "change your password");
+        assertThat(confirmation.textBody()).contains("https://pa.example/verify-email?token=abc");
+        assertThat(confirmation.htmlBody()).contains("href=\"https://pa.example/verify-email?token=abc\"");
+        assertThat(MailTemplates.passwordChanged("Ada").textBody()).contains("Hi Ada,", "reset your password");
+    }
+
+    @Test
     void aReminderSaysWhatAndWhenInThePersonsTime() {
         MailContent timed = MailTemplates.reminder("Ada", "call mom", new Due.Timed(FIVE_PM));
         MailContent allDay = MailTemplates.reminder("Ada", "water plants", new Due.AllDay(DAY));

@@ -1,0 +1,79 @@
+package app.tdah.accounts.sessions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.tdah.accounts.ClientInfo;
+import app.tdah.audit.AuditAction;
+import app.tdah.audit.AuditEvent;
+import app.tdah.audit.AuditLog;
+import app.tdah.graphql.KeysetCursor;
+import app.tdah.platform.BearerSecrets;
+
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * A person's signed-in sessions: listing them and ending them. Ending a session revokes its refresh tokens, so it
+ * cannot be refreshed again; an access token already issued to it lives out its few minutes.
+ */
+public final class SessionService {
+
+    private final SessionRepository repository;
+    private final AuditLog audit;
+
+    public SessionService(SessionRepository repository, AuditLog audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    public record Page(List<Session> sessions, boolean hasNext, long total) {
+    }
+
+    public Page page(UUID userId, KeysetCursor after, int limit) {
+        SessionRepository.Page page = repository.page(userId, after, limit);
+        return new Page(page.sessions(), page.hasNext(), page.total());
+    }
+
+    public Optional<Session> find(UUID userId, UUID sessionId) {
+        return repository.find(userId, sessionId);
+    }
+
+    /** The session of the refresh cookie sent with this request, when it is this person's. */
+    public Optional<UUID> current(UUID userId, Optional<String> refreshCookie) {
+        return refreshCookie.filter(BearerSecrets::isWellFormed)
+                .flatMap(token -> repository.familyOf(userId, BearerSecrets.sha256(token)));
+    }
+
+    /** Ends one of the person's live sessions; false when they have none with that id (someone else's included). */
+    public boolean revoke(UUID userId, UUID sessionId, ClientInfo client) {
+        return repository.inTransaction(tx -> {
+            boolean revoked = repository.revoke(tx, userId, sessionId);
+            if (revoked) {
+                audit.record(tx, AuditEvent.bySelf(AuditAction.SESSION_REVOKED, AuditEvent.Outcome.SUCCESS, userId, client,
+                        Map.of("session", sessionId.toString())));
+            }
+            return revoked;
+        });
+    }
+
+    /** Ends every session of the person but the one this request comes from; returns how many ended. */
+    public long revokeOthers(UUID userId, Optional<String> refreshCookie, ClientInfo client) {
+        Optional<UUID> current = current(userId, refreshCookie);
+        return repository.inTransaction(tx -> {
+            long revoked = revokeAllExcept(tx, userId, current);
+            audit.record(tx, AuditEvent.bySelf(AuditAction.OTHER_SESSIONS_REVOKED, AuditEvent.Outcome.SUCCESS, userId, client,
+                    Map.of("revokedSessions", Long.toString(revoked))));
+            return revoked;
+        });
+    }
+
+    /**
+     * Ends every session of the person but {@code keep}, inside the caller's transaction (a password change or reset,
+     * which records the event itself); returns how many live sessions ended.
+     */
+    public long revokeAllExcept(DbExecute tx, UUID userId, Optional<UUID> keep) {
+        return repository.revokeAllExcept(tx, userId, keep.orElse(null));
+    }
+}

@@ -1,0 +1,101 @@
+package app.tdah.accounts.sessions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.tdah.graphql.GlobalId;
+import app.tdah.graphql.GraphQlEngine;
+import app.tdah.graphql.GraphQlFeature;
+import app.tdah.graphql.KeysetCursor;
+import app.tdah.graphql.NodeType;
+import app.tdah.graphql.RequestContext;
+import app.tdah.graphql.UserError;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+
+/** The person's sessions: the list with the current one marked, and ending one or all the others. */
+public final class SessionsGraphQl implements GraphQlFeature {
+
+    private static final String TYPE = "Session";
+    private static final int MAX_PAGE = 100;
+    private static final UserError NOT_FOUND = new UserError("id",
+            "That session has already ended, or it is not one of yours.", UserError.Code.NOT_FOUND);
+
+    private final SessionService sessions;
+
+    public SessionsGraphQl(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    public record SessionView(String id, String userAgent, String ip, Instant createdAt, Instant lastSeenAt,
+                              Instant expiresAt, boolean current) {
+        static SessionView of(Session session, Optional<UUID> current) {
+            return new SessionView(GlobalId.encode(TYPE, session.id()), session.userAgent(), session.ip(),
+                    session.createdAt(), session.lastSeenAt(), session.expiresAt(), current.filter(session.id()::equals).isPresent());
+        }
+    }
+
+    public record SessionConnection(List<SessionEdge> edges, PageInfo pageInfo, long totalCount) {
+    }
+
+    public record SessionEdge(String cursor, SessionView node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+
+    public record RevokeSessionPayload(List<UserError> userErrors) {
+    }
+
+    public record RevokeOtherSessionsPayload(Long revokedCount, List<UserError> userErrors) {
+    }
+
+    @Override
+    public List<NodeType<?>> nodeTypes() {
+        // node(id:) has no request at hand, so a session fetched that way never claims to be the current one.
+        return List.of(new NodeType<>(TYPE, SessionView.class,
+                (owner, id) -> sessions.find(owner, id).map(s -> SessionView.of(s, Optional.empty()))));
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t.dataFetcher("sessions", this::page))
+                .type("Mutation", t -> t
+                        .dataFetcher("revokeSession", this::revoke)
+                        .dataFetcher("revokeOtherSessions", this::revokeOthers));
+    }
+
+    private SessionConnection page(DataFetchingEnvironment env) {
+        RequestContext context = GraphQlEngine.context(env);
+        UUID owner = context.principal().orElseThrow().userId();
+        int first = KeysetCursor.pageSize(env.getArgument("first"), MAX_PAGE);
+        KeysetCursor after = Optional.ofNullable(env.<String>getArgument("after")).map(KeysetCursor::decode).orElse(null);
+        Optional<UUID> current = sessions.current(owner, context.refreshCookie());
+        SessionService.Page page = sessions.page(owner, after, first);
+        List<SessionEdge> edges = page.sessions().stream()
+                .map(s -> new SessionEdge(new KeysetCursor(s.createdAt(), s.id()).encode(), SessionView.of(s, current)))
+                .toList();
+        return new SessionConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.getLast().cursor()),
+                page.total());
+    }
+
+    private RevokeSessionPayload revoke(DataFetchingEnvironment env) {
+        RequestContext context = GraphQlEngine.context(env);
+        UUID owner = context.principal().orElseThrow().userId();
+        Map<String, Object> input = env.getArgument("input");
+        boolean revoked = GlobalId.decode(TYPE, (String) input.get("id"))
+                .map(id -> sessions.revoke(owner, id, context.client()))
+                .orElse(false);
+        return new RevokeSessionPayload(revoked ? List.of() : List.of(NOT_FOUND));
+    }
+
+    private RevokeOtherSessionsPayload revokeOthers(DataFetchingEnvironment env) {
+        RequestContext context = GraphQlEngine.context(env);
+        UUID owner = context.principal().orElseThrow().userId();
+        return new RevokeOtherSessionsPayload(sessions.revokeOthers(owner, context.refreshCookie(), context.client()), List.of());
+    }
+}
