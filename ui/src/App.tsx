@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react';
 import { useSessionState } from './auth/SessionContext';
 import { navigate, PATHS, routeFor, usePathname, type Route } from './lib/router';
 import { AdminPage } from './pages/AdminPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { NotFoundPage, RestoringPage, UnreachablePage } from './pages/StatusPages';
 import { TodayPage } from './pages/TodayPage';
+import { VerifyEmailPage } from './pages/VerifyEmailPage';
 
 /** Pages for signed-in people only; the others are for signed-out people, or for everyone. */
 const SIGNED_IN_ONLY: ReadonlySet<Route> = new Set(['root', 'today', 'settings', 'admin']);
@@ -38,6 +41,10 @@ export function App() {
   if (redirect) return <RestoringPage />;
 
   const route = routeFor(pathname);
+  // Pages of mailed links work whether or not this browser is signed in.
+  if (route === 'verifyEmail') return <VerifyEmailPage />;
+  if (route === 'resetPassword') return <ResetPasswordPage />;
+  if (route === 'forgotPassword') return <ForgotPasswordPage email={email} onEmailChange={setEmail} />;
   if (state.status === 'signedIn') {
     if (route === 'today') return <TodayPage user={state.user} />;
     if (route === 'settings') return <SettingsPage user={state.user} />;

@@ -1,4 +1,4 @@
-import type { AuthPayload, LoginInput, LogoutPayload, RegisterInput, User, VerifyMfaInput } from './types';
+import type { AuthPayload, LoginInput, LogoutPayload, RegisterInput, User, UserError, VerifyMfaInput } from './types';
 import type { Operation } from './client';
 
 const USER_FIELDS = `
@@ -59,3 +59,41 @@ export const ME: Operation<{ me: User | null }, Record<string, never>> = {
 }`,
 };
 
+const ERRORS = 'userErrors { field message code }';
+
+export const REQUEST_PASSWORD_RESET: Operation<
+  { requestPasswordReset: { userErrors: UserError[] } },
+  { input: { email: string } }
+> = {
+  operationName: 'RequestPasswordReset',
+  query: `mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+  requestPasswordReset(input: $input) { ${ERRORS} }
+}`,
+};
+
+export const RESET_PASSWORD: Operation<
+  { resetPassword: { userErrors: UserError[] } },
+  { input: { token: string; newPassword: string } }
+> = {
+  operationName: 'ResetPassword',
+  query: `mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) { ${ERRORS} }
+}`,
+};
+
+export const VERIFY_EMAIL: Operation<
+  { verifyEmail: { email: string | null; userErrors: UserError[] } },
+  { input: { token: string } }
+> = {
+  operationName: 'VerifyEmail',
+  query: `mutation VerifyEmail($input: VerifyEmailInput!) {
+  verifyEmail(input: $input) { email ${ERRORS} }
+}`,
+};
+
+export const RESEND_VERIFICATION: Operation<{ resendVerification: { userErrors: UserError[] } }, Record<string, never>> = {
+  operationName: 'ResendVerification',
+  query: `mutation ResendVerification {
+  resendVerification { ${ERRORS} }
+}`,
+};

@@ -10,7 +10,8 @@ export type UserErrorCode =
   | 'NOT_AUTHENTICATED'
   | 'UNKNOWN_TIME_ZONE'
   | 'NOT_FOUND'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 export interface UserError {
   /** The input field at fault, e.g. `password`; null when the error is about the whole input. */

@@ -165,3 +165,83 @@ describe('Two-step sign-in', () => {
     expect(within(security).getByRole('button', { name: 'Set up two-step sign-in' })).toBeTruthy();
   });
 });
+
+describe('Security: address and password', () => {
+  it('shows whether the address is confirmed and sends a new link on request', async () => {
+    const { settings } = await openSettings();
+    const security = section('Security');
+    expect(await within(security).findByText('ada@example.com')).toBeTruthy();
+    expect(within(security).getByText('Not confirmed yet')).toBeTruthy();
+    fireEvent.click(within(security).getByRole('button', { name: 'Send a new confirmation link' }));
+    await waitFor(() =>
+      expect(within(security).getAllByRole('status').some((s) => /new confirmation link is on its way/.test(s.textContent ?? ''))).toBe(true),
+    );
+    expect(settings.callsOf('ResendVerification')).toHaveLength(1);
+  });
+
+  it('changes the address with the password: the link goes to the new one, and the form closes', async () => {
+    const { settings } = await openSettings();
+    const security = section('Security');
+    const toggle = await within(security).findByRole('button', { name: 'Change email' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(within(security).getByLabelText('New email', { exact: true }));
+    type(security, 'New email', 'ada@new.example');
+    type(security, 'Your password', 'wrong-password');
+    fireEvent.click(within(security).getByRole('button', { name: 'Send confirmation link' }));
+    await waitFor(() => expect(within(security).getByLabelText('Your password', { exact: true }).getAttribute('aria-invalid')).toBe('true'));
+
+    type(security, 'Your password', 'correct-horse-battery-42');
+    fireEvent.click(within(security).getByRole('button', { name: 'Send confirmation link' }));
+    await waitFor(() => expect(within(security).getAllByRole('status').some((s) => /sent a link to ada@new\.example/.test(s.textContent ?? ''))).toBe(true));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+    expect(settings.callsOf('ChangeEmail').at(-1)!.variables.input).toEqual({ newEmail: 'ada@new.example', currentPassword: 'correct-horse-battery-42' });
+  });
+
+  it('changes the password, checking the new one first', async () => {
+    const { settings } = await openSettings();
+    const security = section('Security');
+    fireEvent.click(await within(security).findByRole('button', { name: 'Change password' }));
+    type(security, 'Current password', 'correct-horse-battery-42');
+    type(security, 'New password', 'short');
+    fireEvent.click(within(security).getByRole('button', { name: 'Save new password' }));
+    expect(document.activeElement).toBe(within(security).getByLabelText('New password', { exact: true }));
+    expect(settings.callsOf('ChangePassword')).toHaveLength(0);
+
+    type(security, 'New password', 'a-brand-new-passphrase');
+    fireEvent.click(within(security).getByRole('button', { name: 'Save new password' }));
+    await waitFor(() => expect(within(security).getAllByRole('status').some((s) => /password is changed/.test(s.textContent ?? ''))).toBe(true));
+    expect(settings.password).toBe('a-brand-new-passphrase');
+  });
+});
+
+describe('Security: sessions', () => {
+  it('lists the sessions, this device marked, and signs one out', async () => {
+    const { settings } = await openSettings();
+    const list = await screen.findByRole('list', { name: 'Sessions' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((i) => i.querySelector('.session__device')?.textContent?.trim())).toEqual([
+      'Chrome on Linux This device',
+      'Safari on iPhone',
+      'Firefox on Windows',
+    ]);
+    expect(within(items[0]!).queryByRole('button')).toBeNull();
+
+    fireEvent.click(within(list).getByRole('button', { name: 'Sign out of Safari on iPhone' }));
+    await waitFor(() => expect(within(list).queryByText('Safari on iPhone')).toBeNull());
+    expect(settings.callsOf('RevokeSession')[0]!.variables.input).toEqual({ id: 's-2' });
+    const security = section('Security');
+    expect(within(security).getAllByRole('status').some((s) => /Signed out of Safari on iPhone/.test(s.textContent ?? ''))).toBe(true);
+    expect(document.activeElement?.textContent).toBe('Where you’re signed in');
+  });
+
+  it('signs out everywhere else at once', async () => {
+    const { settings } = await openSettings();
+    const security = section('Security');
+    fireEvent.click(await within(security).findByRole('button', { name: 'Sign out everywhere else' }));
+    await within(security).findByText('You’re signed in only here.');
+    expect(within(security).getAllByRole('status').some((s) => s.textContent === 'Signed out of 2 other sessions.')).toBe(true);
+    expect(settings.sessions.map((s) => s.id)).toEqual(['s-1']);
+  });
+});

@@ -81,6 +81,9 @@ function PasswordStep({
         autoComplete="current-password"
         value={password}
       />
+      <p className="form__aside">
+        <a {...linkProps(PATHS.forgotPassword)}>Forgot password?</a>
+      </p>
     </AuthFormPage>
   );
 }

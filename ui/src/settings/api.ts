@@ -40,6 +40,80 @@ export const UPDATE_PREFERENCES: Operation<
 }`,
 };
 
+// ---- Security (recovery.graphqls, sessions.graphqls) ----
+
+export const ACCOUNT_EMAIL: Operation<{ me: { id: string; email: string; emailVerified: boolean } | null }, Record<string, never>> = {
+  operationName: 'AccountEmail',
+  query: `query AccountEmail {
+  me { id email emailVerified }
+}`,
+};
+
+export const CHANGE_PASSWORD: Operation<
+  { changePassword: { userErrors: UserError[] } },
+  { input: { currentPassword: string; newPassword: string } }
+> = {
+  operationName: 'ChangePassword',
+  query: `mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) { ${ERRORS} }
+}`,
+};
+
+export const CHANGE_EMAIL: Operation<
+  { changeEmail: { pendingEmail: string | null; userErrors: UserError[] } },
+  { input: { newEmail: string; currentPassword: string } }
+> = {
+  operationName: 'ChangeEmail',
+  query: `mutation ChangeEmail($input: ChangeEmailInput!) {
+  changeEmail(input: $input) { pendingEmail ${ERRORS} }
+}`,
+};
+
+export interface SignedInSession {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  /** True for the session of this browser. */
+  current: boolean;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export const SESSIONS: Operation<{ sessions: Connection<SignedInSession> | null }, { first: number; after?: string | null }> = {
+  operationName: 'Sessions',
+  query: `query Sessions($first: Int, $after: String) {
+  sessions(first: $first, after: $after) {
+    edges { cursor node { id userAgent ip createdAt lastSeenAt expiresAt current } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`,
+};
+
+export const REVOKE_SESSION: Operation<{ revokeSession: { userErrors: UserError[] } }, { input: { id: string } }> = {
+  operationName: 'RevokeSession',
+  query: `mutation RevokeSession($input: RevokeSessionInput!) {
+  revokeSession(input: $input) { ${ERRORS} }
+}`,
+};
+
+export const REVOKE_OTHER_SESSIONS: Operation<
+  { revokeOtherSessions: { revokedCount: number | null; userErrors: UserError[] } },
+  Record<string, never>
+> = {
+  operationName: 'RevokeOtherSessions',
+  query: `mutation RevokeOtherSessions {
+  revokeOtherSessions { revokedCount ${ERRORS} }
+}`,
+};
+
 // ---- Two-step sign-in (mfa.graphqls) ----
 
 export const MFA_STATUS: Operation<{ me: { id: string; mfaEnabled: boolean } | null }, Record<string, never>> = {

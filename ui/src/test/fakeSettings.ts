@@ -1,7 +1,7 @@
 // An in-memory fake of the settings and admin operations, enough to drive the Settings and Admin pages. Like the tasks
 // fake, it records every call and lets a test replace the answer to one operation.
 import type { SchedulerStatus } from '../admin/api';
-import type { Preferences } from '../settings/api';
+import type { Preferences, SignedInSession } from '../settings/api';
 import { json } from './fakeGraphQL';
 
 type Handler = (variables: Record<string, unknown>) => Response | Promise<Response>;
@@ -14,6 +14,17 @@ export class FakeSettingsServer {
   /** The code the fake authenticator app shows; backup codes are `backup-N`. */
   appCode = '123456';
   backupCodes: string[] = [];
+  email = 'ada@example.com';
+  emailVerified = false;
+  password = 'correct-horse-battery-42';
+  sessions: SignedInSession[] = [
+    session('s-1', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', true),
+    session('s-2', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', false),
+    session('s-3', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0', false),
+  ];
+  /** Tokens of mailed links that still work: reset links and verification links. */
+  resetTokens = new Set<string>();
+  verifyTokens = new Map<string, string>();
   calls: Array<{ operationName: string; variables: Record<string, unknown> }> = [];
   overrides: Record<string, Handler> = {};
 
@@ -54,6 +65,75 @@ export class FakeSettingsServer {
         }
         this.mfaEnabled = false;
         return json({ data: { disableMfa: { userErrors: [] } } });
+      },
+      AccountEmail: () => json({ data: { me: { id: 'u-1', email: this.email, emailVerified: this.emailVerified } } }),
+      ResendVerification: () =>
+        json({
+          data: {
+            resendVerification: {
+              userErrors: this.emailVerified ? [{ field: null, message: 'Your address is already confirmed.', code: 'INVALID' }] : [],
+            },
+          },
+        }),
+      ChangePassword: (v) => {
+        const input = v.input as { currentPassword: string; newPassword: string };
+        if (input.currentPassword !== this.password) {
+          return json({ data: { changePassword: { userErrors: [{ field: 'currentPassword', message: 'That password isn’t right.', code: 'INVALID_CREDENTIALS' }] } } });
+        }
+        this.password = input.newPassword;
+        this.sessions = this.sessions.filter((s) => s.current);
+        return json({ data: { changePassword: { userErrors: [] } } });
+      },
+      ChangeEmail: (v) => {
+        const input = v.input as { newEmail: string; currentPassword: string };
+        if (input.currentPassword !== this.password) {
+          return json({ data: { changeEmail: { pendingEmail: null, userErrors: [{ field: 'currentPassword', message: 'That password isn’t right.', code: 'INVALID_CREDENTIALS' }] } } });
+        }
+        return json({ data: { changeEmail: { pendingEmail: input.newEmail, userErrors: [] } } });
+      },
+      Sessions: () =>
+        json({
+          data: {
+            sessions: {
+              edges: this.sessions.map((node) => ({ cursor: `c-${node.id}`, node: { ...node } })),
+              pageInfo: { hasNextPage: false, endCursor: this.sessions.length ? `c-${this.sessions.at(-1)!.id}` : null },
+              totalCount: this.sessions.length,
+            },
+          },
+        }),
+      RevokeSession: (v) => {
+        const id = (v.input as { id: string }).id;
+        if (!this.sessions.some((s) => s.id === id && !s.current)) {
+          return json({ data: { revokeSession: { userErrors: [{ field: 'id', message: 'That session has already ended.', code: 'NOT_FOUND' }] } } });
+        }
+        this.sessions = this.sessions.filter((s) => s.id !== id);
+        return json({ data: { revokeSession: { userErrors: [] } } });
+      },
+      RevokeOtherSessions: () => {
+        const revokedCount = this.sessions.filter((s) => !s.current).length;
+        this.sessions = this.sessions.filter((s) => s.current);
+        return json({ data: { revokeOtherSessions: { revokedCount, userErrors: [] } } });
+      },
+      RequestPasswordReset: () => json({ data: { requestPasswordReset: { userErrors: [] } } }),
+      ResetPassword: (v) => {
+        const input = v.input as { token: string; newPassword: string };
+        if (!this.resetTokens.has(input.token)) {
+          return json({ data: { resetPassword: { userErrors: [{ field: 'token', message: 'This link has expired or was already used.', code: 'INVALID' }] } } });
+        }
+        this.resetTokens.delete(input.token);
+        this.password = input.newPassword;
+        return json({ data: { resetPassword: { userErrors: [] } } });
+      },
+      VerifyEmail: (v) => {
+        const token = (v.input as { token: string }).token;
+        const email = this.verifyTokens.get(token);
+        if (!email) {
+          return json({ data: { verifyEmail: { email: null, userErrors: [{ field: 'token', message: 'This link has expired or was already used.', code: 'INVALID' }] } } });
+        }
+        this.verifyTokens.delete(token);
+        this.email = email;
+        this.emailVerified = true;
+        return json({ data: { verifyEmail: { email, userErrors: [] } } });
       },
       Scheduler: () =>
         this.scheduler
@@ -99,5 +179,17 @@ function wrongCode() {
   return {
     backupCodes: null,
     userErrors: [{ field: 'code', message: 'That code didn’t work. Enter the newest code from your app.', code: 'INVALID' }],
+  };
+}
+
+function session(id: string, userAgent: string, current: boolean): SignedInSession {
+  return {
+    id,
+    userAgent,
+    ip: '192.0.2.10',
+    createdAt: '2026-11-20T09:00:00Z',
+    lastSeenAt: '2026-11-25T13:00:00Z',
+    expiresAt: '2026-12-20T09:00:00Z',
+    current,
   };
 }
