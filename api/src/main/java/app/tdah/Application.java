@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
 import app.tdah.accounts.AccessTokens;
 import app.tdah.admin.AdminGraphQl;
 import app.tdah.admin.SchedulerRepository;
+import app.tdah.admin.UserAdminGraphQl;
+import app.tdah.admin.UserAdminRepository;
+import app.tdah.admin.UserAdminService;
 import app.tdah.accounts.AccountRepository;
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
@@ -64,6 +67,11 @@ import app.tdah.mfa.MfaRepository;
 import app.tdah.mfa.MfaService;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
+import app.tdah.myaccount.AccountExportHttpService;
+import app.tdah.myaccount.DataExport;
+import app.tdah.myaccount.MyAccountGraphQl;
+import app.tdah.myaccount.MyAccountRepository;
+import app.tdah.myaccount.MyAccountService;
 import app.tdah.notifications.NotificationRepository;
 import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
@@ -196,11 +204,18 @@ public final class Application implements AutoCloseable {
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 features.add(new NotificationsGraphQl(new NotificationRepository(db)));
                 features.add(new AdminGraphQl(schedulerRepository, clock));
+                UserAdminRepository userAdminRepository = new UserAdminRepository(db);
+                features.add(new UserAdminGraphQl(new UserAdminService(userAdminRepository, auditLog)));
+                MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdminRepository,
+                        taskRepository, new DataExport(db), auditLog, clock);
+                features.add(new MyAccountGraphQl(myAccount, accounts, settings.secureCookie()));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
                 routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
+                routing.register(AccountExportHttpService.ROOT,
+                        new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
                 SpaRouting.register(routing);
             }
             migrating.join();

@@ -18,6 +18,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 
 /** Short-lived access tokens: HS256 JWTs naming the user and their role. */
 public final class AccessTokens {
@@ -66,6 +68,13 @@ public final class AccessTokens {
             throw new IllegalStateException("Cannot sign access token", e);
         }
         return new Issued(jwt.serialize(), expiresAt);
+    }
+
+    /** The token of the request's {@code Authorization: Bearer} header, if it has one. */
+    public static Optional<String> bearer(ServerRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim());
     }
 
     /** The signed-in principal, or empty when the token is malformed, forged, expired or not ours. */

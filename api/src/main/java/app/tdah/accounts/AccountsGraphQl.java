@@ -101,7 +101,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
         RequestContext context = GraphQlEngine.context(env);
         AccountService.AuthResult result = accounts.refresh(context.refreshCookie(), context.client());
         if (result.session().isEmpty()) {
-            context.setCookie(expiredRefreshCookie());
+            context.setCookie(expiredRefreshCookie(secureCookie));
         }
         return respond(context, result);
     }
@@ -109,7 +109,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
     private LogoutPayload logout(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         accounts.logout(context.refreshCookie(), context.client());
-        context.setCookie(expiredRefreshCookie());
+        context.setCookie(expiredRefreshCookie(secureCookie));
         return new LogoutPayload(List.of());
     }
 
@@ -135,15 +135,15 @@ public final class AccountsGraphQl implements GraphQlFeature {
     }
 
     private SetCookie refreshCookie(String value, Duration maxAge) {
-        return cookie(value).maxAge(maxAge).build();
+        return cookie(value, secureCookie).maxAge(maxAge).build();
     }
 
     /** Deletes the cookie in the browser (an expiry in the past; Helidon leaves out a zero Max-Age). */
-    private SetCookie expiredRefreshCookie() {
-        return cookie("").expires(Instant.EPOCH).maxAge(Duration.ZERO).build();
+    public static SetCookie expiredRefreshCookie(boolean secureCookie) {
+        return cookie("", secureCookie).expires(Instant.EPOCH).maxAge(Duration.ZERO).build();
     }
 
-    private SetCookie.Builder cookie(String value) {
+    private static SetCookie.Builder cookie(String value, boolean secureCookie) {
         return SetCookie.builder(GraphQlHttpService.REFRESH_COOKIE, value)
                 .path(COOKIE_PATH)
                 .httpOnly(true)

@@ -65,9 +65,28 @@ public final class AuditLog {
      * grows with time). {@code person} matches the actor or the subject.
      */
     public List<Entry> page(Filter filter, Optional<Long> beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, occurred_at, action, outcome, actor_id, subject_id, ip, user_agent, "
-                + "details::text AS details FROM audit_events WHERE true");
         List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT id, occurred_at, action, outcome, actor_id, subject_id, ip, user_agent, "
+                + "details::text AS details FROM audit_events WHERE ").append(matching(filter, params));
+        beforeId.ifPresent(b -> {
+            sql.append(" AND id < ?");
+            params.add(b);
+        });
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(limit);
+        return db.execute().query(sql.toString(), params.toArray()).map(AuditLog::entry).toList();
+    }
+
+    /** How many events the filter matches, for the admin view's total. */
+    public long count(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        return db.execute().get("SELECT count(*) AS n FROM audit_events WHERE " + matching(filter, params), params.toArray())
+                .map(row -> row.column("n").get(Long.class)).orElse(0L);
+    }
+
+    /** The filter as SQL conditions, its parameters added to {@code params}. */
+    private static String matching(Filter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder("true");
         filter.action().ifPresent(a -> {
             sql.append(" AND action = ?");
             params.add(a.code());
@@ -89,13 +108,7 @@ public final class AuditLog {
             sql.append(" AND occurred_at < ?");
             params.add(timestamp(u));
         });
-        beforeId.ifPresent(b -> {
-            sql.append(" AND id < ?");
-            params.add(b);
-        });
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(limit);
-        return db.execute().query(sql.toString(), params.toArray()).map(AuditLog::entry).toList();
+        return sql.toString();
     }
 
     /**

@@ -111,26 +111,19 @@ public final class GraphQlHttpService implements HttpService {
     }
 
     private void execute(ServerRequest req, ServerResponse res, String query, String operationName, Map<String, Object> variables) {
-        Optional<String> bearer = req.headers().first(HeaderNames.AUTHORIZATION)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim());
+        Optional<String> bearer = AccessTokens.bearer(req);
         Optional<Principal> principal = bearer.flatMap(accessTokens::verify);
         if (bearer.isPresent() && principal.isEmpty()) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problem(res, Status.UNAUTHORIZED_401, "The access token is invalid or expired");
             return;
         }
-        RequestContext context = new RequestContext(principal, clientInfo(req),
+        RequestContext context = new RequestContext(principal, ClientInfo.of(req),
                 req.headers().cookies().first(REFRESH_COOKIE).asOptional());
         ExecutionResult result = engine.execute(query, operationName, variables, context);
         context.cookiesToSet().forEach(cookie -> res.headers().addCookie(cookie));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         sendJson(res, Status.OK_200, result.toSpecification());
-    }
-
-    private static ClientInfo clientInfo(ServerRequest req) {
-        String userAgent = req.headers().first(HeaderNames.USER_AGENT).map(ua -> ua.length() > 512 ? ua.substring(0, 512) : ua).orElse(null);
-        return new ClientInfo(req.remotePeer().host(), userAgent);
     }
 
     private static boolean isMutation(String query, String operationName) {

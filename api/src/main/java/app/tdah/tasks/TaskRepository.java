@@ -92,14 +92,27 @@ public final class TaskRepository {
      * the task is closed. The dispatcher claims reminders by this column.
      */
     void refreshReminderTimes(DbExecute tx, UUID taskId, Instant now) {
+        refreshReminderTimesWhere(tx, "t.id = ?::uuid", taskId, now);
+    }
+
+    /**
+     * After a person's time zone changed: their reminders relative to an all-day due, the only ones whose time
+     * depends on the zone (09:00 local). Such a reminder snoozed at that moment is timed from the due again.
+     */
+    public void refreshZoneDependentReminderTimes(DbExecute tx, UUID userId, Instant now) {
+        refreshReminderTimesWhere(tx, "t.user_id = ?::uuid AND t.due_date IS NOT NULL AND r.offset_minutes IS NOT NULL",
+                userId, now);
+    }
+
+    private static void refreshReminderTimesWhere(DbExecute tx, String taskCondition, UUID id, Instant now) {
         OffsetDateTime at = timestamp(now);
         tx.update("UPDATE task_reminders r SET next_fire_at = CASE "
                         + "WHEN t.status <> 'OPEN' THEN NULL "
                         + "WHEN r.remind_at IS NOT NULL THEN CASE WHEN r.remind_at > ? THEN r.remind_at END "
                         + "ELSE (SELECT f FROM (SELECT coalesce(t.due_at, (t.due_date + time '09:00') AT TIME ZONE u.time_zone) "
                         + "- r.offset_minutes * interval '1 minute' AS f) x WHERE f > ?) END "
-                        + "FROM tasks t JOIN users u ON u.id = t.user_id WHERE r.task_id = t.id AND t.id = ?::uuid",
-                at, at, taskId);
+                        + "FROM tasks t JOIN users u ON u.id = t.user_id WHERE r.task_id = t.id AND " + taskCondition,
+                at, at, id);
     }
 
     void recordCompletion(DbExecute tx, Task task, Instant completedAt) {

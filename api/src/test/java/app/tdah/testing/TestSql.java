@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Plain JDBC on a running server's own database: for rows a test needs that no API makes yet. */
@@ -36,6 +38,19 @@ public final class TestSql implements AutoCloseable {
     public <T> T value(Class<T> type, String sql, Object... parameters) {
         try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
             return rows.next() ? rows.getObject(1, type) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row the query returns. */
+    public <T> List<T> column(Class<T> type, String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getObject(1, type));
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -33,9 +33,9 @@ public final class EmailVerification {
                     + "or try again later.", UserError.Code.RATE_LIMITED);
 
     private final RecoveryRepository repository;
+    private final AccountService accounts;
     private final OneTimeLinks links;
     private final RecoveryThrottle throttle;
-    private final CurrentPassword passwordCheck;
     private final MailService mail;
     private final AuditLog audit;
     private final Clock clock;
@@ -43,9 +43,9 @@ public final class EmailVerification {
     public EmailVerification(RecoveryRepository repository, OneTimeLinks links, RecoveryThrottle throttle, AccountService accounts,
                       MailService mail, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.accounts = accounts;
         this.links = links;
         this.throttle = throttle;
-        this.passwordCheck = new CurrentPassword(accounts);
         this.mail = mail;
         this.audit = audit;
         this.clock = clock;
@@ -140,7 +140,7 @@ public final class EmailVerification {
         if (email.equals(account.email())) {
             return List.of(new UserError("newEmail", "This is already your email address.", UserError.Code.INVALID));
         }
-        if (!passwordCheck.confirms(userId, account.email(), currentPassword, "change_email", client)) {
+        if (!accounts.confirmPassword(userId, currentPassword, "change_email", client)) {
             return List.of(new UserError("currentPassword", "That is not your current password.",
                     UserError.Code.INVALID_CREDENTIALS));
         }

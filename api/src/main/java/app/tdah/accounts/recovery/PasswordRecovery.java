@@ -35,9 +35,9 @@ public final class PasswordRecovery {
                     + "Please check your inbox (and spam folder), or try again later.", UserError.Code.RATE_LIMITED);
 
     private final RecoveryRepository repository;
+    private final AccountService accounts;
     private final OneTimeLinks links;
     private final RecoveryThrottle throttle;
-    private final CurrentPassword passwordCheck;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final SessionService sessions;
@@ -49,9 +49,9 @@ public final class PasswordRecovery {
                             PasswordHasher hasher, PasswordPolicy policy, SessionService sessions, MailService mail, AuditLog audit,
                             Executor background) {
         this.repository = repository;
+        this.accounts = accounts;
         this.links = links;
         this.throttle = throttle;
-        this.passwordCheck = new CurrentPassword(accounts);
         this.hasher = hasher;
         this.policy = policy;
         this.sessions = sessions;
@@ -143,7 +143,7 @@ public final class PasswordRecovery {
             return List.of(weak.get());
         }
         RecoveryRepository.Account account = repository.account(userId).orElseThrow();
-        if (!passwordCheck.confirms(userId, account.email(), currentPassword, "change_password", client)) {
+        if (!accounts.confirmPassword(userId, currentPassword, "change_password", client)) {
             return List.of(new UserError("currentPassword", "That is not your current password.",
                     UserError.Code.INVALID_CREDENTIALS));
         }

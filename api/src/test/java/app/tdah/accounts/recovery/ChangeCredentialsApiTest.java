@@ -59,7 +59,7 @@ class ChangeCredentialsApiTest {
             UUID id = sql.userId(person.email());
             assertThat(sql.value(String.class, "SELECT details->>'revokedSessions' FROM audit_events WHERE action = 'password_changed' "
                     + "AND actor_id = ? AND subject_id = ?", id, id)).isEqualTo("1");
-            assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events WHERE action = 'sign_in_failed' AND subject_id = ? "
+            assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events WHERE action = 'password_confirmation_failed' AND subject_id = ? "
                     + "AND details->>'during' = 'change_password' AND details->>'reason' = 'wrong_password'", id)).isEqualTo(1);
             assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events a WHERE a::text LIKE '%' || ? || '%' "
                     + "OR a::text LIKE '%not-my-password%'", NEW_PASSWORD)).isZero();
