@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.PA_BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
@@ -26,6 +27,31 @@ const CHROMIUM_ARGS = [
 ];
 
 export const log = (message) => console.log(`[e2e] ${message}`);
+
+let answers = null;
+const waitingForAnswers = [];
+
+/**
+ * Asks the Java test that runs this script for something only it knows (e.g. the link in a mail GreenMail received):
+ * prints `[ask] QUESTION` and resolves with the line the test writes back (app.tdah.testing.BrowserScript).
+ */
+export function askTest(question) {
+  if (!answers) {
+    answers = readline.createInterface({ input: process.stdin });
+    answers.on('line', (line) => waitingForAnswers.shift()?.(line.trim()));
+  }
+  return new Promise((resolve) => {
+    waitingForAnswers.push(resolve);
+    console.log(`[ask] ${question}`);
+  });
+}
+
+/** A setting the Java test passes (PA_E2E_...); fails clearly when it is missing. */
+export function required(name) {
+  const value = process.env[name];
+  if (!value) fail(`${name} is not set (the Java test sets it)`);
+  return value;
+}
 
 export function fail(message) {
   throw new Error(message);
