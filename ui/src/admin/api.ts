@@ -1,5 +1,6 @@
 // The GraphQL documents and types of the Admin page (admin.graphqls).
 import type { Operation } from '../graphql/client';
+import type { Role, UserError } from '../graphql/types';
 
 export interface JobRun {
   job: string;
@@ -40,5 +41,122 @@ export const SCHEDULER: Operation<{ scheduler: SchedulerStatus | null }, Record<
     nodes { instanceId lastCheckin alive }
     recentFailures { ${JOB_RUN_FIELDS} }
   }
+}`,
+};
+
+// ---- People and the audit log (admin-users.graphqls) ----
+
+export type { Role };
+export const ROLES: readonly Role[] = ['USER', 'PREMIUM', 'ADMIN'];
+
+export interface ManagedUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  createdAt: string;
+  deactivatedAt: string | null;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+const MANAGED_USER_FIELDS = 'id email displayName role createdAt deactivatedAt';
+const ERRORS = 'userErrors { field message code }';
+
+export interface UsersVariables {
+  search?: string | null;
+  role?: Role | null;
+  first: number;
+  after?: string | null;
+}
+
+export const USERS: Operation<{ users: Connection<ManagedUser> | null }, UsersVariables> = {
+  operationName: 'Users',
+  query: `query Users($search: String, $role: Role, $first: Int, $after: String) {
+  users(search: $search, role: $role, first: $first, after: $after) {
+    edges { cursor node { ${MANAGED_USER_FIELDS} } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`,
+};
+
+type ManagedUserPayload = { user: ManagedUser | null; userErrors: UserError[] };
+
+export const CHANGE_ROLE: Operation<{ changeRole: ManagedUserPayload }, { input: { userId: string; role: Role } }> = {
+  operationName: 'ChangeRole',
+  query: `mutation ChangeRole($input: ChangeRoleInput!) {
+  changeRole(input: $input) { user { ${MANAGED_USER_FIELDS} } ${ERRORS} }
+}`,
+};
+
+export const DEACTIVATE_USER: Operation<{ deactivateUser: ManagedUserPayload }, { input: { userId: string } }> = {
+  operationName: 'DeactivateUser',
+  query: `mutation DeactivateUser($input: DeactivateUserInput!) {
+  deactivateUser(input: $input) { user { ${MANAGED_USER_FIELDS} } ${ERRORS} }
+}`,
+};
+
+export const REACTIVATE_USER: Operation<{ reactivateUser: ManagedUserPayload }, { input: { userId: string } }> = {
+  operationName: 'ReactivateUser',
+  query: `mutation ReactivateUser($input: ReactivateUserInput!) {
+  reactivateUser(input: $input) { user { ${MANAGED_USER_FIELDS} } ${ERRORS} }
+}`,
+};
+
+export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED';
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['SUCCESS', 'FAILURE', 'DENIED'];
+
+export interface AuditEvent {
+  occurredAt: string;
+  action: string;
+  outcome: AuditOutcome;
+  actorId: string | null;
+  actor: { id: string; email: string; displayName: string } | null;
+  subjectId: string | null;
+  subject: { id: string; email: string; displayName: string } | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Array<{ name: string; value: string }>;
+}
+
+export interface AuditLogVariables {
+  first: number;
+  after?: string | null;
+  action?: string | null;
+  person?: string | null;
+  outcome?: AuditOutcome | null;
+  from?: string | null;
+  until?: string | null;
+}
+
+export const AUDIT_LOG: Operation<{ auditLog: Connection<AuditEvent> | null }, AuditLogVariables> = {
+  operationName: 'AuditLog',
+  query: `query AuditLog($first: Int, $after: String, $action: AuditAction, $person: ID, $outcome: AuditOutcome, $from: DateTime, $until: DateTime) {
+  auditLog(first: $first, after: $after, action: $action, person: $person, outcome: $outcome, from: $from, until: $until) {
+    edges {
+      cursor
+      node {
+        occurredAt action outcome actorId subjectId ip userAgent
+        actor { id email displayName }
+        subject { id email displayName }
+        details { name value }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}`,
+};
+
+/** The actions the audit log can be filtered by: the AuditAction enum, as the schema lists it. */
+export const AUDIT_ACTIONS: Operation<{ __type: { enumValues: Array<{ name: string }> } | null }, Record<string, never>> = {
+  operationName: 'AuditActions',
+  query: `query AuditActions {
+  __type(name: "AuditAction") { enumValues { name } }
 }`,
 };

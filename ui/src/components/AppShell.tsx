@@ -17,12 +17,14 @@ interface MenuItem {
   path: string;
 }
 
-/** The app menu. The Admin page joins it once the server tells people's roles. */
-export function menuFor(_user: User): MenuItem[] {
-  return [
+/** The app menu: Today and Settings for everyone, Admin only for admins. */
+export function menuFor(user: User): MenuItem[] {
+  const items: MenuItem[] = [
     { page: 'today', label: 'Today', path: PATHS.today },
     { page: 'settings', label: 'Settings', path: PATHS.settings },
   ];
+  if (user.role === 'ADMIN') items.push({ page: 'admin', label: 'Admin', path: PATHS.admin });
+  return items;
 }
 
 /**

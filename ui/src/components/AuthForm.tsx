@@ -8,6 +8,8 @@ interface AuthFormPageProps {
   title: string;
   lead: string;
   formError: string | null;
+  /** A calm note above the form (not an error), e.g. after deleting an account. */
+  info?: string | null;
   submitting: boolean;
   onSubmit: (event: FormEvent) => void;
   submitLabel: string;
@@ -24,6 +26,7 @@ export function AuthFormPage({
   title,
   lead,
   formError,
+  info = null,
   submitting,
   onSubmit,
   submitLabel,
@@ -38,6 +41,7 @@ export function AuthFormPage({
     <CenteredPage>
       <PageHeading ref={headingRef}>{title}</PageHeading>
       <p className="lead">{lead}</p>
+      {info ? <p className="notice notice--info auth-card__info">{info}</p> : null}
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
         <FormAlert message={formError} />
         {children}

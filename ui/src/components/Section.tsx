@@ -1,6 +1,6 @@
 import { forwardRef, type ReactNode } from 'react';
 
-/** One card of a page made of sections (Settings, Admin), labelled by its h2. */
+/** One card of a page made of sections (Settings, Admin), labelled by its h2 (which can take focus, for links within the page). */
 export function Section({
   id,
   title,
@@ -14,7 +14,7 @@ export function Section({
 }) {
   return (
     <section className="card section" id={id} aria-labelledby={`${id}-heading`}>
-      <h2 className="section__heading" id={`${id}-heading`}>
+      <h2 className="section__heading" id={`${id}-heading`} tabIndex={-1}>
         {title}
       </h2>
       {lead ? <p className="section__lead">{lead}</p> : null}

@@ -7,6 +7,7 @@ const USER_FIELDS = `
   displayName
   timeZone
   createdAt
+  role
 `;
 
 const AUTH_PAYLOAD_FIELDS = `

@@ -20,6 +20,9 @@ export interface UserError {
   code: UserErrorCode;
 }
 
+/** What a person may do: user (their own data), premium (and the LLM assistant), admin (everything). */
+export type Role = 'USER' | 'PREMIUM' | 'ADMIN';
+
 export interface User {
   id: string;
   email: string;
@@ -28,6 +31,7 @@ export interface User {
   timeZone: string;
   /** ISO-8601 instant. */
   createdAt: string;
+  role: Role;
 }
 
 export interface AuthPayload {

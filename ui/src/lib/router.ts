@@ -25,9 +25,13 @@ export function routeFor(pathname: string): Route {
 
 const NAVIGATE_EVENT = 'pa:navigate';
 
-/** Goes to `path` (which may carry a query string) in the app; nothing happens when already there. */
+/**
+ * Goes to `path` in the app; nothing happens when already there. A path without a query is "there" whatever the
+ * current query, so that a redirect to /signin keeps a /signin?deleted=1 the page has yet to read.
+ */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (window.location.pathname + window.location.search === path) return;
+  const here = path.includes('?') ? window.location.pathname + window.location.search : window.location.pathname;
+  if (here === path) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

@@ -16,7 +16,9 @@ function isForbidden(errors: GraphQLErrorItem[]): boolean {
 
 export function queryFailureMessage(failure: QueryFailure): string {
   if (failure === 'network') return OFFLINE_MESSAGE;
-  if (failure === 'forbidden') return 'This is for administrators of this assistant.';
+  if (failure === 'forbidden') {
+    return 'This is for administrators of this assistant. An administrator may first need two-step sign-in on (Settings › Security).';
+  }
   return GENERIC_MESSAGE;
 }
 

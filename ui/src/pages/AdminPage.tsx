@@ -1,5 +1,8 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
+import { AuditLogSection } from '../admin/AuditLogSection';
+import type { AuditFilters } from '../admin/auditFilters';
+import { PeopleSection } from '../admin/PeopleSection';
 import { SchedulerSection } from '../admin/SchedulerSection';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
@@ -9,6 +12,7 @@ import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 export function AdminPage({ user }: { user: User }) {
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [auditPerson, setAuditPerson] = useState<AuditFilters['person']>(null);
   useDocumentTitle('Admin');
   useFocusOnNavigation(headingRef);
 
@@ -16,6 +20,15 @@ export function AdminPage({ user }: { user: User }) {
     <AppShell user={user} current="admin" mainClassName="app-main">
       <PageHeading ref={headingRef}>Admin</PageHeading>
       <p className="lead">People, the security log and background work of this assistant.</p>
+      <PeopleSection
+        client={session.client}
+        timeZone={user.timeZone}
+        onShowAudit={(person) => {
+          setAuditPerson({ id: person.id, label: person.displayName || person.email });
+          document.getElementById('audit-log-heading')?.focus();
+        }}
+      />
+      <AuditLogSection client={session.client} timeZone={user.timeZone} person={auditPerson} />
       <SchedulerSection client={session.client} timeZone={user.timeZone} />
     </AppShell>
   );

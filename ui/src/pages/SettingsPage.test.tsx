@@ -245,3 +245,61 @@ describe('Security: sessions', () => {
     expect(settings.sessions.map((s) => s.id)).toEqual(['s-1']);
   });
 });
+
+describe('Profile', () => {
+  it('changes the name, zone and language, and the app follows the new name', async () => {
+    const { server, settings } = await openSettings();
+    const profile = section('Profile');
+    await waitFor(() => expect((within(profile).getByLabelText('Display name') as HTMLInputElement).value).toBe('Ada'));
+    const language = within(profile).getByLabelText('Language') as HTMLSelectElement;
+    expect([...language.options].map((o) => o.textContent)).toEqual(['English', 'Français', 'Español']);
+
+    type(profile, 'Display name', 'Ada L.');
+    type(profile, 'Time zone', 'Europe/Paris');
+    fireEvent.change(language, { target: { value: 'fr' } });
+    fireEvent.click(within(profile).getByRole('button', { name: 'Save profile' }));
+    await waitFor(() => expect(within(profile).getByRole('status').textContent).toBe('Saved.'));
+    expect(settings.callsOf('UpdateProfile')[0]!.variables.input).toEqual({ displayName: 'Ada L.', timeZone: 'Europe/Paris', locale: 'fr' });
+    await waitFor(() => expect(server.calls.filter((c) => c === 'Me').length).toBeGreaterThan(0));
+  });
+
+  it('refuses an unknown time zone before sending', async () => {
+    const { settings } = await openSettings();
+    const profile = section('Profile');
+    await within(profile).findByLabelText('Time zone');
+    type(profile, 'Time zone', 'Mars/Olympus');
+    fireEvent.click(within(profile).getByRole('button', { name: 'Save profile' }));
+    expect(within(profile).getByLabelText('Time zone', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(settings.callsOf('UpdateProfile')).toHaveLength(0);
+  });
+});
+
+describe('Your data', () => {
+  it('deletes the account only with the password, then says goodbye on the sign-in page', async () => {
+    const { settings } = await openSettings();
+    const data = section('Your data');
+    fireEvent.click(within(data).getByRole('button', { name: 'Delete my account…' }));
+    expect(within(data).getByText(/can’t be undone/, { selector: 'strong' })).toBeTruthy();
+    type(data, 'Your password', 'not-it');
+    fireEvent.click(within(data).getByRole('button', { name: 'Delete my account for good' }));
+    await waitFor(() => expect(within(data).getAllByRole('alert').map((a) => a.textContent)).toContain('!That password isn’t right.'));
+    expect(settings.deleted).toBe(false);
+
+    type(data, 'Your password', 'correct-horse-battery-42');
+    fireEvent.click(within(data).getByRole('button', { name: 'Delete my account for good' }));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(settings.deleted).toBe(true);
+    expect(screen.getByText(/Your account and everything in it are deleted/)).toBeTruthy();
+    expect(window.location.search).toBe('');
+  });
+});
+
+describe('the app menu for admins', () => {
+  it('shows Admin only to admins', async () => {
+    await openSettings((server) => {
+      server.user = { ...server.user, role: 'ADMIN' };
+    });
+    const menu = screen.getByRole('navigation', { name: 'App menu' });
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Today', 'Settings', 'Admin']);
+  });
+});

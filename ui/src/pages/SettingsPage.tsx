@@ -4,7 +4,9 @@ import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/types';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
+import { DataSection } from '../settings/DataSection';
 import { PreferencesSection } from '../settings/PreferencesSection';
+import { ProfileSection } from '../settings/ProfileSection';
 import { SecuritySection } from '../settings/SecuritySection';
 
 export function SettingsPage({ user }: { user: User }) {
@@ -17,8 +19,10 @@ export function SettingsPage({ user }: { user: User }) {
     <AppShell user={user} current="settings" mainClassName="app-main">
       <PageHeading ref={headingRef}>Settings</PageHeading>
       <p className="lead">Change what you like, whenever you like. Each part saves on its own.</p>
+      <ProfileSection />
       <PreferencesSection client={session.client} />
       <SecuritySection client={session.client} user={user} />
+      <DataSection />
     </AppShell>
   );
 }

@@ -1,18 +1,27 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { AuthFormPage } from '../components/AuthForm';
 import { EmailField, PasswordField, TextField } from '../components/Field';
-import { linkProps, PATHS } from '../lib/router';
+import { forgetQuery, linkProps, PATHS, queryParam } from '../lib/router';
 import { useAuthForm } from '../lib/useAuthForm';
 import { normalizeSignIn, validateSignIn, type SignInValues } from '../lib/validation';
 
 const FIELDS = ['email', 'password'] as const;
+
+/** What the sign-in page says about how the browser got here (the account was just deleted). */
+function arrivalInfo(): string | null {
+  return queryParam('deleted') ? 'Your account and everything in it are deleted. Take care of yourself.' : null;
+}
 const CODE_FIELDS = ['code'] as const;
 
 /** Signing in: email and password, then a code from the authenticator app when two-step sign-in is on. */
 export function SignInPage({ email, onEmailChange }: { email: string; onEmailChange: (email: string) => void }) {
   const [challenge, setChallenge] = useState<string | null>(null);
   const [expired, setExpired] = useState<string | null>(null);
+  const [info] = useState(arrivalInfo);
+  useEffect(() => {
+    if (queryParam('deleted')) forgetQuery('deleted');
+  }, []);
   if (challenge) {
     return (
       <CodeStep
@@ -29,6 +38,7 @@ export function SignInPage({ email, onEmailChange }: { email: string; onEmailCha
       email={email}
       onEmailChange={onEmailChange}
       notice={expired}
+      info={info}
       onChallenge={(next) => {
         setExpired(null);
         setChallenge(next);
@@ -41,11 +51,13 @@ function PasswordStep({
   email,
   onEmailChange,
   notice,
+  info,
   onChallenge,
 }: {
   email: string;
   onEmailChange: (email: string) => void;
   notice: string | null;
+  info: string | null;
   onChallenge: (challenge: string) => void;
 }) {
   const session = useSession();
@@ -63,6 +75,7 @@ function PasswordStep({
     <AuthFormPage
       {...form}
       formError={form.formError ?? notice}
+      info={info}
       title="Sign in"
       lead="Welcome back. Let’s see what today holds."
       submitLabel="Sign in"

@@ -165,3 +165,42 @@ export const DISABLE_MFA: Operation<{ disableMfa: { userErrors: UserError[] } },
   disableMfa(input: $input) { ${ERRORS} }
 }`,
 };
+
+// ---- Profile and your data (my-account.graphqls) ----
+
+export interface Profile {
+  id: string;
+  displayName: string;
+  timeZone: string;
+  locale: string;
+}
+
+const PROFILE_FIELDS = 'id displayName timeZone locale';
+
+export const PROFILE: Operation<{ me: Profile | null; supportedLocales: string[] }, Record<string, never>> = {
+  operationName: 'Profile',
+  query: `query Profile {
+  me { ${PROFILE_FIELDS} }
+  supportedLocales
+}`,
+};
+
+export const UPDATE_PROFILE: Operation<
+  { updateProfile: { user: Profile | null; userErrors: UserError[] } },
+  { input: { displayName?: string; timeZone?: string; locale?: string } }
+> = {
+  operationName: 'UpdateProfile',
+  query: `mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) { user { ${PROFILE_FIELDS} } ${ERRORS} }
+}`,
+};
+
+export const DELETE_MY_ACCOUNT: Operation<
+  { deleteMyAccount: { deleted: boolean; userErrors: UserError[] } },
+  { input: { password: string } }
+> = {
+  operationName: 'DeleteMyAccount',
+  query: `mutation DeleteMyAccount($input: DeleteMyAccountInput!) {
+  deleteMyAccount(input: $input) { deleted ${ERRORS} }
+}`,
+};

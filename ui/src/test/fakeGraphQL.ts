@@ -40,6 +40,7 @@ export const ADA: User = {
   displayName: 'Ada',
   timeZone: 'Europe/London',
   createdAt: '2026-01-01T00:00:00Z',
+  role: 'USER',
 };
 
 export function authPayload(token: string, expiresAt: string, user: User = ADA): AuthPayload {
@@ -75,7 +76,7 @@ export class FakeAccountsServer {
   /** Answers the tasks operations (Today, ParseCapture, CaptureTask, ...). */
   tasks = new FakeTasksServer();
   /** Answers the settings and admin operations (Preferences, UpdatePreferences, Scheduler, ...). */
-  settings = new FakeSettingsServer();
+  settings = new FakeSettingsServer(this);
 
   constructor(now: () => number = () => Date.now()) {
     this.now = now;

@@ -1,12 +1,25 @@
 // An in-memory fake of the settings and admin operations, enough to drive the Settings and Admin pages. Like the tasks
 // fake, it records every call and lets a test replace the answer to one operation.
-import type { SchedulerStatus } from '../admin/api';
+import type { AuditEvent, ManagedUser, SchedulerStatus } from '../admin/api';
+import type { User } from '../graphql/types';
 import type { Preferences, SignedInSession } from '../settings/api';
 import { json } from './fakeGraphQL';
 
 type Handler = (variables: Record<string, unknown>) => Response | Promise<Response>;
 
 export class FakeSettingsServer {
+  /** The signed-in person of the accounts fake, whose profile this fake changes. */
+  constructor(private readonly owner: { user: User }) {}
+
+  locale = 'en';
+  supportedLocales = ['en', 'fr', 'es'];
+  deleted = false;
+  people: ManagedUser[] = [
+    managed('p-1', 'Grace Hopper', 'grace@example.com', 'USER'),
+    managed('p-2', 'Alan Turing', 'alan@example.com', 'PREMIUM'),
+  ];
+  audit: AuditEvent[] = [];
+
   preferences: Preferences = { breakdownThreshold: 3, quietStart: '22:00', quietEnd: '07:00', digestTime: '07:30' };
   /** Null answers `scheduler` as the directive layer does for someone who is not an admin. */
   scheduler: SchedulerStatus | null = null;
@@ -135,6 +148,51 @@ export class FakeSettingsServer {
         this.emailVerified = true;
         return json({ data: { verifyEmail: { email, userErrors: [] } } });
       },
+      Profile: () =>
+        json({
+          data: {
+            me: { id: this.owner.user.id, displayName: this.owner.user.displayName, timeZone: this.owner.user.timeZone, locale: this.locale },
+            supportedLocales: this.supportedLocales,
+          },
+        }),
+      UpdateProfile: (v) => {
+        const input = v.input as { displayName: string; timeZone: string; locale: string };
+        if (!input.displayName.trim()) {
+          return json({ data: { updateProfile: { user: null, userErrors: [{ field: 'displayName', message: 'Tell us what to call you.', code: 'INVALID' }] } } });
+        }
+        this.owner.user = { ...this.owner.user, displayName: input.displayName, timeZone: input.timeZone };
+        this.locale = input.locale;
+        const user = { id: this.owner.user.id, displayName: input.displayName, timeZone: input.timeZone, locale: input.locale };
+        return json({ data: { updateProfile: { user, userErrors: [] } } });
+      },
+      DeleteMyAccount: (v) => {
+        if ((v.input as { password: string }).password !== this.password) {
+          return json({ data: { deleteMyAccount: { deleted: false, userErrors: [{ field: 'password', message: 'That password isn’t right.', code: 'INVALID_CREDENTIALS' }] } } });
+        }
+        this.deleted = true;
+        return json({ data: { deleteMyAccount: { deleted: true, userErrors: [] } } });
+      },
+      Users: (v) => {
+        const search = String(v.search ?? '').toLowerCase();
+        const found = this.people.filter(
+          (p) => (!search || `${p.email} ${p.displayName}`.toLowerCase().includes(search)) && (!v.role || p.role === v.role),
+        );
+        return json({ data: { users: connection(found, (p) => p.id) } });
+      },
+      ChangeRole: (v) => this.changePerson('changeRole', v, (p, input) => ({ ...p, role: input.role as ManagedUser['role'] })),
+      DeactivateUser: (v) => this.changePerson('deactivateUser', v, (p) => ({ ...p, deactivatedAt: '2026-11-25T14:00:00Z' })),
+      ReactivateUser: (v) => this.changePerson('reactivateUser', v, (p) => ({ ...p, deactivatedAt: null })),
+      AuditLog: (v) => {
+        const found = this.audit.filter(
+          (e) =>
+            (!v.action || e.action === v.action) &&
+            (!v.outcome || e.outcome === v.outcome) &&
+            (!v.person || e.actorId === v.person || e.subjectId === v.person),
+        );
+        return json({ data: { auditLog: connection(found, (e) => e.occurredAt) } });
+      },
+      AuditActions: () =>
+        json({ data: { __type: { enumValues: ['SIGN_IN', 'SIGN_IN_FAILED', 'ROLE_CHANGED'].map((name) => ({ name })) } } }),
       Scheduler: () =>
         this.scheduler
           ? json({ data: { scheduler: this.scheduler } })
@@ -151,6 +209,18 @@ export class FakeSettingsServer {
 
   callsOf(operationName: string) {
     return this.calls.filter((c) => c.operationName === operationName);
+  }
+
+  private changePerson(
+    field: string,
+    variables: Record<string, unknown>,
+    change: (person: ManagedUser, input: Record<string, string>) => ManagedUser,
+  ): Response {
+    const input = variables.input as Record<string, string>;
+    const index = this.people.findIndex((p) => p.id === input.userId);
+    if (index < 0) return json({ data: { [field]: { user: null, userErrors: [{ field: 'userId', message: 'No such person.', code: 'NOT_FOUND' }] } } });
+    this.people[index] = change(this.people[index]!, input);
+    return json({ data: { [field]: { user: { ...this.people[index] }, userErrors: [] } } });
   }
 
   private newBackupCodes(): string[] {
@@ -191,5 +261,17 @@ function session(id: string, userAgent: string, current: boolean): SignedInSessi
     lastSeenAt: '2026-11-25T13:00:00Z',
     expiresAt: '2026-12-20T09:00:00Z',
     current,
+  };
+}
+
+function managed(id: string, displayName: string, email: string, role: ManagedUser['role']): ManagedUser {
+  return { id, displayName, email, role, createdAt: '2026-10-01T10:00:00Z', deactivatedAt: null };
+}
+
+function connection<T>(nodes: T[], cursor: (node: T) => string) {
+  return {
+    edges: nodes.map((node) => ({ cursor: cursor(node), node: { ...node } })),
+    pageInfo: { hasNextPage: false, endCursor: nodes.length ? cursor(nodes.at(-1)!) : null },
+    totalCount: nodes.length,
   };
 }
