@@ -75,6 +75,9 @@ import app.tdah.myaccount.MyAccountService;
 import app.tdah.notifications.NotificationRepository;
 import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
+import app.tdah.oidc.OidcGraphQl;
+import app.tdah.oidc.OidcHttpService;
+import app.tdah.oidc.ProviderSignIn;
 import app.tdah.platform.AesGcm;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
@@ -209,6 +212,9 @@ public final class Application implements AutoCloseable {
                 MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdminRepository,
                         taskRepository, new DataExport(db), auditLog, clock);
                 features.add(new MyAccountGraphQl(myAccount, accounts, settings.secureCookie()));
+                ProviderSignIn providerSignIn = ProviderSignIn.create(settings.oidcProviders(), redis, settings.redisKeyPrefix(),
+                        accounts, auditLog, db, settings.publicUrl(), clock);
+                features.add(new OidcGraphQl(providerSignIn));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
@@ -216,6 +222,7 @@ public final class Application implements AutoCloseable {
                 routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
                 routing.register(AccountExportHttpService.ROOT,
                         new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
+                routing.register(OidcHttpService.ROOT, new OidcHttpService(providerSignIn, settings.secureCookie()));
                 SpaRouting.register(routing);
             }
             migrating.join();

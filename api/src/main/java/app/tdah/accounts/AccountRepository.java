@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 /** All SQL of the accounts feature. */
@@ -32,8 +33,13 @@ public final class AccountRepository {
 
     /** Inserts the user; false when the email is taken (the unique constraint decides, so concurrent sign-ups are safe). */
     boolean insertUser(User user, String passwordHash) {
+        return insertUser(db.execute(), user, passwordHash);
+    }
+
+    /** As {@link #insertUser(User, String)}, in the caller's transaction; a null hash means "no password". */
+    boolean insertUser(DbExecute exec, User user, String passwordHash) {
         try {
-            db.execute().insert("INSERT INTO users (id, email, password_hash, display_name, time_zone, role, created_at) "
+            exec.insert("INSERT INTO users (id, email, password_hash, display_name, time_zone, role, created_at) "
                             + "VALUES (?::uuid, ?, ?, ?, ?, ?, ?)",
                     user.id(), user.email(), passwordHash, user.displayName(), user.timeZone(), user.role(), timestamp(user.createdAt()));
             return true;
@@ -49,6 +55,13 @@ public final class AccountRepository {
         return db.execute().get("SELECT " + USER_COLUMNS + ", password_hash, deactivated_at IS NULL AS active FROM users WHERE email = ?", email)
                 .map(row -> new StoredUser(user(row), row.column("password_hash").get(String.class),
                         row.column("active").get(Boolean.class)));
+    }
+
+    /** Whether the account has a password, locking its row until the transaction ends so the answer stays true. */
+    boolean lockAndCheckHasPassword(DbExecute exec, UUID id) {
+        return exec.get("SELECT password_hash IS NOT NULL AS has_password FROM users WHERE id = ?::uuid FOR UPDATE", id)
+                .map(row -> row.column("has_password").get(Boolean.class))
+                .orElse(false);
     }
 
     /** The role of an active account: one primary-key lookup, made once per authorised request. */

@@ -22,6 +22,8 @@ import app.tdah.audit.AuditLog;
 import app.tdah.graphql.UserError;
 import app.tdah.platform.BearerSecrets;
 
+import io.helidon.dbclient.DbExecute;
+
 /** Sign-up, sign-in and sessions. */
 public final class AccountService {
 
@@ -106,7 +108,7 @@ public final class AccountService {
         }
         audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
         registrationHooks.forEach(hook -> hook.accept(user));
-        return AuthResult.success(startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client));
+        return AuthResult.success(openSession(user, client));
     }
 
     public AuthResult login(String email, String password, ClientInfo client) {
@@ -129,12 +131,20 @@ public final class AccountService {
             return AuthResult.failure(List.of(INVALID_CREDENTIALS));
         }
         User user = stored.get().user();
+        return signInAfterFirstFactor(user, client, Map.of());
+    }
+
+    /**
+     * Signs in someone whose first factor is proven (their password, or a provider's ID token when they sign in with
+     * Google or Microsoft): a session, or a second-factor challenge when the account has MFA on.
+     */
+    public AuthResult signInAfterFirstFactor(User user, ClientInfo client, Map<String, String> details) {
         if (secondFactor.isEnabled(user.id())) {
             // The throttle's count stands until the code is right too: a right password clearing it would let
             // someone who has the password guess codes without end.
             return AuthResult.challenge(secondFactor.issueChallenge(user.id(), client));
         }
-        return AuthResult.success(completeSignIn(user, client, Map.of()));
+        return AuthResult.success(completeSignIn(user, client, details));
     }
 
     /**
@@ -144,7 +154,7 @@ public final class AccountService {
     public Session completeSignIn(User user, ClientInfo client, Map<String, String> details) {
         throttle.succeeded(normaliseEmail(user.email()));
         audit.record(AuditEvent.bySelf(AuditAction.SIGN_IN, AuditEvent.Outcome.SUCCESS, user.id(), client, details));
-        return startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client);
+        return openSession(user, client);
     }
 
     /**
@@ -308,6 +318,43 @@ public final class AccountService {
 
     public Optional<User> user(UUID id) {
         return repository.findById(id);
+    }
+
+    /** Starts a new session (a new refresh-token family) for someone already proven to be {@code user}. */
+    private Session openSession(User user, ClientInfo client) {
+        return startSession(user, UUID.randomUUID(), clock.instant().plus(refreshLifetime), client);
+    }
+
+    /**
+     * Creates an account without a password, in the caller's transaction, for a person a provider vouched for; empty
+     * when the email is taken. The display name falls back to the email's local part and an unknown time zone to UTC.
+     */
+    public Optional<User> registerWithoutPassword(DbExecute tx, String email, String displayName, String timeZone,
+                                                  ClientInfo client, Map<String, String> auditDetails) {
+        String normalised = normaliseEmail(email);
+        if (normalised.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(normalised).matches()) {
+            return Optional.empty();
+        }
+        String name = displayName == null || displayName.isBlank() ? normalised.substring(0, normalised.indexOf('@')) : displayName.strip();
+        if (name.codePointCount(0, name.length()) > ProfileRules.MAX_DISPLAY_NAME_LENGTH) {
+            name = name.substring(0, name.offsetByCodePoints(0, ProfileRules.MAX_DISPLAY_NAME_LENGTH));
+        }
+        User user = new User(UUID.randomUUID(), normalised, name, ProfileRules.isKnownTimeZone(timeZone) ? timeZone : "UTC", "user",
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!repository.insertUser(tx, user, null)) {
+            return Optional.empty();
+        }
+        audit.record(tx, AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, auditDetails));
+        return Optional.of(user);
+    }
+
+    public Optional<User> userByEmail(String email) {
+        return repository.findByEmail(normaliseEmail(email)).map(AccountRepository.StoredUser::user);
+    }
+
+    /** Whether the account has a password; its row stays locked until {@code tx} ends, so the answer holds meanwhile. */
+    public boolean hasPassword(DbExecute tx, UUID userId) {
+        return repository.lockAndCheckHasPassword(tx, userId);
     }
 
     private Session startSession(User user, UUID familyId, Instant refreshExpiresAt, ClientInfo client) {

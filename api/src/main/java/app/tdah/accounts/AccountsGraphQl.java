@@ -1,6 +1,5 @@
 package app.tdah.accounts;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,27 +8,22 @@ import java.util.Optional;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
-import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.graphql.UserError;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.helidon.http.SetCookie;
 
 /** The accounts slice of the GraphQL API: thin fetchers over {@link AccountService}. */
 public final class AccountsGraphQl implements GraphQlFeature {
 
-    /** The refresh cookie goes only to the GraphQL endpoint, never to scripts (httpOnly) or other sites (Strict). */
-    private static final String COOKIE_PATH = "/graphql";
-
     private final AccountService accounts;
-    private final boolean secureCookie;
+    private final RefreshCookie refreshCookie;
 
     public AccountsGraphQl(AccountService accounts, boolean secureCookie) {
         this.accounts = accounts;
-        this.secureCookie = secureCookie;
+        this.refreshCookie = new RefreshCookie(secureCookie);
     }
 
     /** The GraphQL view of a user. */
@@ -101,7 +95,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
         RequestContext context = GraphQlEngine.context(env);
         AccountService.AuthResult result = accounts.refresh(context.refreshCookie(), context.client());
         if (result.session().isEmpty()) {
-            context.setCookie(expiredRefreshCookie(secureCookie));
+            context.setCookie(refreshCookie.expired());
         }
         return respond(context, result);
     }
@@ -109,7 +103,7 @@ public final class AccountsGraphQl implements GraphQlFeature {
     private LogoutPayload logout(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         accounts.logout(context.refreshCookie(), context.client());
-        context.setCookie(expiredRefreshCookie(secureCookie));
+        context.setCookie(refreshCookie.expired());
         return new LogoutPayload(List.of());
     }
 
@@ -130,24 +124,8 @@ public final class AccountsGraphQl implements GraphQlFeature {
             return new AuthPayload(null, null, null, result.mfaChallenge().orElse(null), result.errors());
         }
         AccountService.Session s = session.get();
-        context.setCookie(refreshCookie(s.refreshToken(), Duration.between(Instant.now(), s.refreshExpiresAt())));
+        context.setCookie(refreshCookie.of(s));
         return new AuthPayload(s.access().token(), s.access().expiresAt(), UserView.of(s.user()), null, List.of());
     }
 
-    private SetCookie refreshCookie(String value, Duration maxAge) {
-        return cookie(value, secureCookie).maxAge(maxAge).build();
-    }
-
-    /** Deletes the cookie in the browser (an expiry in the past; Helidon leaves out a zero Max-Age). */
-    public static SetCookie expiredRefreshCookie(boolean secureCookie) {
-        return cookie("", secureCookie).expires(Instant.EPOCH).maxAge(Duration.ZERO).build();
-    }
-
-    private static SetCookie.Builder cookie(String value, boolean secureCookie) {
-        return SetCookie.builder(GraphQlHttpService.REFRESH_COOKIE, value)
-                .path(COOKIE_PATH)
-                .httpOnly(true)
-                .secure(secureCookie)
-                .sameSite(SetCookie.SameSite.STRICT);
-    }
 }

@@ -46,7 +46,15 @@ public final class PasswordHasher {
         return phc(salt, derive(password, salt, settings.memoryKib(), settings.iterations(), settings.parallelism(), HASH_BYTES));
     }
 
+    /**
+     * Whether the password matches the stored hash. An account without a password (a null hash: it signs in through
+     * Google or Microsoft) matches nothing, after the same work as a real check so the answer's timing tells nothing.
+     */
     public boolean verify(String password, String phc) {
+        if (phc == null) {
+            verifyDecoy(password);
+            return false;
+        }
         // Counted so that operators (and bench/login-burst) see how much hashing guessing costs the server.
         Metrics.getOrCreate(Counter.builder("auth.password.checks").description("Argon2id password verifications")).increment();
         Matcher m = PHC.matcher(phc);

@@ -10,7 +10,7 @@ import app.tdah.graphql.UserError;
 public final class ProfileRules {
 
     private static final Pattern IANA_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}");
-    private static final int MAX_DISPLAY_NAME_LENGTH = 80;
+    static final int MAX_DISPLAY_NAME_LENGTH = 80;
 
     private ProfileRules() {
     }

@@ -36,7 +36,11 @@ public enum AuditAction {
     PROFILE_UPDATED,
     DATA_EXPORTED,
     PASSWORD_CONFIRMATION_FAILED,
-    ACCOUNT_DELETED;
+    ACCOUNT_DELETED,
+    OIDC_SIGN_IN_FAILED,
+    IDENTITY_LINKED,
+    IDENTITY_LINK_FAILED,
+    IDENTITY_UNLINKED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

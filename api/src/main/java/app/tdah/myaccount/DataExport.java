@@ -83,7 +83,7 @@ public final class DataExport {
     public static final List<Section> SECTIONS = List.of(
             Section.one("users", "t.id = me.id")
                     .export("id", "email", "display_name", "time_zone", "locale", "role", "created_at", "deactivated_at",
-                            "breakdown_threshold", "quiet_start", "quiet_end", "digest_time", "last_digest_on")
+                            "breakdown_threshold", "quiet_start", "quiet_end", "digest_time", "last_digest_on", "email_verified_at")
                     .withhold("password_hash", "a secret: the password's hash"),
             Section.many("refresh_tokens", OWNED, "created_at, id")
                     .export("id", "family_id", "created_at", "expires_at", "used_at", "revoked_at", "user_agent", "ip")
@@ -102,6 +102,20 @@ public final class DataExport {
                     .export("id", "reminder_id", "task_id", "fire_at", "channel", "created_at"),
             Section.many("notifications", OWNED, "created_at, id")
                     .export("id", "task_id", "title", "body", "created_at", "read_at"),
+            Section.many("account_tokens", OWNED, "created_at, id")
+                    .export("id", "purpose", "email", "created_at", "expires_at", "used_at")
+                    .withhold("token_hash", "a secret: the one-time link's token hash"),
+            Section.many("mfa_authenticators", OWNED, "created_at")
+                    .export("created_at", "confirmed_at", "last_used_step")
+                    .withhold("secret_sealed", "a secret: the authenticator key, encrypted"),
+            Section.many("mfa_backup_codes", OWNED, "used_at")
+                    .export("used_at")
+                    .withhold("code_hash", "a secret: the backup code's hash"),
+            Section.many("mfa_challenges", OWNED, "expires_at")
+                    .export("expires_at")
+                    .withhold("token_hash", "a secret: the sign-in challenge's hash"),
+            Section.many("external_identities", OWNED, "linked_at, id")
+                    .export("id", "provider", "subject", "email", "linked_at", "last_used_at"),
             Section.many("ical_feeds", OWNED, "created_at")
                     .export("created_at")
                     .withhold("token_hash", "a secret: the feed URL's token hash"),

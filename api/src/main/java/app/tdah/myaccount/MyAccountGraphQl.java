@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
+import app.tdah.accounts.RefreshCookie;
 import app.tdah.accounts.Role;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
@@ -72,7 +73,7 @@ public final class MyAccountGraphQl implements GraphQlFeature {
         MyAccountService.Outcome outcome = myAccount.deleteAccount(context.principal().orElseThrow().userId(),
                 (String) input.get("password"), context.client());
         if (outcome.done()) {
-            context.setCookie(AccountsGraphQl.expiredRefreshCookie(secureCookie));
+            context.setCookie(new RefreshCookie(secureCookie).expired());
         }
         return new DeleteMyAccountPayload(outcome.done(), outcome.errors());
     }

@@ -3,7 +3,9 @@ package app.tdah.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,7 +49,8 @@ public record AppConfig(
         SmtpSettings smtp,
         RetryPolicy mailRetry,
         boolean mfaRequiredForAdmins,
-        RecoveryLimits recoveryLimits) {
+        RecoveryLimits recoveryLimits,
+        List<OidcProviderSettings> oidcProviders) {
 
     public enum Role { WEB, WORKER }
 
@@ -64,6 +67,16 @@ public record AppConfig(
     /** An OpenAI-compatible chat-completions endpoint for the optional LLM planner; absent unless configured. */
     public record LlmSettings(URI baseUrl, String model, Optional<String> apiKey, Duration timeout) {
     }
+
+    /**
+     * A sign-in provider (Google, Microsoft) this server offers: where its discovery document is (the issuer URL, to
+     * which {@code /.well-known/openid-configuration} is added) and this server's client registration with it.
+     */
+    public record OidcProviderSettings(String name, URI issuer, String clientId, String clientSecret) {
+    }
+
+    /** The providers people can sign in with, each configured on its own under {@code pa.oidc.NAME}. */
+    static final List<String> OIDC_PROVIDERS = List.of("google", "microsoft");
 
     public static AppConfig from(Config root) {
         Config pa = root.get("pa");
@@ -107,7 +120,28 @@ public record AppConfig(
                 pa.get("auth.mfa.required.for.admins").asBoolean().orElse(false),
                 new RecoveryLimits(
                         pa.get("recovery.mails.per.hour").asInt().orElse(3),
-                        pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)));
+                        pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)),
+                oidcProviders(pa.get("oidc")));
+    }
+
+    /** The providers with a client id; one without is off. A client id without its secret stops start-up. */
+    private static List<OidcProviderSettings> oidcProviders(Config oidc) {
+        List<OidcProviderSettings> enabled = new ArrayList<>();
+        for (String name : OIDC_PROVIDERS) {
+            Config provider = oidc.get(name);
+            Optional<String> clientId = nonBlank(provider.get("client.id").asString());
+            if (clientId.isEmpty()) {
+                continue;
+            }
+            String variable = "PA_OIDC_" + name.toUpperCase(java.util.Locale.ROOT);
+            String secret = nonBlank(provider.get("client.secret").asString()).orElseThrow(() -> new IllegalStateException(
+                    variable + "_CLIENT_SECRET is not set: sign-in with " + name + " needs the client secret of "
+                            + variable + "_CLIENT_ID."));
+            String issuer = nonBlank(provider.get("issuer").asString()).orElseThrow(() -> new IllegalStateException(
+                    variable + "_ISSUER is empty: set the provider's issuer URL."));
+            enabled.add(new OidcProviderSettings(name, URI.create(stripTrailingSlash(issuer)), clientId.get(), secret));
+        }
+        return List.copyOf(enabled);
     }
 
     /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */

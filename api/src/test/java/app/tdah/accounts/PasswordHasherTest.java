@@ -34,4 +34,10 @@ class PasswordHasherTest {
     void aMalformedStoredHashNeverVerifies() {
         assertThat(hasher.verify("x", "not-a-phc-string")).isFalse();
     }
+
+    @Test
+    void anAccountWithoutAPasswordMatchesNone() {
+        assertThat(hasher.verify("correct-horse-battery-42", null)).isFalse();
+        assertThat(hasher.verify("", null)).isFalse();
+    }
 }

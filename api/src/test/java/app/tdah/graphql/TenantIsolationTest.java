@@ -87,7 +87,15 @@ class TenantIsolationTest {
                 UUID id = UUID.randomUUID();
                 a.sql().update("INSERT INTO notifications (id, user_id, title) VALUES (?, ?, 'for A only')", id, a.userId());
                 return GlobalId.encode("Notification", id);
-            }));
+            }),
+            new Example("ExternalIdentity", "a linked Google identity (linking needs a provider round trip)", a -> {
+                UUID id = UUID.randomUUID();
+                a.sql().update("INSERT INTO external_identities (id, user_id, provider, subject) VALUES (?, ?, 'google', ?)",
+                        id, a.userId(), "google-" + id);
+                return GlobalId.encode("ExternalIdentity", id);
+            }),
+            new Example("Session", "the session A signed up with", a -> a.client()
+                    .execute("{ sessions { edges { node { id } } } }").data("sessions").path("edges").path(0).path("node").path("id").asText()));
 
     /** Bulk fields that skip ids that are not the caller's rather than refusing them (still answering as for unknown ids). */
     private static final Set<String> SKIP_FOREIGN_IDS = Set.of("Mutation.markNotificationsRead");

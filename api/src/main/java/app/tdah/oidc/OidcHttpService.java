@@ -1,0 +1,124 @@
+package app.tdah.oidc;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import app.tdah.accounts.ClientInfo;
+import app.tdah.accounts.RefreshCookie;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.SetCookie;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The browser's round trip through a provider: {@code GET /auth/oidc/{provider}/start} sends it to the provider's
+ * sign-in page and {@code GET /auth/oidc/{provider}/callback} receives it back. Both answer with redirects: to the
+ * provider, to the SPA's {@value #AFTER_SIGN_IN} with the refresh cookie set (the SPA then calls refreshSession), to
+ * {@value #SIGN_IN_PAGE}{@code ?mfaChallenge=...} when the account asks for a code (the SPA then calls verifyMfa), to
+ * {@value #SETTINGS_PAGE}{@code ?linked=PROVIDER} after a link, or to {@value #SIGN_IN_PAGE} (or the settings page,
+ * for a link) with {@code ?error=CODE} when refused.
+ */
+public final class OidcHttpService implements HttpService {
+
+    public static final String ROOT = "/auth/oidc";
+    static final String SIGN_IN_PAGE = "/signin";
+    static final String AFTER_SIGN_IN = "/today";
+    static final String SETTINGS_PAGE = "/settings";
+    /**
+     * Ties a flow to the browser that started it, so a callback URL planted in someone else's browser (login CSRF)
+     * does not sign them in. Lax, since the provider's redirect back is a cross-site navigation.
+     */
+    static final String BINDING_COOKIE = "pa_oidc";
+    private static final int MAX_TIME_ZONE_LENGTH = 64;
+    private static final System.Logger LOG = System.getLogger(OidcHttpService.class.getName());
+
+    private final ProviderSignIn signIn;
+    private final RefreshCookie refreshCookie;
+    private final boolean secureCookie;
+
+    public OidcHttpService(ProviderSignIn signIn, boolean secureCookie) {
+        this.signIn = signIn;
+        this.refreshCookie = new RefreshCookie(secureCookie);
+        this.secureCookie = secureCookie;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/{provider}/start", this::start)
+                .get("/{provider}/callback", this::callback)
+                .any((req, res) -> res.status(Status.NOT_FOUND_404).send());
+    }
+
+    private void start(ServerRequest req, ServerResponse res) {
+        Optional<IdentityProvider> provider = provider(req);
+        if (provider.isEmpty()) {
+            res.status(Status.NOT_FOUND_404).send();
+            return;
+        }
+        Optional<String> timeZone = req.query().first("timeZone").asOptional().filter(z -> z.length() <= MAX_TIME_ZONE_LENGTH);
+        respond(res, () -> signIn.start(provider.get(), req.query().first("link").asOptional(), timeZone, ClientInfo.of(req)));
+    }
+
+    private void callback(ServerRequest req, ServerResponse res) {
+        Optional<IdentityProvider> provider = provider(req);
+        if (provider.isEmpty()) {
+            res.status(Status.NOT_FOUND_404).send();
+            return;
+        }
+        // The flow's cookie has done its work whatever happens next.
+        res.headers().addCookie(bindingCookie("").expires(Instant.EPOCH).maxAge(Duration.ZERO).build());
+        ProviderSignIn.Callback callback = new ProviderSignIn.Callback(req.query().first("state").asOptional(),
+                req.query().first("code").asOptional(), req.query().first("error").asOptional());
+        Optional<String> binding = req.headers().cookies().first(BINDING_COOKIE).asOptional();
+        respond(res, () -> signIn.finish(provider.get(), callback, binding, ClientInfo.of(req)));
+    }
+
+    private void respond(ServerResponse res, Supplier<ProviderSignIn.Step> work) {
+        ProviderSignIn.Step step;
+        try {
+            step = work.get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Sign-in through a provider failed", e);
+            step = new ProviderSignIn.Refused(Refusal.PROVIDER_UNAVAILABLE, false);
+        }
+        String location = switch (step) {
+            case ProviderSignIn.ToProvider to -> {
+                res.headers().addCookie(bindingCookie(to.browserBinding()).maxAge(PendingSignIns.FLOW_LIFETIME).build());
+                yield to.location().toString();
+            }
+            case ProviderSignIn.SignedIn in -> {
+                res.headers().addCookie(refreshCookie.of(in.session()));
+                yield AFTER_SIGN_IN;
+            }
+            case ProviderSignIn.SecondFactorNeeded mfa -> SIGN_IN_PAGE + "?mfaChallenge="
+                    + URLEncoder.encode(mfa.mfaChallenge(), StandardCharsets.UTF_8);
+            case ProviderSignIn.Linked linked -> SETTINGS_PAGE + "?linked=" + linked.provider().code();
+            case ProviderSignIn.Refused refused -> (refused.linking() ? SETTINGS_PAGE : SIGN_IN_PAGE)
+                    + "?error=" + URLEncoder.encode(refused.refusal().errorCode(), StandardCharsets.UTF_8);
+        };
+        res.status(Status.FOUND_302)
+                .header(HeaderNames.LOCATION, location)
+                .header(HeaderNames.CACHE_CONTROL, "no-store")
+                .send();
+    }
+
+    private SetCookie.Builder bindingCookie(String value) {
+        return SetCookie.builder(BINDING_COOKIE, value)
+                .path(ROOT)
+                .httpOnly(true)
+                .secure(secureCookie)
+                .sameSite(SetCookie.SameSite.LAX);
+    }
+
+    private static Optional<IdentityProvider> provider(ServerRequest req) {
+        return IdentityProvider.ofCode(req.path().pathParameters().get("provider"));
+    }
+}
