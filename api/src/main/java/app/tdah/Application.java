@@ -61,6 +61,8 @@ import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
+import app.tdah.jobs.sms.SendSmsJob;
+import app.tdah.jobs.sms.TwilioSmsSender;
 import app.tdah.mfa.MfaGate;
 import app.tdah.mfa.MfaGraphQl;
 import app.tdah.mfa.MfaRepository;
@@ -88,6 +90,16 @@ import app.tdah.platform.Secrets;
 import app.tdah.planner.BuiltInTaskPlanner;
 import app.tdah.reminders.ReminderDispatcher;
 import app.tdah.reminders.ReminderRepository;
+import app.tdah.sms.PhoneNumbers;
+import app.tdah.sms.PhoneRepository;
+import app.tdah.sms.PhoneService;
+import app.tdah.sms.SmsGraphQl;
+import app.tdah.sms.SmsLogRepository;
+import app.tdah.sms.SmsMessageRepository;
+import app.tdah.sms.SmsOutbox;
+import app.tdah.sms.TwilioSignature;
+import app.tdah.sms.TwilioStatusHttpService;
+import app.tdah.sms.VerificationCodes;
 import app.tdah.planner.LlmTaskPlanner;
 import app.tdah.planner.TaskPlanner;
 import app.tdah.tasks.TaskRepository;
@@ -177,6 +189,10 @@ public final class Application implements AutoCloseable {
             TaskRepository taskRepository = new TaskRepository(db);
             TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
             SchedulerRepository schedulerRepository = new SchedulerRepository(db);
+            if (settings.twilio().isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "Text messages are off: set PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and "
+                        + "PA_TWILIO_FROM to send them.");
+            }
 
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestObservation(settings.accessLog()))
@@ -215,6 +231,9 @@ public final class Application implements AutoCloseable {
                 ProviderSignIn providerSignIn = ProviderSignIn.create(settings.oidcProviders(), redis, settings.redisKeyPrefix(),
                         accounts, auditLog, db, settings.publicUrl(), clock);
                 features.add(new OidcGraphQl(providerSignIn));
+                PhoneService phones = new PhoneService(new PhoneRepository(db), new PhoneNumbers(settings.sms().defaultRegion()),
+                        new VerificationCodes(secrets.encryptionKey()), new SmsOutbox(db), auditLog, settings.twilio().isPresent(), clock);
+                features.add(new SmsGraphQl(phones, new SmsLogRepository(db), settings.sms(), clock));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
@@ -223,6 +242,8 @@ public final class Application implements AutoCloseable {
                 routing.register(AccountExportHttpService.ROOT,
                         new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
                 routing.register(OidcHttpService.ROOT, new OidcHttpService(providerSignIn, settings.secureCookie()));
+                settings.twilio().ifPresent(twilio -> routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
+                        new TwilioSignature(twilio.authToken(), settings.publicUrl()), new SmsMessageRepository(db), auditLog, clock)));
                 SpaRouting.register(routing);
             }
             migrating.join();
@@ -230,7 +251,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, mfaRepository, tasks, schedulerRepository, clock), schedulerRepository), STARTUP)
+                            jobs(settings, db, accountRepository, mfaRepository, tasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -293,11 +314,11 @@ public final class Application implements AutoCloseable {
      */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
                                            MfaRepository mfaRepository, TaskService tasks,
-                                           SchedulerRepository schedulerRepository, Clock clock) {
+                                           SchedulerRepository schedulerRepository, Coordination coordination, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
         RecoveryRepository recoveryRepository = new RecoveryRepository(db);
-        return List.of(
+        List<ScheduledJob> jobs = new ArrayList<>(List.of(
                 new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
                         () -> new PurgeExpiredTokensJob(now -> accountRepository.purgeExpiredRefreshTokens(now)
                                 + mfaRepository.purgeExpiredChallenges(now)
@@ -306,7 +327,7 @@ public final class Application implements AutoCloseable {
                         false),
                 new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
                         () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
-                                new MailService(mailOutbox, clock), clock)),
+                                new MailService(mailOutbox, clock), new SmsOutbox(db), clock)),
                         SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         true),
                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
@@ -325,7 +346,14 @@ public final class Application implements AutoCloseable {
                 new ScheduledJob("send-mail", SendMailJob.class,
                         () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
                         SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
-                        true));
+                        true)));
+        // Every 2 s: verification codes and replies are waited for.
+        settings.twilio().map(TwilioSmsSender::new).ifPresent(smsSender -> jobs.add(new ScheduledJob("send-sms", SendSmsJob.class,
+                () -> new SendSmsJob(new SmsMessageRepository(db), smsSender, settings.sms().retry(), settings.sms().limits(),
+                        coordination, clock),
+                SimpleScheduleBuilder.repeatSecondlyForever(2).withMisfireHandlingInstructionNextWithRemainingCount(),
+                true)));
+        return jobs;
     }
 
     /** The built-in planner, behind the LLM one when the operator configured an endpoint. */

@@ -40,7 +40,12 @@ public enum AuditAction {
     OIDC_SIGN_IN_FAILED,
     IDENTITY_LINKED,
     IDENTITY_LINK_FAILED,
-    IDENTITY_UNLINKED;
+    IDENTITY_UNLINKED,
+    PHONE_CODE_SENT,
+    PHONE_VERIFIED,
+    PHONE_VERIFICATION_FAILED,
+    PHONE_REMOVED,
+    SMS_STATUS_SIGNATURE_INVALID;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,6 @@ public record UserError(String field, String message, Code code) {
     public enum Code {
         INVALID, TOO_SHORT, TOO_LONG, TOO_COMMON, ALREADY_EXISTS, INVALID_CREDENTIALS, NOT_AUTHENTICATED, UNKNOWN_TIME_ZONE,
         NOT_FOUND, FORBIDDEN,
-        RATE_LIMITED
+        RATE_LIMITED, EXPIRED, UNAVAILABLE
     }
 }

@@ -1,5 +1,6 @@
 package app.tdah.platform;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,10 @@ import java.util.stream.Collectors;
 
 import app.tdah.jobs.mail.RetryPolicy;
 import app.tdah.jobs.mail.SmtpSettings;
+import app.tdah.jobs.sms.SmsSendLimits;
+import app.tdah.jobs.sms.TwilioSettings;
+import app.tdah.sms.SmsSettings;
+import app.tdah.sms.TwilioStatusHttpService;
 
 import io.helidon.config.Config;
 
@@ -50,7 +55,9 @@ public record AppConfig(
         RetryPolicy mailRetry,
         boolean mfaRequiredForAdmins,
         RecoveryLimits recoveryLimits,
-        List<OidcProviderSettings> oidcProviders) {
+        List<OidcProviderSettings> oidcProviders,
+        Optional<TwilioSettings> twilio,
+        SmsSettings sms) {
 
     public enum Role { WEB, WORKER }
 
@@ -121,7 +128,9 @@ public record AppConfig(
                 new RecoveryLimits(
                         pa.get("recovery.mails.per.hour").asInt().orElse(3),
                         pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)),
-                oidcProviders(pa.get("oidc")));
+                oidcProviders(pa.get("oidc")),
+                twilio(pa, publicUrl),
+                sms(pa));
     }
 
     /** The providers with a client id; one without is off. A client id without its secret stops start-up. */
@@ -142,6 +151,36 @@ public record AppConfig(
             enabled.add(new OidcProviderSettings(name, URI.create(stripTrailingSlash(issuer)), clientId.get(), secret));
         }
         return List.copyOf(enabled);
+    }
+
+    /** Present when the account, its auth token and a sender are configured: texts go out only then. */
+    private static Optional<TwilioSettings> twilio(Config pa, URI publicUrl) {
+        Optional<String> accountSid = nonBlank(pa.get("twilio.account.sid").asString());
+        Optional<String> authToken = nonBlank(pa.get("twilio.auth.token").asString());
+        Optional<String> from = nonBlank(pa.get("twilio.from").asString());
+        if (accountSid.isEmpty() && authToken.isEmpty() && from.isEmpty()) {
+            return Optional.empty();
+        }
+        if (accountSid.isEmpty() || authToken.isEmpty() || from.isEmpty()) {
+            throw new IllegalStateException("PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and PA_TWILIO_FROM go together; missing: "
+                    + (accountSid.isEmpty() ? "PA_TWILIO_ACCOUNT_SID " : "") + (authToken.isEmpty() ? "PA_TWILIO_AUTH_TOKEN " : "")
+                    + (from.isEmpty() ? "PA_TWILIO_FROM" : "").strip());
+        }
+        return Optional.of(new TwilioSettings(accountSid.get(), authToken.get(), from.get(),
+                URI.create(stripTrailingSlash(nonBlank(pa.get("twilio.api.url").asString()).orElse("https://api.twilio.com"))),
+                URI.create(publicUrl + TwilioStatusHttpService.PATH),
+                Duration.ofSeconds(pa.get("twilio.timeout.seconds").asInt().orElse(10))));
+    }
+
+    /** Retries wait 15 s, 30 s, 1 min... up to 15 min: a text hours late is rarely worth sending. */
+    private static SmsSettings sms(Config pa) {
+        return new SmsSettings(
+                pa.get("sms.default.region").asString().orElse("US"),
+                new RetryPolicy(pa.get("sms.max.attempts").asInt().orElse(6), Duration.ofSeconds(15), Duration.ofMinutes(15)),
+                new SmsSendLimits(pa.get("sms.rate.user.per.hour").asInt().orElse(30), Duration.ofHours(1),
+                        pa.get("sms.rate.global.per.minute").asInt().orElse(600), Duration.ofMinutes(1)),
+                new BigDecimal(pa.get("sms.price.per.segment").asString().orElse("0.0079").trim()),
+                pa.get("sms.price.currency").asString().orElse("USD"));
     }
 
     /** Without settings, a mail server on this machine; the From address defaults to no-reply at the public host. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import app.tdah.jobs.DueReminders;
 import app.tdah.mail.MailService;
+import app.tdah.sms.SmsOutbox;
+import app.tdah.sms.SmsTemplates;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -21,22 +23,44 @@ public final class ReminderDispatcher implements DueReminders {
 
     private final ReminderRepository repository;
     private final MailService mail;
+    private final SmsOutbox sms;
     private final Clock clock;
 
-    public ReminderDispatcher(ReminderRepository repository, MailService mail, Clock clock) {
+    public ReminderDispatcher(ReminderRepository repository, MailService mail, SmsOutbox sms, Clock clock) {
         this.repository = repository;
         this.mail = mail;
+        this.sms = sms;
         this.clock = clock;
     }
 
-    /** Into the channel's outbox, in the same transaction as the delivery row. SMS joins with the SMS issue. */
+    /** Into the channel's outbox, in the same transaction as the delivery row. */
     private void handOver(DbExecute tx, ReminderRepository.DueReminder reminder, String channel) {
         switch (channel) {
             case "IN_APP" -> repository.insertNotification(tx, reminder);
             case "EMAIL" -> mail.enqueueReminder(tx, reminder.email(), reminder.displayName(), reminder.taskTitle(),
-                    reminder.due(), "reminder:" + reminder.id() + ":" + reminder.fireAt());
+                    reminder.due(), occurrenceKey(reminder));
+            case "SMS" -> text(tx, reminder);
             default -> LOG.log(System.Logger.Level.DEBUG, "No sender for channel {0} yet", channel);
         }
+    }
+
+    /**
+     * To the person's verified phone, naming the task so that a "done" or "snooze" reply right after acts on it. A
+     * person without a verified phone, or whose number opted out, gets the reminder on their other channels only.
+     */
+    private void text(DbExecute tx, ReminderRepository.DueReminder reminder) {
+        if (reminder.phone() == null || reminder.phoneOptedOut()) {
+            LOG.log(System.Logger.Level.DEBUG, "Reminder {0}: no verified phone that accepts texts, SMS skipped", reminder.id());
+            return;
+        }
+        sms.enqueue(tx, new SmsOutbox.OutboundSms(reminder.userId(), reminder.phone(),
+                SmsTemplates.reminder(reminder.taskTitle(), reminder.due()), "REMINDER", occurrenceKey(reminder), null,
+                reminder.taskId()), clock.instant());
+    }
+
+    /** One name per reminder occurrence: queueing it again, on any channel's outbox, is a no-op. */
+    private static String occurrenceKey(ReminderRepository.DueReminder reminder) {
+        return "reminder:" + reminder.id() + ":" + reminder.fireAt();
     }
 
     @Override

@@ -31,9 +31,13 @@ public final class ReminderRepository {
         this.db = db;
     }
 
-    /** A reminder whose time has come, claimed for this transaction, with what delivering it needs. */
+    /**
+     * A reminder whose time has come, claimed for this transaction, with what delivering it needs. {@code phone} is the
+     * person's verified number (null without one); {@code phoneOptedOut}, whether that number asked for no texts.
+     */
     record DueReminder(UUID id, UUID taskId, UUID userId, Instant fireAt, List<String> channels, String taskTitle,
-                       String priority, QuietHours quietHours, String email, String displayName, Due due) {
+                       String priority, QuietHours quietHours, String email, String displayName, Due due, String phone,
+                       boolean phoneOptedOut) {
     }
 
     <T> T inTransaction(java.util.function.Function<DbExecute, T> work) {
@@ -47,8 +51,10 @@ public final class ReminderRepository {
     List<DueReminder> claimDue(DbExecute tx, Instant now, int limit) {
         return tx.query("SELECT r.id, r.task_id, r.user_id, r.next_fire_at, to_json(r.channels)::text AS channels_json, "
                                 + "t.title, t.priority, t.due_date, t.due_at, u.time_zone, u.quiet_start, u.quiet_end, "
-                                + "u.email::text AS email, u.display_name "
+                                + "u.email::text AS email, u.display_name, p.e164 AS phone, "
+                                + "EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.e164 = p.e164) AS phone_opted_out "
                                 + "FROM task_reminders r JOIN tasks t ON t.id = r.task_id JOIN users u ON u.id = r.user_id "
+                                + "LEFT JOIN phones p ON p.user_id = r.user_id AND p.verified_at IS NOT NULL "
                                 + "WHERE r.next_fire_at <= ? ORDER BY r.next_fire_at LIMIT ? FOR UPDATE OF r SKIP LOCKED",
                         timestamp(now), limit)
                 .map(ReminderRepository::dueReminder)
@@ -86,7 +92,9 @@ public final class ReminderRepository {
                             row.column("quiet_end").get(Time.class).toLocalTime(), zone),
                     row.column("email").get(String.class),
                     row.column("display_name").get(String.class),
-                    due(row, zone));
+                    due(row, zone),
+                    row.column("phone").get(String.class),
+                    row.column("phone_opted_out").get(Boolean.class));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

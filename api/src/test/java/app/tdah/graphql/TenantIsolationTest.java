@@ -95,7 +95,13 @@ class TenantIsolationTest {
                 return GlobalId.encode("ExternalIdentity", id);
             }),
             new Example("Session", "the session A signed up with", a -> a.client()
-                    .execute("{ sessions { edges { node { id } } } }").data("sessions").path("edges").path(0).path("node").path("id").asText()));
+                    .execute("{ sessions { edges { node { id } } } }").data("sessions").path("edges").path(0).path("node").path("id").asText()),
+            new Example("SmsMessage", "a text in the SMS log", a -> {
+                UUID id = UUID.randomUUID();
+                a.sql().update("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status) "
+                        + "VALUES (?, 'INBOUND', ?, '+14155550100', 'for A only', 'GSM7', 1, 'INBOUND', 'RECEIVED')", id, a.userId());
+                return GlobalId.encode("SmsMessage", id);
+            }));
 
     /** Bulk fields that skip ids that are not the caller's rather than refusing them (still answering as for unknown ids). */
     private static final Set<String> SKIP_FOREIGN_IDS = Set.of("Mutation.markNotificationsRead");

@@ -12,6 +12,7 @@ import java.util.Map;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
 import app.tdah.platform.Database;
+import app.tdah.sms.SmsOutbox;
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestServices;
@@ -108,7 +109,8 @@ class ReminderDispatchTest {
         Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 2);
         try (DbClient db = database.openClient()) {
             Clock evening = Clock.fixed(lateEvening.plusSeconds(60), ZoneOffset.UTC);
-            new ReminderDispatcher(new ReminderRepository(db), new MailService(new MailOutboxRepository(db), evening), evening).dispatchDue(50);
+            new ReminderDispatcher(new ReminderRepository(db), new MailService(new MailOutboxRepository(db), evening),
+                    new SmsOutbox(db), evening).dispatchDue(50);
         }
         assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night urgent'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night calm'")).isZero();
@@ -130,7 +132,7 @@ class ReminderDispatchTest {
         Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 8);
         try (DbClient db = database.openClient()) {
             ReminderDispatcher dispatcher = new ReminderDispatcher(new ReminderRepository(db),
-                    new MailService(new MailOutboxRepository(db), Clock.systemUTC()), Clock.systemUTC());
+                    new MailService(new MailOutboxRepository(db), Clock.systemUTC()), new SmsOutbox(db), Clock.systemUTC());
             var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {

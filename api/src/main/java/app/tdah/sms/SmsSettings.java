@@ -1,0 +1,18 @@
+package app.tdah.sms;
+
+import java.math.BigDecimal;
+
+import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.sms.SmsSendLimits;
+
+/**
+ * How texts are handled whoever sends them.
+ *
+ * @param defaultRegion    the ISO 3166 region a number written without its country code belongs to, e.g. US or FR
+ * @param retry            how long a text that failed for a passing reason keeps being tried
+ * @param limits           how many texts go out per person and overall
+ * @param pricePerSegment  what one segment costs, in {@code currency}: the basis of every estimated cost
+ */
+public record SmsSettings(String defaultRegion, RetryPolicy retry, SmsSendLimits limits, BigDecimal pricePerSegment,
+                          String currency) {
+}

@@ -1,0 +1,178 @@
+package app.tdah.jobs.sms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import app.tdah.jobs.coordination.Coordination;
+import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.sms.SmsDeliveryException.Failure;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+
+/**
+ * Sends the SMS outbox: claims due texts in batches, hands each to Twilio and records the outcome at once, so a text
+ * Twilio accepted (its SID stored) is never sent again. Passing failures (5xx, 429, timeouts) come back later with
+ * backoff; a definitive refusal (4xx, such as 21211 for an invalid number), and a text out of attempts, is DEAD with
+ * Twilio's reason. Texts to numbers that opted out are SKIPPED, never sent; texts over a rate limit wait.
+ *
+ * <p>What is left of "never twice": a text is sent again if its node dies (or loses the database) between Twilio's
+ * answer and the write of the SID, once the lease runs out; and when a request times out after Twilio created the
+ * message, since Twilio's Messages API takes no idempotency key. Both need Twilio to have accepted a message whose
+ * answer never reached us.
+ */
+@DisallowConcurrentExecution
+public final class SendSmsJob implements Job {
+
+    static final int BATCH_SIZE = 10;
+    /**
+     * A claim older than this belonged to a node that died mid-send. Quartz runs one send-sms at a time across the
+     * cluster, and a batch of ten ends within ten Twilio request timeouts even when all ten go to one number.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
+    /** When the rate limiter cannot be asked (Redis is down), texts wait this long rather than go out unlimited. */
+    static final Duration LIMITER_UNAVAILABLE_WAIT = Duration.ofSeconds(30);
+    private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
+
+    private static final System.Logger LOG = System.getLogger(SendSmsJob.class.getName());
+
+    private final SmsQueue queue;
+    private final SmsSender sender;
+    private final RetryPolicy retry;
+    private final SmsSendLimits limits;
+    private final Coordination coordination;
+    private final Clock clock;
+
+    public SendSmsJob(SmsQueue queue, SmsSender sender, RetryPolicy retry, SmsSendLimits limits, Coordination coordination,
+                      Clock clock) {
+        this.queue = queue;
+        this.sender = sender;
+        this.retry = retry;
+        this.limits = limits;
+        this.coordination = coordination;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        try {
+            context.setResult(sendDue());
+        } catch (RuntimeException e) {
+            throw new JobExecutionException("Sending SMS failed", e, false);
+        }
+    }
+
+    /** Sends every text due now; returns how many Twilio accepted. Safe to run on several nodes at once. */
+    public int sendDue() {
+        int requeued = queue.requeueExpiredClaims(clock.instant().minus(LEASE));
+        if (requeued > 0) {
+            LOG.log(System.Logger.Level.WARNING, "{0} texts were claimed by a sender that never reported back; queued again", requeued);
+        }
+        int sent = 0;
+        List<OutgoingSms> batch;
+        do {
+            batch = queue.claimDue(clock.instant(), BATCH_SIZE);
+            sent += sendBatch(batch);
+        } while (batch.size() == BATCH_SIZE);
+        return sent;
+    }
+
+    /**
+     * Texts to different numbers go out side by side (a request to Twilio is mostly waiting); texts to one number go
+     * one after the other, in the order they were queued, so a reply in two parts arrives in order.
+     */
+    private int sendBatch(List<OutgoingSms> batch) {
+        Map<String, List<OutgoingSms>> byNumber = batch.stream()
+                .collect(Collectors.groupingBy(OutgoingSms::to, LinkedHashMap::new, Collectors.toList()));
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> sent = byNumber.values().stream()
+                    .map(texts -> senders.submit(() -> (int) texts.stream().filter(this::handle).count()))
+                    .toList();
+            int total = 0;
+            for (Future<Integer> each : sent) {
+                total += each.get();
+            }
+            return total;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending texts", e);
+        }
+    }
+
+    private boolean handle(OutgoingSms sms) {
+        if (!sms.mayBeSent()) {
+            queue.markSkipped(sms.id(), "opted out");
+            SmsMetrics.skipped();
+            return false;
+        }
+        Duration wait = waitForLimits(sms);
+        if (!wait.isZero()) {
+            queue.postpone(sms.id(), clock.instant().plus(wait));
+            SmsMetrics.deferred();
+            return false;
+        }
+        return deliver(sms);
+    }
+
+    /** Zero when the text may go now; otherwise how long it should wait. The person's limit is asked first. */
+    private Duration waitForLimits(OutgoingSms sms) {
+        try {
+            if (sms.userId() != null && !coordination.tryAcquire("sms:user:" + sms.userId(), limits.perUser(), limits.perUserInterval())) {
+                return spacing(limits.perUserInterval(), limits.perUser());
+            }
+            if (!coordination.tryAcquire("sms:global", limits.global(), limits.globalInterval())) {
+                return spacing(limits.globalInterval(), limits.global());
+            }
+            return Duration.ZERO;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "SMS rate limiter unavailable, holding texts back: {0}", e.toString());
+            return LIMITER_UNAVAILABLE_WAIT;
+        }
+    }
+
+    /** The average gap between two permits: about when the next one frees up. */
+    private static Duration spacing(Duration interval, long permits) {
+        Duration gap = interval.dividedBy(permits);
+        return gap.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : gap;
+    }
+
+    private boolean deliver(OutgoingSms sms) {
+        AcceptedSms accepted;
+        try {
+            accepted = sender.send(sms);
+        } catch (SmsDeliveryException e) {
+            recordFailure(sms, e);
+            return false;
+        }
+        queue.markAccepted(sms.id(), accepted, clock.instant());
+        SmsMetrics.sent();
+        return true;
+    }
+
+    private void recordFailure(OutgoingSms sms, SmsDeliveryException e) {
+        SmsMetrics.failed(e.failure());
+        if (e.failure() == Failure.PERMANENT || retry.exhausted(sms.attempts())) {
+            queue.markDead(sms.id(), e.getMessage());
+            SmsMetrics.dead();
+            LOG.log(System.Logger.Level.WARNING, "SMS {0} is dead after {1} attempt(s): {2}", sms.id(), sms.attempts(), e.getMessage());
+        } else {
+            Instant next = clock.instant().plus(retry.delayAfter(sms.attempts(), ThreadLocalRandom.current()));
+            queue.scheduleRetry(sms.id(), next, e.getMessage());
+            LOG.log(System.Logger.Level.INFO, "SMS {0} failed (attempt {1}), next try at {2}: {3}", sms.id(), sms.attempts(), next, e.getMessage());
+        }
+    }
+}
