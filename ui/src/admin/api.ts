@@ -160,3 +160,41 @@ export const AUDIT_ACTIONS: Operation<{ __type: { enumValues: Array<{ name: stri
   __type(name: "AuditAction") { enumValues { name } }
 }`,
 };
+
+// ---- SMS analytics (sms.graphqls) ----
+
+export interface SmsStats {
+  inbound: number;
+  outbound: number;
+  segments: number;
+  estimatedCost: number;
+  failed: number;
+  failureRate: number | null;
+  sendLatencyP50Ms: number | null;
+  sendLatencyP95Ms: number | null;
+  deliveryLatencyP50Ms: number | null;
+  deliveryLatencyP95Ms: number | null;
+}
+
+export interface SmsAnalytics {
+  from: string;
+  until: string;
+  currency: string;
+  pricePerSegment: number;
+  totals: SmsStats;
+  days: Array<{ date: string; stats: SmsStats }>;
+}
+
+const SMS_STATS_FIELDS =
+  'inbound outbound segments estimatedCost failed failureRate sendLatencyP50Ms sendLatencyP95Ms deliveryLatencyP50Ms deliveryLatencyP95Ms';
+
+export const SMS_ANALYTICS: Operation<{ smsAnalytics: SmsAnalytics | null }, { days: number }> = {
+  operationName: 'SmsAnalytics',
+  query: `query SmsAnalytics($days: Int) {
+  smsAnalytics(days: $days) {
+    from until currency pricePerSegment
+    totals { ${SMS_STATS_FIELDS} }
+    days { date stats { ${SMS_STATS_FIELDS} } }
+  }
+}`,
+};

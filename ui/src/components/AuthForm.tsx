@@ -15,6 +15,8 @@ interface AuthFormPageProps {
   submitLabel: string;
   /** The button's label while the form is being sent. */
   submittingLabel: string;
+  /** Below the form, before the footer (e.g. "Sign in with Google"). */
+  after?: ReactNode;
   /** The line under the form, e.g. the link to the other form. */
   footer: ReactNode;
   /** The form's fields. */
@@ -31,6 +33,7 @@ export function AuthFormPage({
   onSubmit,
   submitLabel,
   submittingLabel,
+  after = null,
   footer,
   children,
 }: AuthFormPageProps) {
@@ -49,6 +52,7 @@ export function AuthFormPage({
           {submitting ? submittingLabel : submitLabel}
         </button>
       </form>
+      {after}
       <p className="switch">{footer}</p>
     </CenteredPage>
   );

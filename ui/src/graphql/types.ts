@@ -11,7 +11,9 @@ export type UserErrorCode =
   | 'UNKNOWN_TIME_ZONE'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'EXPIRED'
+  | 'UNAVAILABLE';
 
 export interface UserError {
   /** The input field at fault, e.g. `password`; null when the error is about the whole input. */

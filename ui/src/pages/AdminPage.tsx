@@ -4,6 +4,7 @@ import { AuditLogSection } from '../admin/AuditLogSection';
 import type { AuditFilters } from '../admin/auditFilters';
 import { PeopleSection } from '../admin/PeopleSection';
 import { SchedulerSection } from '../admin/SchedulerSection';
+import { SmsAnalyticsSection } from '../admin/SmsAnalyticsSection';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/types';
@@ -29,6 +30,7 @@ export function AdminPage({ user }: { user: User }) {
         }}
       />
       <AuditLogSection client={session.client} timeZone={user.timeZone} person={auditPerson} />
+      <SmsAnalyticsSection client={session.client} />
       <SchedulerSection client={session.client} timeZone={user.timeZone} />
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/types';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { DataSection } from '../settings/DataSection';
+import { PhoneSection } from '../settings/PhoneSection';
 import { PreferencesSection } from '../settings/PreferencesSection';
 import { ProfileSection } from '../settings/ProfileSection';
 import { SecuritySection } from '../settings/SecuritySection';
@@ -22,6 +23,7 @@ export function SettingsPage({ user }: { user: User }) {
       <ProfileSection />
       <PreferencesSection client={session.client} />
       <SecuritySection client={session.client} user={user} />
+      <PhoneSection client={session.client} timeZone={user.timeZone} />
       <DataSection />
     </AppShell>
   );

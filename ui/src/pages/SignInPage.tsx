@@ -4,23 +4,31 @@ import { AuthFormPage } from '../components/AuthForm';
 import { EmailField, PasswordField, TextField } from '../components/Field';
 import { forgetQuery, linkProps, PATHS, queryParam } from '../lib/router';
 import { useAuthForm } from '../lib/useAuthForm';
+import { providerErrorMessage } from '../oidc/messages';
+import { ProviderButtons } from '../oidc/ProviderButtons';
 import { normalizeSignIn, validateSignIn, type SignInValues } from '../lib/validation';
 
 const FIELDS = ['email', 'password'] as const;
 
-/** What the sign-in page says about how the browser got here (the account was just deleted). */
+/** What the sign-in page says about how the browser got here: the account was just deleted. */
 function arrivalInfo(): string | null {
   return queryParam('deleted') ? 'Your account and everything in it are deleted. Take care of yourself.' : null;
+}
+
+/** ... or a sign-in through Google or Microsoft was refused (/signin?error=CODE). */
+function arrivalProblem(): string | null {
+  const error = queryParam('error');
+  return error ? providerErrorMessage(error) : null;
 }
 const CODE_FIELDS = ['code'] as const;
 
 /** Signing in: email and password, then a code from the authenticator app when two-step sign-in is on. */
 export function SignInPage({ email, onEmailChange }: { email: string; onEmailChange: (email: string) => void }) {
   const [challenge, setChallenge] = useState<string | null>(null);
-  const [expired, setExpired] = useState<string | null>(null);
+  const [expired, setExpired] = useState<string | null>(arrivalProblem);
   const [info] = useState(arrivalInfo);
   useEffect(() => {
-    if (queryParam('deleted')) forgetQuery('deleted');
+    if (queryParam('deleted') || queryParam('error')) forgetQuery('deleted', 'error');
   }, []);
   if (challenge) {
     return (
@@ -76,6 +84,7 @@ function PasswordStep({
       {...form}
       formError={form.formError ?? notice}
       info={info}
+      after={<ProviderButtons />}
       title="Sign in"
       lead="Welcome back. Let’s see what today holds."
       submitLabel="Sign in"

@@ -204,3 +204,45 @@ export const DELETE_MY_ACCOUNT: Operation<
   deleteMyAccount(input: $input) { deleted ${ERRORS} }
 }`,
 };
+
+// ---- Phone (sms.graphqls) ----
+
+export interface Phone {
+  /** E.164, e.g. +14155550123. */
+  number: string;
+  verified: boolean;
+  verifiedAt: string | null;
+  codeExpiresAt: string | null;
+}
+
+const PHONE_FIELDS = 'number verified verifiedAt codeExpiresAt';
+
+export const PHONE: Operation<{ me: { id: string; phone: Phone | null } | null }, Record<string, never>> = {
+  operationName: 'Phone',
+  query: `query Phone {
+  me { id phone { ${PHONE_FIELDS} } }
+}`,
+};
+
+type PhonePayload = { phone: Phone | null; userErrors: UserError[] };
+
+export const ADD_PHONE: Operation<{ addPhone: PhonePayload }, { input: { number: string } }> = {
+  operationName: 'AddPhone',
+  query: `mutation AddPhone($input: AddPhoneInput!) {
+  addPhone(input: $input) { phone { ${PHONE_FIELDS} } ${ERRORS} }
+}`,
+};
+
+export const VERIFY_PHONE: Operation<{ verifyPhone: PhonePayload }, { input: { code: string } }> = {
+  operationName: 'VerifyPhone',
+  query: `mutation VerifyPhone($input: VerifyPhoneInput!) {
+  verifyPhone(input: $input) { phone { ${PHONE_FIELDS} } ${ERRORS} }
+}`,
+};
+
+export const REMOVE_PHONE: Operation<{ removePhone: { userErrors: UserError[] } }, Record<string, never>> = {
+  operationName: 'RemovePhone',
+  query: `mutation RemovePhone {
+  removePhone { ${ERRORS} }
+}`,
+};

@@ -2,7 +2,8 @@
 // fake, it records every call and lets a test replace the answer to one operation.
 import type { AuditEvent, ManagedUser, SchedulerStatus } from '../admin/api';
 import type { User } from '../graphql/types';
-import type { Preferences, SignedInSession } from '../settings/api';
+import type { ExternalIdentity, SignInProvider } from '../oidc/api';
+import type { Phone, Preferences, SignedInSession } from '../settings/api';
 import { json } from './fakeGraphQL';
 
 type Handler = (variables: Record<string, unknown>) => Response | Promise<Response>;
@@ -19,6 +20,11 @@ export class FakeSettingsServer {
     managed('p-2', 'Alan Turing', 'alan@example.com', 'PREMIUM'),
   ];
   audit: AuditEvent[] = [];
+  providers: SignInProvider[] = [];
+  identities: ExternalIdentity[] = [];
+  phone: Phone | null = null;
+  /** The code texted to a pending phone. */
+  phoneCode = '246810';
 
   preferences: Preferences = { breakdownThreshold: 3, quietStart: '22:00', quietEnd: '07:00', digestTime: '07:30' };
   /** Null answers `scheduler` as the directive layer does for someone who is not an admin. */
@@ -193,6 +199,41 @@ export class FakeSettingsServer {
       },
       AuditActions: () =>
         json({ data: { __type: { enumValues: ['SIGN_IN', 'SIGN_IN_FAILED', 'ROLE_CHANGED'].map((name) => ({ name })) } } }),
+      SignInProviders: () => json({ data: { signInProviders: this.providers } }),
+      Identities: () => json({ data: { identities: this.identities, signInProviders: this.providers } }),
+      StartIdentityLink: (v) => {
+        const provider = (v.input as { provider: string }).provider;
+        return json({ data: { startIdentityLink: { url: `/auth/oidc/${provider.toLowerCase()}/start?link=one-time`, userErrors: [] } } });
+      },
+      UnlinkIdentity: (v) => {
+        const id = (v.input as { id: string }).id;
+        if (this.identities.length === 1 && id === this.identities[0]!.id && this.password === '') {
+          return json({ data: { unlinkIdentity: { unlinkedId: null, userErrors: [{ field: 'id', message: 'It’s your only way to sign in.', code: 'INVALID' }] } } });
+        }
+        this.identities = this.identities.filter((i) => i.id !== id);
+        return json({ data: { unlinkIdentity: { unlinkedId: id, userErrors: [] } } });
+      },
+      Phone: () => json({ data: { me: { id: 'u-1', phone: this.phone } } }),
+      AddPhone: (v) => {
+        const number = (v.input as { number: string }).number.replace(/[^\d+]/g, '');
+        if (!number.startsWith('+')) {
+          return json({ data: { addPhone: { phone: null, userErrors: [{ field: 'number', message: 'Add your country code, like +44.', code: 'INVALID' }] } } });
+        }
+        this.phone = { number, verified: false, verifiedAt: null, codeExpiresAt: '2026-11-25T14:10:00Z' };
+        return json({ data: { addPhone: { phone: this.phone, userErrors: [] } } });
+      },
+      VerifyPhone: (v) => {
+        if (!this.phone || (v.input as { code: string }).code !== this.phoneCode) {
+          return json({ data: { verifyPhone: { phone: null, userErrors: [{ field: 'code', message: 'That code didn’t match.', code: 'INVALID' }] } } });
+        }
+        this.phone = { ...this.phone, verified: true, verifiedAt: '2026-11-25T14:01:00Z', codeExpiresAt: null };
+        return json({ data: { verifyPhone: { phone: this.phone, userErrors: [] } } });
+      },
+      RemovePhone: () => {
+        this.phone = null;
+        return json({ data: { removePhone: { userErrors: [] } } });
+      },
+      SmsAnalytics: (v) => json({ data: { smsAnalytics: this.scheduler ? smsAnalytics(Number(v.days)) : null } }),
       Scheduler: () =>
         this.scheduler
           ? json({ data: { scheduler: this.scheduler } })
@@ -273,5 +314,31 @@ function connection<T>(nodes: T[], cursor: (node: T) => string) {
     edges: nodes.map((node) => ({ cursor: cursor(node), node: { ...node } })),
     pageInfo: { hasNextPage: false, endCursor: nodes.length ? cursor(nodes.at(-1)!) : null },
     totalCount: nodes.length,
+  };
+}
+
+function smsAnalytics(days: number) {
+  const stats = (inbound: number, outbound: number, failed: number) => ({
+    inbound,
+    outbound,
+    segments: inbound + outbound,
+    estimatedCost: (inbound + outbound) * 0.0079,
+    failed,
+    failureRate: outbound ? failed / outbound : null,
+    sendLatencyP50Ms: outbound ? 420 : null,
+    sendLatencyP95Ms: outbound ? 1300 : null,
+    deliveryLatencyP50Ms: outbound ? 2100 : null,
+    deliveryLatencyP95Ms: outbound ? 5400 : null,
+  });
+  return {
+    from: '2026-10-27T00:00:00Z',
+    until: '2026-11-26T00:00:00Z',
+    currency: 'USD',
+    pricePerSegment: 0.0079,
+    totals: stats(3, 8, 1),
+    days: Array.from({ length: days }, (_, i) => ({
+      date: new Date(Date.UTC(2026, 10, 26 - days + i)).toISOString().slice(0, 10),
+      stats: i === days - 1 ? stats(3, 8, 1) : stats(0, 0, 0),
+    })),
   };
 }
