@@ -70,9 +70,9 @@ export function PeopleSection({
     if (!after) setStatus(page.totalCount === 1 ? '1 person found.' : `${page.totalCount} people found.`);
   };
 
+  // The newest accounts at first; later searches come from the form.
   useEffect(() => {
     void load({ search: '', role: '' }, null);
-    // The newest accounts at first; later searches come from the form.
   }, []);
 
   const submit = (event: FormEvent) => {

@@ -130,3 +130,18 @@ describe('Admin: text messages', () => {
     await waitFor(() => expect(server.settings.callsOf('SmsAnalytics').at(-1)!.variables).toEqual({ days: 7 }));
   });
 });
+
+describe('A provider sign-in that needs a code', () => {
+  it('asks for the code with the challenge the server sent back, keeping it out of the address bar', async () => {
+    const server = new FakeAccountsServer();
+    server.mfaCode = '654321';
+    server.challenges.add('from-provider');
+    await renderApp('/signin?mfaChallenge=from-provider', server);
+    await screen.findByRole('heading', { level: 1, name: 'Enter your code' });
+    expect(window.location.search).toBe('');
+    fireEvent.change(screen.getByLabelText('Code', { exact: true }), { target: { value: '654321' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    await screen.findByRole('heading', { level: 1, name: /Ada/ });
+    expect(window.location.pathname).toBe('/today');
+  });
+});

@@ -24,11 +24,12 @@ const CODE_FIELDS = ['code'] as const;
 
 /** Signing in: email and password, then a code from the authenticator app when two-step sign-in is on. */
 export function SignInPage({ email, onEmailChange }: { email: string; onEmailChange: (email: string) => void }) {
-  const [challenge, setChallenge] = useState<string | null>(null);
+  // A sign-in through Google or Microsoft comes back here with a challenge when the account asks for a code.
+  const [challenge, setChallenge] = useState<string | null>(() => queryParam('mfaChallenge'));
   const [expired, setExpired] = useState<string | null>(arrivalProblem);
   const [info] = useState(arrivalInfo);
   useEffect(() => {
-    if (queryParam('deleted') || queryParam('error')) forgetQuery('deleted', 'error');
+    if (window.location.search) forgetQuery('deleted', 'error', 'mfaChallenge');
   }, []);
   if (challenge) {
     return (

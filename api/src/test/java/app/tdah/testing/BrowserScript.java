@@ -32,7 +32,13 @@ public final class BrowserScript {
     }
 
     public static void run(String script, String baseUrl) throws IOException, InterruptedException {
-        run(script, baseUrl, Map.of(), question -> {
+        run(script, baseUrl, Map.of());
+    }
+
+    /** Runs the script with extra environment variables ({@code PA_E2E_...}), for a script that asks nothing. */
+    public static void run(String script, String baseUrl, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        run(script, baseUrl, environment, question -> {
             throw new AssertionError("The script asked \"" + question + "\", which this test does not answer");
         });
     }
