@@ -1,19 +1,27 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { LoadProblem, Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
+import type { Connection } from '../graphql/types';
 import { formatDateTime } from '../lib/dates';
-import { queryFailureMessage, useQuery, type QueryFailure } from '../lib/useQuery';
-import { AUDIT_ACTIONS, AUDIT_LOG, AUDIT_OUTCOMES, type AuditEvent, type Connection } from './api';
-import { actionLabel, auditVariables, NO_FILTERS, type AuditFilters } from './auditFilters';
+import { queryFailureMessage, queryFailureOf, useQuery, type QueryFailure } from '../lib/useQuery';
+import { AUDIT_ACTIONS, AUDIT_LOG, AUDIT_OUTCOMES, type AuditEvent } from './api';
 import { describeDevice } from '../settings/devices';
+import { actionLabel, auditVariables, NO_FILTERS, type AuditFilters } from './auditFilters';
 
 const PAGE = 25;
 const NO_VARIABLES = {};
 const OUTCOME_NAMES = { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' } as const;
 
-function who(person: AuditEvent['actor'], id: string | null): string {
-  if (person) return person.displayName ? `${person.displayName} (${person.email})` : person.email;
-  return id ? `someone no longer here (${id.slice(0, 10)}…)` : '—';
+function Who({ person, id }: { person: AuditEvent['actor']; id: string | null }) {
+  if (person) {
+    return (
+      <>
+        {person.displayName || person.email}
+        {person.displayName ? <span className="table__detail">{person.email}</span> : null}
+      </>
+    );
+  }
+  return <>{id ? `someone no longer here (${id.slice(0, 10)}…)` : '—'}</>;
 }
 
 /**
@@ -47,8 +55,8 @@ export function AuditLogSection({
       if (mine !== seq.current) return;
       setLoading(false);
       if (result.kind !== 'ok' || !result.data.auditLog) {
-        const forbidden = result.kind === 'ok' || (result.kind === 'graphql' && result.errors.some((e) => e.extensions?.code === 'FORBIDDEN'));
-        setFailure(forbidden ? 'forbidden' : result.kind === 'network' ? 'network' : 'error');
+        // `auditLog` is null only for someone without the permission.
+        setFailure(result.kind === 'ok' ? 'forbidden' : queryFailureOf(result));
         return;
       }
       setFailure(null);
@@ -83,7 +91,12 @@ export function AuditLogSection({
           <label className="field__label" htmlFor={ids.action}>
             Action
           </label>
-          <select id={ids.action} className="field__input field__select" value={draft.action} onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))}>
+          <select
+            id={ids.action}
+            className="field__input field__select"
+            value={draft.action}
+            onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))}
+          >
             <option value="">Any action</option>
             {actionNames.map((name) => (
               <option key={name} value={name}>
@@ -114,13 +127,25 @@ export function AuditLogSection({
           <label className="field__label" htmlFor={ids.from}>
             From
           </label>
-          <input id={ids.from} className="field__input" type="date" value={draft.fromDay} onChange={(e) => setDraft((d) => ({ ...d, fromDay: e.target.value }))} />
+          <input
+            id={ids.from}
+            className="field__input"
+            type="date"
+            value={draft.fromDay}
+            onChange={(e) => setDraft((d) => ({ ...d, fromDay: e.target.value }))}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.until}>
             Until
           </label>
-          <input id={ids.until} className="field__input" type="date" value={draft.untilDay} onChange={(e) => setDraft((d) => ({ ...d, untilDay: e.target.value }))} />
+          <input
+            id={ids.until}
+            className="field__input"
+            type="date"
+            value={draft.untilDay}
+            onChange={(e) => setDraft((d) => ({ ...d, untilDay: e.target.value }))}
+          />
         </div>
         {draft.person ? (
           <p className="filters__person">
@@ -163,7 +188,7 @@ export function AuditLogSection({
             <tbody>
               {log.edges.map(({ cursor, node }) => (
                 <tr key={cursor}>
-                  <td>{formatDateTime(node.occurredAt, timeZone)}</td>
+                  <td className="table__when">{formatDateTime(node.occurredAt, timeZone)}</td>
                   <td>
                     {actionLabel(node.action)}{' '}
                     <span className={node.outcome === 'SUCCESS' ? 'chip chip--done' : 'chip'}>{OUTCOME_NAMES[node.outcome]}</span>
@@ -171,8 +196,12 @@ export function AuditLogSection({
                       <span className="table__detail">{node.details.map((d) => `${d.name}: ${d.value}`).join(' · ')}</span>
                     ) : null}
                   </td>
-                  <td>{who(node.actor, node.actorId)}</td>
-                  <td>{who(node.subject, node.subjectId)}</td>
+                  <td>
+                    <Who person={node.actor} id={node.actorId} />
+                  </td>
+                  <td>
+                    <Who person={node.subject} id={node.subjectId} />
+                  </td>
                   <td>
                     {node.ip ?? '—'}
                     {node.userAgent ? <span className="table__detail">{describeDevice(node.userAgent)}</span> : null}

@@ -1,19 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
+import type { Connection, Role } from '../graphql/types';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
-import { queryFailureMessage, type QueryFailure } from '../lib/useQuery';
-import {
-  CHANGE_ROLE,
-  DEACTIVATE_USER,
-  REACTIVATE_USER,
-  ROLES,
-  USERS,
-  type Connection,
-  type ManagedUser,
-  type Role,
-} from './api';
+import { queryFailureMessage, queryFailureOf, type QueryFailure } from '../lib/useQuery';
+import { CHANGE_ROLE, DEACTIVATE_USER, REACTIVATE_USER, ROLES, USERS, type ManagedUser } from './api';
 
 const PAGE = 20;
 
@@ -60,8 +52,8 @@ export function PeopleSection({
     if (mine !== seq.current) return;
     setLoading(false);
     if (result.kind !== 'ok' || !result.data.users) {
-      const forbidden = result.kind === 'graphql' && result.errors.some((e) => e.extensions?.code === 'FORBIDDEN');
-      setFailure(forbidden || (result.kind === 'ok' && !result.data.users) ? 'forbidden' : result.kind === 'network' ? 'network' : 'error');
+      // `users` is null only for someone without the permission.
+      setFailure(result.kind === 'ok' ? 'forbidden' : queryFailureOf(result));
       return;
     }
     setFailure(null);
@@ -241,7 +233,12 @@ function Person({
           </button>
         ) : confirming ? (
           <span className="person__confirm" role="group" aria-label={`Deactivate ${name}?`}>
-            <button type="button" className="button button--small button--careful" aria-disabled={busy || undefined} onClick={() => void deactivate()}>
+            <button
+              type="button"
+              className="button button--small button--careful"
+              aria-disabled={busy || undefined}
+              onClick={() => void deactivate()}
+            >
               {busy ? 'Deactivating…' : `Yes, deactivate ${name}`}
             </button>
             <button type="button" className="button button--small" onClick={() => setConfirming(false)}>

@@ -29,6 +29,8 @@ export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
   const { state, reload } = useQuery(client, SMS_ANALYTICS, { days });
   const periodId = useId();
   const analytics = state.status === 'ready' ? state.data.smsAnalytics : null;
+  // Newest first, days with texts only.
+  const activeDays = analytics ? analytics.days.filter((day) => day.stats.inbound + day.stats.outbound > 0).reverse() : [];
 
   return (
     <Section id="sms" title="Text messages" lead="Delivery and cost of texts, in UTC days.">
@@ -52,7 +54,8 @@ export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
           <p className="muted">
             At {money(analytics.pricePerSegment, analytics.currency)} a segment (the operator’s setting).
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Texts by day">
+          {activeDays.length === 0 ? <p className="muted">No texts in this period.</p> : null}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Texts by day" hidden={activeDays.length === 0}>
             <table className="table">
               <thead>
                 <tr>
@@ -66,20 +69,17 @@ export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
                 </tr>
               </thead>
               <tbody>
-                {analytics.days
-                  .filter((day) => day.stats.inbound + day.stats.outbound > 0)
-                  .reverse()
-                  .map((day) => (
-                    <tr key={day.date}>
-                      <th scope="row">{day.date}</th>
-                      <td>{day.stats.inbound}</td>
-                      <td>{day.stats.outbound}</td>
-                      <td>{day.stats.failed}</td>
-                      <td>{day.stats.segments}</td>
-                      <td>{money(day.stats.estimatedCost, analytics.currency)}</td>
-                      <td>{ms(day.stats.deliveryLatencyP95Ms)}</td>
-                    </tr>
-                  ))}
+                {activeDays.map((day) => (
+                  <tr key={day.date}>
+                    <th scope="row">{day.date}</th>
+                    <td>{day.stats.inbound}</td>
+                    <td>{day.stats.outbound}</td>
+                    <td>{day.stats.failed}</td>
+                    <td>{day.stats.segments}</td>
+                    <td>{money(day.stats.estimatedCost, analytics.currency)}</td>
+                    <td>{ms(day.stats.deliveryLatencyP95Ms)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

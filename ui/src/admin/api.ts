@@ -1,6 +1,6 @@
 // The GraphQL documents and types of the Admin page (admin.graphqls).
 import type { Operation } from '../graphql/client';
-import type { Role, UserError } from '../graphql/types';
+import type { Connection, Role, UserError } from '../graphql/types';
 
 export interface JobRun {
   job: string;
@@ -46,7 +46,6 @@ export const SCHEDULER: Operation<{ scheduler: SchedulerStatus | null }, Record<
 
 // ---- People and the audit log (admin-users.graphqls) ----
 
-export type { Role };
 export const ROLES: readonly Role[] = ['USER', 'PREMIUM', 'ADMIN'];
 
 export interface ManagedUser {
@@ -56,12 +55,6 @@ export interface ManagedUser {
   role: Role;
   createdAt: string;
   deactivatedAt: string | null;
-}
-
-export interface Connection<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
 }
 
 const MANAGED_USER_FIELDS = 'id email displayName role createdAt deactivatedAt';
@@ -136,7 +129,9 @@ export interface AuditLogVariables {
 
 export const AUDIT_LOG: Operation<{ auditLog: Connection<AuditEvent> | null }, AuditLogVariables> = {
   operationName: 'AuditLog',
-  query: `query AuditLog($first: Int, $after: String, $action: AuditAction, $person: ID, $outcome: AuditOutcome, $from: DateTime, $until: DateTime) {
+  query: `query AuditLog(
+  $first: Int, $after: String, $action: AuditAction, $person: ID, $outcome: AuditOutcome, $from: DateTime, $until: DateTime
+) {
   auditLog(first: $first, after: $after, action: $action, person: $person, outcome: $outcome, from: $from, until: $until) {
     edges {
       cursor

@@ -35,11 +35,14 @@ export function AppShell({
   user,
   current,
   mainClassName,
+  wide = false,
   children,
 }: {
   user: User;
   current: AppPage;
   mainClassName: string;
+  /** Room for tables (Admin): the top bar follows the page's width. */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const session = useSession();
@@ -65,7 +68,7 @@ export function AppShell({
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className={wide ? 'topbar topbar--wide' : 'topbar'}>
         <Brand />
         <nav className="app-menu" aria-label="App menu">
           <ul className="app-menu__list">

@@ -67,3 +67,10 @@ export interface VerifyMfaInput {
   /** A code from the authenticator app, or a backup code. */
   code: string;
 }
+
+/** A Relay connection: a page of nodes, where the next page starts, and how many there are in all. */
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}

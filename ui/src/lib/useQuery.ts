@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GraphQLClient, GraphQLErrorItem, Operation } from '../graphql/client';
+import type { GraphQLClient, GraphQLErrorItem, GraphQLFailure, Operation } from '../graphql/client';
 import { GENERIC_MESSAGE, OFFLINE_MESSAGE } from './formErrors';
 
 export type QueryFailure = 'network' | 'error' | 'forbidden';
@@ -12,6 +12,12 @@ export type QueryState<T> =
 /** The directive layer refuses a query field to a role without the permission with this code. */
 function isForbidden(errors: GraphQLErrorItem[]): boolean {
   return errors.some((e) => e.extensions?.code === 'FORBIDDEN');
+}
+
+/** Why a query gave nothing to show: refused to this role, offline, or anything else. */
+export function queryFailureOf(result: GraphQLFailure): QueryFailure {
+  if (result.kind === 'graphql' && isForbidden(result.errors)) return 'forbidden';
+  return result.kind === 'network' ? 'network' : 'error';
 }
 
 export function queryFailureMessage(failure: QueryFailure): string {
@@ -35,9 +41,13 @@ export function useQuery<T, V>(client: GraphQLClient, operation: Operation<T, V>
     const mine = ++seq.current;
     const result = await client.request(operation, JSON.parse(key) as V);
     if (mine !== seq.current) return;
-    if (result.kind === 'ok') setState({ status: 'ready', data: result.data });
-    else if (result.kind === 'graphql' && isForbidden(result.errors)) setState({ status: 'failed', failure: 'forbidden' });
-    else setState((current) => (current.status === 'ready' ? current : { status: 'failed', failure: result.kind === 'network' ? 'network' : 'error' }));
+    if (result.kind === 'ok') {
+      setState({ status: 'ready', data: result.data });
+      return;
+    }
+    const failure = queryFailureOf(result);
+    // A failed reload keeps what is shown, unless the answer is that it may not be shown.
+    setState((current) => (current.status === 'ready' && failure !== 'forbidden' ? current : { status: 'failed', failure }));
   }, [client, operation, key]);
 
   useEffect(() => {

@@ -18,7 +18,7 @@ export function AdminPage({ user }: { user: User }) {
   useFocusOnNavigation(headingRef);
 
   return (
-    <AppShell user={user} current="admin" mainClassName="app-main">
+    <AppShell user={user} current="admin" mainClassName="app-main app-main--wide" wide>
       <PageHeading ref={headingRef}>Admin</PageHeading>
       <p className="lead">People, the security log and background work of this assistant.</p>
       <PeopleSection

@@ -1,6 +1,6 @@
 // The GraphQL documents and types of the Settings page (accounts.graphqls).
 import type { Operation } from '../graphql/client';
-import type { UserError } from '../graphql/types';
+import type { Connection, UserError } from '../graphql/types';
 
 const ERRORS = 'userErrors { field message code }';
 
@@ -78,12 +78,6 @@ export interface SignedInSession {
   expiresAt: string;
   /** True for the session of this browser. */
   current: boolean;
-}
-
-export interface Connection<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
 }
 
 export const SESSIONS: Operation<{ sessions: Connection<SignedInSession> | null }, { first: number; after?: string | null }> = {
