@@ -105,6 +105,7 @@ import app.tdah.planner.TaskPlanner;
 import app.tdah.tasks.TaskRepository;
 import app.tdah.tasks.TaskService;
 import app.tdah.tasks.TasksGraphQl;
+import app.tdah.web.ClientAddress;
 import app.tdah.web.RequestObservation;
 import app.tdah.web.SecurityHeaders;
 import app.tdah.web.SpaRouting;
@@ -195,6 +196,7 @@ public final class Application implements AutoCloseable {
             }
 
             HttpRouting.Builder routing = HttpRouting.builder()
+                    .addFilter(new ClientAddress(settings.trustedProxies()))
                     .addFilter(new RequestObservation(settings.accessLog()))
                     .addFilter(new SecurityHeaders());
             if (settings.hasRole(Role.WEB)) {

@@ -1,5 +1,7 @@
 package app.tdah.accounts;
 
+import app.tdah.web.ClientAddress;
+
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
@@ -14,6 +16,6 @@ public record ClientInfo(String ip, String userAgent) {
     public static ClientInfo of(ServerRequest req) {
         String userAgent = req.headers().first(HeaderNames.USER_AGENT)
                 .map(ua -> ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua).orElse(null);
-        return new ClientInfo(req.remotePeer().host(), userAgent);
+        return new ClientInfo(ClientAddress.of(req), userAgent);
     }
 }

@@ -57,7 +57,8 @@ public record AppConfig(
         RecoveryLimits recoveryLimits,
         List<OidcProviderSettings> oidcProviders,
         Optional<TwilioSettings> twilio,
-        SmsSettings sms) {
+        SmsSettings sms,
+        String trustedProxies) {
 
     public enum Role { WEB, WORKER }
 
@@ -130,7 +131,8 @@ public record AppConfig(
                         pa.get("recovery.ip.requests.per.hour").asInt().orElse(20)),
                 oidcProviders(pa.get("oidc")),
                 twilio(pa, publicUrl),
-                sms(pa));
+                sms(pa),
+                pa.get("proxy.trusted").asString().orElse("127.0.0.1/32,::1/128"));
     }
 
     /** The providers with a client id; one without is off. A client id without its secret stops start-up. */

@@ -61,7 +61,7 @@ public final class RequestObservation implements Filter {
                     .record(Duration.ofNanos(nanos));
             if (accessLog) {
                 ACCESS.log(System.Logger.Level.INFO, AccessLogLine.json(requestId, req.prologue().method().text(),
-                        loggedPath(path), status, nanos / 1_000_000.0, req.remotePeer().host(),
+                        loggedPath(path), status, nanos / 1_000_000.0, ClientAddress.of(req),
                         req.headers().first(HeaderNames.USER_AGENT).orElse("")));
             }
         }
