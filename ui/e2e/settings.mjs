@@ -9,6 +9,7 @@
 // Env: see lib.mjs. Exit 0 on success; 1 with a message on failure. Waits on conditions only, never on fixed sleeps.
 
 import {
+  ARTIFACTS,
   BASE_URL,
   expectPath,
   fail,
@@ -105,6 +106,13 @@ async function scenario(page, browser) {
   await screenshot(page, 'settings');
   await preferences(page);
   await sessions(page, browser);
+  if (ARTIFACTS) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'settings-mobile-dark', { fullPage: false });
+    await page.getByRole('region', { name: 'Security' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'security-mobile-dark', { fullPage: false });
+  }
 }
 
 runE2e({ scenario, passed: 'settings: preferences kept after reload; a session signed out from another device' });
