@@ -12,9 +12,12 @@ export default defineConfig({
     target: 'es2022',
   },
   server: {
-    // `npm run dev` against a locally running server: GraphQL is proxied, cookies stay same-origin.
+    // `npm run dev` against a locally running server: GraphQL, provider sign-in and the data export are proxied,
+    // cookies stay same-origin.
     proxy: {
       '/graphql': process.env.PA_BASE_URL ?? 'http://localhost:8080',
+      '/auth': process.env.PA_BASE_URL ?? 'http://localhost:8080',
+      '/account': process.env.PA_BASE_URL ?? 'http://localhost:8080',
     },
   },
   test: {

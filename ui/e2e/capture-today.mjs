@@ -16,11 +16,13 @@ import {
   BASE_URL,
   fail,
   fillSignUpForm,
+  gone,
   log,
   newPerson,
   runE2e,
   screenshot as shot,
   submitSignUp,
+  visible,
   WAIT_MS,
 } from './lib.mjs';
 
@@ -36,14 +38,6 @@ function dayInZone(offset) {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
   const [y, m, d] = today.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + offset)).toISOString().slice(0, 10);
-}
-
-async function visible(locator, what) {
-  await locator.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => fail(`${what} did not show`));
-}
-
-async function gone(locator, what) {
-  await locator.waitFor({ state: 'detached', timeout: WAIT_MS }).catch(() => fail(`${what} did not go away`));
 }
 
 /** Waits until the element's text contains every one of `parts`. */

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.PA_BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
@@ -26,6 +27,31 @@ const CHROMIUM_ARGS = [
 ];
 
 export const log = (message) => console.log(`[e2e] ${message}`);
+
+let answers = null;
+const waitingForAnswers = [];
+
+/**
+ * Asks the Java test that runs this script for something only it knows (e.g. the link in a mail GreenMail received):
+ * prints `[ask] QUESTION` and resolves with the line the test writes back (app.tdah.testing.BrowserScript).
+ */
+export function askTest(question) {
+  if (!answers) {
+    answers = readline.createInterface({ input: process.stdin });
+    answers.on('line', (line) => waitingForAnswers.shift()?.(line.trim()));
+  }
+  return new Promise((resolve) => {
+    waitingForAnswers.push(resolve);
+    console.log(`[ask] ${question}`);
+  });
+}
+
+/** A setting the Java test passes (PA_E2E_...); fails clearly when it is missing. */
+export function required(name) {
+  const value = process.env[name];
+  if (!value) fail(`${name} is not set (the Java test sets it)`);
+  return value;
+}
 
 export function fail(message) {
   throw new Error(message);
@@ -64,22 +90,86 @@ export async function submitSignUp(page) {
   await page.getByRole('button', { name: 'Create account', exact: true }).click();
 }
 
-/** Runs `scenario(page)`; fails on uncaught page errors, and on failure leaves a screenshot and lists them. */
-async function runScenario(context, scenario) {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const pageErrors = [];
+export async function visible(locator, what) {
+  await locator.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => fail(`${what} did not show`));
+}
+
+export async function gone(locator, what) {
+  await locator.waitFor({ state: 'detached', timeout: WAIT_MS }).catch(() => fail(`${what} did not go away`));
+}
+
+export async function expectPath(page, expected) {
+  await page.waitForURL((url) => url.pathname === expected, { timeout: WAIT_MS }).catch(() => {
+    fail(`expected to be at ${expected}, but the page is at ${new URL(page.url()).pathname}`);
+  });
+}
+
+/** Signs `person` up through the sign-up page and waits for Today with their name. */
+export async function signUpThroughUi(page, person) {
+  await page.goto(`${BASE_URL}/signup`, { waitUntil: 'domcontentloaded' });
+  await visible(page.getByRole('heading', { level: 1, name: 'Create your account' }), 'the sign-up page');
+  await fillSignUpForm(page, person);
+  await submitSignUp(page);
+  await visible(page.getByRole('heading', { level: 1 }).filter({ hasText: person.displayName }), 'Today after sign-up');
+}
+
+/** Fills and sends the sign-in form (already open) with `person`'s email and `password` (theirs by default). */
+export async function submitSignIn(page, person, password = person.password) {
+  await page.getByLabel('Email', { exact: true }).fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Opens the sign-in page and signs `person` in; waits for Today. */
+export async function signInThroughUi(page, person) {
+  await page.goto(`${BASE_URL}/signin`, { waitUntil: 'domcontentloaded' });
+  await visible(page.getByRole('heading', { level: 1, name: 'Sign in', exact: true }), 'the sign-in page');
+  await submitSignIn(page, person);
+  await visible(page.getByRole('heading', { level: 2, name: 'Today', exact: true }), 'Today after sign-in');
+}
+
+/** Follows the app menu to one of its pages. */
+export async function openFromMenu(page, label) {
+  await page.getByRole('navigation', { name: 'App menu' }).getByRole('link', { name: label, exact: true }).click();
+  await visible(page.getByRole('heading', { level: 1, name: label, exact: true }), `the ${label} page`);
+}
+
+/** Records a page's uncaught errors (into `pageErrors`) and logs its console errors. */
+function watch(page, pageErrors) {
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('console', (msg) => {
     if (msg.type() === 'error') log(`  browser console error: ${msg.text()}`);
   });
+}
+
+/**
+ * Runs `scenario(page, browser)`; fails on uncaught page errors, and on failure leaves a screenshot of each page and
+ * lists them. `browser.newDevice()` opens another browser with a profile of its own (its own cookies), like a second
+ * device of the same person, closed at the end.
+ */
+async function runScenario(context, scenario, launch) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors = [];
+  const pages = [page];
+  watch(page, pageErrors);
+  const newDevice = async () => {
+    const other = await launch();
+    const otherPage = other.pages()[0] ?? (await other.newPage());
+    watch(otherPage, pageErrors);
+    pages.push(otherPage);
+    return otherPage;
+  };
 
   try {
-    await scenario(page);
+    await scenario(page, { newDevice });
     if (pageErrors.length > 0) fail(`the page threw uncaught errors:\n  ${pageErrors.join('\n  ')}`);
   } catch (error) {
     if (ARTIFACTS) {
-      await page.screenshot({ path: path.join(ARTIFACTS, 'failure.png'), fullPage: true }).catch(() => {});
-      log(`  failure screenshot ${path.join(ARTIFACTS, 'failure.png')}`);
+      for (const [index, shown] of pages.entries()) {
+        const file = path.join(ARTIFACTS, index === 0 ? 'failure.png' : `failure-device-${index + 1}.png`);
+        await shown.screenshot({ path: file, fullPage: true }).catch(() => {});
+        log(`  failure screenshot ${file}`);
+      }
     }
     if (pageErrors.length > 0) log(`  uncaught page errors:\n  ${pageErrors.join('\n  ')}`);
     throw error;
@@ -89,12 +179,13 @@ async function runScenario(context, scenario) {
 async function launchAndRun(scenario, passed, contextOptions) {
   if (!fs.existsSync(EXECUTABLE)) fail(`Chromium not found at ${EXECUTABLE} (apt-get install chromium, or set PA_CHROMIUM)`);
   if (ARTIFACTS) fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-e2e-chromium-'));
-  let context;
-  let deadline;
-  try {
+  const opened = [];
+  const launch = async () => {
+    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-e2e-chromium-'));
+    const entry = { userDataDir, context: null };
+    opened.push(entry);
     log(`base URL ${BASE_URL}; chromium ${EXECUTABLE}; profile ${userDataDir}`);
-    context = await chromium.launchPersistentContext(userDataDir, {
+    entry.context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: EXECUTABLE,
       headless: true,
       args: CHROMIUM_ARGS,
@@ -103,9 +194,14 @@ async function launchAndRun(scenario, passed, contextOptions) {
       ...contextOptions,
       timeout: 60_000,
     });
-    context.setDefaultTimeout(WAIT_MS);
+    entry.context.setDefaultTimeout(WAIT_MS);
+    return entry.context;
+  };
+  let deadline;
+  try {
+    const context = await launch();
     await Promise.race([
-      runScenario(context, scenario),
+      runScenario(context, scenario, launch),
       new Promise((_, reject) => {
         deadline = setTimeout(() => reject(new Error(`gave up after ${OVERALL_MS / 1000} s`)), OVERALL_MS);
       }),
@@ -113,15 +209,18 @@ async function launchAndRun(scenario, passed, contextOptions) {
     console.log(`[e2e] PASSED: ${passed}`);
   } finally {
     clearTimeout(deadline);
-    if (context) await context.close().catch(() => {});
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    for (const { context, userDataDir } of opened) {
+      if (context) await context.close().catch(() => {});
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    }
   }
 }
 
 /**
- * Launches headless Chromium with a throw-away profile, runs `scenario(page)` within an overall deadline, prints
- * `[e2e] PASSED: <passed>` and exits 0, or prints `[e2e] FAILED: <message>` and exits 1.
- * `contextOptions` add to the browser context's options (e.g. `timezoneId`).
+ * Launches headless Chromium with a throw-away profile, runs `scenario(page, browser)` within an overall deadline,
+ * prints `[e2e] PASSED: <passed>` and exits 0, or prints `[e2e] FAILED: <message>` and exits 1.
+ * `contextOptions` add to the browser context's options (e.g. `timezoneId`); `browser.newDevice()` opens a second
+ * browser (see runScenario).
  */
 export function runE2e({ scenario, passed, contextOptions = {} }) {
   launchAndRun(scenario, passed, contextOptions).then(

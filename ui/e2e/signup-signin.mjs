@@ -8,15 +8,9 @@
 //      PA_CHROMIUM (default /usr/bin/chromium), PA_E2E_TIMEOUT_MS (per wait, default 20000).
 // Exit 0 on success; 1 with a message on failure. Waits on conditions only, never on fixed sleeps.
 
-import { BASE_URL, fail, fillSignUpForm, log, newPerson, runE2e, screenshot, submitSignUp, WAIT_MS } from './lib.mjs';
+import { BASE_URL, expectPath, fail, fillSignUpForm, log, newPerson, runE2e, screenshot, submitSignIn, submitSignUp, WAIT_MS } from './lib.mjs';
 
 const person = newPerson('e2e', 'Ada');
-
-async function expectPath(page, expected) {
-  await page.waitForURL((url) => url.pathname === expected, { timeout: WAIT_MS }).catch(() => {
-    fail(`expected to be at ${expected}, but the page is at ${new URL(page.url()).pathname}`);
-  });
-}
 
 async function expectSignInPage(page) {
   await page
@@ -41,12 +35,6 @@ async function expectTodayWithName(page, what) {
     .getByRole('button', { name: 'Sign out', exact: true })
     .waitFor({ state: 'visible', timeout: WAIT_MS })
     .catch(() => fail(`${what}: the Today page has no "Sign out" button`));
-}
-
-async function signIn(page, password) {
-  await page.getByLabel('Email', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 async function scenario(page) {
@@ -79,7 +67,7 @@ async function scenario(page) {
   await screenshot(page, 'signed-out');
 
   log('signing in with a wrong password: expect an error on the form');
-  await signIn(page, `${person.password}-wrong`);
+  await submitSignIn(page, person, `${person.password}-wrong`);
   const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
   await alert
     .waitFor({ state: 'visible', timeout: WAIT_MS })
@@ -93,7 +81,7 @@ async function scenario(page) {
   await screenshot(page, 'wrong-password');
 
   log('signing in with the right password');
-  await signIn(page, person.password);
+  await submitSignIn(page, person);
   await expectTodayWithName(page, 'after sign-in');
   await screenshot(page, 'today-after-signin');
 

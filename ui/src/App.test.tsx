@@ -27,6 +27,12 @@ describe('redirectFor', () => {
     expect(redirectFor('/signup/', true)).toBe('/today');
     expect(redirectFor('/today', true)).toBeNull();
   });
+  it('keeps Settings and Admin for signed-in people', () => {
+    expect(redirectFor('/settings', false)).toBe('/signin');
+    expect(redirectFor('/admin', false)).toBe('/signin');
+    expect(redirectFor('/settings', true)).toBeNull();
+    expect(redirectFor('/admin', true)).toBeNull();
+  });
 });
 
 describe('App', () => {
@@ -64,7 +70,7 @@ describe('App', () => {
     expect(texts).toEqual(expect.arrayContaining(['!Enter your email address.', '!Enter your password.']));
     expect(screen.getByLabelText('Email', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByLabelText('Email', { exact: true }));
-    expect(server.calls).toEqual(['RefreshSession']);
+    expect(server.calls).not.toContain('Login');
   });
 
   it('shows the server’s message at the top of the form on a wrong password, keeping what was typed', async () => {
@@ -115,6 +121,48 @@ describe('App', () => {
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
     expect(window.location.pathname).toBe('/signin');
     expect(session.getAccessToken()).toBeNull();
+  });
+
+  it('asks for a code after the password when two-step sign-in is on, then opens Today', async () => {
+    const server = new FakeAccountsServer();
+    server.mfaCode = '654321';
+    await mount('/signin', server);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    type('Email', 'ada@example.com');
+    type('Password', 'correct-horse-battery-42');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { level: 1, name: 'Enter your code' });
+    expect(window.location.pathname).toBe('/signin');
+
+    type('Code', '111111');
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('!That code didn’t work.'));
+    expect(document.activeElement).toBe(screen.getByLabelText('Code', { exact: true }));
+
+    type('Code', ' 654321 ');
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    await screen.findByRole('heading', { level: 1, name: /Ada/ });
+    expect(window.location.pathname).toBe('/today');
+    expect(server.calls.filter((c) => c === 'VerifyMfa')).toHaveLength(2);
+  });
+
+  it('goes back to the password, saying why, when the code step has expired', async () => {
+    const server = new FakeAccountsServer();
+    server.mfaCode = '654321';
+    await mount('/signin', server);
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    type('Email', 'ada@example.com');
+    type('Password', 'correct-horse-battery-42');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { level: 1, name: 'Enter your code' });
+    server.challenges.clear();
+    type('Code', '654321');
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+      'This sign-in has expired. Please sign in again with your password.',
+    );
+    expect((screen.getByLabelText('Email', { exact: true }) as HTMLInputElement).value).toBe('ada@example.com');
   });
 
   it('signs up with the browser’s time zone prefilled and editable', async () => {

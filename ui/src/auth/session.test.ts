@@ -99,6 +99,18 @@ describe('Session sign-in, refresh and sign-out', () => {
     expect(env.session.getAccessToken()).toBeNull();
   });
 
+  it('answers a challenge when two-step sign-in is on, and signs in once verifyMfa takes a code', async () => {
+    env.server.mfaCode = '654321';
+    const outcome = await env.session.login({ email: 'ada@example.com', password: 'correct-horse-battery-42' });
+    expect(outcome.kind).toBe('mfa');
+    expect(env.session.getState().status).toBe('signedOut');
+    const challenge = outcome.kind === 'mfa' ? outcome.challenge : '';
+    expect((await env.session.verifyMfa({ challenge, code: '000000' })).kind).toBe('rejected');
+    expect(await env.session.verifyMfa({ challenge, code: '654321' })).toEqual({ kind: 'success', user: env.server.user });
+    expect(env.session.getState().status).toBe('signedIn');
+    expect(env.session.getAccessToken()).toBeTruthy();
+  });
+
   it('reports a network failure on sign-in as such', async () => {
     env.server.offline = true;
     expect(await env.session.login({ email: 'ada@example.com', password: 'x' })).toEqual({ kind: 'network' });

@@ -2,8 +2,8 @@
 // httpOnly cookie the browser sends to /graphql, so `refreshSession` restores a session after a reload.
 
 import type { GraphQLClient, GraphQLFailure, TokenRefresh } from '../graphql/client';
-import { LOGIN, LOGOUT, ME, REFRESH_SESSION, REGISTER } from '../graphql/operations';
-import type { AuthPayload, LoginInput, RegisterInput, User, UserError } from '../graphql/types';
+import { LOGIN, LOGOUT, ME, REFRESH_SESSION, REGISTER, VERIFY_MFA } from '../graphql/operations';
+import type { AuthPayload, LoginInput, RegisterInput, User, UserError, VerifyMfaInput } from '../graphql/types';
 
 export type SessionState =
   | { status: 'restoring' }
@@ -14,6 +14,8 @@ export type SessionState =
 
 export type AuthOutcome =
   | { kind: 'success'; user: User }
+  /** The password was right and two-step sign-in is on: {@link Session.verifyMfa} finishes with a code. */
+  | { kind: 'mfa'; challenge: string }
   | { kind: 'rejected'; userErrors: UserError[] }
   | { kind: 'network' }
   | { kind: 'error' };
@@ -127,6 +129,13 @@ export class Session {
     return this.acceptAuthPayload(result.data.login);
   }
 
+  /** The second step of a sign-in that {@link login} answered with a challenge: a code from the app or a backup code. */
+  async verifyMfa(input: VerifyMfaInput): Promise<AuthOutcome> {
+    const result = await this.client.request(VERIFY_MFA, { input }, { authenticated: false, retryOnUnauthorized: false });
+    if (result.kind !== 'ok') return failureOutcome(result);
+    return this.acceptAuthPayload(result.data.verifyMfa);
+  }
+
   /**
    * Ends the session on the server, then here. When the server cannot be reached the person stays signed in and is
    * told so: signing out only locally would leave the cookie, and a reload would sign them back in.
@@ -219,6 +228,7 @@ export class Session {
 
   private acceptAuthPayload(payload: AuthPayload, opts: { keepGeneration?: boolean } = {}): AuthOutcome {
     if (payload.userErrors.length > 0) return { kind: 'rejected', userErrors: payload.userErrors };
+    if (payload.mfaChallenge && !payload.accessToken) return { kind: 'mfa', challenge: payload.mfaChallenge };
     if (!payload.accessToken || !payload.user) return { kind: 'error' };
     if (!opts.keepGeneration) this.generation++;
     this.accessToken = payload.accessToken;

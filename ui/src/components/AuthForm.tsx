@@ -8,11 +8,15 @@ interface AuthFormPageProps {
   title: string;
   lead: string;
   formError: string | null;
+  /** A calm note above the form (not an error), e.g. after deleting an account. */
+  info?: string | null;
   submitting: boolean;
   onSubmit: (event: FormEvent) => void;
   submitLabel: string;
   /** The button's label while the form is being sent. */
   submittingLabel: string;
+  /** Below the form, before the footer (e.g. "Sign in with Google"). */
+  after?: ReactNode;
   /** The line under the form, e.g. the link to the other form. */
   footer: ReactNode;
   /** The form's fields. */
@@ -24,10 +28,12 @@ export function AuthFormPage({
   title,
   lead,
   formError,
+  info = null,
   submitting,
   onSubmit,
   submitLabel,
   submittingLabel,
+  after = null,
   footer,
   children,
 }: AuthFormPageProps) {
@@ -38,6 +44,7 @@ export function AuthFormPage({
     <CenteredPage>
       <PageHeading ref={headingRef}>{title}</PageHeading>
       <p className="lead">{lead}</p>
+      {info ? <p className="notice notice--info auth-card__info">{info}</p> : null}
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
         <FormAlert message={formError} />
         {children}
@@ -45,6 +52,7 @@ export function AuthFormPage({
           {submitting ? submittingLabel : submitLabel}
         </button>
       </form>
+      {after}
       <p className="switch">{footer}</p>
     </CenteredPage>
   );

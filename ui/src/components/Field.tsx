@@ -35,9 +35,12 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
 
 interface EmailFieldProps extends Omit<FieldProps, 'label' | 'type' | 'name'> {
   autoComplete: 'username' | 'email';
+  /** "Email" unless said otherwise (e.g. "New email"). */
+  label?: string;
+  name?: string;
 }
 
-/** The "Email" input of the sign-in and sign-up forms: an email keyboard, no capitals, no spell check. */
+/** An email input (by default the "Email" of the sign-in and sign-up forms): an email keyboard, no capitals, no spell check. */
 export const EmailField = forwardRef<HTMLInputElement, EmailFieldProps>(function EmailField(props, ref) {
   return (
     <TextField

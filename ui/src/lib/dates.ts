@@ -67,3 +67,10 @@ export function dayKey(date: Date, timeZone: string | undefined): string {
     timeZone: safeZone(timeZone),
   }).format(date);
 }
+
+/** An instant as a short date and time in `timeZone`, e.g. "Nov 25, 2026, 5:04 PM". */
+export function formatDateTime(iso: string, timeZone: string | undefined, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(date);
+}

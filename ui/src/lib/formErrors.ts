@@ -1,9 +1,11 @@
-import type { AuthOutcome } from '../auth/session';
+import type { GraphQLResult } from '../graphql/client';
 import type { UserError } from '../graphql/types';
 import type { FieldErrors } from './validation';
 
 export const NETWORK_MESSAGE =
   'We couldn’t reach your assistant. Check your connection and try again — everything you typed is still here.';
+/** When nothing was typed that could be lost (loading, a button). */
+export const OFFLINE_MESSAGE = 'We couldn’t reach your assistant. Check your connection and try again.';
 export const GENERIC_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
 export interface FormErrors<F extends string> {
@@ -31,11 +33,40 @@ export function mapUserErrors<F extends string>(userErrors: UserError[], fields:
   return result;
 }
 
-/** What a failed sign-in/sign-up shows. */
-export function errorsForOutcome<F extends string>(
-  outcome: Exclude<AuthOutcome, { kind: 'success' }>,
-  fields: readonly F[],
-): FormErrors<F> {
+/** Why a form's request did not succeed: the server refused the input, or it could not be asked. */
+export type Failure = { kind: 'rejected'; userErrors: UserError[] } | { kind: 'network' } | { kind: 'error' };
+
+export function isFailure(outcome: { kind: string }): outcome is Failure {
+  return outcome.kind === 'rejected' || outcome.kind === 'network' || outcome.kind === 'error';
+}
+
+/** A request that failed before any payload: offline, or an answer we cannot use (including a lost session). */
+export function failureOf(result: Exclude<GraphQLResult<unknown>, { kind: 'ok' }>): Failure {
+  return result.kind === 'network' ? { kind: 'network' } : { kind: 'error' };
+}
+
+/**
+ * A mutation's answer as a form sees it: success with the payload, the payload's userErrors, or a failure to ask.
+ * `pick` takes the payload out of the data.
+ */
+export function mutationOutcome<T, P extends { userErrors: UserError[] }>(
+  result: GraphQLResult<T>,
+  pick: (data: T) => P,
+): { kind: 'success'; payload: P } | Failure {
+  if (result.kind !== 'ok') return failureOf(result);
+  const payload = pick(result.data);
+  if (payload.userErrors.length > 0) return { kind: 'rejected', userErrors: payload.userErrors };
+  return { kind: 'success', payload };
+}
+
+/** One line for a failure that has no form field to sit next to (a button's action). */
+export function failureText(failure: Failure): string {
+  if (failure.kind === 'rejected') return failure.userErrors.map((e) => e.message).join(' ') || GENERIC_MESSAGE;
+  return failure.kind === 'network' ? NETWORK_MESSAGE : GENERIC_MESSAGE;
+}
+
+/** What a failed form shows. */
+export function errorsForOutcome<F extends string>(outcome: Failure, fields: readonly F[]): FormErrors<F> {
   switch (outcome.kind) {
     case 'rejected':
       return mapUserErrors(outcome.userErrors, fields);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GraphQLClient, GraphQLFailure } from '../graphql/client';
 import type { UserError } from '../graphql/types';
-import { GENERIC_MESSAGE } from '../lib/formErrors';
+import { GENERIC_MESSAGE, OFFLINE_MESSAGE } from '../lib/formErrors';
 import {
   BREAK_DOWN_TASK,
   COMPLETE_STEP,
@@ -15,8 +15,6 @@ import {
 } from './api';
 import { addDays, dueWords, timeOfDay, zonedInstant } from './format';
 import { findTask, initialModel, todayReducer, type TodayAction, type TodayModel } from './todayModel';
-
-export const OFFLINE_MESSAGE = 'We couldn’t reach your assistant. Check your connection and try again.';
 
 /** A calm line at the bottom of the screen, announced politely; some offer to undo what just happened. */
 export interface StatusMessage {

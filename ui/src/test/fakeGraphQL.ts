@@ -1,6 +1,7 @@
 // Test helpers: a scripted fetch that records requests, and an in-memory fake of the accounts API (with the tasks
-// API of ./fakeTasks).
+// API of ./fakeTasks and the settings and admin API of ./fakeSettings).
 import type { AuthPayload, User } from '../graphql/types';
+import { FakeSettingsServer } from './fakeSettings';
 import { FakeTasksServer } from './fakeTasks';
 
 export interface RecordedRequest {
@@ -39,6 +40,7 @@ export const ADA: User = {
   displayName: 'Ada',
   timeZone: 'Europe/London',
   createdAt: '2026-01-01T00:00:00Z',
+  role: 'USER',
 };
 
 export function authPayload(token: string, expiresAt: string, user: User = ADA): AuthPayload {
@@ -63,6 +65,9 @@ export class FakeAccountsServer {
   password = 'correct-horse-battery-42';
   cookie: string | null = null;
   validTokens = new Set<string>();
+  /** Two-step sign-in: login answers a challenge, and verifyMfa takes it with this code. */
+  mfaCode: string | null = null;
+  challenges = new Set<string>();
   tokenTtlMs = 15 * 60_000;
   offline = false;
   counter = 0;
@@ -70,6 +75,8 @@ export class FakeAccountsServer {
   now: () => number;
   /** Answers the tasks operations (Today, ParseCapture, CaptureTask, ...). */
   tasks = new FakeTasksServer();
+  /** Answers the settings and admin operations (Preferences, UpdatePreferences, Scheduler, ...). */
+  settings = new FakeSettingsServer(this);
 
   constructor(now: () => number = () => Date.now()) {
     this.now = now;
@@ -86,7 +93,21 @@ export class FakeAccountsServer {
         if (input.email !== this.user.email || input.password !== this.password) {
           return json({ data: { login: rejected(null, 'That email and password don’t match.', 'INVALID_CREDENTIALS') } });
         }
+        if (this.mfaCode) {
+          const challenge = `challenge-${++this.counter}`;
+          this.challenges.add(challenge);
+          return json({ data: { login: { ...rejected(null, '', 'INVALID'), userErrors: [], mfaChallenge: challenge } } });
+        }
         return json({ data: { login: this.issue() } });
+      case 'VerifyMfa':
+        if (!this.challenges.has(input.challenge!)) {
+          return json({ data: { verifyMfa: rejected('challenge', 'This sign-in has expired. Please sign in again with your password.', 'NOT_AUTHENTICATED') } });
+        }
+        if (input.code !== this.mfaCode) {
+          return json({ data: { verifyMfa: rejected('code', 'That code didn’t work.', 'INVALID_CREDENTIALS') } });
+        }
+        this.challenges.delete(input.challenge!);
+        return json({ data: { verifyMfa: this.issue() } });
       case 'Register':
         return json({ data: { register: this.issue() } });
       case 'RefreshSession':
@@ -103,7 +124,8 @@ export class FakeAccountsServer {
         return json({ data: { me: this.user } });
       }
       default: {
-        const answer = this.tasks.handle(body.operationName, body.variables);
+        const answer =
+          this.tasks.handle(body.operationName, body.variables) ?? this.settings.handle(body.operationName, body.variables);
         if (answer) return answer;
         return json({ errors: [{ message: `Unknown operation ${body.operationName}` }] });
       }

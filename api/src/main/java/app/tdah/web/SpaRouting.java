@@ -1,5 +1,7 @@
 package app.tdah.web;
 
+import java.util.List;
+
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
@@ -33,14 +35,18 @@ public final class SpaRouting {
                         .build());
     }
 
+    /** Where the server's own endpoints live (GraphQL, health, sign-in redirects, downloads, webhooks, feeds). */
+    private static final List<String> SERVER_PREFIXES =
+            List.of("/observe", "/graphql", "/assets/", "/auth/", "/oauth/", "/account/", "/sms/", "/ical/");
+
     /**
-     * A path whose last segment has no dot is a client-side route: serve the SPA's entry page for it. The server's own
-     * endpoints are never the SPA's, so a request there that nothing else answers stays a 404.
+     * A path whose last segment has no dot is a client-side route (/today, /settings, /reset-password?token=...):
+     * serve the SPA's entry page for it. The server's own endpoints are never the SPA's, so a request there that
+     * nothing else answers stays a 404.
      */
     static String toResource(String path) {
         String absolute = path.startsWith("/") ? path : "/" + path;
-        if (absolute.startsWith("/observe") || absolute.startsWith("/graphql") || absolute.startsWith("/assets/")
-                || absolute.startsWith("/sms/")) {
+        if (SERVER_PREFIXES.stream().anyMatch(absolute::startsWith)) {
             return path;
         }
         String lastSegment = path.substring(path.lastIndexOf('/') + 1);

@@ -51,11 +51,20 @@ public final class TestMailbox implements AfterAllCallback {
 
         /** The token of the first link to {@code path} (e.g. /verify-email) in the text part. */
         public String linkToken(String path) {
+            return firstLink(path).group(1);
+        }
+
+        /** The first link to {@code path} in the text part, whole, as a person would open it. */
+        public String link(String path) {
+            return firstLink(path).group();
+        }
+
+        private Matcher firstLink(String path) {
             Matcher link = Pattern.compile("https?://\\S+" + Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)").matcher(text);
             if (!link.find()) {
                 throw new AssertionError("No " + path + " link in the mail \"" + subject + "\":\n" + text);
             }
-            return link.group(1);
+            return link;
         }
     }
 

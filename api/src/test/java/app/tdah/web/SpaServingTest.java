@@ -1,6 +1,7 @@
 package app.tdah.web;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,17 @@ class SpaServingTest {
     }
 
     @Test
+    void theSpasOwnPagesFallBackToTheEntryPageWithTheirQuery() {
+        String index = client.get("/").body();
+        for (String page : List.of("/settings", "/admin", "/forgot-password", "/reset-password?token=abc_-123",
+                "/verify-email?token=abc_-123", "/signin?error=ACCESS_DENIED", "/settings?linked=GOOGLE")) {
+            HttpResponse<String> response = client.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.body()).as(page).isEqualTo(index);
+        }
+    }
+
+    @Test
     void hashedAssetsAreImmutable() {
         Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(client.get("/").body());
         assertThat(script.find()).as("index.html references a hashed script").isTrue();
@@ -64,5 +76,9 @@ class SpaServingTest {
         assertThat(client.get("/observe/health/ready").body()).doesNotContain("<div id=\"root\"");
         assertThat(client.get("/observe/nothing-here").statusCode()).isEqualTo(404);
         assertThat(client.get("/graphql/nothing-here").statusCode()).isEqualTo(404);
+        for (String endpoint : List.of("/auth/oidc/nowhere/start", "/oauth/nowhere/callback", "/account/nothing",
+                "/sms/nothing", "/ical/nothing")) {
+            assertThat(client.get(endpoint).statusCode()).as(endpoint).isEqualTo(404);
+        }
     }
 }

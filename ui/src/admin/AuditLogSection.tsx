@@ -1,0 +1,229 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { LoadProblem, Section, StatusLine } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import type { Connection } from '../graphql/types';
+import { formatDateTime } from '../lib/dates';
+import { queryFailureMessage, queryFailureOf, useQuery, type QueryFailure } from '../lib/useQuery';
+import { AUDIT_ACTIONS, AUDIT_LOG, AUDIT_OUTCOMES, type AuditEvent } from './api';
+import { describeDevice } from '../settings/devices';
+import { actionLabel, auditVariables, NO_FILTERS, type AuditFilters } from './auditFilters';
+
+const PAGE = 25;
+const NO_VARIABLES = {};
+const OUTCOME_NAMES = { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' } as const;
+
+function Who({ person, id }: { person: AuditEvent['actor']; id: string | null }) {
+  if (person) {
+    return (
+      <>
+        {person.displayName || person.email}
+        {person.displayName ? <span className="table__detail">{person.email}</span> : null}
+      </>
+    );
+  }
+  return <>{id ? `someone no longer here (${id.slice(0, 10)}…)` : '—'}</>;
+}
+
+/**
+ * The security audit log, newest first, filtered by action, outcome, person and days, a page at a time.
+ * `person` (set from the People section) narrows it to one person.
+ */
+export function AuditLogSection({
+  client,
+  timeZone,
+  person,
+}: {
+  client: GraphQLClient;
+  timeZone: string;
+  person: AuditFilters['person'];
+}) {
+  const actions = useQuery(client, AUDIT_ACTIONS, NO_VARIABLES);
+  const [draft, setDraft] = useState<AuditFilters>({ ...NO_FILTERS, person });
+  const [applied, setApplied] = useState<AuditFilters>({ ...NO_FILTERS, person });
+  const [log, setLog] = useState<Connection<AuditEvent> | null>(null);
+  const [failure, setFailure] = useState<QueryFailure | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const seq = useRef(0);
+  const ids = { action: useId(), outcome: useId(), from: useId(), until: useId() };
+
+  const load = useCallback(
+    async (filters: AuditFilters, after: string | null) => {
+      const mine = ++seq.current;
+      setLoading(true);
+      const result = await client.request(AUDIT_LOG, auditVariables(filters, timeZone, PAGE, after));
+      if (mine !== seq.current) return;
+      setLoading(false);
+      if (result.kind !== 'ok' || !result.data.auditLog) {
+        // `auditLog` is null only for someone without the permission.
+        setFailure(result.kind === 'ok' ? 'forbidden' : queryFailureOf(result));
+        return;
+      }
+      setFailure(null);
+      const page = result.data.auditLog;
+      setLog((current) => (after && current ? { ...page, edges: [...current.edges, ...page.edges] } : page));
+      if (!after) setStatus(page.totalCount === 1 ? '1 event.' : `${page.totalCount} events.`);
+    },
+    [client, timeZone],
+  );
+
+  // A person chosen in People replaces the person filter and shows their events at once.
+  useEffect(() => {
+    setDraft((d) => ({ ...d, person }));
+    setApplied((a) => ({ ...a, person }));
+  }, [person]);
+
+  useEffect(() => {
+    void load(applied, null);
+  }, [applied, load]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setApplied({ ...draft });
+  };
+
+  const actionNames = actions.state.status === 'ready' ? (actions.state.data.__type?.enumValues.map((v) => v.name) ?? []) : [];
+
+  return (
+    <Section id="audit-log" title="Audit log" lead={`Security events, newest first. Times are in ${timeZone}.`}>
+      <form className="filters" aria-label="Audit log filters" onSubmit={submit}>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.action}>
+            Action
+          </label>
+          <select
+            id={ids.action}
+            className="field__input field__select"
+            value={draft.action}
+            onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))}
+          >
+            <option value="">Any action</option>
+            {actionNames.map((name) => (
+              <option key={name} value={name}>
+                {actionLabel(name)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.outcome}>
+            Outcome
+          </label>
+          <select
+            id={ids.outcome}
+            className="field__input field__select"
+            value={draft.outcome}
+            onChange={(e) => setDraft((d) => ({ ...d, outcome: e.target.value as AuditFilters['outcome'] }))}
+          >
+            <option value="">Any outcome</option>
+            {AUDIT_OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {OUTCOME_NAMES[outcome]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.from}>
+            From
+          </label>
+          <input
+            id={ids.from}
+            className="field__input"
+            type="date"
+            value={draft.fromDay}
+            onChange={(e) => setDraft((d) => ({ ...d, fromDay: e.target.value }))}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.until}>
+            Until
+          </label>
+          <input
+            id={ids.until}
+            className="field__input"
+            type="date"
+            value={draft.untilDay}
+            onChange={(e) => setDraft((d) => ({ ...d, untilDay: e.target.value }))}
+          />
+        </div>
+        {draft.person ? (
+          <p className="filters__person">
+            Person: <strong>{draft.person.label}</strong>{' '}
+            <button type="button" className="link-button" onClick={() => setDraft((d) => ({ ...d, person: null }))}>
+              Everyone
+            </button>
+          </p>
+        ) : null}
+        <div className="form__actions filters__actions">
+          <button className="button button--primary" type="submit" aria-disabled={loading || undefined}>
+            Show events
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              setDraft(NO_FILTERS);
+              setApplied(NO_FILTERS);
+            }}
+          >
+            Clear filters
+          </button>
+        </div>
+      </form>
+      <StatusLine message={status} />
+      {failure ? <LoadProblem message={queryFailureMessage(failure)} onRetry={() => void load(applied, null)} /> : null}
+      {log && log.edges.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit events">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Who</th>
+                <th scope="col">About</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.edges.map(({ cursor, node }) => (
+                <tr key={cursor}>
+                  <td className="table__when">{formatDateTime(node.occurredAt, timeZone)}</td>
+                  <td>
+                    {actionLabel(node.action)}{' '}
+                    <span className={node.outcome === 'SUCCESS' ? 'chip chip--done' : 'chip'}>{OUTCOME_NAMES[node.outcome]}</span>
+                    {node.details.length > 0 ? (
+                      <span className="table__detail">{node.details.map((d) => `${d.name}: ${d.value}`).join(' · ')}</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Who person={node.actor} id={node.actorId} />
+                  </td>
+                  <td>
+                    <Who person={node.subject} id={node.subjectId} />
+                  </td>
+                  <td>
+                    {node.ip ?? '—'}
+                    {node.userAgent ? <span className="table__detail">{describeDevice(node.userAgent)}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : log ? (
+        <p className="muted">No events match these filters.</p>
+      ) : null}
+      {log?.pageInfo.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--small"
+          aria-disabled={loading || undefined}
+          onClick={() => void load(applied, log.pageInfo.endCursor)}
+        >
+          {loading ? 'Loading…' : 'Show older events'}
+        </button>
+      ) : null}
+    </Section>
+  );
+}

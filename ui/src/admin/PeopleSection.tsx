@@ -1,0 +1,259 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Section, StatusLine } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import type { Connection, Role } from '../graphql/types';
+import { formatDateTime } from '../lib/dates';
+import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
+import { queryFailureMessage, queryFailureOf, type QueryFailure } from '../lib/useQuery';
+import { CHANGE_ROLE, DEACTIVATE_USER, REACTIVATE_USER, ROLES, USERS, type ManagedUser } from './api';
+
+const PAGE = 20;
+
+type UserOutcome = { kind: 'success'; payload: { user: ManagedUser | null } } | Failure;
+
+export const ROLE_NAMES: Record<Role, string> = { USER: 'User', PREMIUM: 'Premium', ADMIN: 'Admin' };
+
+interface Search {
+  search: string;
+  role: Role | '';
+}
+
+/**
+ * People: search by email or name (and role), change a role, deactivate or reactivate an account. Each person can
+ * open their entries in the audit log.
+ */
+export function PeopleSection({
+  client,
+  timeZone,
+  onShowAudit,
+}: {
+  client: GraphQLClient;
+  timeZone: string;
+  onShowAudit: (person: ManagedUser) => void;
+}) {
+  const [draft, setDraft] = useState<Search>({ search: '', role: '' });
+  const [people, setPeople] = useState<Connection<ManagedUser> | null>(null);
+  const [failure, setFailure] = useState<QueryFailure | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const searchId = useId();
+  const roleId = useId();
+  const seq = useRef(0);
+
+  const load = async (query: Search, after: string | null) => {
+    const mine = ++seq.current;
+    setLoading(true);
+    const result = await client.request(USERS, {
+      search: query.search.trim() || null,
+      role: query.role || null,
+      first: PAGE,
+      after,
+    });
+    if (mine !== seq.current) return;
+    setLoading(false);
+    if (result.kind !== 'ok' || !result.data.users) {
+      // `users` is null only for someone without the permission.
+      setFailure(result.kind === 'ok' ? 'forbidden' : queryFailureOf(result));
+      return;
+    }
+    setFailure(null);
+    const page = result.data.users;
+    setPeople((current) => (after && current ? { ...page, edges: [...current.edges, ...page.edges] } : page));
+    if (!after) setStatus(page.totalCount === 1 ? '1 person found.' : `${page.totalCount} people found.`);
+  };
+
+  // The newest accounts at first; later searches come from the form.
+  useEffect(() => {
+    void load({ search: '', role: '' }, null);
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void load(draft, null);
+  };
+
+  const updated = (user: ManagedUser) =>
+    setPeople((current) =>
+      current ? { ...current, edges: current.edges.map((e) => (e.node.id === user.id ? { ...e, node: user } : e)) } : current,
+    );
+
+  return (
+    <Section id="people" title="People" lead="Find someone by email or name, then change their role or account.">
+      <form className="search-form" role="search" aria-label="People" onSubmit={submit}>
+        <div className="field search-form__text">
+          <label className="field__label" htmlFor={searchId}>
+            Email or name
+          </label>
+          <input
+            id={searchId}
+            className="field__input"
+            type="search"
+            name="search"
+            autoComplete="off"
+            value={draft.search}
+            onChange={(e) => setDraft((d) => ({ ...d, search: e.target.value }))}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={roleId}>
+            Role
+          </label>
+          <select
+            id={roleId}
+            className="field__input field__select"
+            value={draft.role}
+            onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role | '' }))}
+          >
+            <option value="">Any role</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_NAMES[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="button button--primary" type="submit" aria-disabled={loading || undefined}>
+          {loading ? 'Searching…' : 'Search'}
+        </button>
+      </form>
+      <StatusLine message={status} />
+      {failure ? <p className="section__problem">{queryFailureMessage(failure)}</p> : null}
+      {people ? (
+        <ul className="people" aria-label="People found">
+          {people.edges.map(({ node }) => (
+            <Person
+              key={node.id}
+              client={client}
+              person={node}
+              timeZone={timeZone}
+              onUpdated={updated}
+              onSaid={setStatus}
+              onShowAudit={onShowAudit}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {people?.pageInfo.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--small"
+          aria-disabled={loading || undefined}
+          onClick={() => void load(draft, people.pageInfo.endCursor)}
+        >
+          {loading ? 'Loading…' : 'Show more people'}
+        </button>
+      ) : null}
+    </Section>
+  );
+}
+
+function Person({
+  client,
+  person,
+  timeZone,
+  onUpdated,
+  onSaid,
+  onShowAudit,
+}: {
+  client: GraphQLClient;
+  person: ManagedUser;
+  timeZone: string;
+  onUpdated: (user: ManagedUser) => void;
+  onSaid: (message: string) => void;
+  onShowAudit: (person: ManagedUser) => void;
+}) {
+  const [role, setRole] = useState<Role>(person.role);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const roleId = useId();
+  const name = person.displayName || person.email;
+
+  useEffect(() => setRole(person.role), [person.role]);
+
+  const run = async (work: () => Promise<UserOutcome>, done: (user: ManagedUser) => string) => {
+    if (busy) return;
+    setBusy(true);
+    const outcome = await work();
+    setBusy(false);
+    setConfirming(false);
+    if (outcome.kind !== 'success' || !outcome.payload.user) {
+      onSaid(outcome.kind === 'success' ? failureText({ kind: 'error' }) : failureText(outcome));
+      setRole(person.role);
+      return;
+    }
+    onUpdated(outcome.payload.user);
+    onSaid(done(outcome.payload.user));
+  };
+
+  const changeRole = () =>
+    run(
+      async () => mutationOutcome(await client.request(CHANGE_ROLE, { input: { userId: person.id, role } }), (d) => d.changeRole),
+      (user) => `${name} is now ${ROLE_NAMES[user.role]}.`,
+    );
+  const deactivate = () =>
+    run(
+      async () => mutationOutcome(await client.request(DEACTIVATE_USER, { input: { userId: person.id } }), (d) => d.deactivateUser),
+      () => `${name}’s account is deactivated: they’re signed out and can’t sign in.`,
+    );
+  const reactivate = () =>
+    run(
+      async () => mutationOutcome(await client.request(REACTIVATE_USER, { input: { userId: person.id } }), (d) => d.reactivateUser),
+      () => `${name}’s account is active again. They can sign in.`,
+    );
+
+  return (
+    <li className="person">
+      <div className="person__who">
+        <strong>{person.displayName}</strong> <span className="muted nowrap-anywhere">{person.email}</span>
+        <span className="table__detail">
+          Joined {formatDateTime(person.createdAt, timeZone)}
+          {person.deactivatedAt ? ` · deactivated ${formatDateTime(person.deactivatedAt, timeZone)}` : ''}
+        </span>
+        {person.deactivatedAt ? <span className="chip">Deactivated</span> : null}
+      </div>
+      <div className="person__actions">
+        <label className="visually-hidden" htmlFor={roleId}>
+          Role for {name}
+        </label>
+        <select id={roleId} className="field__input field__select person__role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_NAMES[r]}
+            </option>
+          ))}
+        </select>
+        {role !== person.role ? (
+          <button type="button" className="button button--small" aria-disabled={busy || undefined} onClick={() => void changeRole()}>
+            {busy ? 'Saving…' : `Make ${ROLE_NAMES[role]}`}
+          </button>
+        ) : null}
+        {person.deactivatedAt ? (
+          <button type="button" className="button button--small" aria-disabled={busy || undefined} onClick={() => void reactivate()}>
+            Reactivate
+          </button>
+        ) : confirming ? (
+          <span className="person__confirm" role="group" aria-label={`Deactivate ${name}?`}>
+            <button
+              type="button"
+              className="button button--small button--careful"
+              aria-disabled={busy || undefined}
+              onClick={() => void deactivate()}
+            >
+              {busy ? 'Deactivating…' : `Yes, deactivate ${name}`}
+            </button>
+            <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
+            Deactivate…
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={() => onShowAudit(person)}>
+          Audit log
+        </button>
+      </div>
+    </li>
+  );
+}

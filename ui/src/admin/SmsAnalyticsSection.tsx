@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import { Loading, LoadProblem, Section } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { SMS_ANALYTICS, type SmsStats } from './api';
+
+const PERIODS = [7, 30, 90] as const;
+
+function money(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 4 }).format(amount);
+  } catch {
+    return `${amount.toFixed(4)} ${currency}`;
+  }
+}
+
+function ms(value: number | null): string {
+  if (value === null) return '—';
+  return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1)} %`;
+}
+
+/** Texts in and out over a period: totals, cost, failures and latencies, then day by day. */
+export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
+  const [days, setDays] = useState<number>(30);
+  const { state, reload } = useQuery(client, SMS_ANALYTICS, { days });
+  const periodId = useId();
+  const analytics = state.status === 'ready' ? state.data.smsAnalytics : null;
+  // Newest first, days with texts only.
+  const activeDays = analytics ? analytics.days.filter((day) => day.stats.inbound + day.stats.outbound > 0).reverse() : [];
+
+  return (
+    <Section id="sms" title="Text messages" lead="Delivery and cost of texts, in UTC days.">
+      <div className="field field--inline">
+        <label className="field__label" htmlFor={periodId}>
+          Period
+        </label>
+        <select id={periodId} className="field__input field__select" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+          {PERIODS.map((n) => (
+            <option key={n} value={n}>
+              Last {n} days
+            </option>
+          ))}
+        </select>
+      </div>
+      {state.status === 'loading' ? <Loading what="text message figures" /> : null}
+      {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
+      {analytics ? (
+        <>
+          <StatsSummary stats={analytics.totals} currency={analytics.currency} />
+          <p className="muted">
+            At {money(analytics.pricePerSegment, analytics.currency)} a segment (the operator’s setting).
+          </p>
+          {activeDays.length === 0 ? <p className="muted">No texts in this period.</p> : null}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Texts by day" hidden={activeDays.length === 0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">In</th>
+                  <th scope="col">Out</th>
+                  <th scope="col">Failed</th>
+                  <th scope="col">Segments</th>
+                  <th scope="col">Cost</th>
+                  <th scope="col">Delivery p95</th>
+                </tr>
+              </thead>
+              <tbody>
+                {activeDays.map((day) => (
+                  <tr key={day.date}>
+                    <th scope="row">{day.date}</th>
+                    <td>{day.stats.inbound}</td>
+                    <td>{day.stats.outbound}</td>
+                    <td>{day.stats.failed}</td>
+                    <td>{day.stats.segments}</td>
+                    <td>{money(day.stats.estimatedCost, analytics.currency)}</td>
+                    <td>{ms(day.stats.deliveryLatencyP95Ms)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function StatsSummary({ stats, currency }: { stats: SmsStats; currency: string }) {
+  const items: Array<[string, string]> = [
+    ['Received', String(stats.inbound)],
+    ['Sent', String(stats.outbound)],
+    ['Failed', `${stats.failed} (${percent(stats.failureRate)})`],
+    ['Segments', String(stats.segments)],
+    ['Estimated cost', money(stats.estimatedCost, currency)],
+    ['Sending, p50 / p95', `${ms(stats.sendLatencyP50Ms)} / ${ms(stats.sendLatencyP95Ms)}`],
+    ['Delivery, p50 / p95', `${ms(stats.deliveryLatencyP50Ms)} / ${ms(stats.deliveryLatencyP95Ms)}`],
+  ];
+  return (
+    <dl className="stats">
+      {items.map(([label, value]) => (
+        <div key={label} className="stats__item">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

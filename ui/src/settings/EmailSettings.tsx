@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Disclosure } from '../components/Disclosure';
+import { EmailField, PasswordField } from '../components/Field';
+import { FormAlert } from '../components/Notice';
+import { Loading, LoadProblem, StatusLine, SubmitButton, SubSection } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import { RESEND_VERIFICATION } from '../graphql/operations';
+import { failureText, mutationOutcome } from '../lib/formErrors';
+import { useForm } from '../lib/useForm';
+import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { validateEmail, type FieldErrors } from '../lib/validation';
+import { ACCOUNT_EMAIL, CHANGE_EMAIL } from './api';
+
+const FIELDS = ['newEmail', 'currentPassword'] as const;
+type Values = { newEmail: string; currentPassword: string };
+const NO_VARIABLES = {};
+
+function validate(values: Values): FieldErrors<keyof Values> {
+  const errors: FieldErrors<keyof Values> = {};
+  const email = validateEmail(values.newEmail);
+  if (email) errors.newEmail = email;
+  if (!values.currentPassword) errors.currentPassword = 'Enter your password: it keeps your address yours.';
+  return errors;
+}
+
+/** The account's address, whether it is confirmed (with a new link on request), and changing it. */
+export function EmailSettings({ client }: { client: GraphQLClient }) {
+  const { state, reload } = useQuery(client, ACCOUNT_EMAIL, NO_VARIABLES);
+  const [status, setStatus] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState<Values>({ newEmail: '', currentPassword: '' });
+  const form = useForm({
+    fields: FIELDS,
+    values,
+    validate,
+    send: async (v: Values) =>
+      mutationOutcome(
+        await client.request(CHANGE_EMAIL, { input: { newEmail: v.newEmail.trim(), currentPassword: v.currentPassword } }),
+        (d) => d.changeEmail,
+      ),
+    onSuccess: ({ payload }) => {
+      setOpen(false);
+      setValues({ newEmail: '', currentPassword: '' });
+      const to = payload.pendingEmail ?? values.newEmail.trim();
+      setStatus(`We sent a link to ${to}. Your address changes once you open it; until then it stays as it is.`);
+    },
+  });
+  const set = (name: keyof Values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const toggle = (next: boolean) => {
+    setOpen(next);
+    setStatus(null);
+    form.reset();
+    setValues({ newEmail: '', currentPassword: '' });
+  };
+
+  const resend = async () => {
+    if (sending) return;
+    setSending(true);
+    const outcome = mutationOutcome(await client.request(RESEND_VERIFICATION, {}), (d) => d.resendVerification);
+    setSending(false);
+    setStatus(outcome.kind === 'success' ? 'A new confirmation link is on its way. It works for 24 hours.' : failureText(outcome));
+  };
+
+  return (
+    <SubSection title="Email address">
+      {state.status === 'loading' ? <Loading what="your address" /> : null}
+      {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' && state.data.me ? (
+        <>
+          <p className="account-line">
+            <strong className="nowrap-anywhere">{state.data.me.email}</strong>{' '}
+            {state.data.me.emailVerified ? (
+              <span className="chip chip--done">Confirmed</span>
+            ) : (
+              <span className="chip">Not confirmed yet</span>
+            )}
+          </p>
+          {state.data.me.emailVerified ? null : (
+            <p className="muted">
+              Confirming it makes sure reset links and reminders reach you.{' '}
+              <button type="button" className="link-button link-button--inline" onClick={resend} aria-disabled={sending || undefined}>
+                {sending ? 'Sending…' : 'Send a new confirmation link'}
+              </button>
+            </p>
+          )}
+        </>
+      ) : null}
+      <Disclosure label="Change email" open={open} onOpenChange={toggle}>
+        <form className="form form--inset" onSubmit={form.onSubmit} noValidate aria-busy={form.submitting}>
+          <FormAlert message={form.formError} />
+          <EmailField
+            {...form.fieldProps('newEmail', set('newEmail'))}
+            label="New email"
+            name="newEmail"
+            autoComplete="email"
+            value={values.newEmail}
+          />
+          <PasswordField
+            {...form.fieldProps('currentPassword', set('currentPassword'))}
+            label="Your password"
+            name="currentPassword"
+            autoComplete="current-password"
+            value={values.currentPassword}
+          />
+          <div className="form__actions">
+            <SubmitButton busy={form.submitting} label="Send confirmation link" busyLabel="Sending…" />
+            <button type="button" className="button button--quiet" onClick={() => toggle(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </Disclosure>
+      <StatusLine message={status} />
+    </SubSection>
+  );
+}

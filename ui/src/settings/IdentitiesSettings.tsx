@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { Loading, LoadProblem, StatusLine, SubSection } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import { formatDateTime } from '../lib/dates';
+import { failureText, mutationOutcome } from '../lib/formErrors';
+import { forgetQuery, queryParam } from '../lib/router';
+import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { IDENTITIES, START_IDENTITY_LINK, UNLINK_IDENTITY, type ExternalIdentity, type SignInProvider } from '../oidc/api';
+import { providerErrorMessage, providerName } from '../oidc/messages';
+
+const NO_VARIABLES = {};
+const SUBSECTION_ID = 'linked-accounts';
+
+/** What the server said by sending the browser back here from a provider (?linked=google or ?error=CODE). */
+function arrivalMessage(): string | null {
+  const linked = queryParam('linked');
+  if (linked) return `${providerName(linked)} is linked. You can sign in with it from now on.`;
+  const error = queryParam('error');
+  return error ? providerErrorMessage(error) : null;
+}
+
+/** Google and Microsoft accounts linked for signing in: link one (through the provider), or unlink it. */
+export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
+  const { state, reload, replace } = useQuery(client, IDENTITIES, NO_VARIABLES);
+  const [status, setStatus] = useState<string | null>(() => arrivalMessage());
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (queryParam('linked') || queryParam('error')) {
+      forgetQuery('linked', 'error');
+      document.getElementById(SUBSECTION_ID)?.scrollIntoView({ block: 'center' });
+    }
+  }, []);
+
+  const providers = state.status === 'ready' ? state.data.signInProviders : [];
+  const identities = state.status === 'ready' ? (state.data.identities ?? []) : [];
+  // Nothing to show on a server that offers no provider and where nothing was ever linked.
+  if (state.status === 'ready' && providers.length === 0 && identities.length === 0 && !status) return null;
+
+  const link = async (provider: SignInProvider) => {
+    if (busy) return;
+    setBusy(provider.provider);
+    setStatus(null);
+    const outcome = mutationOutcome(
+      await client.request(START_IDENTITY_LINK, { input: { provider: provider.provider } }),
+      (d) => d.startIdentityLink,
+    );
+    if (outcome.kind === 'success' && outcome.payload.url) {
+      window.location.assign(outcome.payload.url);
+      return;
+    }
+    setBusy(null);
+    setStatus(outcome.kind === 'success' ? failureText({ kind: 'error' }) : failureText(outcome));
+  };
+
+  const unlink = async (identity: ExternalIdentity) => {
+    if (busy) return;
+    setBusy(identity.id);
+    setStatus(null);
+    const outcome = mutationOutcome(await client.request(UNLINK_IDENTITY, { input: { id: identity.id } }), (d) => d.unlinkIdentity);
+    setBusy(null);
+    if (outcome.kind !== 'success') {
+      setStatus(failureText(outcome));
+      return;
+    }
+    replace((data) => ({ ...data, identities: (data.identities ?? []).filter((i) => i.id !== identity.id) }));
+    setStatus(`${providerName(identity.provider)} is unlinked. It no longer signs you in here.`);
+  };
+
+  const rows = [
+    ...identities.map((identity) => ({ key: identity.provider, identity, provider: providers.find((p) => p.provider === identity.provider) })),
+    ...providers
+      .filter((p) => !identities.some((i) => i.provider === p.provider))
+      .map((provider) => ({ key: provider.provider, identity: null, provider })),
+  ];
+
+  return (
+    <SubSection title="Google and Microsoft" id={SUBSECTION_ID}>
+      {state.status === 'loading' ? <Loading what="your linked accounts" /> : null}
+      {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' ? (
+        <ul className="plain-list identities" aria-label="Linked accounts">
+          {rows.map(({ key, identity, provider }) => {
+            const name = provider?.name ?? providerName(key);
+            return (
+              <li key={key} className="identity">
+                <div className="identity__body">
+                  <strong>{name}</strong>{' '}
+                  {identity ? <span className="chip chip--done">Linked</span> : <span className="chip">Not linked</span>}
+                  {identity ? (
+                    <span className="table__detail">
+                      {identity.email ? `${identity.email} · ` : ''}linked {formatDateTime(identity.linkedAt, timeZone)}
+                    </span>
+                  ) : (
+                    <span className="table__detail">Sign in with your {name} account, without a password.</span>
+                  )}
+                </div>
+                {identity ? (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Unlink ${name}`}
+                    aria-disabled={busy !== null || undefined}
+                    onClick={() => void unlink(identity)}
+                  >
+                    {busy === identity.id ? 'Unlinking…' : 'Unlink'}
+                  </button>
+                ) : provider ? (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Link ${name}`}
+                    aria-disabled={busy !== null || undefined}
+                    onClick={() => void link(provider)}
+                  >
+                    {busy === provider.provider ? 'Opening…' : 'Link'}
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <StatusLine message={status} />
+    </SubSection>
+  );
+}

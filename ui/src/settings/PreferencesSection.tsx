@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { TextField } from '../components/Field';
+import { FormAlert } from '../components/Notice';
+import { Loading, LoadProblem, Section, StatusLine, SubmitButton } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import { mutationOutcome } from '../lib/formErrors';
+import { useForm } from '../lib/useForm';
+import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { PREFERENCES, UPDATE_PREFERENCES } from './api';
+import {
+  PREFERENCES_FIELDS,
+  preferencesInput,
+  preferencesValues,
+  THRESHOLD_MAX,
+  THRESHOLD_MIN,
+  validatePreferences,
+  type PreferencesValues,
+} from './preferences';
+
+const NO_VARIABLES = {};
+
+/** Breakdown threshold, quiet hours and the digest time (updatePreferences). */
+export function PreferencesSection({ client }: { client: GraphQLClient }) {
+  const { state, reload } = useQuery(client, PREFERENCES, NO_VARIABLES);
+  return (
+    <Section id="preferences" title="Preferences" lead="How your assistant helps, and when it stays quiet.">
+      {state.status === 'loading' ? <Loading what="your preferences" /> : null}
+      {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' && state.data.me ? (
+        <PreferencesForm client={client} initial={preferencesValues(state.data.me.preferences)} />
+      ) : null}
+    </Section>
+  );
+}
+
+function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: PreferencesValues }) {
+  const [values, setValues] = useState(initial);
+  const [saved, setSaved] = useState<string | null>(null);
+  const quietId = useId();
+  const set = (name: keyof PreferencesValues) => (value: string) => {
+    setSaved(null);
+    setValues((v) => ({ ...v, [name]: value }));
+  };
+  const form = useForm({
+    fields: PREFERENCES_FIELDS,
+    values,
+    validate: validatePreferences,
+    send: async (v: PreferencesValues) =>
+      mutationOutcome(await client.request(UPDATE_PREFERENCES, { input: preferencesInput(v) }), (d) => d.updatePreferences),
+    onSuccess: (outcome) => {
+      const preferences = outcome.payload.preferences;
+      if (preferences) setValues(preferencesValues(preferences));
+      setSaved('Saved. Your assistant follows these from now on.');
+    },
+  });
+
+  return (
+    <form className="form" onSubmit={form.onSubmit} noValidate aria-busy={form.submitting}>
+      <FormAlert message={form.formError} />
+      <TextField
+        {...form.fieldProps('breakdownThreshold', set('breakdownThreshold'))}
+        label="Break a task into steps after it slips"
+        hint={`How many missed days before your assistant offers small steps (${THRESHOLD_MIN}–${THRESHOLD_MAX} times).`}
+        name="breakdownThreshold"
+        type="number"
+        inputMode="numeric"
+        min={THRESHOLD_MIN}
+        max={THRESHOLD_MAX}
+        value={values.breakdownThreshold}
+      />
+      <fieldset className="fieldset">
+        <legend className="field__label">Quiet hours</legend>
+        <div className="toggle-row">
+          <input
+            id={quietId}
+            className="check check--small"
+            type="checkbox"
+            checked={values.quietHours}
+            onChange={(e) => {
+              const quietHours = e.target.checked;
+              setSaved(null);
+              setValues((v) => ({ ...v, quietHours }));
+            }}
+          />
+          <label htmlFor={quietId}>Hold non-urgent reminders during quiet hours</label>
+        </div>
+        {values.quietHours ? (
+          <div className="field-row">
+            <TextField {...form.fieldProps('quietStart', set('quietStart'))} label="From" name="quietStart" type="time" value={values.quietStart} />
+            <TextField {...form.fieldProps('quietEnd', set('quietEnd'))} label="Until" name="quietEnd" type="time" value={values.quietEnd} />
+          </div>
+        ) : null}
+      </fieldset>
+      <TextField
+        {...form.fieldProps('digestTime', set('digestTime'))}
+        label="Daily summary mail"
+        hint="When the day’s summary arrives, in your time zone. It only comes on days with something due."
+        name="digestTime"
+        type="time"
+        value={values.digestTime}
+      />
+      <div className="form__actions">
+        <SubmitButton busy={form.submitting} label="Save preferences" busyLabel="Saving…" />
+        <StatusLine message={saved} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { Section } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import type { User } from '../graphql/types';
+import { EmailSettings } from './EmailSettings';
+import { IdentitiesSettings } from './IdentitiesSettings';
+import { MfaSettings } from './MfaSettings';
+import { PasswordChange } from './PasswordChange';
+import { SessionsList } from './SessionsList';
+
+/** The address, the password, two-step sign-in, linked Google and Microsoft accounts, and where the person is signed in. */
+export function SecuritySection({ client, user }: { client: GraphQLClient; user: User }) {
+  return (
+    <Section id="security" title="Security" lead="Your address, your password, and where you’re signed in.">
+      <EmailSettings client={client} />
+      <PasswordChange client={client} />
+      <MfaSettings client={client} user={user} />
+      <IdentitiesSettings client={client} timeZone={user.timeZone} />
+      <SessionsList client={client} timeZone={user.timeZone} />
+    </Section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useRef, useState } from 'react';
+import { Loading, LoadProblem, StatusLine } from '../components/Section';
+import type { GraphQLClient } from '../graphql/client';
+import { formatDateTime } from '../lib/dates';
+import { failureText, mutationOutcome } from '../lib/formErrors';
+import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { REVOKE_OTHER_SESSIONS, REVOKE_SESSION, SESSIONS, type SignedInSession } from './api';
+import { describeDevice } from './devices';
+
+/** Sessions shown at once; people rarely have more, and "Show all" asks for the rest. */
+const PAGE = 50;
+
+/**
+ * Where the person is signed in, this device marked, with Sign out for any other session and for all of them at
+ * once. An ended session cannot refresh: that device is signed out at its next refresh.
+ */
+export function SessionsList({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
+  const [first, setFirst] = useState(PAGE);
+  const { state, reload, replace } = useQuery(client, SESSIONS, { first });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const sessions = state.status === 'ready' ? (state.data.sessions?.edges.map((e) => e.node) ?? []) : [];
+  const others = sessions.filter((s) => !s.current);
+  const more = state.status === 'ready' && state.data.sessions?.pageInfo.hasNextPage;
+
+  const forget = (ids: ReadonlySet<string>) =>
+    replace((data) =>
+      data.sessions
+        ? {
+            sessions: {
+              ...data.sessions,
+              edges: data.sessions.edges.filter((e) => !ids.has(e.node.id)),
+              totalCount: data.sessions.totalCount - ids.size,
+            },
+          }
+        : data,
+    );
+
+  const signOut = async (session: SignedInSession) => {
+    if (busy) return;
+    setBusy(session.id);
+    setStatus(null);
+    const outcome = mutationOutcome(await client.request(REVOKE_SESSION, { input: { id: session.id } }), (d) => d.revokeSession);
+    setBusy(null);
+    if (outcome.kind !== 'success') {
+      setStatus(failureText(outcome));
+      return;
+    }
+    forget(new Set([session.id]));
+    setStatus(`Signed out of ${describeDevice(session.userAgent)}. It can’t be used again without signing in.`);
+    headingRef.current?.focus();
+  };
+
+  const signOutOthers = async () => {
+    if (busy) return;
+    setBusy('others');
+    setStatus(null);
+    const outcome = mutationOutcome(await client.request(REVOKE_OTHER_SESSIONS, {}), (d) => d.revokeOtherSessions);
+    setBusy(null);
+    if (outcome.kind !== 'success') {
+      setStatus(failureText(outcome));
+      return;
+    }
+    forget(new Set(others.map((s) => s.id)));
+    const count = outcome.payload.revokedCount ?? others.length;
+    setStatus(count === 1 ? 'Signed out of 1 other session.' : `Signed out of ${count} other sessions.`);
+    headingRef.current?.focus();
+    void reload();
+  };
+
+  return (
+    <div className="subsection">
+      <h3 className="subsection__heading" ref={headingRef} tabIndex={-1}>
+        Where you’re signed in
+      </h3>
+      {state.status === 'loading' ? <Loading what="your sessions" /> : null}
+      {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' ? (
+        <>
+          <ul className="sessions" aria-label="Sessions">
+            {sessions.map((session) => {
+              const device = describeDevice(session.userAgent);
+              const detailsId = `session-${session.id}-details`;
+              return (
+                <li key={session.id} className="session">
+                  <div className="session__body">
+                    <p className="session__device">
+                      {device} {session.current ? <span className="chip chip--due">This device</span> : null}
+                    </p>
+                    <p className="session__details" id={detailsId}>
+                      Signed in {formatDateTime(session.createdAt, timeZone)} · last active{' '}
+                      {formatDateTime(session.lastSeenAt, timeZone)}
+                      {session.ip ? ` · ${session.ip}` : ''}
+                    </p>
+                  </div>
+                  {session.current ? null : (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Sign out of ${device}`}
+                      aria-describedby={detailsId}
+                      aria-disabled={busy !== null || undefined}
+                      onClick={() => void signOut(session)}
+                    >
+                      {busy === session.id ? 'Signing out…' : 'Sign out'}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <div className="form__actions">
+            {others.length > 0 ? (
+              <button
+                type="button"
+                className="button button--small"
+                aria-disabled={busy !== null || undefined}
+                onClick={() => void signOutOthers()}
+              >
+                {busy === 'others' ? 'Signing out…' : 'Sign out everywhere else'}
+              </button>
+            ) : (
+              <p className="muted">You’re signed in only here.</p>
+            )}
+            {more ? (
+              <button type="button" className="link-button" onClick={() => setFirst(100)}>
+                Show all
+              </button>
+            ) : null}
+            <button type="button" className="link-button" onClick={() => void reload()}>
+              Refresh
+            </button>
+          </div>
+        </>
+      ) : null}
+      <StatusLine message={status} />
+    </div>
+  );
+}

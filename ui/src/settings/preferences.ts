@@ -1,0 +1,66 @@
+// The Preferences form: what it shows for the server's preferences, what it checks, and what it sends.
+import type { FieldErrors } from '../lib/validation';
+import type { Preferences, UpdatePreferencesInput } from './api';
+
+export const THRESHOLD_MIN = 1;
+export const THRESHOLD_MAX = 20;
+/** Shown when quiet hours are turned on from none. */
+export const DEFAULT_QUIET = { start: '22:00', end: '07:00' } as const;
+
+export interface PreferencesValues {
+  breakdownThreshold: string;
+  quietHours: boolean;
+  quietStart: string;
+  quietEnd: string;
+  digestTime: string;
+}
+
+export type PreferencesField = 'breakdownThreshold' | 'quietStart' | 'quietEnd' | 'digestTime';
+export const PREFERENCES_FIELDS: readonly PreferencesField[] = ['breakdownThreshold', 'quietStart', 'quietEnd', 'digestTime'];
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Seconds, when a browser adds them ("21:30:00"), are not ours to keep. */
+function hhmm(time: string): string {
+  return time.trim().slice(0, 5);
+}
+
+export function preferencesValues(p: Preferences): PreferencesValues {
+  const quietHours = p.quietStart !== p.quietEnd;
+  return {
+    breakdownThreshold: String(p.breakdownThreshold),
+    quietHours,
+    quietStart: quietHours ? hhmm(p.quietStart) : DEFAULT_QUIET.start,
+    quietEnd: quietHours ? hhmm(p.quietEnd) : DEFAULT_QUIET.end,
+    digestTime: hhmm(p.digestTime),
+  };
+}
+
+export function validatePreferences(values: PreferencesValues): FieldErrors<PreferencesField> {
+  const errors: FieldErrors<PreferencesField> = {};
+  const threshold = values.breakdownThreshold.trim();
+  if (!/^\d+$/.test(threshold) || Number(threshold) < THRESHOLD_MIN || Number(threshold) > THRESHOLD_MAX) {
+    errors.breakdownThreshold = `Pick a whole number from ${THRESHOLD_MIN} to ${THRESHOLD_MAX}.`;
+  }
+  if (values.quietHours) {
+    if (!HH_MM.test(hhmm(values.quietStart))) errors.quietStart = 'Pick when quiet hours start, e.g. 22:00.';
+    if (!HH_MM.test(hhmm(values.quietEnd))) errors.quietEnd = 'Pick when quiet hours end, e.g. 07:00.';
+    else if (hhmm(values.quietStart) === hhmm(values.quietEnd)) {
+      errors.quietEnd = 'Pick an end different from the start — or turn quiet hours off.';
+    }
+  }
+  if (!HH_MM.test(hhmm(values.digestTime))) errors.digestTime = 'Pick a time for your daily summary, e.g. 07:30.';
+  return errors;
+}
+
+/** Quiet hours turned off are sent as an equal start and end, which the server reads as none. */
+const NO_QUIET_HOURS = '00:00';
+
+export function preferencesInput(values: PreferencesValues): Required<UpdatePreferencesInput> {
+  return {
+    breakdownThreshold: Number(values.breakdownThreshold.trim()),
+    quietStart: values.quietHours ? hhmm(values.quietStart) : NO_QUIET_HOURS,
+    quietEnd: values.quietHours ? hhmm(values.quietEnd) : NO_QUIET_HOURS,
+    digestTime: hhmm(values.digestTime),
+  };
+}
