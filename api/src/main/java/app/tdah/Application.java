@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import app.tdah.accounts.AccessTokens;
+import app.tdah.accounts.Permission;
 import app.tdah.admin.AdminGraphQl;
 import app.tdah.admin.SchedulerRepository;
 import app.tdah.admin.UserAdminGraphQl;
@@ -61,6 +63,7 @@ import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
+import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.jobs.sms.SendSmsJob;
 import app.tdah.jobs.sms.TwilioSmsSender;
 import app.tdah.mfa.MfaGate;
@@ -102,6 +105,8 @@ import app.tdah.sms.TwilioStatusHttpService;
 import app.tdah.sms.VerificationCodes;
 import app.tdah.planner.LlmTaskPlanner;
 import app.tdah.planner.TaskPlanner;
+import app.tdah.sms.assistant.SmsInbox;
+import app.tdah.sms.webhook.SmsWebhookHttpService;
 import app.tdah.tasks.TaskRepository;
 import app.tdah.tasks.TaskService;
 import app.tdah.tasks.TasksGraphQl;
@@ -188,7 +193,9 @@ public final class Application implements AutoCloseable {
                     new MfaGate(mfaRepository, auditLog, clock, settings.mfaRequiredForAdmins()));
             Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
             TaskRepository taskRepository = new TaskRepository(db);
-            TaskService tasks = new TaskService(taskRepository, planner(settings), zoneOf, clock);
+            Optional<ChatCompletionsClient> llm = settings.llm().map(l -> new ChatCompletionsClient(l.baseUrl(), l.model(),
+                    l.apiKey().orElse(null), l.timeout()));
+            TaskService tasks = new TaskService(taskRepository, planner(llm), zoneOf, clock);
             SchedulerRepository schedulerRepository = new SchedulerRepository(db);
             if (settings.twilio().isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "Text messages are off: set PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and "
@@ -244,8 +251,17 @@ public final class Application implements AutoCloseable {
                 routing.register(AccountExportHttpService.ROOT,
                         new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
                 routing.register(OidcHttpService.ROOT, new OidcHttpService(providerSignIn, settings.secureCookie()));
-                settings.twilio().ifPresent(twilio -> routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
-                        new TwilioSignature(twilio.authToken(), settings.publicUrl()), new SmsMessageRepository(db), auditLog, clock)));
+                settings.twilio().ifPresent(twilio -> {
+                    TwilioSignature signature = new TwilioSignature(twilio.authToken(), settings.publicUrl());
+                    routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
+                            signature, new SmsMessageRepository(db), auditLog, clock));
+                    SmsInbox smsInbox = SmsInbox.create(db, tasks, zoneOf, new SmsOutbox(db), llm,
+                            userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
+                            settings.smsAssistant(), settings.publicUrl(), clock);
+                    resources.add(smsInbox);
+                    routing.register(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(signature,
+                            new PhoneNumbers(settings.sms().defaultRegion()), smsInbox, auditLog));
+                });
                 SpaRouting.register(routing);
             }
             migrating.join();
@@ -359,11 +375,9 @@ public final class Application implements AutoCloseable {
     }
 
     /** The built-in planner, behind the LLM one when the operator configured an endpoint. */
-    private static TaskPlanner planner(AppConfig settings) {
+    private static TaskPlanner planner(Optional<ChatCompletionsClient> llm) {
         TaskPlanner builtIn = new BuiltInTaskPlanner();
-        return settings.llm()
-                .<TaskPlanner>map(llm -> new LlmTaskPlanner(llm.baseUrl(), llm.model(), llm.apiKey().orElse(null), llm.timeout(), builtIn))
-                .orElse(builtIn);
+        return llm.<TaskPlanner>map(client -> new LlmTaskPlanner(client, builtIn)).orElse(builtIn);
     }
 
     private static Database database(AppConfig settings, EmbeddedServices embedded) {

@@ -45,7 +45,8 @@ public enum AuditAction {
     PHONE_VERIFIED,
     PHONE_VERIFICATION_FAILED,
     PHONE_REMOVED,
-    SMS_STATUS_SIGNATURE_INVALID;
+    SMS_STATUS_SIGNATURE_INVALID,
+    SMS_WEBHOOK_SIGNATURE_INVALID;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.tdah.llm.UnusableAnswer;
+
 /** Reads the steps out of a chat-completions response, refusing any that break the breakdown's rules. */
 final class BreakdownReply {
 
@@ -21,23 +23,14 @@ final class BreakdownReply {
     record SuggestedStep(String title, int estimateMinutes) {
     }
 
-    /** The response says nothing usable; the message says why, without quoting the response. */
-    static final class Unusable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unusable(String why) {
-            super(why);
-        }
-    }
-
-    static List<SuggestedStep> steps(String responseBody) throws JsonProcessingException, Unusable {
+    static List<SuggestedStep> steps(String responseBody) throws JsonProcessingException, UnusableAnswer {
         JsonNode content = JSON.readTree(responseBody).path("choices").path(0).path("message").path("content");
         if (!content.isTextual()) {
-            throw new Unusable("no message content");
+            throw new UnusableAnswer("no message content");
         }
         JsonNode steps = JSON.readTree(content.asText()).path("steps");
         if (!steps.isArray() || steps.size() < MIN_STEPS || steps.size() > MAX_STEPS) {
-            throw new Unusable(steps.size() + " steps where 3 to 6 are needed");
+            throw new UnusableAnswer(steps.size() + " steps where 3 to 6 are needed");
         }
         List<SuggestedStep> suggested = new ArrayList<>(steps.size());
         for (JsonNode step : steps) {
@@ -46,19 +39,19 @@ final class BreakdownReply {
         return suggested;
     }
 
-    private static String title(JsonNode step, int number) throws Unusable {
+    private static String title(JsonNode step, int number) throws UnusableAnswer {
         JsonNode title = step.path("title");
         String text = title.isTextual() ? title.asText().strip() : "";
         if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_TITLE_LENGTH) {
-            throw new Unusable("step " + number + " has no title of 1 to 120 characters");
+            throw new UnusableAnswer("step " + number + " has no title of 1 to 120 characters");
         }
         return text;
     }
 
-    private static int minutes(JsonNode step, int number) throws Unusable {
+    private static int minutes(JsonNode step, int number) throws UnusableAnswer {
         JsonNode minutes = step.path("estimateMinutes");
         if (!minutes.isNumber() || !minutes.canConvertToInt()) {
-            throw new Unusable("step " + number + " has no estimateMinutes");
+            throw new UnusableAnswer("step " + number + " has no estimateMinutes");
         }
         return TimeBoxes.clamp(minutes.asInt());
     }

@@ -58,7 +58,8 @@ public record AppConfig(
         List<OidcProviderSettings> oidcProviders,
         Optional<TwilioSettings> twilio,
         SmsSettings sms,
-        String trustedProxies) {
+        String trustedProxies,
+        SmsAssistantSettings smsAssistant) {
 
     public enum Role { WEB, WORKER }
 
@@ -85,6 +86,13 @@ public record AppConfig(
 
     /** The providers people can sign in with, each configured on its own under {@code pa.oidc.NAME}. */
     static final List<String> OIDC_PROVIDERS = List.of("google", "microsoft");
+
+    /**
+     * The SMS assistant: the sign-up link strangers get, how long a webhook waits for an answer before it goes by the
+     * outbox instead, and how often one number gets a notice (sign up, finish verification).
+     */
+    public record SmsAssistantSettings(URI signupUrl, Duration replyBudget, Duration noticeInterval) {
+    }
 
     public static AppConfig from(Config root) {
         Config pa = root.get("pa");
@@ -132,7 +140,11 @@ public record AppConfig(
                 oidcProviders(pa.get("oidc")),
                 twilio(pa, publicUrl),
                 sms(pa),
-                pa.get("proxy.trusted").asString().orElse("127.0.0.1/32,::1/128"));
+                pa.get("proxy.trusted").asString().orElse("127.0.0.1/32,::1/128"),
+                new SmsAssistantSettings(
+                        URI.create(nonBlank(pa.get("sms.signup.url").asString()).orElse(publicUrl + "/signup")),
+                        Duration.ofMillis(pa.get("sms.reply.budget.millis").asInt().orElse(500)),
+                        Duration.ofHours(pa.get("sms.notice.interval.hours").asInt().orElse(24))));
     }
 
     /** The providers with a client id; one without is off. A client id without its secret stops start-up. */

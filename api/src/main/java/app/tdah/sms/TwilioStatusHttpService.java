@@ -1,7 +1,6 @@
 package app.tdah.sms;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,8 +9,6 @@ import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 
-import io.helidon.common.media.type.MediaTypes;
-import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -49,11 +46,9 @@ public final class TwilioStatusHttpService implements HttpService {
     }
 
     private void status(ServerRequest req, ServerResponse res) {
-        Map<String, String> params = form(req);
-        String query = req.query().rawValue();
-        String pathAndQuery = req.path().absolute().rawPath() + (query.isEmpty() ? "" : "?" + query);
+        Map<String, String> params = TwilioForm.params(req);
         Optional<String> signed = req.headers().first(SIGNATURE);
-        if (!signature.valid(pathAndQuery, params, signed.orElse(null))) {
+        if (!signature.valid(TwilioForm.pathAndQuery(req), params, signed.orElse(null))) {
             audit.record(AuditEvent.against(AuditAction.SMS_STATUS_SIGNATURE_INVALID, AuditEvent.Outcome.DENIED, null, client(req),
                     Map.of("path", PATH, "reason", signed.isPresent() ? "signature does not match" : "no signature")));
             res.status(Status.FORBIDDEN_403).send("Invalid signature");
@@ -68,20 +63,6 @@ public final class TwilioStatusHttpService implements HttpService {
         DeliveryStatus.ofTwilio(status).ifPresent(delivery ->
                 messages.recordStatus(sid, delivery, blankToNull(params.get("ErrorCode")), clock.instant()));
         res.status(Status.NO_CONTENT_204).send();
-    }
-
-    /** The form parameters (none for any other body). Twilio sends each once; the signature covers exactly those. */
-    private static Map<String, String> form(ServerRequest req) {
-        boolean isForm = req.headers().contentType().map(type -> type.test(MediaTypes.APPLICATION_FORM_URLENCODED)).orElse(false);
-        if (!isForm || !req.content().hasEntity()) {
-            return Map.of();
-        }
-        Parameters parameters = req.content().as(Parameters.class);
-        Map<String, String> values = new HashMap<>();
-        for (String name : parameters.names()) {
-            values.put(name, parameters.first(name).orElse(""));
-        }
-        return values;
     }
 
     private static String blankToNull(String value) {

@@ -189,6 +189,29 @@ public final class TaskRepository {
                 .toList();
     }
 
+    /** Open top-level tasks due on one local day: all-day that date, or timed within [start, end). */
+    public List<Task> dueOn(UUID userId, LocalDate day, Instant start, Instant end) {
+        return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
+                                + "AND parent_id IS NULL AND (due_date = ? OR (due_at >= ? AND due_at < ?)) ORDER BY created_at",
+                        userId, Date.valueOf(day), timestamp(start), timestamp(end))
+                .map(TaskRepository::task)
+                .toList();
+    }
+
+    /**
+     * Open top-level tasks not snoozed past {@code now} and due from {@code now} on (all-day ones from {@code today}),
+     * soonest first; an all-day due counts from the start of its day in {@code zone}.
+     */
+    public List<Task> upcoming(UUID userId, LocalDate today, Instant now, String zone, int limit) {
+        return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
+                                + "AND parent_id IS NULL AND (due_date >= ? OR due_at >= ?) "
+                                + "AND (snoozed_until IS NULL OR snoozed_until <= ?) "
+                                + "ORDER BY coalesce(due_at, due_date::timestamp AT TIME ZONE ?), created_at LIMIT ?",
+                        userId, Date.valueOf(today), timestamp(now), timestamp(now), zone, limit)
+                .map(TaskRepository::task)
+                .toList();
+    }
+
     /** Subtasks of many parents in one statement (the DataLoader's batch), ordered by position. */
     public Map<UUID, List<Task>> subtasksOf(UUID userId, Collection<UUID> parentIds) {
         Map<UUID, List<Task>> byParent = new LinkedHashMap<>();

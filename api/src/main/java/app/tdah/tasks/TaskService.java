@@ -86,6 +86,22 @@ public final class TaskService {
         return new Today(today, zone, dueToday, overdue);
     }
 
+    /** Open top-level tasks due on {@code day} in the person's zone, in the order of a day's list. */
+    public List<Task> dueOn(UUID userId, LocalDate day) {
+        ZoneId zone = zoneOf.apply(userId);
+        List<Task> tasks = new ArrayList<>(repository.dueOn(userId, day, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant()));
+        tasks.sort(dayOrder(zone));
+        return tasks;
+    }
+
+    /** Open top-level tasks due from now on and not snoozed, soonest first. */
+    public List<Task> upcoming(UUID userId, int limit) {
+        ZoneId zone = zoneOf.apply(userId);
+        Instant now = clock.instant();
+        return repository.upcoming(userId, now.atZone(zone).toLocalDate(), now, zone.getId(), limit);
+    }
+
     /**
      * The order of a day's list: by local day, all-day tasks before timed ones on the same day, timed ones by time,
      * then the most urgent first, then the oldest first.
@@ -273,6 +289,22 @@ public final class TaskService {
         Task snoozed = found.get().withSnoozedUntil(until);
         save(snoozed);
         return Result.of(snoozed);
+    }
+
+    /** The task's subtasks, in their order. */
+    public List<Task> subtasks(UUID userId, UUID taskId) {
+        return repository.subtasksOf(userId, List.of(taskId)).get(taskId);
+    }
+
+    /** Shows a snoozed task in Today again at once. */
+    public Result unsnooze(UUID userId, UUID taskId) {
+        Optional<Task> found = repository.find(userId, taskId);
+        if (found.isEmpty()) {
+            return Result.refused(NOT_FOUND);
+        }
+        Task shown = found.get().withSnoozedUntil(null);
+        save(shown);
+        return Result.of(shown);
     }
 
     public Result addReminder(UUID userId, UUID taskId, TaskDraft.ReminderDraft draft) {

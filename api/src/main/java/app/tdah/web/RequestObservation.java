@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import app.tdah.ical.IcalFeedHttpService;
+import app.tdah.sms.webhook.SmsWebhookHttpService;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -81,6 +82,9 @@ public final class RequestObservation implements Filter {
         }
         if (path.startsWith("/assets/")) {
             return "/assets/*";
+        }
+        if (path.equals(SmsWebhookHttpService.PATH)) {
+            return SmsWebhookHttpService.PATH;
         }
         if (path.startsWith(CALENDAR_FEEDS)) {
             return CALENDAR_FEEDS + "*";

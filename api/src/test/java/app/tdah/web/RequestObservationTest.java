@@ -15,6 +15,11 @@ class RequestObservationTest {
     }
 
     @Test
+    void theSmsWebhookIsARouteOfItsOwn() {
+        assertThat(RequestObservation.route("/sms/twilio")).isEqualTo("/sms/twilio");
+    }
+
+    @Test
     void otherPathsAreLoggedAsTheyAre() {
         assertThat(RequestObservation.loggedPath("/graphql")).isEqualTo("/graphql");
         assertThat(RequestObservation.loggedPath("/today")).isEqualTo("/today");

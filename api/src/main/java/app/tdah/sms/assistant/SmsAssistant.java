@@ -1,0 +1,251 @@
+package app.tdah.sms.assistant;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import app.tdah.sms.assistant.SmsCommand.SnoozeLength;
+import app.tdah.tasks.Task;
+import app.tdah.tasks.TaskService;
+
+/**
+ * Answers a known person's text: commands on their tasks, a new task through the capture grammar for anything else,
+ * and questions for the language model when the operator configured one and the person's role allows it.
+ */
+final class SmsAssistant {
+
+    /** "done" and "snooze" without a number act on the task reminded by text this recently. */
+    static final Duration REMINDER_CONTEXT = Duration.ofHours(12);
+    /** How many tasks of a list are remembered for "done 7" and "MORE". */
+    static final int MAX_LIST = 50;
+    private static final LocalTime SNOOZE_TOMORROW_AT = LocalTime.of(9, 0);
+
+    private final TaskService tasks;
+    private final TaskActions actions;
+    private final SmsAssistantRepository repository;
+    private final Clock clock;
+    private final Optional<LlmAssistant> llm;
+    private final Predicate<UUID> mayUseLlm;
+
+    SmsAssistant(TaskService tasks, TaskActions actions, SmsAssistantRepository repository, Clock clock,
+                 Optional<LlmAssistant> llm, Predicate<UUID> mayUseLlm) {
+        this.tasks = tasks;
+        this.actions = actions;
+        this.repository = repository;
+        this.clock = clock;
+        this.llm = llm;
+        this.mayUseLlm = mayUseLlm;
+    }
+
+    /** The person texting: who, and the zone their "today" and times are in. */
+    record Texter(UUID id, ZoneId zone) {
+    }
+
+    String answer(Texter person, String body) {
+        if (body.isBlank()) {
+            return SmsReplies.HELP;
+        }
+        return switch (SmsCommandParser.parse(body)) {
+            case SmsCommand.Help help -> SmsReplies.HELP;
+            case SmsCommand.Today today -> today(person);
+            case SmsCommand.Tomorrow tomorrow -> tomorrow(person);
+            case SmsCommand.Overdue overdue -> list(person, "Overdue", tasks.today(person.id()).overdue(), null);
+            case SmsCommand.Next next -> next(person);
+            case SmsCommand.More more -> more(person);
+            case SmsCommand.Done done -> done(person, done.number());
+            case SmsCommand.Snooze snooze -> snooze(person, snooze.number(), snooze.length());
+            case SmsCommand.BreakDown breakDown -> breakDown(person, breakDown.number());
+            case SmsCommand.Undo undo -> actions.undo(person.id());
+            case SmsCommand.Question question -> llm.isPresent() && mayUseLlm.test(person.id())
+                    ? llm.get().answer(person.id(), question.text()) : SmsReplies.NO_QUESTIONS;
+            case SmsCommand.Capture capture -> capture(person, capture.text());
+        };
+    }
+
+    private String capture(Texter person, String text) {
+        TaskService.Result result = actions.capture(person.id(), text);
+        if (result.task().isEmpty()) {
+            return result.errors().getFirst().message();
+        }
+        ZoneId zone = person.zone();
+        return SmsReplies.added(result.task().get(), zone, localToday(zone));
+    }
+
+    private String today(Texter person) {
+        TaskService.Today today = tasks.today(person.id());
+        List<Task> all = new ArrayList<>(today.overdue());
+        all.addAll(today.dueToday());
+        return list(person, "Today", all, today.date());
+    }
+
+    private String tomorrow(Texter person) {
+        LocalDate tomorrow = localToday(person.zone()).plusDays(1);
+        return list(person, "Tomorrow", tasks.dueOn(person.id(), tomorrow), tomorrow);
+    }
+
+    /** Shows the first page of a list and remembers it. {@code listDay}: the day whose dates go without saying. */
+    private String list(Texter person, String name, List<Task> found, LocalDate listDay) {
+        List<Task> listed = found.subList(0, Math.min(found.size(), MAX_LIST));
+        Instant now = clock.instant();
+        if (listed.isEmpty()) {
+            repository.listShown(person.id(), name, List.of(), 0, now);
+            return SmsReplies.emptyList(name);
+        }
+        ZoneId zone = person.zone();
+        SmsReplies.Page page = SmsReplies.page(heading(name, listed.size()), window(listed, 0), 0, listed.size(), zone,
+                localToday(zone), listDay);
+        repository.listShown(person.id(), name, listed.stream().map(Task::id).toList(), page.nextOffset(), now);
+        return page.text();
+    }
+
+    private String more(Texter person) {
+        Conversation conversation = repository.conversation(person.id());
+        List<UUID> ids = conversation.listTaskIds();
+        if (ids.isEmpty()) {
+            return SmsReplies.NO_LIST;
+        }
+        int offset = conversation.listNextOffset();
+        if (offset >= ids.size()) {
+            return SmsReplies.END_OF_LIST;
+        }
+        ZoneId zone = person.zone();
+        LocalDate today = localToday(zone);
+        List<Task> window = window(ids, offset).stream().map(id -> tasks.find(person.id(), id).orElse(null)).toList();
+        LocalDate listDay = switch (conversation.listName()) {
+            case "Today" -> today;
+            case "Tomorrow" -> today.plusDays(1);
+            default -> null;
+        };
+        SmsReplies.Page page = SmsReplies.page(heading(conversation.listName(), ids.size()), window, offset, ids.size(),
+                zone, today, listDay);
+        repository.pageShown(person.id(), page.nextOffset(), clock.instant());
+        return page.text();
+    }
+
+    private static <T> List<T> window(List<T> list, int offset) {
+        return list.subList(offset, Math.min(list.size(), offset + SmsReplies.PAGE_WINDOW));
+    }
+
+    private static String heading(String name, int size) {
+        return name + " (" + size + "):";
+    }
+
+    /** The most pressing task: the oldest overdue, else the first of today, else the soonest coming. */
+    private String next(Texter person) {
+        TaskService.Today today = tasks.today(person.id());
+        Optional<Task> next = today.overdue().stream().findFirst()
+                .or(() -> today.dueToday().stream().findFirst())
+                .or(() -> tasks.upcoming(person.id(), 1).stream().findFirst());
+        if (next.isEmpty()) {
+            repository.listShown(person.id(), "Next", List.of(), 0, clock.instant());
+            return "Nothing coming up. Text a task to add it.";
+        }
+        repository.listShown(person.id(), "Next", List.of(next.get().id()), 1, clock.instant());
+        Task task = next.get();
+        String when = task.due() == null ? "" : " (" + SmsReplies.when(task.due(), today.zone(), today.date()) + ")";
+        return SmsReplies.withHint("Next: " + SmsReplies.shorten(task.title(), 80) + when + ".", " Reply DONE or SNOOZE 1h.");
+    }
+
+    /** The task a command is about, or why there is none. */
+    private sealed interface Target {
+        record Found(Task task) implements Target {
+        }
+
+        record Problem(String reply) implements Target {
+        }
+    }
+
+    /**
+     * By number, the task of the last list; without one, the task just reminded by text, or the only task shown
+     * (after NEXT).
+     */
+    private Target target(Texter person, Integer number) {
+        Conversation conversation = repository.conversation(person.id());
+        Optional<UUID> id;
+        if (number != null) {
+            if (conversation.listTaskIds().isEmpty()) {
+                return new Target.Problem(SmsReplies.WHICH_TASK);
+            }
+            if (number < 1 || number > conversation.listTaskIds().size()) {
+                return new Target.Problem(SmsReplies.noSuchNumber(number));
+            }
+            id = Optional.of(conversation.listTaskIds().get(number - 1));
+        } else {
+            id = repository.remindedTask(person.id(), clock.instant().minus(REMINDER_CONTEXT))
+                    .or(() -> conversation.listTaskIds().size() == 1 ? Optional.of(conversation.listTaskIds().getFirst())
+                            : Optional.empty());
+        }
+        if (id.isEmpty()) {
+            return new Target.Problem(SmsReplies.WHICH_TASK);
+        }
+        return tasks.find(person.id(), id.get())
+                .<Target>map(Target.Found::new)
+                .orElseGet(() -> new Target.Problem("That task was removed. Reply LIST to see your tasks."));
+    }
+
+    private String done(Texter person, Integer number) {
+        return switch (target(person, number)) {
+            case Target.Problem problem -> problem.reply();
+            case Target.Found found when found.task().status() != Task.Status.OPEN ->
+                    "Already done: " + SmsReplies.shorten(found.task().title(), 60) + ".";
+            case Target.Found found -> {
+                TaskService.Result result = actions.complete(person.id(), found.task());
+                ZoneId zone = person.zone();
+                yield result.task().map(after -> SmsReplies.completed(found.task(), after, zone, localToday(zone)))
+                        .orElseGet(() -> result.errors().getFirst().message());
+            }
+        };
+    }
+
+    private String snooze(Texter person, Integer number, SnoozeLength length) {
+        ZoneId zone = person.zone();
+        Instant now = clock.instant();
+        Instant until = switch (length) {
+            case SnoozeLength.Minutes minutes -> minutes.minutes() < 1 || minutes.minutes() > SmsCommandParser.MAX_SNOOZE_MINUTES
+                    ? null : now.plus(Duration.ofMinutes(minutes.minutes()));
+            case SnoozeLength.UntilTomorrow tomorrow -> localToday(zone).plusDays(1).atTime(SNOOZE_TOMORROW_AT).atZone(zone).toInstant();
+        };
+        if (until == null) {
+            return SmsReplies.SNOOZE_RANGE;
+        }
+        return switch (target(person, number)) {
+            case Target.Problem problem -> problem.reply();
+            case Target.Found found -> {
+                TaskService.Result result = actions.snooze(person.id(), found.task(), until);
+                yield result.task().map(after -> SmsReplies.snoozed(after, until.atZone(zone), localToday(zone)))
+                        .orElseGet(() -> result.errors().getFirst().message());
+            }
+        };
+    }
+
+    /** Breaks the task into steps and shows them as the new list, so "done 1" ticks off the first step. */
+    private String breakDown(Texter person, Integer number) {
+        return switch (target(person, number)) {
+            case Target.Problem problem -> problem.reply();
+            case Target.Found found -> {
+                TaskService.Result result = tasks.breakDown(person.id(), found.task().id());
+                if (result.task().isEmpty()) {
+                    yield result.errors().getFirst().message();
+                }
+                List<Task> steps = tasks.subtasks(person.id(), found.task().id());
+                ZoneId zone = person.zone();
+                SmsReplies.Page page = SmsReplies.page(SmsReplies.brokenDown(found.task(), steps.size()), window(steps, 0), 0,
+                        steps.size(), zone, localToday(zone), null);
+                repository.listShown(person.id(), "Steps", steps.stream().map(Task::id).toList(), page.nextOffset(), clock.instant());
+                yield page.text();
+            }
+        };
+    }
+
+    private LocalDate localToday(ZoneId zone) {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+}

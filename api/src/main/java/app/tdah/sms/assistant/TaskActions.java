@@ -1,0 +1,99 @@
+package app.tdah.sms.assistant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import app.tdah.capture.Due;
+import app.tdah.tasks.Task;
+import app.tdah.tasks.TaskService;
+
+/**
+ * The changes a text can make to tasks, each remembered so that "undo" can take it back: through the task service,
+ * as the web app makes them. The grammar's commands and the language model's tools both act through here.
+ */
+final class TaskActions {
+
+    private final TaskService tasks;
+    private final SmsAssistantRepository repository;
+    private final Function<UUID, ZoneId> zoneOf;
+    private final Clock clock;
+
+    TaskActions(TaskService tasks, SmsAssistantRepository repository, Function<UUID, ZoneId> zoneOf, Clock clock) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.zoneOf = zoneOf;
+        this.clock = clock;
+    }
+
+    TaskService.Result capture(UUID userId, String text) {
+        TaskService.Result result = tasks.capture(userId, text);
+        result.task().ifPresent(task -> remember(userId, new Conversation.Undo(Conversation.UndoKind.CREATED, task.id(),
+                null, null, null)));
+        return result;
+    }
+
+    /**
+     * Completes the task. Undo reopens it; a recurring task moved on to its next occurrence instead, so undo puts back
+     * the due of the occurrence that was completed.
+     */
+    TaskService.Result complete(UUID userId, Task before) {
+        TaskService.Result result = tasks.complete(userId, before.id());
+        result.task().filter(after -> before.status() == Task.Status.OPEN).ifPresent(after -> {
+            boolean movedOn = after.status() == Task.Status.OPEN;
+            remember(userId, new Conversation.Undo(Conversation.UndoKind.COMPLETED, before.id(), null,
+                    movedOn && before.due() instanceof Due.AllDay d ? d.date() : null,
+                    movedOn && before.due() instanceof Due.Timed t ? t.at().toInstant() : null));
+        });
+        return result;
+    }
+
+    TaskService.Result snooze(UUID userId, Task before, Instant until) {
+        TaskService.Result result = tasks.snooze(userId, before.id(), until);
+        result.task().ifPresent(after -> remember(userId, new Conversation.Undo(Conversation.UndoKind.SNOOZED,
+                before.id(), before.snoozedUntil(), null, null)));
+        return result;
+    }
+
+    /** Takes back the last action; the reply says what was undone. */
+    String undo(UUID userId) {
+        Conversation.Undo undo = repository.conversation(userId).undo();
+        if (undo == null) {
+            return SmsReplies.NOTHING_TO_UNDO;
+        }
+        repository.rememberUndo(userId, null, clock.instant());
+        Optional<Task> task = tasks.find(userId, undo.taskId());
+        if (task.isEmpty()) {
+            return SmsReplies.NOTHING_TO_UNDO;
+        }
+        switch (undo.kind()) {
+            case CREATED -> tasks.delete(userId, undo.taskId());
+            case COMPLETED -> {
+                if (undo.dueDate() != null || undo.dueAt() != null) {
+                    Due previous = undo.dueDate() != null ? new Due.AllDay(undo.dueDate())
+                            : new Due.Timed(undo.dueAt().atZone(zoneOf.apply(userId)));
+                    tasks.update(userId, undo.taskId(), new TaskService.Changes(Optional.empty(), Optional.empty(),
+                            Optional.of(Optional.of(previous)), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.empty()));
+                } else {
+                    tasks.reopen(userId, undo.taskId());
+                }
+            }
+            case SNOOZED -> {
+                if (undo.snoozedUntil() != null && undo.snoozedUntil().isAfter(clock.instant())) {
+                    tasks.snooze(userId, undo.taskId(), undo.snoozedUntil());
+                } else {
+                    tasks.unsnooze(userId, undo.taskId());
+                }
+            }
+        }
+        return SmsReplies.undone(undo.kind(), task.get().title());
+    }
+
+    private void remember(UUID userId, Conversation.Undo undo) {
+        repository.rememberUndo(userId, undo, clock.instant());
+    }
+}
