@@ -11,14 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import app.tdah.platform.Transactions;
 import app.tdah.sms.SmsText;
 
 import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 /** All SQL of the SMS assistant: inbound messages and their replies, opt-outs, notices and conversations. */
@@ -67,11 +64,11 @@ public final class SmsAssistantRepository {
      */
     boolean recordInbound(UUID id, InboundSms sms, UUID userId, Instant now) {
         SmsText text = SmsText.of(sms.body());
-        return withoutFlushWait(tx -> tx.insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, "
+        return db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, "
                         + "twilio_sid, status, created_at) VALUES (?::uuid, 'INBOUND', ?::uuid, ?, ?, ?, ?, 'INBOUND', ?, 'RECEIVED', ?) "
                         + "ON CONFLICT (twilio_sid) DO NOTHING",
                 id, userId, sms.fromE164(), sms.body(), text.encoding().name(), text.segments(), sms.messageSid(),
-                timestamp(now))) == 1;
+                timestamp(now)) == 1;
     }
 
     Optional<UUID> inboundId(String messageSid) {
@@ -93,10 +90,10 @@ public final class SmsAssistantRepository {
     /** Logs a reply that Twilio sends from the webhook's TwiML, so the log holds every message both ways. */
     void recordTwimlReply(Reply reply, UUID inboundId, UUID userId, String toE164, Instant now) {
         SmsText text = SmsText.of(reply.text());
-        withoutFlushWait(tx -> tx.insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
+        db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
                         + "in_reply_to, created_at, sent_at) VALUES (?::uuid, 'OUTBOUND', ?::uuid, ?, ?, ?, ?, ?, ?, ?::uuid, ?, ?)",
                 UUID.randomUUID(), userId, toE164, reply.text(), text.encoding().name(), text.segments(), reply.kind(),
-                SENT_BY_TWIML, inboundId, timestamp(now), timestamp(now)));
+                SENT_BY_TWIML, inboundId, timestamp(now), timestamp(now));
     }
 
     void optOut(String e164, Instant now) {
@@ -117,10 +114,10 @@ public final class SmsAssistantRepository {
      * many texts arrive at once (the upsert only takes when the last notice is old enough).
      */
     boolean claimNotice(String e164, String kind, Instant now, Duration interval) {
-        return withoutFlushWait(tx -> tx.insert("INSERT INTO sms_number_notices (e164, kind, last_sent_at) VALUES (?, ?, ?) "
+        return db.execute().insert("INSERT INTO sms_number_notices (e164, kind, last_sent_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT (e164, kind) DO UPDATE SET last_sent_at = EXCLUDED.last_sent_at "
                         + "WHERE sms_number_notices.last_sent_at <= ?",
-                e164, kind, timestamp(now), timestamp(now.minus(interval)))) == 1;
+                e164, kind, timestamp(now), timestamp(now.minus(interval))) == 1;
     }
 
     /**
@@ -145,21 +142,21 @@ public final class SmsAssistantRepository {
 
     /** Remembers the list just shown (numbered from 1 in this order) and where its next page starts. */
     void listShown(UUID userId, String name, List<UUID> taskIds, int nextOffset, Instant now) {
-        withoutFlushWait(tx -> tx.insert("INSERT INTO sms_conversations (user_id, list_task_ids, list_name, list_next_offset, updated_at) "
+        db.execute().insert("INSERT INTO sms_conversations (user_id, list_task_ids, list_name, list_next_offset, updated_at) "
                         + "VALUES (?::uuid, ?::uuid[], ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
                         + "list_task_ids = EXCLUDED.list_task_ids, list_name = EXCLUDED.list_name, "
                         + "list_next_offset = EXCLUDED.list_next_offset, updated_at = EXCLUDED.updated_at",
-                userId, array(taskIds), name, nextOffset, timestamp(now)));
+                userId, array(taskIds), name, nextOffset, timestamp(now));
     }
 
     void pageShown(UUID userId, int nextOffset, Instant now) {
-        withoutFlushWait(tx -> tx.update("UPDATE sms_conversations SET list_next_offset = ?, updated_at = ? WHERE user_id = ?::uuid",
-                nextOffset, timestamp(now), userId));
+        db.execute().update("UPDATE sms_conversations SET list_next_offset = ?, updated_at = ? WHERE user_id = ?::uuid",
+                nextOffset, timestamp(now), userId);
     }
 
     /** Remembers the last action, replacing the one before: "undo" takes back one step. Null forgets it. */
     void rememberUndo(UUID userId, Conversation.Undo undo, Instant now) {
-        withoutFlushWait(tx -> tx.insert("INSERT INTO sms_conversations (user_id, undo_kind, undo_task_id, undo_snoozed_until, undo_due_date, "
+        db.execute().insert("INSERT INTO sms_conversations (user_id, undo_kind, undo_task_id, undo_snoozed_until, undo_due_date, "
                         + "undo_due_at, updated_at) VALUES (?::uuid, ?, ?::uuid, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
                         + "undo_kind = EXCLUDED.undo_kind, undo_task_id = EXCLUDED.undo_task_id, "
                         + "undo_snoozed_until = EXCLUDED.undo_snoozed_until, undo_due_date = EXCLUDED.undo_due_date, "
@@ -170,21 +167,7 @@ public final class SmsAssistantRepository {
                 undo == null || undo.snoozedUntil() == null ? null : timestamp(undo.snoozedUntil()),
                 undo == null || undo.dueDate() == null ? null : Date.valueOf(undo.dueDate()),
                 undo == null || undo.dueAt() == null ? null : timestamp(undo.dueAt()),
-                timestamp(now)));
-    }
-
-    /**
-     * Writes to the message log and the conversation's memory, committed without waiting for the disk flush: on this
-     * path every flush is a wait on the person's reply, and these rows are not worth one. The change is visible at
-     * once (so the unique MessageSid still decides between concurrent requests); a database crash can lose only its
-     * last fraction of a second of them, never one a later durable commit (a task, an opt-out) follows, since the
-     * write-ahead log is flushed in order.
-     */
-    private <T> T withoutFlushWait(Function<DbExecute, T> write) {
-        return Transactions.inTransaction(db, tx -> {
-            tx.dml("SET LOCAL synchronous_commit = off");
-            return write.apply(tx);
-        });
+                timestamp(now));
     }
 
     private static Conversation conversation(DbRow row) {
