@@ -49,7 +49,7 @@ public final class TwilioStatusHttpService implements HttpService {
         Map<String, String> params = TwilioForm.params(req);
         Optional<String> signed = req.headers().first(SIGNATURE);
         if (!signature.valid(TwilioForm.pathAndQuery(req), params, signed.orElse(null))) {
-            audit.record(AuditEvent.against(AuditAction.SMS_STATUS_SIGNATURE_INVALID, AuditEvent.Outcome.DENIED, null, client(req),
+            audit.record(AuditEvent.against(AuditAction.SMS_STATUS_SIGNATURE_INVALID, AuditEvent.Outcome.DENIED, null, ClientInfo.of(req),
                     Map.of("path", PATH, "reason", signed.isPresent() ? "signature does not match" : "no signature")));
             res.status(Status.FORBIDDEN_403).send("Invalid signature");
             return;
@@ -67,9 +67,5 @@ public final class TwilioStatusHttpService implements HttpService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ClientInfo client(ServerRequest req) {
-        return new ClientInfo(req.remotePeer().host(), req.headers().first(HeaderNames.USER_AGENT).orElse(null));
     }
 }
