@@ -120,8 +120,8 @@ public record AppConfig(
                 Duration.ofMinutes(pa.get("auth.lockout.minutes").asInt().orElse(15)),
                 pa.get("auth.secure.cookie").asBoolean().orElse(true),
                 new Argon2Settings(
-                        pa.get("argon2.memory.kib").asInt().orElse(65536),
-                        pa.get("argon2.iterations").asInt().orElse(3),
+                        pa.get("argon2.memory.kib").asInt().orElse(47104),
+                        pa.get("argon2.iterations").asInt().orElse(1),
                         pa.get("argon2.parallelism").asInt().orElse(1)),
                 pa.get("graphql.max.depth").asInt().orElse(12),
                 pa.get("graphql.max.complexity").asInt().orElse(500),
