@@ -1,9 +1,7 @@
 package app.tdah.jobs.mail;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import app.tdah.jobs.mail.MailDeliveryException.Failure;
@@ -21,12 +19,6 @@ import org.quartz.JobExecutionException;
 @DisallowConcurrentExecution
 public final class SendMailJob implements Job {
 
-    static final int BATCH_SIZE = 10;
-    /**
-     * A claim older than this belonged to a node that died mid-send. Quartz runs one send-mail at a time across the
-     * cluster, and a batch of ten, each send bounded by the SMTP timeouts, normally ends well within it.
-     */
-    static final Duration LEASE = Duration.ofMinutes(5);
 
     private static final System.Logger LOG = System.getLogger(SendMailJob.class.getName());
 
@@ -53,21 +45,7 @@ public final class SendMailJob implements Job {
 
     /** Sends every mail due now; returns how many the server accepted. Safe to run on several nodes at once. */
     public int sendDue() {
-        int requeued = outbox.requeueExpiredClaims(clock.instant().minus(LEASE));
-        if (requeued > 0) {
-            LOG.log(System.Logger.Level.WARNING, "{0} mails were claimed by a sender that never reported back; queued again", requeued);
-        }
-        int sent = 0;
-        List<OutgoingMail> batch;
-        do {
-            batch = outbox.claimDue(clock.instant(), BATCH_SIZE);
-            for (OutgoingMail mail : batch) {
-                if (deliver(mail)) {
-                    sent++;
-                }
-            }
-        } while (batch.size() == BATCH_SIZE);
-        return sent;
+        return outbox.drain(clock, "mails", batch -> (int) batch.stream().filter(this::deliver).count());
     }
 
     private boolean deliver(OutgoingMail mail) {

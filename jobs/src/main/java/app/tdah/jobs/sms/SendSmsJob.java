@@ -36,12 +36,6 @@ import org.quartz.JobExecutionException;
 @DisallowConcurrentExecution
 public final class SendSmsJob implements Job {
 
-    static final int BATCH_SIZE = 10;
-    /**
-     * A claim older than this belonged to a node that died mid-send. Quartz runs one send-sms at a time across the
-     * cluster, and a batch of ten ends within ten Twilio request timeouts even when all ten go to one number.
-     */
-    static final Duration LEASE = Duration.ofMinutes(5);
     /** When the rate limiter cannot be asked (Redis is down), texts wait this long rather than go out unlimited. */
     static final Duration LIMITER_UNAVAILABLE_WAIT = Duration.ofSeconds(30);
     private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
@@ -76,17 +70,7 @@ public final class SendSmsJob implements Job {
 
     /** Sends every text due now; returns how many Twilio accepted. Safe to run on several nodes at once. */
     public int sendDue() {
-        int requeued = queue.requeueExpiredClaims(clock.instant().minus(LEASE));
-        if (requeued > 0) {
-            LOG.log(System.Logger.Level.WARNING, "{0} texts were claimed by a sender that never reported back; queued again", requeued);
-        }
-        int sent = 0;
-        List<OutgoingSms> batch;
-        do {
-            batch = queue.claimDue(clock.instant(), BATCH_SIZE);
-            sent += sendBatch(batch);
-        } while (batch.size() == BATCH_SIZE);
-        return sent;
+        return queue.drain(clock, "texts", this::sendBatch);
     }
 
     /**
