@@ -241,8 +241,12 @@ class PhoneVerificationApiTest {
     }
 
     /** A valid French mobile number in national format, e.g. "06 12 34 56 78", different in every test. */
+    /**
+     * A French mobile number in the 06 12 block, which libphonenumber knows as valid: not every 06 block is (06 39, 06 90 to 94, 96 and 97
+     * are not), and a random one made this test fail about one run in three.
+     */
     private static String randomFrenchMobile() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("06 %02d %02d %02d %02d", random.nextInt(100), random.nextInt(100), random.nextInt(100), random.nextInt(100));
+        return String.format("06 12 %02d %02d %02d", random.nextInt(100), random.nextInt(100), random.nextInt(100));
     }
 }
