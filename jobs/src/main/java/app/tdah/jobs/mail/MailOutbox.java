@@ -10,10 +10,4 @@ public interface MailOutbox extends LeasedQueue<OutgoingMail> {
 
     /** The mail server accepted the mail: it is never sent again. */
     void markSent(UUID id, Instant sentAt);
-
-    /** The attempt failed for a reason that may pass; the row is due again at {@code nextAttemptAt}. */
-    void scheduleRetry(UUID id, Instant nextAttemptAt, String error);
-
-    /** The mail will not be sent: the server refused it for good, or it failed too many times. */
-    void markDead(UUID id, String error);
 }

@@ -1,8 +1,6 @@
 package app.tdah.jobs.mail;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 import app.tdah.jobs.mail.MailDeliveryException.Failure;
 
@@ -19,8 +17,6 @@ import org.quartz.JobExecutionException;
 @DisallowConcurrentExecution
 public final class SendMailJob implements Job {
 
-
-    private static final System.Logger LOG = System.getLogger(SendMailJob.class.getName());
 
     private final MailOutbox outbox;
     private final MailSender sender;
@@ -62,14 +58,8 @@ public final class SendMailJob implements Job {
 
     private void recordFailure(OutgoingMail mail, MailDeliveryException e) {
         MailMetrics.failed(e.failure());
-        if (e.failure() == Failure.PERMANENT || retry.exhausted(mail.attempts())) {
-            outbox.markDead(mail.id(), e.getMessage());
+        if (outbox.recordFailure(mail.id(), mail.attempts(), e.failure() == Failure.PERMANENT, e.getMessage(), retry, clock, "Mail")) {
             MailMetrics.dead();
-            LOG.log(System.Logger.Level.WARNING, "Mail {0} is dead after {1} attempt(s): {2}", mail.id(), mail.attempts(), e.getMessage());
-        } else {
-            Instant next = clock.instant().plus(retry.delayAfter(mail.attempts(), ThreadLocalRandom.current()));
-            outbox.scheduleRetry(mail.id(), next, e.getMessage());
-            LOG.log(System.Logger.Level.INFO, "Mail {0} failed (attempt {1}), next try at {2}: {3}", mail.id(), mail.attempts(), next, e.getMessage());
         }
     }
 }

@@ -2,7 +2,6 @@ package app.tdah.jobs.sms;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import app.tdah.jobs.coordination.Coordination;
@@ -149,14 +147,8 @@ public final class SendSmsJob implements Job {
 
     private void recordFailure(OutgoingSms sms, SmsDeliveryException e) {
         SmsMetrics.failed(e.failure());
-        if (e.failure() == Failure.PERMANENT || retry.exhausted(sms.attempts())) {
-            queue.markDead(sms.id(), e.getMessage());
+        if (queue.recordFailure(sms.id(), sms.attempts(), e.failure() == Failure.PERMANENT, e.getMessage(), retry, clock, "SMS")) {
             SmsMetrics.dead();
-            LOG.log(System.Logger.Level.WARNING, "SMS {0} is dead after {1} attempt(s): {2}", sms.id(), sms.attempts(), e.getMessage());
-        } else {
-            Instant next = clock.instant().plus(retry.delayAfter(sms.attempts(), ThreadLocalRandom.current()));
-            queue.scheduleRetry(sms.id(), next, e.getMessage());
-            LOG.log(System.Logger.Level.INFO, "SMS {0} failed (attempt {1}), next try at {2}: {3}", sms.id(), sms.attempts(), next, e.getMessage());
         }
     }
 }

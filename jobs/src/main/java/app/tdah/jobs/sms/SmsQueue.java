@@ -11,12 +11,6 @@ public interface SmsQueue extends LeasedQueue<OutgoingSms> {
     /** Twilio accepted the text: its SID is kept and it is never sent again. */
     void markAccepted(UUID id, AcceptedSms accepted, Instant at);
 
-    /** The attempt failed for a reason that may pass; the row is due again at {@code nextAttemptAt}. */
-    void scheduleRetry(UUID id, Instant nextAttemptAt, String error);
-
-    /** The text will not be sent: Twilio refused it for good, or it failed too many times. */
-    void markDead(UUID id, String error);
-
     /** The text is not sent, by rule rather than by failure (the number opted out). */
     void markSkipped(UUID id, String reason);
 
