@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pinClock, releaseClock } from '../test/clock';
 import { FakeAccountsServer, json } from '../test/fakeGraphQL';
 import type { FakeTasksServer } from '../test/fakeTasks';
 import { renderApp } from '../test/renderApp';
@@ -8,6 +9,8 @@ import { renderApp } from '../test/renderApp';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const TODAY = '2026-11-25';
+/** Mid-afternoon of TODAY in the fake profile's zone (Europe/London), whatever the machine's clock and zone. */
+const NOW = `${TODAY}T14:00:00Z`;
 
 /** Signs Ada in (a restored session) and opens Today on the fake server's day. */
 async function openToday(setUp: (tasks: FakeTasksServer) => void = () => undefined) {
@@ -62,9 +65,11 @@ function hold() {
 describe('Today page', () => {
   beforeEach(() => {
     sessionStorage.clear();
+    pinClock(NOW);
   });
   afterEach(() => {
     cleanup();
+    releaseClock();
   });
 
   describe('the list', () => {
