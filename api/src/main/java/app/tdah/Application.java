@@ -14,8 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import app.tdah.accounts.AccessTokens;
-import app.tdah.accounts.Permission;
+import app.tdah.identity.AccessTokens;
+import app.tdah.identity.Permission;
 import app.tdah.admin.AdminGraphQl;
 import app.tdah.admin.SchedulerRepository;
 import app.tdah.admin.UserAdminGraphQl;

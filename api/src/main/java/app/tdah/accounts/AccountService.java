@@ -16,11 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.platform.BearerSecrets;
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.AccessTokens;
 
 import io.helidon.dbclient.DbExecute;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
 

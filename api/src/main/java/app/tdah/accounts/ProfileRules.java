@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 /** What a display name and a time zone must be, at sign-up and whenever a person changes them. */
 public final class ProfileRules {

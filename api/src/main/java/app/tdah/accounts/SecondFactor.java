@@ -1,5 +1,7 @@
 package app.tdah.accounts;
 
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Role;
 import java.util.UUID;
 
 /** What sign-in and authorisation need to know of multi-factor authentication, which the mfa feature provides. */

@@ -3,7 +3,7 @@ package app.tdah.admin;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.tdah.accounts.Role;
+import app.tdah.identity.Role;
 
 /** A person's account as an admin sees it: who they are, their role, and whether the account is active. */
 public record ManagedUser(UUID id, String email, String displayName, Role role, Instant createdAt, Instant deactivatedAt) {

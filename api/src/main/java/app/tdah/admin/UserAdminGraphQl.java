@@ -10,17 +10,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import app.tdah.accounts.Principal;
-import app.tdah.accounts.Role;
+import app.tdah.errors.BadArgument;
+import app.tdah.identity.Principal;
+import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.graphql.RequestContext;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 import graphql.GraphqlErrorException;
 import graphql.schema.DataFetchingEnvironment;
@@ -173,6 +174,6 @@ public final class UserAdminGraphQl implements GraphQlFeature {
         } catch (IllegalArgumentException e) {
             // falls through to the error below
         }
-        throw GraphqlErrorException.newErrorException().message("Invalid cursor").extensions(Map.of("code", "BAD_ARGUMENT")).build();
+        throw new BadArgument("Invalid cursor");
     }
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import app.tdah.accounts.Role;
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.identity.Role;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.accounts.ClientInfo;
-import app.tdah.accounts.Role;
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.KeysetCursor;
-import app.tdah.graphql.UserError;
+import app.tdah.paging.KeysetCursor;
+import app.tdah.errors.UserError;
 
 import io.helidon.dbclient.DbExecute;
 

@@ -3,7 +3,7 @@ package app.tdah.audit;
 import java.util.Map;
 import java.util.UUID;
 
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 
 /**
  * One security-relevant event: who did it (actor), to whom (subject), from where, and how it ended. Details are short

@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import app.tdah.accounts.Permission;
-import app.tdah.accounts.Principal;
-import app.tdah.accounts.Role;
+import app.tdah.identity.Permission;
+import app.tdah.identity.Principal;
+import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
+import app.tdah.errors.UserError;
 
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;

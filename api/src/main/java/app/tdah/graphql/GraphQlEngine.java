@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import app.tdah.errors.BadArgument;
+
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -91,12 +93,24 @@ public final class GraphQlEngine {
                 .orElse(null);
     }
 
-    /** An unexpected failure in a data fetcher is logged in full and shown to the client only as "Internal error". */
+    /**
+     * A {@link BadArgument} reaches the client with its message; any other unexpected failure in a data fetcher is
+     * logged in full and shown to the client only as "Internal error".
+     */
     private static final class HidingExceptionHandler implements DataFetcherExceptionHandler {
         @Override
         public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
             if (params.getException() instanceof GraphQLError meantForTheClient) {
                 return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(meantForTheClient).build());
+            }
+            if (params.getException() instanceof BadArgument badArgument) {
+                GraphQLError error = GraphqlErrorBuilder.newError()
+                        .message(badArgument.getMessage())
+                        .path(params.getPath())
+                        .location(params.getSourceLocation())
+                        .extensions(Map.of("code", "BAD_ARGUMENT"))
+                        .build();
+                return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
             }
             LOG.log(System.Logger.Level.ERROR, "GraphQL data fetcher failed at " + params.getPath(), params.getException());
             GraphQLError error = GraphqlErrorBuilder.newError()

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
-import app.tdah.accounts.AccessTokens;
-import app.tdah.accounts.ClientInfo;
-import app.tdah.accounts.Principal;
+import app.tdah.identity.AccessTokens;
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Principal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import app.tdah.accounts.ClientInfo;
-import app.tdah.accounts.Principal;
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Principal;
 
 import io.helidon.http.SetCookie;
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import app.tdah.accounts.ClientInfo;
-import app.tdah.accounts.Role;
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Role;
 import app.tdah.accounts.SecondFactor;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;

@@ -16,13 +16,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import app.tdah.accounts.AccountService;
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.LoginThrottle;
 import app.tdah.accounts.User;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.platform.AesGcm;
 import app.tdah.platform.BearerSecrets;
 

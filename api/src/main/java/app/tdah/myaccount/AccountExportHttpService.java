@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import app.tdah.accounts.AccessTokens;
-import app.tdah.accounts.ClientInfo;
-import app.tdah.accounts.Permission;
-import app.tdah.accounts.Principal;
+import app.tdah.identity.AccessTokens;
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Permission;
+import app.tdah.identity.Principal;
 import app.tdah.graphql.Authorization;
 
 import io.helidon.http.HeaderNames;

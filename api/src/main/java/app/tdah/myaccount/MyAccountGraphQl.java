@@ -10,12 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.RefreshCookie;
-import app.tdah.accounts.Role;
+import app.tdah.identity.Role;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.RequestContext;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;

@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.tdah.accounts.AccountService;
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.ProfileRules;
 import app.tdah.admin.UserAdminRepository;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.tasks.TaskRepository;
 
 /** The signed-in person's own account: their profile, a copy of all their data, and deleting it all. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.accounts.Principal;
+import app.tdah.identity.Principal;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.NodeType;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;

@@ -15,12 +15,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import app.tdah.accounts.AccountService;
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.User;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.platform.AppConfig.OidcProviderSettings;
 import app.tdah.platform.BearerSecrets;
 import app.tdah.platform.Transactions;

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.sms.PhoneRepository.PhoneRow;
 import app.tdah.sms.PhoneRepository.RecentCodes;
 

@@ -11,15 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.errors.BadArgument;
 import app.tdah.accounts.AccountsGraphQl;
-import app.tdah.accounts.Principal;
+import app.tdah.identity.Principal;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 import graphql.GraphqlErrorException;
 import graphql.schema.DataFetchingEnvironment;
@@ -120,8 +121,7 @@ public final class SmsGraphQl implements GraphQlFeature {
     private SmsAnalyticsView smsAnalytics(DataFetchingEnvironment env) {
         Integer days = env.getArgument("days");
         if (days == null || days < 1 || days > MAX_DAYS) {
-            throw GraphqlErrorException.newErrorException().message("days must be between 1 and " + MAX_DAYS)
-                    .extensions(Map.of("code", "BAD_ARGUMENT")).build();
+            throw new BadArgument("days must be between 1 and " + MAX_DAYS);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate firstDay = today.minusDays(days - 1L);

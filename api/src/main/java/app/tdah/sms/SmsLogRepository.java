@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import app.tdah.capture.Due;
 import app.tdah.capture.Priority;
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.platform.Transactions;
 
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import app.tdah.capture.Due;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 /** The limits a task's fields must respect; each violation is a user error naming the field. */
 final class TaskRules {

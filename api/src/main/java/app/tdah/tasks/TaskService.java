@@ -17,7 +17,7 @@ import java.util.function.Function;
 import app.tdah.capture.Capture;
 import app.tdah.capture.CaptureParser;
 import app.tdah.capture.Due;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.planner.PlanRequest;
 import app.tdah.planner.PlannedStep;
 import app.tdah.planner.TaskPlanner;

@@ -17,10 +17,10 @@ import app.tdah.capture.Priority;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;

@@ -1,5 +1,7 @@
 package app.tdah.accounts;
 
+import app.tdah.identity.Principal;
+import app.tdah.identity.AccessTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import app.tdah.accounts.ClientInfo;
-import app.tdah.accounts.Principal;
-import app.tdah.accounts.Role;
+import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Principal;
+import app.tdah.identity.Role;
 import app.tdah.graphql.Authorization;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.RequestContext;

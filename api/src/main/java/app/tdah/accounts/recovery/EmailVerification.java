@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.tdah.accounts.AccountService;
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.User;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailService;
 import app.tdah.mail.MailTemplates;

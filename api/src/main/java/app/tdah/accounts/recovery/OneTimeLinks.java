@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.platform.BearerSecrets;
 
 import io.helidon.dbclient.DbExecute;

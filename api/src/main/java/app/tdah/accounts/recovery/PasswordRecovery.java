@@ -8,14 +8,14 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import app.tdah.accounts.AccountService;
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.PasswordHasher;
 import app.tdah.accounts.PasswordPolicy;
 import app.tdah.accounts.sessions.SessionService;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailService;
 import app.tdah.mail.MailTemplates;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;

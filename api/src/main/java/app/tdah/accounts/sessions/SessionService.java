@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.accounts.ClientInfo;
+import app.tdah.identity.ClientInfo;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.platform.BearerSecrets;
 
 import io.helidon.dbclient.DbExecute;

@@ -9,10 +9,10 @@ import java.util.UUID;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
-import app.tdah.graphql.KeysetCursor;
+import app.tdah.paging.KeysetCursor;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
-import app.tdah.graphql.UserError;
+import app.tdah.errors.UserError;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;

@@ -1,4 +1,4 @@
-package app.tdah.graphql;
+package app.tdah.errors;
 
 /** A business mistake in a mutation's input, returned in the payload's {@code userErrors}. */
 public record UserError(String field, String message, Code code) {

@@ -1,5 +1,6 @@
-package app.tdah.accounts;
+package app.tdah.identity;
 
+import app.tdah.identity.Principal;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.tdah.accounts;
+package app.tdah.identity;
 
 /** What a role allows. Mirrors the GraphQL enum Permission, which the {@code @auth} directive names. */
 public enum Permission {

@@ -1,4 +1,4 @@
-package app.tdah.accounts;
+package app.tdah.identity;
 
 import java.util.EnumSet;
 import java.util.Locale;
