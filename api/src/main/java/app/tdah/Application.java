@@ -1,119 +1,58 @@
 package app.tdah;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
-import app.tdah.identity.AccessTokens;
-import app.tdah.identity.Permission;
-import app.tdah.admin.AdminGraphQl;
-import app.tdah.admin.SchedulerRepository;
-import app.tdah.admin.UserAdminGraphQl;
-import app.tdah.admin.UserAdminRepository;
-import app.tdah.admin.UserAdminService;
-import app.tdah.accounts.AccountRepository;
-import app.tdah.accounts.AccountService;
-import app.tdah.accounts.AccountsGraphQl;
-import app.tdah.accounts.LoginThrottle;
-import app.tdah.accounts.PasswordHasher;
-import app.tdah.accounts.PasswordPolicy;
-import app.tdah.accounts.recovery.EmailVerification;
-import app.tdah.accounts.recovery.OneTimeLinks;
-import app.tdah.accounts.recovery.PasswordRecovery;
-import app.tdah.accounts.recovery.RecoveryGraphQl;
-import app.tdah.accounts.recovery.RecoveryRepository;
-import app.tdah.accounts.recovery.RecoveryThrottle;
-import app.tdah.accounts.sessions.SessionRepository;
-import app.tdah.accounts.sessions.SessionService;
-import app.tdah.accounts.sessions.SessionsGraphQl;
-import app.tdah.digest.DailyDigestSender;
-import app.tdah.digest.DigestRepository;
+import app.tdah.accounts.AccountsFeature;
+import app.tdah.admin.AdminFeature;
 import app.tdah.audit.AuditLog;
+import app.tdah.digest.DigestFeature;
 import app.tdah.graphql.Authorization;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
-import app.tdah.ical.IcalFeedHttpService;
-import app.tdah.ical.IcalFeedRepository;
-import app.tdah.ical.IcalFeedService;
-import app.tdah.ical.IcalGraphQl;
-import app.tdah.insights.InsightsGraphQl;
-import app.tdah.insights.InsightsRepository;
-import app.tdah.insights.InsightsService;
-import app.tdah.jobs.ApplyRetentionJob;
-import app.tdah.jobs.CountMissedTasksJob;
-import app.tdah.jobs.DispatchRemindersJob;
-import app.tdah.jobs.SendDailyDigestsJob;
+import app.tdah.ical.IcalFeature;
+import app.tdah.insights.InsightsFeature;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SchedulerSettings;
-import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
-import app.tdah.jobs.mail.SendMailJob;
-import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.llm.ChatCompletionsClient;
-import app.tdah.jobs.sms.SendSmsJob;
-import app.tdah.jobs.sms.TwilioSmsSender;
+import app.tdah.llm.LlmSettings;
+import app.tdah.mail.MailFeature;
+import app.tdah.mfa.MfaFeature;
 import app.tdah.mfa.MfaGate;
-import app.tdah.mfa.MfaGraphQl;
-import app.tdah.mfa.MfaRepository;
-import app.tdah.mfa.MfaService;
-import app.tdah.mail.MailOutboxRepository;
-import app.tdah.mail.MailService;
-import app.tdah.myaccount.AccountExportHttpService;
-import app.tdah.myaccount.DataExport;
-import app.tdah.myaccount.MyAccountGraphQl;
-import app.tdah.myaccount.MyAccountRepository;
-import app.tdah.myaccount.MyAccountService;
-import app.tdah.notifications.NotificationRepository;
-import app.tdah.notifications.NotificationsGraphQl;
+import app.tdah.myaccount.MyAccountFeature;
+import app.tdah.notifications.NotificationsFeature;
 import app.tdah.observe.ReadinessChecks;
-import app.tdah.oidc.OidcGraphQl;
-import app.tdah.oidc.OidcHttpService;
-import app.tdah.oidc.ProviderSignIn;
-import app.tdah.platform.AesGcm;
+import app.tdah.oidc.OidcFeature;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
 import app.tdah.platform.Database;
 import app.tdah.platform.EmbeddedServices;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
-import app.tdah.planner.BuiltInTaskPlanner;
-import app.tdah.reminders.ReminderDispatcher;
-import app.tdah.reminders.ReminderRepository;
-import app.tdah.sms.PhoneNumbers;
-import app.tdah.sms.PhoneRepository;
-import app.tdah.sms.PhoneService;
-import app.tdah.sms.SmsGraphQl;
-import app.tdah.sms.SmsLogRepository;
-import app.tdah.sms.SmsMessageRepository;
-import app.tdah.sms.SmsOutbox;
-import app.tdah.sms.TwilioSignature;
-import app.tdah.sms.TwilioStatusHttpService;
-import app.tdah.sms.VerificationCodes;
-import app.tdah.planner.LlmTaskPlanner;
-import app.tdah.planner.TaskPlanner;
-import app.tdah.sms.assistant.SmsInbox;
-import app.tdah.sms.webhook.SmsWebhookHttpService;
-import app.tdah.tasks.TaskRepository;
+import app.tdah.reminders.RemindersFeature;
+import app.tdah.sms.SmsFeature;
 import app.tdah.tasks.TaskService;
-import app.tdah.tasks.TasksGraphQl;
+import app.tdah.tasks.TasksFeature;
 import app.tdah.web.ClientAddress;
 import app.tdah.web.RequestObservation;
 import app.tdah.web.SecurityHeaders;
 import app.tdah.web.SpaRouting;
+import app.tdah.wiring.Feature;
+import app.tdah.wiring.Foundation;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
@@ -176,92 +115,52 @@ public final class Application implements AutoCloseable {
             Secrets secrets = Secrets.load(settings);
             DbClient db = database.openClient();
             resources.add(db);
-
-            AccountRepository accountRepository = new AccountRepository(db);
-            AuditLog auditLog = new AuditLog(db);
-            AccessTokens accessTokens = new AccessTokens(secrets.jwtKey(), settings.publicUrl().toString(),
-                    settings.accessTokenLifetime(), clock);
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
-            Coordination coordination = new RedissonCoordination(redis, settings.redisKeyPrefix());
-            MfaRepository mfaRepository = new MfaRepository(db);
-            PasswordHasher passwordHasher = new PasswordHasher(settings.argon2());
-            PasswordPolicy passwordPolicy = new PasswordPolicy();
-            AccountService accounts = new AccountService(accountRepository, passwordHasher,
-                    passwordPolicy, new LoginThrottle(coordination, settings.loginFirstDelay(), settings.loginLockout()), accessTokens,
-                    settings.refreshTokenLifetime(), settings.refreshReuseGrace(), auditLog, clock,
-                    new MfaGate(mfaRepository, auditLog, clock, settings.mfaRequiredForAdmins()));
-            Function<UUID, ZoneId> zoneOf = userId -> accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
-            TaskRepository taskRepository = new TaskRepository(db);
-            Optional<ChatCompletionsClient> llm = settings.llm().map(l -> new ChatCompletionsClient(l.baseUrl(), l.model(),
-                    l.apiKey().orElse(null), l.timeout()));
-            TaskService tasks = new TaskService(taskRepository, planner(llm), zoneOf, clock);
-            SchedulerRepository schedulerRepository = new SchedulerRepository(db);
-            if (settings.twilio().isEmpty()) {
-                LOG.log(System.Logger.Level.INFO, "Text messages are off: set PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and "
-                        + "PA_TWILIO_FROM to send them.");
-            }
+            Foundation foundation = new Foundation(config.get("pa"), settings.publicUrl(), db, redis,
+                    settings.redisKeyPrefix(), new RedissonCoordination(redis, settings.redisKeyPrefix()), secrets,
+                    new AuditLog(db), clock, resources::add);
 
+            // The features, each built once from its own configuration; later ones use what earlier ones offer.
+            Optional<ChatCompletionsClient> llm = LlmSettings.from(foundation.config().get("llm")).map(LlmSettings::client);
+            MailFeature mail = MailFeature.create(foundation);
+            MfaGate mfaGate = MfaFeature.gate(foundation);
+            AccountsFeature accounts = AccountsFeature.create(foundation, mfaGate, mail.mail());
+            MfaFeature mfa = MfaFeature.create(foundation, accounts);
+            TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneOf, llm);
+            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks.tasks(), accounts::zoneOf, llm);
+            AdminFeature admin = AdminFeature.create(foundation);
+            List<Feature> features = List.of(
+                    accounts.feature(),
+                    mfa.feature(),
+                    tasks.feature(),
+                    IcalFeature.create(foundation),
+                    InsightsFeature.create(foundation),
+                    NotificationsFeature.create(foundation),
+                    admin.feature(),
+                    MyAccountFeature.create(foundation, accounts, admin, tasks),
+                    OidcFeature.create(foundation, accounts),
+                    sms.feature(),
+                    mail.feature(),
+                    RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
+                    DigestFeature.create(foundation, tasks.tasks(), mail.mail()),
+                    tokenPurge(accounts, mfa, clock));
+
+            List<Feature.Route> routes = features.stream().flatMap(f -> f.routes().stream()).toList();
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new ClientAddress(settings.trustedProxies()))
-                    .addFilter(new RequestObservation(settings.accessLog()))
+                    .addFilter(new RequestObservation(settings.accessLog(),
+                            routes.stream().map(Feature.Route::path).toList(),
+                            routes.stream().filter(Feature.Route::secretBelow).map(Feature.Route::path).collect(Collectors.toSet())))
                     .addFilter(new SecurityHeaders());
             if (settings.hasRole(Role.WEB)) {
-                List<GraphQlFeature> features = new ArrayList<>();
-                AccountsGraphQl accountsGraphQl = new AccountsGraphQl(accounts, settings.secureCookie());
-                features.add(accountsGraphQl);
-                features.add(new MfaGraphQl(new MfaService(mfaRepository, new AesGcm(secrets.encryptionKey()), accounts, auditLog, clock),
-                        accounts, accountsGraphQl));
-                SessionService sessions = new SessionService(new SessionRepository(db), auditLog);
-                features.add(new SessionsGraphQl(sessions));
-                RecoveryRepository recoveryRepository = new RecoveryRepository(db);
-                OneTimeLinks links = new OneTimeLinks(recoveryRepository, settings.publicUrl(), clock);
-                RecoveryThrottle recoveryThrottle = new RecoveryThrottle(coordination, settings.recoveryLimits());
-                MailService mail = new MailService(new MailOutboxRepository(db), clock);
-                EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
-                        accounts, mail, auditLog, clock);
-                accounts.onRegistered(emailVerification::sendToNewAccount);
-                ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
-                resources.add(recoveryMails);
-                features.add(new RecoveryGraphQl(emailVerification, new PasswordRecovery(recoveryRepository, links,
-                        recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog, recoveryMails)));
-                features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
-                // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
-                IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
-                features.add(new IcalGraphQl(icalFeeds));
-                features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
-                features.add(new NotificationsGraphQl(new NotificationRepository(db)));
-                features.add(new AdminGraphQl(schedulerRepository, clock));
-                UserAdminRepository userAdminRepository = new UserAdminRepository(db);
-                features.add(new UserAdminGraphQl(new UserAdminService(userAdminRepository, auditLog)));
-                MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdminRepository,
-                        taskRepository, new DataExport(db), auditLog, clock);
-                features.add(new MyAccountGraphQl(myAccount, accounts, settings.secureCookie()));
-                ProviderSignIn providerSignIn = ProviderSignIn.create(settings.oidcProviders(), redis, settings.redisKeyPrefix(),
-                        accounts, auditLog, db, settings.publicUrl(), clock);
-                features.add(new OidcGraphQl(providerSignIn));
-                PhoneService phones = new PhoneService(new PhoneRepository(db), new PhoneNumbers(settings.sms().defaultRegion()),
-                        new VerificationCodes(secrets.encryptionKey()), new SmsOutbox(db), auditLog, settings.twilio().isPresent(), clock);
-                features.add(new SmsGraphQl(phones, new SmsLogRepository(db), settings.sms(), clock));
-                GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
-                        new Authorization(accounts::effectiveRole, auditLog::record),
-                        settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
-                routing.register("/graphql", new GraphQlHttpService(engine, accessTokens));
-                routing.register(IcalFeedHttpService.ROOT, new IcalFeedHttpService(icalFeeds));
-                routing.register(AccountExportHttpService.ROOT,
-                        new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
-                routing.register(OidcHttpService.ROOT, new OidcHttpService(providerSignIn, settings.secureCookie()));
-                settings.twilio().ifPresent(twilio -> {
-                    TwilioSignature signature = new TwilioSignature(twilio.authToken(), settings.publicUrl());
-                    routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
-                            signature, new SmsMessageRepository(db), auditLog, clock));
-                    SmsInbox smsInbox = SmsInbox.create(db, tasks, zoneOf, new SmsOutbox(db), llm,
-                            userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
-                            settings.smsAssistant(), settings.publicUrl(), clock);
-                    resources.add(smsInbox);
-                    routing.register(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(signature,
-                            new PhoneNumbers(settings.sms().defaultRegion()), smsInbox, auditLog));
-                });
+                List<GraphQlFeature> graphQl = features.stream().flatMap(f -> f.graphQl().stream()).toList();
+                Config limits = foundation.config().get("graphql.max");
+                GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), graphQl,
+                        new Authorization(accounts.accounts()::effectiveRole, foundation.audit()::record),
+                        limits.get("depth").asInt().get(), limits.get("complexity").asInt().get());
+                routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens()));
+                routes.forEach(route -> routing.register(route.path(), route.service()));
                 SpaRouting.register(routing);
             }
             migrating.join();
@@ -269,7 +168,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, mfaRepository, tasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
+                            features.stream().flatMap(f -> f.jobs().stream()).toList(), admin.scheduler()), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -283,8 +182,6 @@ public final class Application implements AutoCloseable {
 
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
-                    .host(settings.host())
-                    .port(settings.port())
                     .addFeature(ObserveFeature.builder()
                             .addObserver(health.build())
                             .addObserver(MetricsObserver.create())
@@ -299,7 +196,7 @@ public final class Application implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(resources, server, scheduler, tasks);
+            return new Application(resources, server, scheduler, tasks.tasks());
         } catch (CompletionException e) {
             closeAll(resources);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -327,57 +224,18 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * What the worker nodes run, on which schedule. Jobs whose interrupted run matters request recovery: another
-     * node runs them again after the dead node's check-in lapses; each is idempotent, so a rerun repeats nothing.
+     * Expired refresh tokens, recovery links and sign-in challenges are deleted hourly. Jobs whose interrupted run
+     * matters request recovery: another node runs them again after the dead node's check-in lapses; each is
+     * idempotent, so a rerun repeats nothing.
      */
-    private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
-                                           MfaRepository mfaRepository, TaskService tasks,
-                                           SchedulerRepository schedulerRepository, Coordination coordination, Clock clock) {
-        MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
-        SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
-        RecoveryRepository recoveryRepository = new RecoveryRepository(db);
-        List<ScheduledJob> jobs = new ArrayList<>(List.of(
-                new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
-                        () -> new PurgeExpiredTokensJob(now -> accountRepository.purgeExpiredRefreshTokens(now)
-                                + mfaRepository.purgeExpiredChallenges(now)
-                                + recoveryRepository.purgeExpiredTokens(now), clock),
+    private static Feature tokenPurge(AccountsFeature accounts, MfaFeature mfa, Clock clock) {
+        return Feature.builder()
+                .job(new ScheduledJob("purge-expired-tokens", PurgeExpiredTokensJob.class,
+                        () -> new PurgeExpiredTokensJob((Instant now) -> accounts.purgeExpiredTokens(now)
+                                + mfa.purgeExpiredChallenges(now), clock),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        false),
-                new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
-                        () -> new DispatchRemindersJob(new ReminderDispatcher(new ReminderRepository(db),
-                                new MailService(mailOutbox, clock), new SmsOutbox(db), clock)),
-                        SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        true),
-                new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
-                        () -> new CountMissedTasksJob(tasks::countMissed),
-                        SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        true),
-                new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,
-                        () -> new SendDailyDigestsJob(new DailyDigestSender(new DigestRepository(db), tasks,
-                                new MailService(mailOutbox, clock), clock)),
-                        SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        true),
-                new ScheduledJob("apply-retention", ApplyRetentionJob.class,
-                        () -> new ApplyRetentionJob(schedulerRepository::purgeRunsBefore, clock),
-                        SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
-                        false),
-                new ScheduledJob("send-mail", SendMailJob.class,
-                        () -> new SendMailJob(mailOutbox, mailSender, settings.mailRetry(), clock),
-                        SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
-                        true)));
-        // Every 2 s: verification codes and replies are waited for.
-        settings.twilio().map(TwilioSmsSender::new).ifPresent(smsSender -> jobs.add(new ScheduledJob("send-sms", SendSmsJob.class,
-                () -> new SendSmsJob(new SmsMessageRepository(db), smsSender, settings.sms().retry(), settings.sms().limits(),
-                        coordination, clock),
-                SimpleScheduleBuilder.repeatSecondlyForever(2).withMisfireHandlingInstructionNextWithRemainingCount(),
-                true)));
-        return jobs;
-    }
-
-    /** The built-in planner, behind the LLM one when the operator configured an endpoint. */
-    private static TaskPlanner planner(Optional<ChatCompletionsClient> llm) {
-        TaskPlanner builtIn = new BuiltInTaskPlanner();
-        return llm.<TaskPlanner>map(client -> new LlmTaskPlanner(client, builtIn)).orElse(builtIn);
+                        false))
+                .build();
     }
 
     private static Database database(AppConfig settings, EmbeddedServices embedded) {

@@ -1,10 +1,14 @@
 package app.tdah;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import app.tdah.platform.AppConfig;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 
 /**
@@ -17,7 +21,12 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        Config config = Config.create();
+        Config config = Config.builder()
+                .sources(List.of(ConfigSources.create(serverVariables(System.getenv())), ConfigSources.environmentVariables(),
+                        ConfigSources.systemProperties(), ConfigSources.classpath("application.yaml")))
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .build();
         AppConfig settings = AppConfig.from(config);
         if (args.length > 0 && args[0].equals("migrate")) {
             Application.migrateOnly(settings);
@@ -29,5 +38,20 @@ public final class Main {
         }
         Application application = Application.start(settings, config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+    }
+
+    /**
+     * The web server reads Helidon's {@code server.port} and {@code server.host} ({@code SERVER_PORT}...); the names
+     * operators set for every other setting, {@code PA_PORT} and {@code PA_HOST}, work too and win.
+     */
+    static Map<String, String> serverVariables(Map<String, String> environment) {
+        Map<String, String> server = new HashMap<>();
+        if (environment.containsKey("PA_PORT")) {
+            server.put("server.port", environment.get("PA_PORT"));
+        }
+        if (environment.containsKey("PA_HOST")) {
+            server.put("server.host", environment.get("PA_HOST"));
+        }
+        return server;
     }
 }

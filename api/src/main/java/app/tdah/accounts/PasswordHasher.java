@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.tdah.platform.AppConfig.Argon2Settings;
 
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;

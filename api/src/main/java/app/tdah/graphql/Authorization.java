@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import app.tdah.identity.Permission;
 import app.tdah.identity.Principal;
+import app.tdah.identity.EffectiveRoles;
 import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
@@ -39,12 +40,6 @@ public final class Authorization {
 
     static final String AUTH = "auth";
     static final String ANONYMOUS = "anonymous";
-
-    /** The role an account has now, or empty when it is deactivated or gone. */
-    @FunctionalInterface
-    public interface EffectiveRoles {
-        Optional<Role> of(UUID userId);
-    }
 
     private record CurrentRole(Optional<Role> role) {
     }

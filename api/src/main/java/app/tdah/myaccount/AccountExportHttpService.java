@@ -9,7 +9,7 @@ import app.tdah.identity.AccessTokens;
 import app.tdah.identity.ClientInfo;
 import app.tdah.identity.Permission;
 import app.tdah.identity.Principal;
-import app.tdah.graphql.Authorization;
+import app.tdah.identity.EffectiveRoles;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -30,10 +30,10 @@ public final class AccountExportHttpService implements HttpService {
 
     private final MyAccountService myAccount;
     private final AccessTokens accessTokens;
-    private final Authorization.EffectiveRoles roles;
+    private final EffectiveRoles roles;
     private final Clock clock;
 
-    public AccountExportHttpService(MyAccountService myAccount, AccessTokens accessTokens, Authorization.EffectiveRoles roles,
+    public AccountExportHttpService(MyAccountService myAccount, AccessTokens accessTokens, EffectiveRoles roles,
                                     Clock clock) {
         this.myAccount = myAccount;
         this.accessTokens = accessTokens;

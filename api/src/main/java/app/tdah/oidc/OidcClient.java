@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import app.tdah.platform.AppConfig.OidcProviderSettings;
 
 import io.helidon.common.Errors;
 import io.helidon.http.HeaderValues;

@@ -21,7 +21,6 @@ import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
-import app.tdah.platform.AppConfig.OidcProviderSettings;
 import app.tdah.platform.BearerSecrets;
 import app.tdah.platform.Transactions;
 

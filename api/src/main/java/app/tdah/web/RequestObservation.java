@@ -1,12 +1,11 @@
 package app.tdah.web;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import app.tdah.ical.IcalFeedHttpService;
-import app.tdah.sms.webhook.SmsWebhookHttpService;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -27,7 +26,6 @@ public final class RequestObservation implements Filter {
 
     public static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String CALENDAR_FEEDS = IcalFeedHttpService.ROOT + "/";
     private static final System.Logger ACCESS = System.getLogger("app.tdah.access");
     private static final Duration[] BUCKETS = {
             Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -35,9 +33,20 @@ public final class RequestObservation implements Filter {
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
 
     private final boolean accessLog;
+    private final List<String> routes;
+    private final Set<String> secretRoutes;
 
-    public RequestObservation(boolean accessLog) {
+    /**
+     * @param routes        the paths the features' HTTP services are registered under: each is a route of its own,
+     *                      and the paths below it share the route {@code PATH/*}
+     * @param secretRoutes  those of them whose paths below carry a secret (a calendar feed's token): the access log
+     *                      shows only their route
+     */
+    public RequestObservation(boolean accessLog, List<String> routes, Set<String> secretRoutes) {
         this.accessLog = accessLog;
+        // Longest first, so that /sms/twilio/status is not taken for a path below /sms/twilio.
+        this.routes = routes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secretRoutes = Set.copyOf(secretRoutes);
     }
 
     @Override
@@ -69,7 +78,7 @@ public final class RequestObservation implements Filter {
     }
 
     /** The route template a path belongs to; a bounded set, so metrics do not grow with every URL people try. */
-    static String route(String path) {
+    String route(String path) {
         if (path.equals("/graphql")) {
             return "/graphql";
         }
@@ -83,17 +92,19 @@ public final class RequestObservation implements Filter {
         if (path.startsWith("/assets/")) {
             return "/assets/*";
         }
-        if (path.equals(SmsWebhookHttpService.PATH)) {
-            return SmsWebhookHttpService.PATH;
-        }
-        if (path.startsWith(CALENDAR_FEEDS)) {
-            return CALENDAR_FEEDS + "*";
+        for (String route : routes) {
+            if (path.equals(route)) {
+                return route;
+            }
+            if (path.startsWith(route + "/")) {
+                return route + "/*";
+            }
         }
         return "/*";
     }
 
-    /** The path as the access log shows it: a calendar feed's path is its secret token, so only its route is logged. */
-    static String loggedPath(String path) {
-        return path.startsWith(CALENDAR_FEEDS) ? route(path) : path;
+    /** The path as the access log shows it: below a secret route (a calendar feed's token) only the route. */
+    String loggedPath(String path) {
+        return secretRoutes.stream().anyMatch(secret -> path.startsWith(secret + "/")) ? route(path) : path;
     }
 }

@@ -1,6 +1,5 @@
 package app.tdah.accounts;
 
-import app.tdah.platform.AppConfig.Argon2Settings;
 
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import app.tdah.platform.AppConfig.OidcProviderSettings;
 
 import io.helidon.security.jwt.Jwt;
 import no.nav.security.mock.oauth2.MockOAuth2Server;

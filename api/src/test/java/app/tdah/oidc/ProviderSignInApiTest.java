@@ -41,7 +41,7 @@ class ProviderSignInApiTest {
 
     @RegisterExtension
     static final ServerExtension server = ServerExtension.start(Map.of(
-            "pa.port", Integer.toString(PORT),
+            "server.port", Integer.toString(PORT),
             "pa.public.url", SITE.toString(),
             "pa.oidc.google.issuer", PROVIDERS.issuerUrl("google").toString(),
             "pa.oidc.google.client.id", "google-client",

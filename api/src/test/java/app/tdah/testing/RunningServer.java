@@ -38,8 +38,8 @@ public final class RunningServer implements AutoCloseable {
     /** With a fixed clock, "today" and "now" are what the test says, whatever the hour the suite runs at. */
     public static RunningServer start(Map<String, String> overrides, Clock clock) {
         Map<String, String> values = new HashMap<>();
-        values.put("pa.port", "0");
-        values.put("pa.host", "127.0.0.1");
+        values.put("server.port", "0");
+        values.put("server.host", "127.0.0.1");
         Path dataDir = TestServices.tempDataDir();
         values.put("pa.data.dir", dataDir.toString());
         String jdbcUrl = null;

@@ -31,7 +31,7 @@ class BrowserRecoveryTest {
     private static Map<String, String> linksToThisServer() {
         int port = freePort();
         Map<String, String> settings = new HashMap<>(mailbox.serverSettings());
-        settings.put("pa.port", Integer.toString(port));
+        settings.put("server.port", Integer.toString(port));
         settings.put("pa.public.url", "http://localhost:" + port);
         return settings;
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 import app.tdah.jobs.coordination.Coordination;
-import app.tdah.platform.AppConfig.RecoveryLimits;
 import app.tdah.platform.BearerSecrets;
 
 /**

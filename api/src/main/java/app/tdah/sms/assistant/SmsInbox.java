@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import app.tdah.llm.ChatCompletionsClient;
-import app.tdah.platform.AppConfig.SmsAssistantSettings;
 import app.tdah.sms.SmsOutbox;
 import app.tdah.tasks.TaskService;
 

@@ -1,0 +1,129 @@
+package app.tdah.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import app.tdah.accounts.recovery.EmailVerification;
+import app.tdah.accounts.recovery.OneTimeLinks;
+import app.tdah.accounts.recovery.PasswordRecovery;
+import app.tdah.accounts.recovery.RecoveryGraphQl;
+import app.tdah.accounts.recovery.RecoveryLimits;
+import app.tdah.accounts.recovery.RecoveryRepository;
+import app.tdah.accounts.recovery.RecoveryThrottle;
+import app.tdah.accounts.sessions.SessionRepository;
+import app.tdah.accounts.sessions.SessionService;
+import app.tdah.accounts.sessions.SessionsGraphQl;
+import app.tdah.identity.AccessTokens;
+import app.tdah.mail.MailService;
+import app.tdah.wiring.Feature;
+import app.tdah.wiring.Foundation;
+
+import io.helidon.config.Config;
+
+/**
+ * Accounts: sign-up and sign-in ({@code pa.auth}, {@code pa.argon2}), sessions, and email verification and password
+ * reset ({@code pa.recovery}).
+ */
+public final class AccountsFeature {
+
+    private final AccountService accounts;
+    private final AccessTokens accessTokens;
+    private final AccountsGraphQl graphQl;
+    private final RecoveryRepository recoveryRepository;
+    private final AccountRepository repository;
+    private final boolean secureCookie;
+    private final Feature feature;
+
+    private AccountsFeature(AccountService accounts, AccessTokens accessTokens, AccountsGraphQl graphQl,
+                            RecoveryRepository recoveryRepository,
+                            AccountRepository repository, boolean secureCookie, Feature feature) {
+        this.accounts = accounts;
+        this.accessTokens = accessTokens;
+        this.graphQl = graphQl;
+        this.recoveryRepository = recoveryRepository;
+        this.repository = repository;
+        this.secureCookie = secureCookie;
+        this.feature = feature;
+    }
+
+    /** {@code secondFactor} is asked at every sign-in (the MFA feature's gate). */
+    public static AccountsFeature create(Foundation foundation, SecondFactor secondFactor, MailService mail) {
+        Config auth = foundation.config().get("auth");
+        Config argon2 = foundation.config().get("argon2");
+        Config recovery = foundation.config().get("recovery");
+        boolean secureCookie = auth.get("secure.cookie").asBoolean().get();
+
+        AccountRepository repository = new AccountRepository(foundation.db());
+        AccessTokens accessTokens = new AccessTokens(foundation.secrets().jwtKey(), foundation.publicUrl().toString(),
+                Duration.ofMinutes(auth.get("access.minutes").asInt().get()), foundation.clock());
+        PasswordHasher passwordHasher = new PasswordHasher(new Argon2Settings(argon2.get("memory.kib").asInt().get(),
+                argon2.get("iterations").asInt().get(), argon2.get("parallelism").asInt().get()));
+        PasswordPolicy passwordPolicy = new PasswordPolicy();
+        LoginThrottle throttle = new LoginThrottle(foundation.coordination(),
+                Duration.ofMillis(auth.get("delay.millis").asInt().get()),
+                Duration.ofMinutes(auth.get("lockout.minutes").asInt().get()));
+        AccountService accounts = new AccountService(repository, passwordHasher, passwordPolicy, throttle, accessTokens,
+                Duration.ofDays(auth.get("refresh.days").asInt().get()),
+                Duration.ofSeconds(auth.get("refresh.grace.seconds").asInt().get()),
+                foundation.audit(), foundation.clock(), secondFactor);
+        AccountsGraphQl graphQl = new AccountsGraphQl(accounts, secureCookie);
+
+        SessionService sessions = new SessionService(new SessionRepository(foundation.db()), foundation.audit());
+        RecoveryRepository recoveryRepository = new RecoveryRepository(foundation.db());
+        OneTimeLinks links = new OneTimeLinks(recoveryRepository, foundation.publicUrl(), foundation.clock());
+        RecoveryThrottle recoveryThrottle = new RecoveryThrottle(foundation.coordination(), new RecoveryLimits(
+                recovery.get("mails.per.hour").asInt().get(), recovery.get("ip.requests.per.hour").asInt().get()));
+        EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
+                accounts, mail, foundation.audit(), foundation.clock());
+        accounts.onRegistered(emailVerification::sendToNewAccount);
+        ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
+        foundation.closeAtStop().accept(recoveryMails);
+        PasswordRecovery passwordRecovery = new PasswordRecovery(recoveryRepository, links, recoveryThrottle, accounts,
+                passwordHasher, passwordPolicy, sessions, mail, foundation.audit(), recoveryMails);
+
+        Feature feature = Feature.builder()
+                .graphQl(graphQl)
+                .graphQl(new SessionsGraphQl(sessions))
+                .graphQl(new RecoveryGraphQl(emailVerification, passwordRecovery))
+                .build();
+        return new AccountsFeature(accounts, accessTokens, graphQl, recoveryRepository, repository,
+                secureCookie, feature);
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AccessTokens accessTokens() {
+        return accessTokens;
+    }
+
+    /** Answers sign-in mutations; the MFA feature finishes a sign-in through it. */
+    public AccountsGraphQl graphQl() {
+        return graphQl;
+    }
+
+    /** Whether session cookies are marked Secure ({@code pa.auth.secure.cookie}). */
+    public boolean secureCookie() {
+        return secureCookie;
+    }
+
+    /** The person's time zone, UTC for an unknown account. */
+    public ZoneId zoneOf(UUID userId) {
+        return accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
+    }
+
+    /** Deletes refresh tokens and recovery links that expired before {@code now}; returns how many. */
+    public long purgeExpiredTokens(Instant now) {
+        return repository.purgeExpiredRefreshTokens(now) + recoveryRepository.purgeExpiredTokens(now);
+    }
+
+    public Feature feature() {
+        return feature;
+    }
+}

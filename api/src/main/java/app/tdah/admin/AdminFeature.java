@@ -1,0 +1,49 @@
+package app.tdah.admin;
+
+import app.tdah.jobs.ApplyRetentionJob;
+import app.tdah.jobs.ScheduledJob;
+import app.tdah.wiring.Feature;
+import app.tdah.wiring.Foundation;
+
+import org.quartz.SimpleScheduleBuilder;
+
+/** What operators see and do: people and roles, the audit log, the scheduler, and the retention of job runs. */
+public final class AdminFeature {
+
+    private final SchedulerRepository scheduler;
+    private final UserAdminRepository people;
+    private final Feature feature;
+
+    private AdminFeature(SchedulerRepository scheduler, UserAdminRepository people, Feature feature) {
+        this.scheduler = scheduler;
+        this.people = people;
+        this.feature = feature;
+    }
+
+    public static AdminFeature create(Foundation foundation) {
+        SchedulerRepository scheduler = new SchedulerRepository(foundation.db());
+        UserAdminRepository people = new UserAdminRepository(foundation.db());
+        Feature feature = Feature.builder()
+                .graphQl(new AdminGraphQl(scheduler, foundation.clock()))
+                .graphQl(new UserAdminGraphQl(new UserAdminService(people, foundation.audit())))
+                .job(new ScheduledJob("apply-retention", ApplyRetentionJob.class,
+                        () -> new ApplyRetentionJob(scheduler::purgeRunsBefore, foundation.clock()),
+                        SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false))
+                .build();
+        return new AdminFeature(scheduler, people, feature);
+    }
+
+    /** The scheduler's own records, which the job scheduler writes and the admin view reads. */
+    public SchedulerRepository scheduler() {
+        return scheduler;
+    }
+
+    public UserAdminRepository people() {
+        return people;
+    }
+
+    public Feature feature() {
+        return feature;
+    }
+}

@@ -1,0 +1,27 @@
+package app.tdah.digest;
+
+import app.tdah.jobs.ScheduledJob;
+import app.tdah.jobs.SendDailyDigestsJob;
+import app.tdah.mail.MailService;
+import app.tdah.tasks.TaskService;
+import app.tdah.wiring.Feature;
+import app.tdah.wiring.Foundation;
+
+import org.quartz.SimpleScheduleBuilder;
+
+/** The daily digest: a mail at each person's chosen local time with their day. */
+public final class DigestFeature {
+
+    private DigestFeature() {
+    }
+
+    public static Feature create(Foundation foundation, TaskService tasks, MailService mail) {
+        DailyDigestSender sender = new DailyDigestSender(new DigestRepository(foundation.db()), tasks, mail, foundation.clock());
+        return Feature.builder()
+                .job(new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,
+                        () -> new SendDailyDigestsJob(sender),
+                        SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        true))
+                .build();
+    }
+}

@@ -1,0 +1,17 @@
+package app.tdah.notifications;
+
+import app.tdah.wiring.Feature;
+import app.tdah.wiring.Foundation;
+
+/** In-app notifications (reminders delivered in the app), read and marked read over GraphQL. */
+public final class NotificationsFeature {
+
+    private NotificationsFeature() {
+    }
+
+    public static Feature create(Foundation foundation) {
+        return Feature.builder()
+                .graphQl(new NotificationsGraphQl(new NotificationRepository(foundation.db())))
+                .build();
+    }
+}
