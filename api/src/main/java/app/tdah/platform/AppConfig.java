@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import app.tdah.jobs.mail.RetryPolicy;
 import app.tdah.jobs.mail.SmtpSettings;
+import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.jobs.sms.SmsSendLimits;
 import app.tdah.jobs.sms.TwilioSettings;
 import app.tdah.sms.SmsSettings;
