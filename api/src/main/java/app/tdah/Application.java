@@ -100,6 +100,7 @@ import app.tdah.sms.SmsGraphQl;
 import app.tdah.sms.SmsLogRepository;
 import app.tdah.sms.SmsMessageRepository;
 import app.tdah.sms.SmsOutbox;
+import app.tdah.sms.TwilioRequestFilter;
 import app.tdah.sms.TwilioSignature;
 import app.tdah.sms.TwilioStatusHttpService;
 import app.tdah.sms.VerificationCodes;
@@ -252,15 +253,16 @@ public final class Application implements AutoCloseable {
                         new AccountExportHttpService(myAccount, accessTokens, accounts::effectiveRole, clock));
                 routing.register(OidcHttpService.ROOT, new OidcHttpService(providerSignIn, settings.secureCookie()));
                 settings.twilio().ifPresent(twilio -> {
-                    TwilioSignature signature = new TwilioSignature(twilio.authToken(), settings.publicUrl());
+                    TwilioRequestFilter twilioRequests = new TwilioRequestFilter(
+                            new TwilioSignature(twilio.authToken(), settings.publicUrl()), auditLog);
                     routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
-                            signature, new SmsMessageRepository(db), auditLog, clock));
+                            twilioRequests, new SmsMessageRepository(db), clock));
                     SmsInbox smsInbox = SmsInbox.create(db, tasks, zoneOf, new SmsOutbox(db), llm,
                             userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
                             settings.smsAssistant(), settings.publicUrl(), clock);
                     resources.add(smsInbox);
-                    routing.register(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(signature,
-                            new PhoneNumbers(settings.sms().defaultRegion()), smsInbox, auditLog));
+                    routing.register(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(twilioRequests,
+                            new PhoneNumbers(settings.sms().defaultRegion()), smsInbox));
                 });
                 SpaRouting.register(routing);
             }

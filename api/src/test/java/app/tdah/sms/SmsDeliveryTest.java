@@ -245,6 +245,23 @@ class SmsDeliveryTest {
     }
 
     @Test
+    void aCallbackThatIsNotAFormIsUnsupportedAndAMalformedFormABadRequest() {
+        String sid = "SM" + "1".repeat(32);
+        long auditedBefore = count("SELECT count(*) FROM audit_events WHERE action = 'sms_status_signature_invalid'");
+
+        HttpResponse<String> json = TwilioRequests.post(server.baseUrl(), "/sms/twilio/status",
+                "{\"MessageSid\":\"" + sid + "\",\"MessageStatus\":\"delivered\"}", "application/json", "c2lnbmF0dXJl");
+        HttpResponse<String> malformed = TwilioRequests.post(server.baseUrl(), "/sms/twilio/status",
+                "MessageSid=" + sid + "&MessageStatus=%zz", "application/x-www-form-urlencoded", "c2lnbmF0dXJl");
+
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).isEqualTo("The form body is malformed.");
+        assertThat(count("SELECT count(*) FROM audit_events WHERE action = 'sms_status_signature_invalid'"))
+                .as("refused before the signature is looked at").isEqualTo(auditedBefore);
+    }
+
+    @Test
     void anSmsReminderReachesTwilioOnceAndNamesItsTask() throws Exception {
         TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
         TestAccounts.SignedUp phoneless = TestAccounts.signUp(server.baseUrl(), "UTC");
