@@ -4,7 +4,7 @@ import static app.tdah.platform.ConfigValues.nonBlank;
 
 import java.time.Duration;
 
-import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.jobs.mail.SmtpSettings;

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import app.tdah.accounts.AccountsFeature;
 import app.tdah.identity.Permission;
 import app.tdah.jobs.ScheduledJob;
-import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.jobs.sms.SendSmsJob;
 import app.tdah.jobs.sms.SmsSendLimits;
 import app.tdah.jobs.sms.TwilioSettings;
@@ -64,14 +64,15 @@ public final class SmsFeature {
             return new SmsFeature(outbox, feature.build());
         }
         TwilioSettings account = twilio.get();
-        TwilioSignature signature = new TwilioSignature(account.authToken(), foundation.publicUrl());
+        TwilioRequestFilter twilioRequests = new TwilioRequestFilter(
+                new TwilioSignature(account.authToken(), foundation.publicUrl()), foundation.audit());
         SmsInbox inbox = SmsInbox.create(foundation.db(), tasks, zoneOf, outbox, llm,
                 userId -> accounts.accounts().effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
                 assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), foundation.clock());
         foundation.closeAtStop().accept(inbox);
-        feature.route(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(signature,
-                        new SmsMessageRepository(foundation.db()), foundation.audit(), foundation.clock()))
-                .route(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(signature, numbers, inbox, foundation.audit()))
+        feature.route(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(twilioRequests,
+                        new SmsMessageRepository(foundation.db()), foundation.clock()))
+                .route(SmsWebhookHttpService.PATH, new SmsWebhookHttpService(twilioRequests, numbers, inbox))
                 // Every 2 s: verification codes and replies are waited for.
                 .job(new ScheduledJob("send-sms", SendSmsJob.class,
                         () -> new SendSmsJob(new SmsMessageRepository(foundation.db()), new TwilioSmsSender(account),

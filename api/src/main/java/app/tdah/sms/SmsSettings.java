@@ -2,7 +2,7 @@ package app.tdah.sms;
 
 import java.math.BigDecimal;
 
-import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.jobs.sms.SmsSendLimits;
 
 /**

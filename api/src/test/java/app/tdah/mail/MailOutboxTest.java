@@ -20,10 +20,10 @@ import java.util.stream.IntStream;
 
 import app.tdah.capture.Due;
 import app.tdah.jobs.mail.MailSender;
-import app.tdah.jobs.mail.RetryPolicy;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.jobs.mail.SmtpSettings;
+import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.platform.Database;
 import app.tdah.testing.MovableClock;
 import app.tdah.testing.RefusingSmtpServer;

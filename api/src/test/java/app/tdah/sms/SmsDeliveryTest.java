@@ -1,5 +1,8 @@
 package app.tdah.sms;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import app.tdah.platform.Database;
 import app.tdah.testing.FakeTwilio;
@@ -48,6 +53,8 @@ class SmsDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int PER_PERSON_PER_HOUR = 4;
+    private static final Pattern SERIES = Pattern.compile("(?m)^(\\w+)(?:\\{([^}]*)})? (\\S+)$");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static DbClient db;
     private static SmsOutbox outbox;
 
@@ -80,6 +87,8 @@ class SmsDeliveryTest {
     void aTextIsTriedAgainAfter500And429AndSentOnce() throws Exception {
         String to = randomNumber();
         twilio.script(new Refuse(500, 20500, "Internal Server Error"), new Refuse(429, 20429, "Too Many Requests"));
+        double transientBefore = counter("sms_failed_total", "kind=\"transient\"");
+        double sentBefore = counter("sms_sent_total", "");
 
         enqueue(null, to, "REPLY", "Added: buy milk (tomorrow).");
         twilio.awaitFor(to, 1, WAIT);
@@ -90,6 +99,8 @@ class SmsDeliveryTest {
         clock.advance(Duration.ofMinutes(1));
         List<FakeTwilio.Received> requests = twilio.awaitFor(to, 3, WAIT);
         awaitRow(to, "status = 'QUEUED' AND attempts = 3 AND last_error IS NULL AND twilio_sid = '" + requests.get(2).sid() + "'");
+        awaitCounter("sms_failed_total", "kind=\"transient\"", transientBefore + 2);
+        awaitCounter("sms_sent_total", "", sentBefore + 1);
 
         clock.advance(Duration.ofDays(1));
         awaitSendRuns(2);
@@ -115,10 +126,14 @@ class SmsDeliveryTest {
     void anInvalidNumberIsDeadAtOnceAndNeverTriedAgain() throws Exception {
         String to = "+15005550001";
         twilio.script(new Refuse(400, 21211, "The 'To' number " + to + " is not a valid phone number."));
+        double permanentBefore = counter("sms_failed_total", "kind=\"permanent\"");
+        double deadBefore = counter("sms_dead_total", "");
 
         enqueue(null, to, "REPLY", "Done: call mom.");
         twilio.awaitFor(to, 1, WAIT);
         awaitRow(to, "status = 'DEAD' AND attempts = 1 AND last_error LIKE 'Twilio 400 error 21211: The ''To'' number%'");
+        awaitCounter("sms_failed_total", "kind=\"permanent\"", permanentBefore + 1);
+        awaitCounter("sms_dead_total", "", deadBefore + 1);
         clock.advance(Duration.ofDays(1));
         awaitSendRuns(2);
 
@@ -129,11 +144,13 @@ class SmsDeliveryTest {
     void textsToANumberThatOptedOutAreSkippedButTheOptOutConfirmation() throws Exception {
         String to = randomNumber();
         sql("INSERT INTO sms_opt_outs (e164) VALUES ('" + to + "')");
+        double skippedBefore = counter("sms_skipped_total", "");
 
         enqueue(null, to, "REMINDER", "Reminder: stretch.");
         enqueue(null, to, "OPT_OUT_CONFIRMATION", "You will get no more texts from us. Reply START to undo.");
 
         awaitRow(to, "kind = 'REMINDER' AND status = 'SKIPPED' AND last_error = 'opted out' AND twilio_sid IS NULL");
+        awaitCounter("sms_skipped_total", "", skippedBefore + 1);
         awaitRow(to, "kind = 'OPT_OUT_CONFIRMATION' AND status = 'QUEUED'");
         awaitSendRuns(1);
         assertThat(twilio.receivedFor(to)).extracting(FakeTwilio.Received::body)
@@ -144,12 +161,14 @@ class SmsDeliveryTest {
     void aPersonsTextsOverTheirLimitWaitWithoutCountingAnAttempt() throws Exception {
         UUID person = personId();
         String to = randomNumber();
+        double deferredBefore = counter("sms_deferred_total", "");
         for (int i = 1; i <= PER_PERSON_PER_HOUR + 2; i++) {
             enqueue(person, to, "REPLY", "Reply " + i);
         }
 
         twilio.awaitFor(to, PER_PERSON_PER_HOUR, WAIT);
         awaitRow(to, "status = 'PENDING' AND attempts = 0 AND next_attempt_at >= '" + clock.instant().plus(Duration.ofMinutes(15)) + "'", 2);
+        awaitCounter("sms_deferred_total", "", deferredBefore + 2);
         awaitSendRuns(1);
         assertThat(twilio.receivedFor(to)).hasSize(PER_PERSON_PER_HOUR);
         assertThat(count("SELECT count(*) FROM sms_messages WHERE phone = '" + to + "' AND status = 'QUEUED'")).isEqualTo(PER_PERSON_PER_HOUR);
@@ -223,6 +242,23 @@ class SmsDeliveryTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("MessageStatus");
+    }
+
+    @Test
+    void aCallbackThatIsNotAFormIsUnsupportedAndAMalformedFormABadRequest() {
+        String sid = "SM" + "1".repeat(32);
+        long auditedBefore = count("SELECT count(*) FROM audit_events WHERE action = 'sms_status_signature_invalid'");
+
+        HttpResponse<String> json = TwilioRequests.post(server.baseUrl(), "/sms/twilio/status",
+                "{\"MessageSid\":\"" + sid + "\",\"MessageStatus\":\"delivered\"}", "application/json", "c2lnbmF0dXJl");
+        HttpResponse<String> malformed = TwilioRequests.post(server.baseUrl(), "/sms/twilio/status",
+                "MessageSid=" + sid + "&MessageStatus=%zz", "application/x-www-form-urlencoded", "c2lnbmF0dXJl");
+
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).isEqualTo("The form body is malformed.");
+        assertThat(count("SELECT count(*) FROM audit_events WHERE action = 'sms_status_signature_invalid'"))
+                .as("refused before the signature is looked at").isEqualTo(auditedBefore);
     }
 
     @Test
@@ -324,6 +360,38 @@ class SmsDeliveryTest {
         Instant deadline = Instant.now().plus(WAIT);
         while (count("SELECT count(*) FROM job_runs WHERE job = '" + job + "' AND succeeded AND started_at > '" + since + "'") < runs) {
             assertThat(Instant.now()).as(runs + " runs of " + job).isBefore(deadline);
+            Thread.sleep(50); // polling a condition with a deadline
+        }
+    }
+
+    /** A counter on {@code /observe/metrics}, summed over its series whose labels contain {@code labels}; 0 until it first counts. */
+    private static double counter(String name, String labels) {
+        HttpResponse<String> metrics;
+        try {
+            metrics = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        double total = 0;
+        Matcher series = SERIES.matcher(metrics.body());
+        while (series.find()) {
+            if (series.group(1).equals(name) && (series.group(2) == null ? "" : series.group(2)).contains(labels)) {
+                total += Double.parseDouble(series.group(3));
+            }
+        }
+        return total;
+    }
+
+    /** Waits until the counter reaches {@code atLeast}: it moves just after the row's outcome is written. */
+    private static void awaitCounter(String name, String labels, double atLeast) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (counter(name, labels) < atLeast) {
+            assertThat(Instant.now()).as(name + "{" + labels + "} to reach " + atLeast + ", at " + counter(name, labels))
+                    .isBefore(deadline);
             Thread.sleep(50); // polling a condition with a deadline
         }
     }

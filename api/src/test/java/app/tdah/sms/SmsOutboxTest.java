@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
-import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.jobs.sms.SendSmsJob;
 import app.tdah.jobs.sms.SmsSendLimits;
 import app.tdah.jobs.sms.TwilioSettings;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import app.tdah.jobs.coordination.RedissonCoordination;
-import app.tdah.jobs.mail.RetryPolicy;
+import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.jobs.sms.SendSmsJob;
 import app.tdah.jobs.sms.SmsSendLimits;
 import app.tdah.jobs.sms.TwilioSmsSender;

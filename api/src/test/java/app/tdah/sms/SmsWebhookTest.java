@@ -160,6 +160,9 @@ class SmsWebhookTest {
         Person ada = personWithVerifiedPhone();
         HttpResponse<String> json = twilio.post("{\"Body\":\"buy milk\"}", "application/json", "c2lnbmF0dXJl");
         assertThat(json.statusCode()).isEqualTo(415);
+        HttpResponse<String> malformed = twilio.post("MessageSid=SM1&From=%zz&Body=x", "application/x-www-form-urlencoded", "c2lnbmF0dXJl");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).isEqualTo("The form body is malformed.");
 
         Map<String, String> noBody = TwilioWebhook.inbound(TwilioWebhook.newMessageSid(), ada.phone(), "x");
         noBody.remove("Body");

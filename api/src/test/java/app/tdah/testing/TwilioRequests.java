@@ -46,12 +46,17 @@ public final class TwilioRequests {
      * Twilio signs the URL it calls: the public URL, which behind a proxy differs from where the server listens.
      */
     public static HttpResponse<String> post(String baseUrl, String path, Map<String, String> params, String signature) {
+        return post(baseUrl, path, params.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&")), "application/x-www-form-urlencoded; charset=utf-8", signature);
+    }
+
+    /** Any body, of any type, to {@code baseUrl + path}: also what Twilio never sends. */
+    public static HttpResponse<String> post(String baseUrl, String path, String body, String contentType, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .header("Content-Type", contentType)
                 .header("User-Agent", "TwilioProxy/1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(params.entrySet().stream()
-                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                        .collect(Collectors.joining("&"))));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }

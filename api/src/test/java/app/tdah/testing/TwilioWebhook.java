@@ -1,9 +1,6 @@
 package app.tdah.testing;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +23,6 @@ public final class TwilioWebhook {
 
     private static final String PATH = "/sms/twilio";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private final String signedUrl;
     private final String authToken;
@@ -87,21 +83,7 @@ public final class TwilioWebhook {
 
     /** Any body, of any type: what Twilio never sends. */
     public HttpResponse<String> post(String body, String contentType, String signatureHeader) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + PATH))
-                .header("Content-Type", contentType)
-                .header("User-Agent", "TwilioProxy/1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signatureHeader != null) {
-            request.header("X-Twilio-Signature", signatureHeader);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TwilioRequests.post(baseUrl, PATH, body, contentType, signatureHeader);
     }
 
     /** The text of the TwiML reply's message, read by an XML parser; empty for {@code <Response/>}. */

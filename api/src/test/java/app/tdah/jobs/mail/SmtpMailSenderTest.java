@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.jobs.mail.MailDeliveryException.Failure;
 import app.tdah.jobs.mail.SmtpSettings.Security;
+import app.tdah.jobs.outbox.DeliveryException;
+import app.tdah.jobs.outbox.DeliveryException.Kind;
 import app.tdah.testing.RefusingSmtpServer;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -75,9 +76,9 @@ class SmtpMailSenderTest {
     @Test
     void aRecipientTheServerRefusesIsAPermanentFailureWithItsReply() throws Exception {
         try (RefusingSmtpServer server = new RefusingSmtpServer("550 5.1.1 <nobody@pa.test>: Recipient address rejected")) {
-            MailDeliveryException e = failureSending(mail("nobody@pa.test"), settings(server.port(), Security.NONE));
+            DeliveryException e = failureSending(mail("nobody@pa.test"), settings(server.port(), Security.NONE));
 
-            assertThat(e.failure()).isEqualTo(Failure.PERMANENT);
+            assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
             assertThat(e.getMessage()).contains("550 5.1.1 <nobody@pa.test>: Recipient address rejected");
         }
     }
@@ -85,18 +86,18 @@ class SmtpMailSenderTest {
     @Test
     void aTemporaryRefusalIsTransient() throws Exception {
         try (RefusingSmtpServer server = new RefusingSmtpServer("450 4.2.1 Mailbox busy, try later")) {
-            MailDeliveryException e = failureSending(mail("busy@pa.test"), settings(server.port(), Security.NONE));
+            DeliveryException e = failureSending(mail("busy@pa.test"), settings(server.port(), Security.NONE));
 
-            assertThat(e.failure()).isEqualTo(Failure.TRANSIENT);
+            assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
             assertThat(e.getMessage()).contains("450 4.2.1 Mailbox busy");
         }
     }
 
     @Test
     void noServerListeningIsTransient() throws Exception {
-        MailDeliveryException e = failureSending(mail("ada@pa.test"), settings(closedPort(), Security.NONE));
+        DeliveryException e = failureSending(mail("ada@pa.test"), settings(closedPort(), Security.NONE));
 
-        assertThat(e.failure()).isEqualTo(Failure.TRANSIENT);
+        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.getMessage()).contains("Connection refused");
     }
 
@@ -104,9 +105,9 @@ class SmtpMailSenderTest {
     void anAddressThatCannotBeValidIsPermanent() throws Exception {
         int port = startGreenMail(ServerSetupTest.SMTP);
 
-        MailDeliveryException e = failureSending(mail("not an address"), settings(port, Security.NONE));
+        DeliveryException e = failureSending(mail("not an address"), settings(port, Security.NONE));
 
-        assertThat(e.failure()).isEqualTo(Failure.PERMANENT);
+        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
@@ -114,9 +115,9 @@ class SmtpMailSenderTest {
     void starttlsIsRequiredNeverSkipped() throws Exception {
         int port = startGreenMail(ServerSetupTest.SMTP); // GreenMail's plain SMTP does not offer STARTTLS
 
-        MailDeliveryException e = failureSending(mail("ada@pa.test"), settings(port, Security.STARTTLS));
+        DeliveryException e = failureSending(mail("ada@pa.test"), settings(port, Security.STARTTLS));
 
-        assertThat(e.failure()).isEqualTo(Failure.TRANSIENT);
+        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.getMessage()).containsIgnoringCase("STARTTLS");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
@@ -125,9 +126,9 @@ class SmtpMailSenderTest {
     void implicitTlsRefusesACertificateNobodyVouchesFor() throws Exception {
         int port = startGreenMail(ServerSetupTest.SMTPS); // GreenMail's own self-signed certificate
 
-        MailDeliveryException e = failureSending(mail("ada@pa.test"), settings(port, Security.TLS));
+        DeliveryException e = failureSending(mail("ada@pa.test"), settings(port, Security.TLS));
 
-        assertThat(e.failure()).isEqualTo(Failure.TRANSIENT);
+        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.getMessage()).contains("PKIX");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
@@ -142,10 +143,10 @@ class SmtpMailSenderTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
 
         new SmtpMailSender(right).send(mail("ada@pa.test"));
-        MailDeliveryException e = failureSending(mail("ada@pa.test"), wrong);
+        DeliveryException e = failureSending(mail("ada@pa.test"), wrong);
 
         assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
-        assertThat(e.failure()).isEqualTo(Failure.TRANSIENT);
+        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.getMessage()).doesNotContain("wrong-password");
     }
 
@@ -157,8 +158,8 @@ class SmtpMailSenderTest {
         assertThat(settings.toString()).doesNotContain("s3cret-pass").contains("password=****", "user=pa");
     }
 
-    private static MailDeliveryException failureSending(OutgoingMail mail, SmtpSettings settings) {
-        return catchThrowableOfType(MailDeliveryException.class, () -> new SmtpMailSender(settings).send(mail));
+    private static DeliveryException failureSending(OutgoingMail mail, SmtpSettings settings) {
+        return catchThrowableOfType(DeliveryException.class, () -> new SmtpMailSender(settings).send(mail));
     }
 
     private static int closedPort() throws IOException {

@@ -3,7 +3,7 @@ package app.tdah.jobs.mail;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.tdah.jobs.LeasedQueue;
+import app.tdah.jobs.outbox.LeasedQueue;
 
 /** Port into the outbox the domain writes mail to, drained by leased claims. */
 public interface MailOutbox extends LeasedQueue<OutgoingMail> {

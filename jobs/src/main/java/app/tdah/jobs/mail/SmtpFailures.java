@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import app.tdah.jobs.mail.MailDeliveryException.Failure;
+import app.tdah.jobs.outbox.DeliveryException;
+import app.tdah.jobs.outbox.DeliveryException.Kind;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -23,20 +24,20 @@ final class SmtpFailures {
     private SmtpFailures() {
     }
 
-    static MailDeliveryException classify(MessagingException e) {
-        return new MailDeliveryException(failureOf(e), describe(e), e);
+    static DeliveryException classify(MessagingException e) {
+        return new DeliveryException(kindOf(e), describe(e), e);
     }
 
-    private static Failure failureOf(MessagingException e) {
+    private static Kind kindOf(MessagingException e) {
         if (e instanceof AuthenticationFailedException) {
             // Wrong credentials are the operator's to fix, not this mail's fault: it should go once they are fixed.
-            return Failure.TRANSIENT;
+            return Kind.TRANSIENT;
         }
         if (e instanceof AddressException) {
-            return Failure.PERMANENT;
+            return Kind.PERMANENT;
         }
         OptionalInt reply = replyCode(e);
-        return reply.isPresent() && reply.getAsInt() >= 500 ? Failure.PERMANENT : Failure.TRANSIENT;
+        return reply.isPresent() && reply.getAsInt() >= 500 ? Kind.PERMANENT : Kind.TRANSIENT;
     }
 
     /** The first SMTP reply code in the chain: Angus nests the per-recipient refusal inside a general failure. */

@@ -3,6 +3,8 @@ package app.tdah.jobs.mail;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import app.tdah.jobs.outbox.DeliveryException;
+
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -33,7 +35,7 @@ public final class SmtpMailSender implements MailSender {
     }
 
     @Override
-    public void send(OutgoingMail mail) throws MailDeliveryException {
+    public void send(OutgoingMail mail) throws DeliveryException {
         try {
             MimeMessage message = compose(mail);
             Transport.send(message, settings.user().orElse(null), settings.user().isPresent() ? settings.password() : null);

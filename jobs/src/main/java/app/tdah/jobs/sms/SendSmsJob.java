@@ -12,19 +12,20 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import app.tdah.jobs.coordination.Coordination;
-import app.tdah.jobs.mail.RetryPolicy;
-import app.tdah.jobs.sms.SmsDeliveryException.Failure;
+import app.tdah.jobs.outbox.DeliveryException;
+import app.tdah.jobs.outbox.OutboxMetrics;
+import app.tdah.jobs.outbox.OutboxSender;
+import app.tdah.jobs.outbox.RetryPolicy;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
-import org.quartz.JobExecutionException;
 
 /**
- * Sends the SMS outbox: claims due texts in batches, hands each to Twilio and records the outcome at once, so a text
- * Twilio accepted (its SID stored) is never sent again. Passing failures (5xx, 429, timeouts) come back later with
- * backoff; a definitive refusal (4xx, such as 21211 for an invalid number), and a text out of attempts, is DEAD with
- * Twilio's reason. Texts to numbers that opted out are SKIPPED, never sent; texts over a rate limit wait.
+ * Sends the SMS outbox through Twilio: a text Twilio accepted (its SID stored) is never sent again. Passing failures
+ * (5xx, 429, timeouts) come back later with backoff; a definitive refusal (4xx, such as 21211 for an invalid number),
+ * and a text out of attempts, is DEAD with Twilio's reason. Texts to numbers that opted out are SKIPPED, never sent;
+ * texts over a rate limit wait. Its counters: {@code sms_sent_total}, {@code sms_failed_total{kind}},
+ * {@code sms_dead_total}, {@code sms_skipped_total} (opted-out numbers) and {@code sms_deferred_total} (held back by a
+ * rate limit).
  *
  * <p>What is left of "never twice": a text is sent again if its node dies (or loses the database) between Twilio's
  * answer and the write of the SID, once the lease runs out; and when a request times out after Twilio created the
@@ -32,50 +33,35 @@ import org.quartz.JobExecutionException;
  * answer never reached us.
  */
 @DisallowConcurrentExecution
-public final class SendSmsJob implements Job {
+public final class SendSmsJob extends OutboxSender<OutgoingSms> {
 
     /** When the rate limiter cannot be asked (Redis is down), texts wait this long rather than go out unlimited. */
     static final Duration LIMITER_UNAVAILABLE_WAIT = Duration.ofSeconds(30);
     private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
 
     private static final System.Logger LOG = System.getLogger(SendSmsJob.class.getName());
+    private static final OutboxMetrics METRICS = new OutboxMetrics("sms", "Texts", "Twilio");
 
     private final SmsQueue queue;
     private final SmsSender sender;
-    private final RetryPolicy retry;
     private final SmsSendLimits limits;
     private final Coordination coordination;
-    private final Clock clock;
 
     public SendSmsJob(SmsQueue queue, SmsSender sender, RetryPolicy retry, SmsSendLimits limits, Coordination coordination,
                       Clock clock) {
+        super(queue, retry, METRICS, clock);
         this.queue = queue;
         this.sender = sender;
-        this.retry = retry;
         this.limits = limits;
         this.coordination = coordination;
-        this.clock = clock;
-    }
-
-    @Override
-    public void execute(JobExecutionContext context) throws JobExecutionException {
-        try {
-            context.setResult(sendDue());
-        } catch (RuntimeException e) {
-            throw new JobExecutionException("Sending SMS failed", e, false);
-        }
-    }
-
-    /** Sends every text due now; returns how many Twilio accepted. Safe to run on several nodes at once. */
-    public int sendDue() {
-        return queue.drain(clock, "texts", this::sendBatch);
     }
 
     /**
      * Texts to different numbers go out side by side (a request to Twilio is mostly waiting); texts to one number go
      * one after the other, in the order they were queued, so a reply in two parts arrives in order.
      */
-    private int sendBatch(List<OutgoingSms> batch) {
+    @Override
+    protected int sendBatch(List<OutgoingSms> batch) {
         Map<String, List<OutgoingSms>> byNumber = batch.stream()
                 .collect(Collectors.groupingBy(OutgoingSms::to, LinkedHashMap::new, Collectors.toList()));
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -95,16 +81,17 @@ public final class SendSmsJob implements Job {
         }
     }
 
-    private boolean handle(OutgoingSms sms) {
+    @Override
+    protected boolean handle(OutgoingSms sms) {
         if (!sms.mayBeSent()) {
             queue.markSkipped(sms.id(), "opted out");
-            SmsMetrics.skipped();
+            METRICS.increment("skipped", "Texts not sent because the number opted out");
             return false;
         }
         Duration wait = waitForLimits(sms);
         if (!wait.isZero()) {
             queue.postpone(sms.id(), clock.instant().plus(wait));
-            SmsMetrics.deferred();
+            METRICS.increment("deferred", "Texts held back for a while by a per-person or global rate limit");
             return false;
         }
         return deliver(sms);
@@ -132,23 +119,8 @@ public final class SendSmsJob implements Job {
         return gap.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : gap;
     }
 
-    private boolean deliver(OutgoingSms sms) {
-        AcceptedSms accepted;
-        try {
-            accepted = sender.send(sms);
-        } catch (SmsDeliveryException e) {
-            recordFailure(sms, e);
-            return false;
-        }
-        queue.markAccepted(sms.id(), accepted, clock.instant());
-        SmsMetrics.sent();
-        return true;
-    }
-
-    private void recordFailure(OutgoingSms sms, SmsDeliveryException e) {
-        SmsMetrics.failed(e.failure());
-        if (queue.recordFailure(sms.id(), sms.attempts(), e.failure() == Failure.PERMANENT, e.getMessage(), retry, clock, "SMS")) {
-            SmsMetrics.dead();
-        }
+    @Override
+    protected void send(OutgoingSms sms) throws DeliveryException {
+        queue.markAccepted(sms.id(), sender.send(sms), clock.instant());
     }
 }

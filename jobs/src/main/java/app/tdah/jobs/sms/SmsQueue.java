@@ -3,7 +3,7 @@ package app.tdah.jobs.sms;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.tdah.jobs.LeasedQueue;
+import app.tdah.jobs.outbox.LeasedQueue;
 
 /** Port into the outbound rows of the SMS log, drained by leased claims. */
 public interface SmsQueue extends LeasedQueue<OutgoingSms> {

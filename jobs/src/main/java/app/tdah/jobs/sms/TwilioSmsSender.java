@@ -2,7 +2,8 @@ package app.tdah.jobs.sms;
 
 import java.util.Locale;
 
-import app.tdah.jobs.sms.SmsDeliveryException.Failure;
+import app.tdah.jobs.outbox.DeliveryException;
+import app.tdah.jobs.outbox.DeliveryException.Kind;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
@@ -33,7 +34,7 @@ public final class TwilioSmsSender implements SmsSender {
     }
 
     @Override
-    public AcceptedSms send(OutgoingSms sms) throws SmsDeliveryException {
+    public AcceptedSms send(OutgoingSms sms) throws DeliveryException {
         try {
             Message message = creator(sms).setStatusCallback(settings.statusCallbackUrl()).create(client);
             String status = message.getStatus() == null ? "queued" : message.getStatus().toString();
@@ -41,9 +42,9 @@ public final class TwilioSmsSender implements SmsSender {
         } catch (ApiException e) {
             throw classify(e);
         } catch (ApiConnectionException e) {
-            throw new SmsDeliveryException(Failure.TRANSIENT, e.getMessage(), e);
+            throw new DeliveryException(Kind.TRANSIENT, e.getMessage(), e);
         } catch (TwilioException e) {
-            throw new SmsDeliveryException(Failure.TRANSIENT, "Twilio client error: " + e.getMessage(), e);
+            throw new DeliveryException(Kind.TRANSIENT, "Twilio client error: " + e.getMessage(), e);
         }
     }
 
@@ -59,11 +60,11 @@ public final class TwilioSmsSender implements SmsSender {
      * 5xx and 429 may pass; a 401 is the operator's credentials, to be fixed without losing the queue; any other
      * 4xx (21211 invalid number, 21610 unsubscribed recipient...) would be refused again.
      */
-    private static SmsDeliveryException classify(ApiException e) {
+    private static DeliveryException classify(ApiException e) {
         Integer status = e.getStatusCode();
         boolean passing = status == null || status >= 500 || status == TOO_MANY_REQUESTS || status == UNAUTHORIZED;
         String description = "Twilio " + (status == null ? "error" : status) + (e.getCode() == null ? "" : " error " + e.getCode())
                 + ": " + e.getMessage();
-        return new SmsDeliveryException(passing ? Failure.TRANSIENT : Failure.PERMANENT, description, e);
+        return new DeliveryException(passing ? Kind.TRANSIENT : Kind.PERMANENT, description, e);
     }
 }

@@ -1,4 +1,4 @@
-package app.tdah.jobs.mail;
+package app.tdah.jobs.outbox;
 
 import java.time.Duration;
 import java.util.SplittableRandom;

@@ -1,11 +1,12 @@
-package app.tdah.jobs.mail;
+package app.tdah.jobs.outbox;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * When a mail that failed for a passing reason is tried again: the delay doubles from {@code firstDelay} with each
- * attempt up to {@code maxDelay}, and the mail is given up once {@code maxAttempts} attempts have failed.
+ * When an outbox row (a mail, a text) that failed for a passing reason is tried again: the delay doubles from
+ * {@code firstDelay} with each attempt up to {@code maxDelay}, and the row is given up once {@code maxAttempts} attempts
+ * have failed.
  */
 public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay) {
 
@@ -26,7 +27,7 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
 
     /**
      * The wait after the {@code attempts}-th failure: a random point in the upper half of the exponential delay, so
-     * that mail which failed together (the server was down) does not come back all at once.
+     * that rows which failed together (the receiver was down) does not come back all at once.
      */
     public Duration delayAfter(int attempts, RandomGenerator random) {
         int doublings = Math.min(Math.max(attempts - 1, 0), 30);
