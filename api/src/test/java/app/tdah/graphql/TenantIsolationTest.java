@@ -13,6 +13,7 @@ import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
+import app.tdah.testing.TestDates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import graphql.schema.GraphQLArgument;
@@ -78,10 +79,10 @@ class TenantIsolationTest {
     private static final List<Example> EXAMPLES = List.of(
             new Example("User", "the person", a -> GlobalId.encode("User", a.userId())),
             new Example("ManagedUser", "the person's account as admins see it", a -> GlobalId.encode("User", a.userId())),
-            new Example("Task", "a task", a -> a.createTask(Map.of("title", "A's task", "dueDate", "2031-05-01"))),
+            new Example("Task", "a task", a -> a.createTask(Map.of("title", "A's task", "dueDate", TestDates.future("05-01")))),
             new Example("Task", "a subtask", a -> a.createTask(Map.of("title", "A's step",
                     "parentId", a.createTask(Map.of("title", "A's parent task"))))),
-            new Example("Reminder", "a reminder", a -> a.task(Map.of("title", "A's reminded task", "dueAt", "2031-05-01T10:00:00Z",
+            new Example("Reminder", "a reminder", a -> a.task(Map.of("title", "A's reminded task", "dueAt", TestDates.future("05-01T10:00:00Z"),
                     "reminders", List.of(Map.of("offsetMinutes", 15)))).path("reminders").path(0).path("id").asText()),
             new Example("Notification", "a notification", a -> {
                 UUID id = UUID.randomUUID();
@@ -260,8 +261,8 @@ class TenantIsolationTest {
             case "Int" -> 5;
             case "Float" -> 1.5;
             case "Boolean" -> false;
-            case "DateTime" -> "2031-01-01T09:00:00Z";
-            case "Date" -> "2031-01-01";
+            case "DateTime" -> TestDates.future("01-01T09:00:00Z");
+            case "Date" -> TestDates.future("01-01");
             default -> throw new IllegalStateException("No sample value for the scalar " + scalar + ": add one to TenantIsolationTest");
         };
     }

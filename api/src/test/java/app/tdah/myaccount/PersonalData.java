@@ -9,6 +9,7 @@ import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
+import app.tdah.testing.TestDates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ record PersonalData(TestAccounts.SignedUp person, UUID userId, String taskTitle,
     static PersonalData of(ServerExtension server, TestAccounts.SignedUp person) {
         GraphQlClient client = person.client();
         String title = "water the ficus " + UUID.randomUUID();
-        JsonNode task = client.execute(CREATE, Map.of("i", Map.of("title", title, "dueDate", "2031-03-10",
+        JsonNode task = client.execute(CREATE, Map.of("i", Map.of("title", title, "dueDate", TestDates.future("03-10"),
                 "reminders", List.of(Map.of("offsetMinutes", 30))))).data("createTask").path("task");
         UUID taskId = GlobalId.decode("Task", task.path("id").asText()).orElseThrow();
         UUID reminderId = GlobalId.decode("Reminder", task.path("reminders").path(0).path("id").asText()).orElseThrow();
@@ -43,7 +44,8 @@ record PersonalData(TestAccounts.SignedUp person, UUID userId, String taskTitle,
         String phone = "+1555" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             UUID userId = sql.userId(person.email());
-            sql.update("INSERT INTO task_misses (task_id, user_id, occurrence_due) VALUES (?, ?, '2031-03-03')", taskId, userId);
+            sql.update("INSERT INTO task_misses (task_id, user_id, occurrence_due) VALUES (?, ?, ?::date)", taskId, userId,
+                    TestDates.future("03-03"));
             sql.update("INSERT INTO reminder_deliveries (id, reminder_id, task_id, user_id, fire_at, channel) "
                     + "VALUES (?, ?, ?, ?, now(), 'IN_APP')", UUID.randomUUID(), reminderId, taskId, userId);
             sql.update("INSERT INTO notifications (id, user_id, task_id, title, body) VALUES (?, ?, ?, ?, 'in 30 minutes')",

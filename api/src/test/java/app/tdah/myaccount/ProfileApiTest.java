@@ -7,6 +7,7 @@ import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
+import app.tdah.testing.TestDates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -78,16 +79,17 @@ class ProfileApiTest {
         TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
         String create = """
                 mutation C($i: CreateTaskInput!) { createTask(input: $i) { task { id reminders { nextFireAt } } } }""";
-        person.client().execute(create, Map.of("i", Map.of("title", "all-day", "dueDate", "2031-01-10",
+        person.client().execute(create, Map.of("i", Map.of("title", "all-day", "dueDate", TestDates.future("01-10"),
                 "reminders", java.util.List.of(Map.of("offsetMinutes", 0)))));
-        person.client().execute(create, Map.of("i", Map.of("title", "timed", "dueAt", "2031-01-10T15:00:00Z",
+        person.client().execute(create, Map.of("i", Map.of("title", "timed", "dueAt", TestDates.future("01-10T15:00:00Z"),
                 "reminders", java.util.List.of(Map.of("offsetMinutes", 60)))));
-        assertThat(nextFireTimes(person.client())).containsEntry("all-day", "2031-01-10T09:00:00Z")
-                .containsEntry("timed", "2031-01-10T14:00:00Z");
+        assertThat(nextFireTimes(person.client())).containsEntry("all-day", TestDates.future("01-10T09:00:00Z"))
+                .containsEntry("timed", TestDates.future("01-10T14:00:00Z"));
 
         update(person.client(), "timeZone", "Europe/Paris");
         assertThat(nextFireTimes(person.client())).as("09:00 in Paris; the timed one is an instant already")
-                .containsEntry("all-day", "2031-01-10T08:00:00Z").containsEntry("timed", "2031-01-10T14:00:00Z");
+                .containsEntry("all-day", TestDates.future("01-10T08:00:00Z"))
+                .containsEntry("timed", TestDates.future("01-10T14:00:00Z"));
     }
 
     @Test

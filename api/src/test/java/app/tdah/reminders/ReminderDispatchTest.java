@@ -102,8 +102,9 @@ class ReminderDispatchTest {
         ZoneId paris = ZoneId.of("Europe/Paris");
         Instant lateEvening = LocalDateTime.parse("2026-11-25T23:30").atZone(paris).toInstant();
         GraphQlClient client = signedIn("night@example.com", "Europe/Paris");
-        createWithReminder(client, "night calm", lateEvening.plusSeconds(3600 * 24 * 365), "MEDIUM");
-        createWithReminder(client, "night urgent", lateEvening.plusSeconds(3600 * 24 * 365), "URGENT");
+        // Created for any future time the server accepts today; the dispatcher below runs on its own clock.
+        createWithReminder(client, "night calm", Instant.now().plus(Duration.ofDays(1)), "MEDIUM");
+        createWithReminder(client, "night urgent", Instant.now().plus(Duration.ofDays(1)), "URGENT");
         // Put both reminders at 23:30 Paris, and dispatch "at" 23:31 with a dispatcher of our own clock.
         sql("UPDATE task_reminders r SET next_fire_at = '" + lateEvening + "' FROM tasks t WHERE t.id = r.task_id AND t.title LIKE 'night %'");
         Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 2);
