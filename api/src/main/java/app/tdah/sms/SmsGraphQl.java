@@ -8,28 +8,25 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import app.tdah.errors.BadArgument;
 import app.tdah.accounts.AccountsGraphQl;
-import app.tdah.identity.Principal;
+import app.tdah.graphql.Connection;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.PageRequest;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.errors.UserError;
 
-import graphql.GraphqlErrorException;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
 /** The SMS slice of the GraphQL API: the person's phone and SMS log, and the operators' SMS analytics. */
 public final class SmsGraphQl implements GraphQlFeature {
 
-    private static final int MAX_PAGE = 100;
     private static final int MAX_DAYS = 366;
 
     private final PhoneService phones;
@@ -57,15 +54,6 @@ public final class SmsGraphQl implements GraphQlFeature {
     }
 
     public record RemovePhonePayload(List<UserError> userErrors) {
-    }
-
-    public record SmsMessageConnection(List<SmsMessageEdge> edges, PageInfo pageInfo, long totalCount) {
-    }
-
-    public record SmsMessageEdge(String cursor, SmsMessage node) {
-    }
-
-    public record PageInfo(boolean hasNextPage, String endCursor) {
     }
 
     public record SmsStatsView(long inbound, long outbound, long segments, double estimatedCost, long failed, Double failureRate,
@@ -107,15 +95,9 @@ public final class SmsGraphQl implements GraphQlFeature {
                         }));
     }
 
-    private SmsMessageConnection smsMessages(DataFetchingEnvironment env) {
-        UUID owner = signedIn(env).orElseThrow();
-        int first = KeysetCursor.pageSize(env.getArgument("first"), MAX_PAGE);
-        KeysetCursor after = Optional.ofNullable(env.<String>getArgument("after")).map(KeysetCursor::decode).orElse(null);
-        SmsLogRepository.Page page = log.page(owner, after, first);
-        List<SmsMessageEdge> edges = page.messages().stream()
-                .map(m -> new SmsMessageEdge(new KeysetCursor(m.createdAt(), m.id()).encode(), m)).toList();
-        return new SmsMessageConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.getLast().cursor()),
-                page.total());
+    private Connection<SmsMessage> smsMessages(DataFetchingEnvironment env) {
+        PageRequest<KeysetCursor> request = PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"));
+        return Connection.of(log.page(GraphQlEngine.context(env).owner(), request), m -> new KeysetCursor(m.createdAt(), m.id()).encode());
     }
 
     private SmsAnalyticsView smsAnalytics(DataFetchingEnvironment env) {
@@ -138,18 +120,18 @@ public final class SmsGraphQl implements GraphQlFeature {
     private PhonePayload addPhone(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         RequestContext context = GraphQlEngine.context(env);
-        return PhonePayload.of(phones.addPhone(signedIn(env).orElseThrow(), (String) input.get("number"), context.client()));
+        return PhonePayload.of(phones.addPhone(context.owner(), (String) input.get("number"), context.client()));
     }
 
     private PhonePayload verifyPhone(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         RequestContext context = GraphQlEngine.context(env);
-        return PhonePayload.of(phones.verifyPhone(signedIn(env).orElseThrow(), (String) input.get("code"), context.client()));
+        return PhonePayload.of(phones.verifyPhone(context.owner(), (String) input.get("code"), context.client()));
     }
 
     private RemovePhonePayload removePhone(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        return new RemovePhonePayload(phones.removePhone(signedIn(env).orElseThrow(), context.client()).errors());
+        return new RemovePhonePayload(phones.removePhone(context.owner(), context.client()).errors());
     }
 
     private SmsStatsView view(SmsStats stats) {
@@ -164,10 +146,5 @@ public final class SmsGraphQl implements GraphQlFeature {
 
     private static Double millis(Duration duration) {
         return duration == null ? null : duration.toNanos() / 1_000_000.0;
-    }
-
-    /** @auth(requires: OWN_DATA) has already refused anonymous callers, so a principal is there. */
-    private static Optional<UUID> signedIn(DataFetchingEnvironment env) {
-        return GraphQlEngine.context(env).principal().map(Principal::userId);
     }
 }

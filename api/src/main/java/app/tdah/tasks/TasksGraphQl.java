@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -14,10 +15,12 @@ import java.util.function.BiFunction;
 import app.tdah.capture.Capture;
 import app.tdah.capture.Due;
 import app.tdah.capture.Priority;
+import app.tdah.graphql.Connection;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.PageRequest;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.errors.UserError;
@@ -30,10 +33,8 @@ import org.dataloader.DataLoaderRegistry;
 /** The tasks slice of the GraphQL API: thin fetchers over {@link TaskService}; lists batch through DataLoaders. */
 public final class TasksGraphQl implements GraphQlFeature {
 
-    static final int MAX_PAGE = 100;
     private static final String SUBTASKS = "subtasks";
     private static final String REMINDERS = "reminders";
-    private static final UserError NOT_SIGNED_IN = new UserError(null, "Please sign in.", UserError.Code.NOT_AUTHENTICATED);
     private static final UserError NOT_FOUND = new UserError("id", "That task doesn't exist.", UserError.Code.NOT_FOUND);
 
     private final TaskService tasks;
@@ -55,15 +56,6 @@ public final class TasksGraphQl implements GraphQlFeature {
     public record DeleteTaskPayload(String deletedTaskId, List<UserError> userErrors) {
     }
 
-    public record TaskConnection(List<TaskEdge> edges, PageInfo pageInfo, long totalCount) {
-    }
-
-    public record TaskEdge(String cursor, Task node) {
-    }
-
-    public record PageInfo(boolean hasNextPage, String endCursor) {
-    }
-
     public record TodayView(LocalDate date, String timeZone, List<Task> dueToday, List<Task> overdue) {
     }
 
@@ -78,21 +70,19 @@ public final class TasksGraphQl implements GraphQlFeature {
 
     @Override
     public void registerLoaders(DataLoaderRegistry registry, RequestContext context) {
-        context.principal().ifPresent(p -> {
-            UUID owner = p.userId();
-            registry.register(SUBTASKS, DataLoaderFactory.newMappedDataLoader((java.util.Set<UUID> ids) ->
-                    CompletableFuture.completedFuture(repository.subtasksOf(owner, ids))));
-            registry.register(REMINDERS, DataLoaderFactory.newMappedDataLoader((java.util.Set<UUID> ids) ->
-                    CompletableFuture.completedFuture(repository.remindersOf(owner, ids))));
-        });
+        // The loaders run only under a task, which only an @auth field reaches: there is an owner by then.
+        registry.register(SUBTASKS, DataLoaderFactory.newMappedDataLoader((Set<UUID> ids) ->
+                CompletableFuture.completedFuture(repository.subtasksOf(context.owner(), ids))));
+        registry.register(REMINDERS, DataLoaderFactory.newMappedDataLoader((Set<UUID> ids) ->
+                CompletableFuture.completedFuture(repository.remindersOf(context.owner(), ids))));
     }
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                         .dataFetcher("tasks", this::taskPage)
-                        .dataFetcher("today", env -> signedIn(env, (owner, ctx) -> today(owner)))
-                        .dataFetcher("parseCapture", env -> signedIn(env, (owner, ctx) -> preview(owner, env.getArgument("text")))))
+                        .dataFetcher("today", env -> today(GraphQlEngine.context(env).owner()))
+                        .dataFetcher("parseCapture", env -> preview(GraphQlEngine.context(env).owner(), env.getArgument("text"))))
                 .type("Mutation", t -> t
                         .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"))))
                         .dataFetcher("createTask", env -> mutate(env, this::create))
@@ -123,16 +113,10 @@ public final class TasksGraphQl implements GraphQlFeature {
                         .dataFetcher("id", env -> GlobalId.encode("Reminder", env.<Reminder>getSource().id())));
     }
 
-    private Object taskPage(DataFetchingEnvironment env) {
-        return signedIn(env, (owner, ctx) -> {
-            int first = KeysetCursor.pageSize(env.getArgument("first"), MAX_PAGE);
-            KeysetCursor after = Optional.ofNullable(env.<String>getArgument("after")).map(KeysetCursor::decode).orElse(null);
-            Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
-            TaskRepository.Page page = repository.page(owner, status, after, first);
-            List<TaskEdge> edges = page.tasks().stream().map(task -> new TaskEdge(new KeysetCursor(task.createdAt(), task.id()).encode(), task)).toList();
-            return new TaskConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.getLast().cursor()),
-                    page.totalCount());
-        });
+    private Connection<Task> taskPage(DataFetchingEnvironment env) {
+        PageRequest<KeysetCursor> request = PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"));
+        Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
+        return Connection.of(repository.page(GraphQlEngine.context(env).owner(), status, request), task -> new KeysetCursor(task.createdAt(), task.id()).encode());
     }
 
     private TodayView today(UUID owner) {
@@ -214,26 +198,16 @@ public final class TasksGraphQl implements GraphQlFeature {
     }
 
     private DeleteTaskPayload delete(DataFetchingEnvironment env) {
-        Optional<UUID> owner = GraphQlEngine.context(env).principal().map(p -> p.userId());
-        if (owner.isEmpty()) {
-            return new DeleteTaskPayload(null, List.of(NOT_SIGNED_IN));
-        }
         Map<String, Object> in = env.getArgument("input");
         String globalId = (String) in.get("id");
-        boolean deleted = GlobalId.decode("Task", globalId).map(id -> tasks.delete(owner.get(), id)).orElse(false);
+        boolean deleted = GlobalId.decode("Task", globalId).map(id -> tasks.delete(GraphQlEngine.context(env).owner(), id)).orElse(false);
         return deleted ? new DeleteTaskPayload(globalId, List.of()) : new DeleteTaskPayload(null, List.of(NOT_FOUND));
     }
 
-    private TaskPayload mutate(DataFetchingEnvironment env, BiFunction<UUID, Map<String, Object>, TaskService.Result> action) {
-        return GraphQlEngine.context(env).principal()
-                .map(p -> TaskPayload.of(action.apply(p.userId(), env.getArgument("input"))))
-                .orElseGet(() -> new TaskPayload(null, List.of(NOT_SIGNED_IN)));
+    private static TaskPayload mutate(DataFetchingEnvironment env, BiFunction<UUID, Map<String, Object>, TaskService.Result> action) {
+        return TaskPayload.of(action.apply(GraphQlEngine.context(env).owner(), env.getArgument("input")));
     }
 
-    private static <T> T signedIn(DataFetchingEnvironment env, BiFunction<UUID, RequestContext, T> fetch) {
-        RequestContext context = GraphQlEngine.context(env);
-        return context.principal().map(p -> fetch.apply(p.userId(), context)).orElse(null);
-    }
 
     private static TaskService.Result byId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
         return GlobalId.decode("Task", (String) in.get("id")).map(action).orElseGet(() -> TaskService.Result.refused(NOT_FOUND));
