@@ -18,6 +18,7 @@ import app.tdah.identity.AccessTokens;
 import app.tdah.identity.Permission;
 import app.tdah.admin.AdminGraphQl;
 import app.tdah.admin.SchedulerRepository;
+import app.tdah.admin.SchedulerService;
 import app.tdah.admin.UserAdminGraphQl;
 import app.tdah.admin.UserAdminRepository;
 import app.tdah.admin.UserAdminService;
@@ -78,6 +79,7 @@ import app.tdah.myaccount.MyAccountGraphQl;
 import app.tdah.myaccount.MyAccountRepository;
 import app.tdah.myaccount.MyAccountService;
 import app.tdah.notifications.NotificationRepository;
+import app.tdah.notifications.NotificationService;
 import app.tdah.notifications.NotificationsGraphQl;
 import app.tdah.observe.ReadinessChecks;
 import app.tdah.oidc.OidcGraphQl;
@@ -98,6 +100,7 @@ import app.tdah.sms.PhoneRepository;
 import app.tdah.sms.PhoneService;
 import app.tdah.sms.SmsGraphQl;
 import app.tdah.sms.SmsLogRepository;
+import app.tdah.sms.SmsLogService;
 import app.tdah.sms.SmsMessageRepository;
 import app.tdah.sms.SmsOutbox;
 import app.tdah.sms.TwilioSignature;
@@ -107,8 +110,10 @@ import app.tdah.planner.LlmTaskPlanner;
 import app.tdah.planner.TaskPlanner;
 import app.tdah.sms.assistant.SmsInbox;
 import app.tdah.sms.webhook.SmsWebhookHttpService;
+import app.tdah.tasks.MissedTasks;
+import app.tdah.tasks.TaskCommands;
+import app.tdah.tasks.TaskQueries;
 import app.tdah.tasks.TaskRepository;
-import app.tdah.tasks.TaskService;
 import app.tdah.tasks.TasksGraphQl;
 import app.tdah.web.ClientAddress;
 import app.tdah.web.RequestObservation;
@@ -137,13 +142,13 @@ public final class Application implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final WebServer server;
     private final JobScheduler scheduler;
-    private final TaskService tasks;
+    private final MissedTasks missedTasks;
 
-    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, TaskService tasks) {
+    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, MissedTasks missedTasks) {
         this.resources = resources;
         this.server = server;
         this.scheduler = scheduler;
-        this.tasks = tasks;
+        this.missedTasks = missedTasks;
     }
 
     public static void migrateOnly(AppConfig settings) {
@@ -195,7 +200,9 @@ public final class Application implements AutoCloseable {
             TaskRepository taskRepository = new TaskRepository(db);
             Optional<ChatCompletionsClient> llm = settings.llm().map(l -> new ChatCompletionsClient(l.baseUrl(), l.model(),
                     l.apiKey().orElse(null), l.timeout()));
-            TaskService tasks = new TaskService(taskRepository, planner(llm), zoneOf, clock);
+            TaskQueries taskQueries = new TaskQueries(taskRepository, zoneOf, clock);
+            TaskCommands tasks = new TaskCommands(taskRepository, taskQueries, planner(llm), zoneOf, clock);
+            MissedTasks missedTasks = new MissedTasks(taskRepository, tasks, clock);
             SchedulerRepository schedulerRepository = new SchedulerRepository(db);
             if (settings.twilio().isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "Text messages are off: set PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and "
@@ -225,13 +232,13 @@ public final class Application implements AutoCloseable {
                 resources.add(recoveryMails);
                 features.add(new RecoveryGraphQl(emailVerification, new PasswordRecovery(recoveryRepository, links,
                         recoveryThrottle, accounts, passwordHasher, passwordPolicy, sessions, mail, auditLog, recoveryMails)));
-                features.add(new TasksGraphQl(tasks, taskRepository, zoneOf));
+                features.add(new TasksGraphQl(taskQueries, tasks, zoneOf));
                 // Feature wiring: each feature adds its GraphQL slice (and HTTP routes, if any) here.
                 IcalFeedService icalFeeds = new IcalFeedService(new IcalFeedRepository(db), settings.publicUrl(), clock);
                 features.add(new IcalGraphQl(icalFeeds));
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
-                features.add(new NotificationsGraphQl(new NotificationRepository(db)));
-                features.add(new AdminGraphQl(schedulerRepository, clock));
+                features.add(new NotificationsGraphQl(new NotificationService(new NotificationRepository(db))));
+                features.add(new AdminGraphQl(new SchedulerService(schedulerRepository, clock)));
                 UserAdminRepository userAdminRepository = new UserAdminRepository(db);
                 features.add(new UserAdminGraphQl(new UserAdminService(userAdminRepository, auditLog)));
                 MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdminRepository,
@@ -242,7 +249,7 @@ public final class Application implements AutoCloseable {
                 features.add(new OidcGraphQl(providerSignIn));
                 PhoneService phones = new PhoneService(new PhoneRepository(db), new PhoneNumbers(settings.sms().defaultRegion()),
                         new VerificationCodes(secrets.encryptionKey()), new SmsOutbox(db), auditLog, settings.twilio().isPresent(), clock);
-                features.add(new SmsGraphQl(phones, new SmsLogRepository(db), settings.sms(), clock));
+                features.add(new SmsGraphQl(phones, new SmsLogService(new SmsLogRepository(db), settings.sms(), clock)));
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), features,
                         new Authorization(accounts::effectiveRole, auditLog::record),
                         settings.graphqlMaxDepth(), settings.graphqlMaxComplexity());
@@ -255,7 +262,7 @@ public final class Application implements AutoCloseable {
                     TwilioSignature signature = new TwilioSignature(twilio.authToken(), settings.publicUrl());
                     routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
                             signature, new SmsMessageRepository(db), auditLog, clock));
-                    SmsInbox smsInbox = SmsInbox.create(db, tasks, zoneOf, new SmsOutbox(db), llm,
+                    SmsInbox smsInbox = SmsInbox.create(db, taskQueries, tasks, zoneOf, new SmsOutbox(db), llm,
                             userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
                             settings.smsAssistant(), settings.publicUrl(), clock);
                     resources.add(smsInbox);
@@ -269,7 +276,7 @@ public final class Application implements AutoCloseable {
             CompletableFuture<JobScheduler> schedulerStarting = settings.hasRole(Role.WORKER)
                     ? CompletableFuture.supplyAsync(() -> JobScheduler.start(
                             SchedulerSettings.defaults(database.jdbcUrl(), database.user(), database.password()),
-                            jobs(settings, db, accountRepository, mfaRepository, tasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
+                            jobs(settings, db, accountRepository, mfaRepository, taskQueries, missedTasks, schedulerRepository, coordination, clock), schedulerRepository), STARTUP)
                     : CompletableFuture.completedFuture(null);
             var health = HealthObserver.builder()
                     .details(true)
@@ -299,7 +306,7 @@ public final class Application implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(resources, server, scheduler, tasks);
+            return new Application(resources, server, scheduler, missedTasks);
         } catch (CompletionException e) {
             closeAll(resources);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -317,8 +324,8 @@ public final class Application implements AutoCloseable {
         return scheduler;
     }
 
-    public TaskService tasks() {
-        return tasks;
+    public MissedTasks missedTasks() {
+        return missedTasks;
     }
 
     @Override
@@ -331,7 +338,7 @@ public final class Application implements AutoCloseable {
      * node runs them again after the dead node's check-in lapses; each is idempotent, so a rerun repeats nothing.
      */
     private static List<ScheduledJob> jobs(AppConfig settings, DbClient db, AccountRepository accountRepository,
-                                           MfaRepository mfaRepository, TaskService tasks,
+                                           MfaRepository mfaRepository, TaskQueries tasks, MissedTasks missedTasks,
                                            SchedulerRepository schedulerRepository, Coordination coordination, Clock clock) {
         MailOutboxRepository mailOutbox = new MailOutboxRepository(db);
         SmtpMailSender mailSender = new SmtpMailSender(settings.smtp());
@@ -349,7 +356,7 @@ public final class Application implements AutoCloseable {
                         SimpleScheduleBuilder.repeatSecondlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         true),
                 new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
-                        () -> new CountMissedTasksJob(tasks::countMissed),
+                        () -> new CountMissedTasksJob(missedTasks::countMissed),
                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         true),
                 new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,

@@ -21,10 +21,10 @@ import graphql.schema.idl.RuntimeWiring;
 /** The in-app notification list and marking it read. */
 public final class NotificationsGraphQl implements GraphQlFeature {
 
-    private final NotificationRepository repository;
+    private final NotificationService notifications;
 
-    public NotificationsGraphQl(NotificationRepository repository) {
-        this.repository = repository;
+    public NotificationsGraphQl(NotificationService notifications) {
+        this.notifications = notifications;
     }
 
     public record MarkReadPayload(Long unreadCount, List<UserError> userErrors) {
@@ -32,7 +32,7 @@ public final class NotificationsGraphQl implements GraphQlFeature {
 
     @Override
     public List<NodeType<?>> nodeTypes() {
-        return List.of(new NodeType<>("Notification", Notification.class, repository::find));
+        return List.of(new NodeType<>("Notification", Notification.class, notifications::find));
     }
 
     @Override
@@ -40,13 +40,13 @@ public final class NotificationsGraphQl implements GraphQlFeature {
         wiring.type("Query", t -> t.dataFetcher("notifications", this::page))
                 .type("Mutation", t -> t.dataFetcher("markNotificationsRead", this::markRead))
                 .type("NotificationConnection", t -> t.dataFetcher("unreadCount",
-                        env -> repository.unreadCount(GraphQlEngine.context(env).owner())))
+                        env -> notifications.unreadCount(GraphQlEngine.context(env).owner())))
                 .type("Notification", t -> t.dataFetcher("id", env -> GlobalId.encode("Notification", env.<Notification>getSource().id())));
     }
 
     private Connection<Notification> page(DataFetchingEnvironment env) {
         PageRequest<KeysetCursor> request = PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"));
-        return Connection.of(repository.page(GraphQlEngine.context(env).owner(), Boolean.TRUE.equals(env.getArgument("unreadOnly")),
+        return Connection.of(notifications.page(GraphQlEngine.context(env).owner(), Boolean.TRUE.equals(env.getArgument("unreadOnly")),
                 request), n -> new KeysetCursor(n.createdAt(), n.id()).encode());
     }
 
@@ -56,6 +56,6 @@ public final class NotificationsGraphQl implements GraphQlFeature {
         // Ids that are not notifications, or not this person's, simply match nothing.
         Optional<Collection<UUID>> only = Optional.ofNullable(ids)
                 .map(list -> list.stream().flatMap(id -> GlobalId.decode("Notification", id).stream()).toList());
-        return new MarkReadPayload(repository.markRead(GraphQlEngine.context(env).owner(), only), List.of());
+        return new MarkReadPayload(notifications.markRead(GraphQlEngine.context(env).owner(), only), List.of());
     }
 }

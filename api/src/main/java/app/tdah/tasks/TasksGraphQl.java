@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import app.tdah.capture.Capture;
 import app.tdah.capture.Due;
@@ -30,25 +31,25 @@ import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 
-/** The tasks slice of the GraphQL API: thin fetchers over {@link TaskService}; lists batch through DataLoaders. */
+/** The tasks slice of the GraphQL API: thin fetchers over {@link TaskQueries} and {@link TaskCommands}; lists batch through DataLoaders. */
 public final class TasksGraphQl implements GraphQlFeature {
 
     private static final String SUBTASKS = "subtasks";
     private static final String REMINDERS = "reminders";
     private static final UserError NOT_FOUND = new UserError("id", "That task doesn't exist.", UserError.Code.NOT_FOUND);
 
-    private final TaskService tasks;
-    private final TaskRepository repository;
-    private final java.util.function.Function<UUID, ZoneId> zoneOf;
+    private final TaskQueries queries;
+    private final TaskCommands tasks;
+    private final Function<UUID, ZoneId> zoneOf;
 
-    public TasksGraphQl(TaskService tasks, TaskRepository repository, java.util.function.Function<UUID, ZoneId> zoneOf) {
+    public TasksGraphQl(TaskQueries queries, TaskCommands tasks, Function<UUID, ZoneId> zoneOf) {
+        this.queries = queries;
         this.tasks = tasks;
-        this.repository = repository;
         this.zoneOf = zoneOf;
     }
 
     public record TaskPayload(Task task, List<UserError> userErrors) {
-        static TaskPayload of(TaskService.Result result) {
+        static TaskPayload of(TaskCommands.Result result) {
             return new TaskPayload(result.task().orElse(null), result.errors());
         }
     }
@@ -65,16 +66,16 @@ public final class TasksGraphQl implements GraphQlFeature {
 
     @Override
     public List<NodeType<?>> nodeTypes() {
-        return List.of(new NodeType<>("Task", Task.class, tasks::find));
+        return List.of(new NodeType<>("Task", Task.class, queries::find));
     }
 
     @Override
     public void registerLoaders(DataLoaderRegistry registry, RequestContext context) {
         // The loaders run only under a task, which only an @auth field reaches: there is an owner by then.
         registry.register(SUBTASKS, DataLoaderFactory.newMappedDataLoader((Set<UUID> ids) ->
-                CompletableFuture.completedFuture(repository.subtasksOf(context.owner(), ids))));
+                CompletableFuture.completedFuture(queries.subtasksOf(context.owner(), ids))));
         registry.register(REMINDERS, DataLoaderFactory.newMappedDataLoader((Set<UUID> ids) ->
-                CompletableFuture.completedFuture(repository.remindersOf(context.owner(), ids))));
+                CompletableFuture.completedFuture(queries.remindersOf(context.owner(), ids))));
     }
 
     @Override
@@ -105,7 +106,7 @@ public final class TasksGraphQl implements GraphQlFeature {
                         .dataFetcher("recurrence", env -> env.<Task>getSource().rrule())
                         .dataFetcher("parent", env -> {
                             Task task = env.getSource();
-                            return task.parentId() == null ? null : repository.find(task.userId(), task.parentId()).orElse(null);
+                            return task.parentId() == null ? null : queries.find(task.userId(), task.parentId()).orElse(null);
                         })
                         .dataFetcher("subtasks", env -> env.<UUID, List<Task>>getDataLoader(SUBTASKS).load(env.<Task>getSource().id()))
                         .dataFetcher("reminders", env -> env.<UUID, List<Reminder>>getDataLoader(REMINDERS).load(env.<Task>getSource().id())))
@@ -116,27 +117,27 @@ public final class TasksGraphQl implements GraphQlFeature {
     private Connection<Task> taskPage(DataFetchingEnvironment env) {
         PageRequest<KeysetCursor> request = PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"));
         Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
-        return Connection.of(repository.page(GraphQlEngine.context(env).owner(), status, request), task -> new KeysetCursor(task.createdAt(), task.id()).encode());
+        return Connection.of(queries.page(GraphQlEngine.context(env).owner(), status, request), task -> new KeysetCursor(task.createdAt(), task.id()).encode());
     }
 
     private TodayView today(UUID owner) {
-        TaskService.Today today = tasks.today(owner);
+        TaskQueries.Today today = queries.today(owner);
         return new TodayView(today.date(), today.zone().getId(), today.dueToday(), today.overdue());
     }
 
     private CapturePreview preview(UUID owner, String text) {
-        Optional<UserError> invalid = tasks.checkCaptureText(text);
+        Optional<UserError> invalid = TaskRules.captureText(text);
         if (invalid.isPresent()) {
             return new CapturePreview("", null, null, null, null, List.of(), null, null, List.of(invalid.get()));
         }
-        Capture c = tasks.parse(owner, text);
+        Capture c = queries.parse(owner, text);
         return new CapturePreview(c.title(), c.due() == null ? null : c.due().date(),
                 c.due() instanceof Due.Timed timed ? timed.at().toInstant() : null,
                 c.due() == null ? null : c.due() instanceof Due.AllDay,
                 c.priority(), List.copyOf(c.tags()), c.rrule(), c.remindAt() == null ? null : c.remindAt().toInstant(), List.of());
     }
 
-    private TaskService.Result create(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result create(UUID owner, Map<String, Object> in) {
         List<UserError> errors = new ArrayList<>();
         Optional<Due> due = due(in, errors);
         UUID parentId = null;
@@ -148,7 +149,7 @@ public final class TasksGraphQl implements GraphQlFeature {
             parentId = parent.orElse(null);
         }
         if (!errors.isEmpty()) {
-            return TaskService.Result.refused(errors);
+            return TaskCommands.Result.refused(errors);
         }
         return tasks.create(owner, new TaskDraft((String) in.get("title"), (String) in.get("notes"), due.orElse(null),
                 priority(in.get("priority")), strings(in.get("tags")), (Integer) in.get("estimateMinutes"),
@@ -156,14 +157,14 @@ public final class TasksGraphQl implements GraphQlFeature {
                 reminders(in.get("reminders"))));
     }
 
-    private TaskService.Result update(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result update(UUID owner, Map<String, Object> in) {
         List<UserError> errors = new ArrayList<>();
         boolean dueGiven = in.containsKey("dueDate") || in.containsKey("dueAt");
         Optional<Due> due = due(in, errors);
         if (!errors.isEmpty()) {
-            return TaskService.Result.refused(errors);
+            return TaskCommands.Result.refused(errors);
         }
-        TaskService.Changes changes = new TaskService.Changes(
+        TaskCommands.Changes changes = new TaskCommands.Changes(
                 Optional.ofNullable((String) in.get("title")),
                 given(in, "notes", String.class),
                 dueGiven ? Optional.of(due) : Optional.empty(),
@@ -175,22 +176,19 @@ public final class TasksGraphQl implements GraphQlFeature {
         return byId(in, id -> tasks.update(owner, id, changes));
     }
 
-    private TaskService.Result snooze(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result snooze(UUID owner, Map<String, Object> in) {
         Instant until = (Instant) in.get("until");
         Integer minutes = (Integer) in.get("minutes");
         if ((until == null) == (minutes == null)) {
-            return TaskService.Result.refused(new UserError("until", "Give either a time or a number of minutes.", UserError.Code.INVALID));
-        }
-        if (minutes != null && (minutes < 1 || minutes > 60 * 24 * 365)) {
-            return TaskService.Result.refused(new UserError("minutes", "Snooze between 1 minute and a year.", UserError.Code.INVALID));
+            return TaskCommands.Result.refused(new UserError("until", "Give either a time or a number of minutes.", UserError.Code.INVALID));
         }
         return byId(in, id -> until != null ? tasks.snooze(owner, id, until) : tasks.snoozeFor(owner, id, minutes));
     }
 
-    private TaskService.Result addReminder(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result addReminder(UUID owner, Map<String, Object> in) {
         Optional<UUID> taskId = GlobalId.decode("Task", (String) in.get("taskId"));
         if (taskId.isEmpty()) {
-            return TaskService.Result.refused(NOT_FOUND);
+            return TaskCommands.Result.refused(NOT_FOUND);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> reminder = (Map<String, Object>) in.get("reminder");
@@ -204,18 +202,18 @@ public final class TasksGraphQl implements GraphQlFeature {
         return deleted ? new DeleteTaskPayload(globalId, List.of()) : new DeleteTaskPayload(null, List.of(NOT_FOUND));
     }
 
-    private static TaskPayload mutate(DataFetchingEnvironment env, BiFunction<UUID, Map<String, Object>, TaskService.Result> action) {
+    private static TaskPayload mutate(DataFetchingEnvironment env, BiFunction<UUID, Map<String, Object>, TaskCommands.Result> action) {
         return TaskPayload.of(action.apply(GraphQlEngine.context(env).owner(), env.getArgument("input")));
     }
 
 
-    private static TaskService.Result byId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
-        return GlobalId.decode("Task", (String) in.get("id")).map(action).orElseGet(() -> TaskService.Result.refused(NOT_FOUND));
+    private static TaskCommands.Result byId(Map<String, Object> in, Function<UUID, TaskCommands.Result> action) {
+        return GlobalId.decode("Task", (String) in.get("id")).map(action).orElseGet(() -> TaskCommands.Result.refused(NOT_FOUND));
     }
 
-    private static TaskService.Result byReminderId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
+    private static TaskCommands.Result byReminderId(Map<String, Object> in, Function<UUID, TaskCommands.Result> action) {
         return GlobalId.decode("Reminder", (String) in.get("id")).map(action)
-                .orElseGet(() -> TaskService.Result.refused(TaskService.REMINDER_NOT_FOUND));
+                .orElseGet(() -> TaskCommands.Result.refused(TaskCommands.REMINDER_NOT_FOUND));
     }
 
     /** The local day of a task's due, in the person's zone (computed once per request). */

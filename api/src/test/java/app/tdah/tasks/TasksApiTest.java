@@ -224,8 +224,8 @@ class TasksApiTest {
 
         // Reruns, even two at once as on two nodes, count nothing twice.
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var first = pool.submit(() -> server.application().tasks().countMissed(500));
-        var second = pool.submit(() -> server.application().tasks().countMissed(500));
+        var first = pool.submit(() -> server.application().missedTasks().countMissed(500));
+        var second = pool.submit(() -> server.application().missedTasks().countMissed(500));
         first.get();
         second.get();
         pool.shutdown();

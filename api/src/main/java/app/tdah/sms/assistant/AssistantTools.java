@@ -13,7 +13,9 @@ import java.util.function.Function;
 
 import app.tdah.capture.Due;
 import app.tdah.tasks.Task;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskCommands;
+import app.tdah.tasks.TaskQueries;
+import app.tdah.tasks.TaskRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +33,12 @@ final class AssistantTools {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LISTED = 20;
 
-    private final TaskService tasks;
+    private final TaskQueries tasks;
     private final TaskActions actions;
     private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    AssistantTools(TaskService tasks, TaskActions actions, Function<UUID, ZoneId> zoneOf, Clock clock) {
+    AssistantTools(TaskQueries tasks, TaskActions actions, Function<UUID, ZoneId> zoneOf, Clock clock) {
         this.tasks = tasks;
         this.actions = actions;
         this.zoneOf = zoneOf;
@@ -99,7 +101,7 @@ final class AssistantTools {
     }
 
     private Outcome create(UUID userId, String text) {
-        TaskService.Result result = actions.capture(userId, text);
+        TaskCommands.Result result = actions.capture(userId, text);
         if (result.task().isEmpty()) {
             return error(result.errors().getFirst().message());
         }
@@ -114,7 +116,7 @@ final class AssistantTools {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         List<Task> found = switch (which) {
             case "today" -> {
-                TaskService.Today t = tasks.today(userId);
+                TaskQueries.Today t = tasks.today(userId);
                 List<Task> all = new ArrayList<>(t.overdue());
                 all.addAll(t.dueToday());
                 yield all;
@@ -136,7 +138,7 @@ final class AssistantTools {
     }
 
     private Outcome complete(UUID userId, Task task) {
-        TaskService.Result result = actions.complete(userId, task);
+        TaskCommands.Result result = actions.complete(userId, task);
         if (result.task().isEmpty()) {
             return error(result.errors().getFirst().message());
         }
@@ -146,10 +148,10 @@ final class AssistantTools {
     }
 
     private Outcome snooze(UUID userId, Task task, JsonNode minutes) {
-        if (!minutes.canConvertToInt() || minutes.asInt() < 1 || minutes.asInt() > SmsCommandParser.MAX_SNOOZE_MINUTES) {
-            return error("minutes must be a whole number from 1 to " + SmsCommandParser.MAX_SNOOZE_MINUTES);
+        if (!minutes.canConvertToInt() || !TaskRules.snoozable(minutes.asInt())) {
+            return error("minutes must be a whole number from 1 to " + TaskRules.MAX_SNOOZE_MINUTES);
         }
-        TaskService.Result result = actions.snooze(userId, task, clock.instant().plus(Duration.ofMinutes(minutes.asInt())));
+        TaskCommands.Result result = actions.snooze(userId, task, clock.instant().plus(Duration.ofMinutes(minutes.asInt())));
         if (result.task().isEmpty()) {
             return error(result.errors().getFirst().message());
         }

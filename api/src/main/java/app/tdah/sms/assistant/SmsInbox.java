@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.platform.AppConfig.SmsAssistantSettings;
 import app.tdah.sms.SmsOutbox;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskCommands;
+import app.tdah.tasks.TaskQueries;
 
 import io.helidon.dbclient.DbClient;
 
@@ -64,14 +65,14 @@ public final class SmsInbox implements AutoCloseable {
      * The inbox with its assistant. {@code llm} present: questions go to that model for people {@code mayUseLlm}
      * lets use it.
      */
-    public static SmsInbox create(DbClient db, TaskService tasks, Function<UUID, ZoneId> zoneOf, SmsOutbox outbox,
+    public static SmsInbox create(DbClient db, TaskQueries tasks, TaskCommands commands, Function<UUID, ZoneId> zoneOf, SmsOutbox outbox,
                                   Optional<ChatCompletionsClient> llm, Predicate<UUID> mayUseLlm,
                                   SmsAssistantSettings settings, URI publicUrl, Clock clock) {
         SmsAssistantRepository repository = new SmsAssistantRepository(db);
-        TaskActions actions = new TaskActions(tasks, repository, zoneOf, clock);
+        TaskActions actions = new TaskActions(tasks, commands, repository, zoneOf, clock);
         Optional<LlmAssistant> brain = llm.map(client -> new LlmAssistant(client,
                 new AssistantTools(tasks, actions, zoneOf, clock), zoneOf, clock));
-        return new SmsInbox(repository, new SmsAssistant(tasks, actions, repository, clock, brain, mayUseLlm),
+        return new SmsInbox(repository, new SmsAssistant(tasks, commands, actions, repository, clock, brain, mayUseLlm),
                 outbox, settings, publicUrl, clock);
     }
 
