@@ -200,8 +200,8 @@ public final class Application implements AutoCloseable {
             TaskRepository taskRepository = new TaskRepository(db);
             Optional<ChatCompletionsClient> llm = settings.llm().map(l -> new ChatCompletionsClient(l.baseUrl(), l.model(),
                     l.apiKey().orElse(null), l.timeout()));
-            TaskQueries taskQueries = new TaskQueries(taskRepository, zoneOf, clock);
-            TaskCommands tasks = new TaskCommands(taskRepository, taskQueries, planner(llm), zoneOf, clock);
+            TaskQueries taskQueries = new TaskQueries(taskRepository, clock);
+            TaskCommands tasks = new TaskCommands(taskRepository, taskQueries, planner(llm), clock);
             MissedTasks missedTasks = new MissedTasks(taskRepository, tasks, clock);
             SchedulerRepository schedulerRepository = new SchedulerRepository(db);
             if (settings.twilio().isEmpty()) {
@@ -262,7 +262,7 @@ public final class Application implements AutoCloseable {
                     TwilioSignature signature = new TwilioSignature(twilio.authToken(), settings.publicUrl());
                     routing.register(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(
                             signature, new SmsMessageRepository(db), auditLog, clock));
-                    SmsInbox smsInbox = SmsInbox.create(db, taskQueries, tasks, zoneOf, new SmsOutbox(db), llm,
+                    SmsInbox smsInbox = SmsInbox.create(db, taskQueries, tasks, new SmsOutbox(db), llm,
                             userId -> accounts.effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
                             settings.smsAssistant(), settings.publicUrl(), clock);
                     resources.add(smsInbox);

@@ -36,7 +36,7 @@ public final class DailyDigestSender implements DailyDigests {
             int handled = 0;
             for (DigestRepository.Recipient person : repository.due(tx, now, batchSize)) {
                 LocalDate today = now.atZone(person.zone()).toLocalDate();
-                TaskQueries.Today day = tasks.today(person.id());
+                TaskQueries.Today day = tasks.today(person.id(), person.zone());
                 if (!day.dueToday().isEmpty() || !day.overdue().isEmpty()) {
                     mail.enqueueDigest(tx, person.email(), person.displayName(), today, titles(day.dueToday()),
                             titles(day.overdue()), "digest:" + person.id() + ":" + today);

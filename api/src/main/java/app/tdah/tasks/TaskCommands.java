@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import app.tdah.capture.Capture;
 import app.tdah.capture.Due;
@@ -29,15 +28,13 @@ public final class TaskCommands {
     private final TaskRepository repository;
     private final TaskQueries queries;
     private final TaskPlanner planner;
-    private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    public TaskCommands(TaskRepository repository, TaskQueries queries, TaskPlanner planner, Function<UUID, ZoneId> zoneOf,
-                        Clock clock) {
+    /** The methods that read a day or a time of day take the person's zone, read once by the caller. */
+    public TaskCommands(TaskRepository repository, TaskQueries queries, TaskPlanner planner, Clock clock) {
         this.repository = repository;
         this.queries = queries;
         this.planner = planner;
-        this.zoneOf = zoneOf;
         this.clock = clock;
     }
 
@@ -56,19 +53,19 @@ public final class TaskCommands {
         }
     }
 
-    public Result capture(UUID userId, String text) {
+    public Result capture(UUID userId, String text, ZoneId zone) {
         Optional<UserError> invalid = TaskRules.captureText(text);
         if (invalid.isPresent()) {
             return Result.refused(invalid.get());
         }
-        Capture c = queries.parse(userId, text);
+        Capture c = queries.parse(text, zone);
         List<TaskDraft.ReminderDraft> reminders = c.remindAt() == null ? List.of()
                 : List.of(new TaskDraft.ReminderDraft(c.remindAt().toInstant(), null, List.of(Reminder.Channel.IN_APP)));
         return create(userId, new TaskDraft(c.title(), null, c.due(), c.priority(), List.copyOf(c.tags()), null,
-                c.rrule(), false, null, reminders));
+                c.rrule(), false, null, reminders), zone);
     }
 
-    public Result create(UUID userId, TaskDraft draft) {
+    public Result create(UUID userId, TaskDraft draft, ZoneId zone) {
         List<UserError> errors = new ArrayList<>();
         TaskRules.title(draft.title(), errors);
         TaskRules.notes(draft.notes(), errors);
@@ -91,7 +88,7 @@ public final class TaskCommands {
         if (!errors.isEmpty()) {
             return Result.refused(errors);
         }
-        Due due = draft.rrule() != null && draft.due() == null ? Occurrences.first(draft.rrule(), today(userId)) : draft.due();
+        Due due = draft.rrule() != null && draft.due() == null ? Occurrences.first(draft.rrule(), today(zone)) : draft.due();
         Task task = new Task(UUID.randomUUID(), userId, draft.parentId(), position, draft.title().strip(), blankToNull(draft.notes()),
                 due, draft.priority(), tags, Task.Status.OPEN, draft.estimateMinutes(), normalise(draft.rrule()),
                 draft.repeatAfterCompletion(), null, 0, null, clock.instant().truncatedTo(ChronoUnit.MICROS), null);
@@ -112,7 +109,7 @@ public final class TaskCommands {
                           Optional<Boolean> repeatAfterCompletion) {
     }
 
-    public Result update(UUID userId, UUID taskId, Changes changes) {
+    public Result update(UUID userId, UUID taskId, Changes changes, ZoneId zone) {
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);
@@ -139,7 +136,7 @@ public final class TaskCommands {
                 changes.repeatAfterCompletion().orElse(t.repeatAfterCompletion()),
                 t.snoozedUntil(), t.missedCount(), t.brokenDownAt(), t.createdAt(), t.completedAt());
         if (updated.rrule() != null && updated.due() == null) {
-            updated = updated.withDue(Occurrences.first(updated.rrule(), today(userId)));
+            updated = updated.withDue(Occurrences.first(updated.rrule(), today(zone)));
         }
         Task toSave = updated;
         repository.inTransaction(tx -> {
@@ -153,7 +150,7 @@ public final class TaskCommands {
      * Marks the task done. A recurring task records the completed occurrence, moves to its next one and reopens its
      * subtasks, so it never piles up copies; when its rule has no further occurrence it is done for good.
      */
-    public Result complete(UUID userId, UUID taskId) {
+    public Result complete(UUID userId, UUID taskId, ZoneId zone) {
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);
@@ -163,7 +160,7 @@ public final class TaskCommands {
             return Result.of(t);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<Due> next = t.isRecurring() && t.due() != null ? Occurrences.next(t, now, zoneOf.apply(userId)) : Optional.empty();
+        Optional<Due> next = t.isRecurring() && t.due() != null ? Occurrences.next(t, now, zone) : Optional.empty();
         Task updated = next.map(t::movedTo).orElseGet(() -> t.withStatus(Task.Status.DONE, now));
         repository.inTransaction(tx -> {
             repository.recordCompletion(tx, t, now);
@@ -258,12 +255,7 @@ public final class TaskCommands {
      * Breaks the task into 3-6 small subtasks from the planner, due before the task's own due. A task that already
      * has subtasks is left as it is: the person's own steps are never replaced.
      */
-    public Result breakDown(UUID userId, UUID taskId) {
-        return breakDown(userId, taskId, zoneOf.apply(userId));
-    }
-
-    /** {@link #breakDown(UUID, UUID)} for a person whose zone the caller knows. */
-    Result breakDown(UUID userId, UUID taskId, ZoneId zone) {
+    public Result breakDown(UUID userId, UUID taskId, ZoneId zone) {
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);
@@ -324,8 +316,8 @@ public final class TaskCommands {
         return repository.find(userId, taskId.get()).map(Result::of).orElseGet(() -> Result.refused(NOT_FOUND));
     }
 
-    private LocalDate today(UUID userId) {
-        return clock.instant().atZone(zoneOf.apply(userId)).toLocalDate();
+    private LocalDate today(ZoneId zone) {
+        return clock.instant().atZone(zone).toLocalDate();
     }
 
     private static Reminder reminder(UUID taskId, TaskDraft.ReminderDraft r) {

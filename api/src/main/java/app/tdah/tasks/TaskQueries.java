@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import app.tdah.capture.Capture;
 import app.tdah.capture.CaptureParser;
@@ -24,12 +23,10 @@ import app.tdah.paging.PageRequest;
 public final class TaskQueries {
 
     private final TaskRepository repository;
-    private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    public TaskQueries(TaskRepository repository, Function<UUID, ZoneId> zoneOf, Clock clock) {
+    public TaskQueries(TaskRepository repository, Clock clock) {
         this.repository = repository;
-        this.zoneOf = zoneOf;
         this.clock = clock;
     }
 
@@ -41,8 +38,8 @@ public final class TaskQueries {
         return repository.find(userId, taskId);
     }
 
-    public Today today(UUID userId) {
-        ZoneId zone = zoneOf.apply(userId);
+    /** Today for a person in their zone, which the caller has read once for its whole request or text. */
+    public Today today(UUID userId, ZoneId zone) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant startOfToday = today.atStartOfDay(zone).toInstant();
@@ -63,8 +60,7 @@ public final class TaskQueries {
     }
 
     /** Open top-level tasks due on {@code day} in the person's zone, in the order of a day's list. */
-    public List<Task> dueOn(UUID userId, LocalDate day) {
-        ZoneId zone = zoneOf.apply(userId);
+    public List<Task> dueOn(UUID userId, LocalDate day, ZoneId zone) {
         List<Task> tasks = new ArrayList<>(repository.dueOn(userId, day, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant()));
         tasks.sort(dayOrder(zone));
@@ -72,8 +68,7 @@ public final class TaskQueries {
     }
 
     /** Open top-level tasks due from now on and not snoozed, soonest first. */
-    public List<Task> upcoming(UUID userId, int limit) {
-        ZoneId zone = zoneOf.apply(userId);
+    public List<Task> upcoming(UUID userId, int limit, ZoneId zone) {
         Instant now = clock.instant();
         return repository.upcoming(userId, now.atZone(zone).toLocalDate(), now, zone.getId(), limit);
     }
@@ -95,8 +90,7 @@ public final class TaskQueries {
     }
 
     /** What capturing the text would create, without saving: the SPA shows it as a preview. */
-    public Capture parse(UUID userId, String text) {
-        ZoneId zone = zoneOf.apply(userId);
+    public Capture parse(String text, ZoneId zone) {
         return CaptureParser.parse(text, zone, clock.instant().atZone(zone));
     }
 

@@ -82,16 +82,16 @@ public final class TasksGraphQl implements GraphQlFeature {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                         .dataFetcher("tasks", this::taskPage)
-                        .dataFetcher("today", env -> today(GraphQlEngine.context(env).owner()))
-                        .dataFetcher("parseCapture", env -> preview(GraphQlEngine.context(env).owner(), env.getArgument("text"))))
+                        .dataFetcher("today", env -> today(GraphQlEngine.context(env).owner(), zone(env)))
+                        .dataFetcher("parseCapture", env -> preview(env.getArgument("text"), zone(env))))
                 .type("Mutation", t -> t
-                        .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"))))
-                        .dataFetcher("createTask", env -> mutate(env, this::create))
-                        .dataFetcher("updateTask", env -> mutate(env, this::update))
-                        .dataFetcher("completeTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.complete(owner, id))))
+                        .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"), zone(env))))
+                        .dataFetcher("createTask", env -> mutate(env, (owner, in) -> create(owner, in, zone(env))))
+                        .dataFetcher("updateTask", env -> mutate(env, (owner, in) -> update(owner, in, zone(env))))
+                        .dataFetcher("completeTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.complete(owner, id, zone(env)))))
                         .dataFetcher("reopenTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.reopen(owner, id))))
                         .dataFetcher("cancelTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.cancel(owner, id))))
-                        .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id))))
+                        .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id, zone(env)))))
                         .dataFetcher("snoozeTask", env -> mutate(env, this::snooze))
                         .dataFetcher("addReminder", env -> mutate(env, this::addReminder))
                         .dataFetcher("removeReminder", env -> mutate(env, (owner, in) -> byReminderId(in, id -> tasks.removeReminder(owner, id))))
@@ -120,24 +120,24 @@ public final class TasksGraphQl implements GraphQlFeature {
         return Connection.of(queries.page(GraphQlEngine.context(env).owner(), status, request), task -> new KeysetCursor(task.createdAt(), task.id()).encode());
     }
 
-    private TodayView today(UUID owner) {
-        TaskQueries.Today today = queries.today(owner);
+    private TodayView today(UUID owner, ZoneId zone) {
+        TaskQueries.Today today = queries.today(owner, zone);
         return new TodayView(today.date(), today.zone().getId(), today.dueToday(), today.overdue());
     }
 
-    private CapturePreview preview(UUID owner, String text) {
+    private CapturePreview preview(String text, ZoneId zone) {
         Optional<UserError> invalid = TaskRules.captureText(text);
         if (invalid.isPresent()) {
             return new CapturePreview("", null, null, null, null, List.of(), null, null, List.of(invalid.get()));
         }
-        Capture c = queries.parse(owner, text);
+        Capture c = queries.parse(text, zone);
         return new CapturePreview(c.title(), c.due() == null ? null : c.due().date(),
                 c.due() instanceof Due.Timed timed ? timed.at().toInstant() : null,
                 c.due() == null ? null : c.due() instanceof Due.AllDay,
                 c.priority(), List.copyOf(c.tags()), c.rrule(), c.remindAt() == null ? null : c.remindAt().toInstant(), List.of());
     }
 
-    private TaskCommands.Result create(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result create(UUID owner, Map<String, Object> in, ZoneId zone) {
         List<UserError> errors = new ArrayList<>();
         Optional<Due> due = due(in, errors);
         UUID parentId = null;
@@ -154,10 +154,10 @@ public final class TasksGraphQl implements GraphQlFeature {
         return tasks.create(owner, new TaskDraft((String) in.get("title"), (String) in.get("notes"), due.orElse(null),
                 priority(in.get("priority")), strings(in.get("tags")), (Integer) in.get("estimateMinutes"),
                 (String) in.get("recurrence"), Boolean.TRUE.equals(in.get("repeatAfterCompletion")), parentId,
-                reminders(in.get("reminders"))));
+                reminders(in.get("reminders"))), zone);
     }
 
-    private TaskCommands.Result update(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result update(UUID owner, Map<String, Object> in, ZoneId zone) {
         List<UserError> errors = new ArrayList<>();
         boolean dueGiven = in.containsKey("dueDate") || in.containsKey("dueAt");
         Optional<Due> due = due(in, errors);
@@ -173,7 +173,7 @@ public final class TasksGraphQl implements GraphQlFeature {
                 given(in, "estimateMinutes", Integer.class),
                 given(in, "recurrence", String.class),
                 Optional.ofNullable((Boolean) in.get("repeatAfterCompletion")));
-        return byId(in, id -> tasks.update(owner, id, changes));
+        return byId(in, id -> tasks.update(owner, id, changes, zone));
     }
 
     private TaskCommands.Result snooze(UUID owner, Map<String, Object> in) {
@@ -216,14 +216,19 @@ public final class TasksGraphQl implements GraphQlFeature {
                 .orElseGet(() -> TaskCommands.Result.refused(TaskCommands.REMINDER_NOT_FOUND));
     }
 
-    /** The local day of a task's due, in the person's zone (computed once per request). */
+    /** The local day of a task's due, in the person's zone. */
     private LocalDate dueDate(Task task, DataFetchingEnvironment env) {
         return switch (task.due()) {
             case null -> null;
             case Due.AllDay d -> d.date();
-            case Due.Timed timed -> timed.at().withZoneSameInstant(
-                    GraphQlEngine.context(env).cached(ZoneId.class, () -> zoneOf.apply(task.userId()))).toLocalDate();
+            case Due.Timed timed -> timed.at().withZoneSameInstant(zone(env)).toLocalDate();
         };
+    }
+
+    /** The signed-in person's time zone, read at most once per request. */
+    private ZoneId zone(DataFetchingEnvironment env) {
+        RequestContext context = GraphQlEngine.context(env);
+        return context.cached(ZoneId.class, () -> zoneOf.apply(context.owner()));
     }
 
     private static Optional<Due> due(Map<String, Object> in, List<UserError> errors) {

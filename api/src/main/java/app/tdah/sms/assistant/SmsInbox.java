@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import app.tdah.llm.ChatCompletionsClient;
@@ -65,13 +63,13 @@ public final class SmsInbox implements AutoCloseable {
      * The inbox with its assistant. {@code llm} present: questions go to that model for people {@code mayUseLlm}
      * lets use it.
      */
-    public static SmsInbox create(DbClient db, TaskQueries tasks, TaskCommands commands, Function<UUID, ZoneId> zoneOf, SmsOutbox outbox,
+    public static SmsInbox create(DbClient db, TaskQueries tasks, TaskCommands commands, SmsOutbox outbox,
                                   Optional<ChatCompletionsClient> llm, Predicate<UUID> mayUseLlm,
                                   SmsAssistantSettings settings, URI publicUrl, Clock clock) {
         SmsAssistantRepository repository = new SmsAssistantRepository(db);
-        TaskActions actions = new TaskActions(tasks, commands, repository, zoneOf, clock);
+        TaskActions actions = new TaskActions(tasks, commands, repository, clock);
         Optional<LlmAssistant> brain = llm.map(client -> new LlmAssistant(client,
-                new AssistantTools(tasks, actions, zoneOf, clock), zoneOf, clock));
+                new AssistantTools(tasks, actions, clock), clock));
         return new SmsInbox(repository, new SmsAssistant(tasks, commands, actions, repository, clock, brain, mayUseLlm),
                 outbox, settings, publicUrl, clock);
     }

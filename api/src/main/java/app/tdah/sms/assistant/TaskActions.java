@@ -2,10 +2,8 @@ package app.tdah.sms.assistant;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import app.tdah.capture.Due;
 import app.tdah.tasks.Task;
@@ -21,20 +19,18 @@ final class TaskActions {
     private final TaskQueries queries;
     private final TaskCommands tasks;
     private final SmsAssistantRepository repository;
-    private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    TaskActions(TaskQueries queries, TaskCommands tasks, SmsAssistantRepository repository, Function<UUID, ZoneId> zoneOf,
-                Clock clock) {
+    TaskActions(TaskQueries queries, TaskCommands tasks, SmsAssistantRepository repository, Clock clock) {
         this.queries = queries;
         this.tasks = tasks;
         this.repository = repository;
-        this.zoneOf = zoneOf;
         this.clock = clock;
     }
 
-    TaskCommands.Result capture(UUID userId, String text) {
-        TaskCommands.Result result = tasks.capture(userId, text);
+    TaskCommands.Result capture(SmsAssistant.Texter person, String text) {
+        UUID userId = person.id();
+        TaskCommands.Result result = tasks.capture(userId, text, person.zone());
         result.task().ifPresent(task -> remember(userId, new Conversation.Undo(Conversation.UndoKind.CREATED, task.id(),
                 null, null, null)));
         return result;
@@ -44,8 +40,9 @@ final class TaskActions {
      * Completes the task. Undo reopens it; a recurring task moved on to its next occurrence instead, so undo puts back
      * the due of the occurrence that was completed.
      */
-    TaskCommands.Result complete(UUID userId, Task before) {
-        TaskCommands.Result result = tasks.complete(userId, before.id());
+    TaskCommands.Result complete(SmsAssistant.Texter person, Task before) {
+        UUID userId = person.id();
+        TaskCommands.Result result = tasks.complete(userId, before.id(), person.zone());
         result.task().filter(after -> before.status() == Task.Status.OPEN).ifPresent(after -> {
             boolean movedOn = after.status() == Task.Status.OPEN;
             remember(userId, new Conversation.Undo(Conversation.UndoKind.COMPLETED, before.id(), null,
@@ -63,7 +60,8 @@ final class TaskActions {
     }
 
     /** Takes back the last action; the reply says what was undone. */
-    String undo(UUID userId) {
+    String undo(SmsAssistant.Texter person) {
+        UUID userId = person.id();
         Conversation.Undo undo = repository.conversation(userId).undo();
         if (undo == null) {
             return SmsReplies.NOTHING_TO_UNDO;
@@ -78,10 +76,10 @@ final class TaskActions {
             case COMPLETED -> {
                 if (undo.dueDate() != null || undo.dueAt() != null) {
                     Due previous = undo.dueDate() != null ? new Due.AllDay(undo.dueDate())
-                            : new Due.Timed(undo.dueAt().atZone(zoneOf.apply(userId)));
+                            : new Due.Timed(undo.dueAt().atZone(person.zone()));
                     tasks.update(userId, undo.taskId(), new TaskCommands.Changes(Optional.empty(), Optional.empty(),
                             Optional.of(Optional.of(previous)), Optional.empty(), Optional.empty(), Optional.empty(),
-                            Optional.empty(), Optional.empty()));
+                            Optional.empty(), Optional.empty()), person.zone());
                 } else {
                     tasks.reopen(userId, undo.taskId());
                 }
