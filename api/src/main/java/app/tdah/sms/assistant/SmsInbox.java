@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.platform.AppConfig.SmsAssistantSettings;
+import app.tdah.sms.SmsMessageRepository;
 import app.tdah.sms.SmsOutbox;
 import app.tdah.tasks.TaskCommands;
 import app.tdah.tasks.TaskQueries;
@@ -42,6 +43,7 @@ public final class SmsInbox implements AutoCloseable {
     private static final String VERIFY_NOTICE = "VERIFY";
 
     private final SmsAssistantRepository repository;
+    private final SmsMessageRepository messages;
     private final SmsAssistant assistant;
     private final SmsOutbox outbox;
     private final SmsAssistantSettings settings;
@@ -49,9 +51,10 @@ public final class SmsInbox implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
 
-    SmsInbox(SmsAssistantRepository repository, SmsAssistant assistant, SmsOutbox outbox, SmsAssistantSettings settings,
-             URI publicUrl, Clock clock) {
+    SmsInbox(SmsAssistantRepository repository, SmsMessageRepository messages, SmsAssistant assistant, SmsOutbox outbox,
+             SmsAssistantSettings settings, URI publicUrl, Clock clock) {
         this.repository = repository;
+        this.messages = messages;
         this.assistant = assistant;
         this.outbox = outbox;
         this.settings = settings;
@@ -70,7 +73,7 @@ public final class SmsInbox implements AutoCloseable {
         TaskActions actions = new TaskActions(tasks, commands, repository, clock);
         Optional<LlmAssistant> brain = llm.map(client -> new LlmAssistant(client,
                 new AssistantTools(tasks, actions, clock), clock));
-        return new SmsInbox(repository, new SmsAssistant(tasks, commands, actions, repository, clock, brain, mayUseLlm),
+        return new SmsInbox(repository, new SmsMessageRepository(db), new SmsAssistant(tasks, commands, actions, repository, clock, brain, mayUseLlm),
                 outbox, settings, publicUrl, clock);
     }
 
@@ -82,7 +85,7 @@ public final class SmsInbox implements AutoCloseable {
         SmsAssistantRepository.Sender sender = repository.sender(number);
         UUID inboundId = UUID.randomUUID();
         UUID userId = sender.verified() ? sender.userId() : null;
-        if (!repository.recordInbound(inboundId, sms, userId, now)) {
+        if (!messages.insertInbound(inboundId, sms.fromE164(), sms.body(), sms.messageSid(), userId, now)) {
             return replyAlreadyGiven(sms.messageSid(), started);
         }
         Optional<CarrierKeyword> keyword = CarrierKeyword.of(sms.body());
@@ -146,7 +149,7 @@ public final class SmsInbox implements AutoCloseable {
     }
 
     private String inTwiml(Reply reply, UUID inboundId, UUID userId, String number) {
-        repository.recordTwimlReply(reply, inboundId, userId, number, clock.instant());
+        messages.insertSentByTwiml(inboundId, userId, number, reply.text(), reply.kind(), clock.instant());
         return reply.text();
     }
 
