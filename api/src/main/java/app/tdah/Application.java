@@ -239,10 +239,10 @@ public final class Application implements AutoCloseable {
                 features.add(new InsightsGraphQl(new InsightsService(new InsightsRepository(db), clock)));
                 features.add(new NotificationsGraphQl(new NotificationService(new NotificationRepository(db))));
                 features.add(new AdminGraphQl(new SchedulerService(schedulerRepository, clock)));
-                UserAdminRepository userAdminRepository = new UserAdminRepository(db);
-                features.add(new UserAdminGraphQl(new UserAdminService(userAdminRepository, auditLog)));
-                MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdminRepository,
-                        taskRepository, new DataExport(db), auditLog, clock);
+                UserAdminService userAdmin = new UserAdminService(new UserAdminRepository(db), auditLog);
+                features.add(new UserAdminGraphQl(userAdmin));
+                MyAccountService myAccount = new MyAccountService(new MyAccountRepository(db), accounts, userAdmin,
+                        tasks, new DataExport(db), auditLog, clock);
                 features.add(new MyAccountGraphQl(myAccount, accounts, settings.secureCookie()));
                 ProviderSignIn providerSignIn = ProviderSignIn.create(settings.oidcProviders(), redis, settings.redisKeyPrefix(),
                         accounts, auditLog, db, settings.publicUrl(), clock);

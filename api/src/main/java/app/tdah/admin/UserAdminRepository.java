@@ -78,12 +78,12 @@ public final class UserAdminRepository {
     }
 
     /** Takes the admin-membership lock until the end of the transaction; see {@link #ADMIN_MEMBERSHIP_LOCK}. */
-    public void lockAdminMembership(DbExecute tx) {
+    void lockAdminMembership(DbExecute tx) {
         tx.get("SELECT true AS locked FROM pg_advisory_xact_lock(?)", ADMIN_MEMBERSHIP_LOCK);
     }
 
     /** Whether this account is an active admin and no other is: taking that role away would leave none. */
-    public boolean isLastActiveAdmin(DbExecute tx, UUID userId) {
+    boolean isLastActiveAdmin(DbExecute tx, UUID userId) {
         return tx.get("SELECT bool_or(id = ?::uuid) AND count(*) = 1 AS last FROM users "
                         + "WHERE role = 'admin' AND deactivated_at IS NULL", userId)
                 .map(row -> Boolean.TRUE.equals(row.column("last").get(Boolean.class))).orElse(false);

@@ -124,6 +124,15 @@ public final class UserAdminService {
         });
     }
 
+    /**
+     * Whether taking this account away would leave no active admin, inside the caller's transaction (an account
+     * deletion), which holds the admin-membership lock from here to its end.
+     */
+    public boolean isLastActiveAdmin(DbExecute tx, UUID userId) {
+        repository.lockAdminMembership(tx);
+        return repository.isLastActiveAdmin(tx, userId);
+    }
+
     Map<UUID, ManagedUser> accounts(Collection<UUID> ids) {
         return repository.findAll(ids);
     }

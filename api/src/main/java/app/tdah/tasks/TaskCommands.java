@@ -18,6 +18,8 @@ import app.tdah.planner.PlanRequest;
 import app.tdah.planner.PlannedStep;
 import app.tdah.planner.TaskPlanner;
 
+import io.helidon.dbclient.DbExecute;
+
 
 /** What changes tasks: capture, create, edit, complete (recurring ones move to their next occurrence), snooze, reminders, break down. */
 public final class TaskCommands {
@@ -314,6 +316,14 @@ public final class TaskCommands {
         }
         repository.snoozeReminder(userId, reminderId, clock.instant().plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MICROS));
         return repository.find(userId, taskId.get()).map(Result::of).orElseGet(() -> Result.refused(NOT_FOUND));
+    }
+
+    /**
+     * After a person's time zone changed, inside the caller's transaction: their reminders relative to an all-day due,
+     * the only ones timed by the zone (09:00 local), fire at their new time.
+     */
+    public void zoneChanged(DbExecute tx, UUID userId) {
+        repository.refreshZoneDependentReminderTimes(tx, userId, clock.instant());
     }
 
     private LocalDate today(ZoneId zone) {

@@ -97,7 +97,7 @@ public final class TaskRepository {
      * After a person's time zone changed: their reminders relative to an all-day due, the only ones whose time
      * depends on the zone (09:00 local). Such a reminder snoozed at that moment is timed from the due again.
      */
-    public void refreshZoneDependentReminderTimes(DbExecute tx, UUID userId, Instant now) {
+    void refreshZoneDependentReminderTimes(DbExecute tx, UUID userId, Instant now) {
         refreshReminderTimesWhere(tx, "t.user_id = ?::uuid AND t.due_date IS NOT NULL AND r.offset_minutes IS NOT NULL",
                 userId, now);
     }
