@@ -47,7 +47,7 @@ public final class SessionRepository {
         List<Object> params = new ArrayList<>(List.of(userId));
         String keyset = KeysetCursor.continuing(request.after(), "created_at", "family_id", params);
         params.add(request.fetchSize());
-        List<Session> rows = db.execute().query("SELECT * FROM (" + LIVE_FAMILIES + ") live WHERE true" + keyset
+        List<Session> rows = db.execute().query("SELECT * FROM (" + LIVE_FAMILIES + ") live WHERE true " + keyset
                         + "ORDER BY created_at DESC, family_id DESC LIMIT ?", params.toArray())
                 .map(SessionRepository::session)
                 .toList();
