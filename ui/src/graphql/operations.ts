@@ -14,7 +14,6 @@ const AUTH_PAYLOAD_FIELDS = `
   accessToken
   accessTokenExpiresAt
   user { ${USER_FIELDS} }
-  mfaChallenge
   userErrors { field message code }
 `;
 
@@ -28,7 +27,7 @@ export const REGISTER: Operation<{ register: AuthPayload }, { input: RegisterInp
 export const LOGIN: Operation<{ login: AuthPayload }, { input: LoginInput }> = {
   operationName: 'Login',
   query: `mutation Login($input: LoginInput!) {
-  login(input: $input) { ${AUTH_PAYLOAD_FIELDS} }
+  login(input: $input) { ${AUTH_PAYLOAD_FIELDS} mfaChallenge }
 }`,
 };
 

@@ -116,28 +116,28 @@ export const CAPTURE_TASK: Operation<{ captureTask: TaskPayload }, { input: { te
 
 export const COMPLETE_TASK: Operation<{ completeTask: TaskPayload }, { input: { id: string } }> = {
   operationName: 'CompleteTask',
-  query: `mutation CompleteTask($input: TaskIdInput!) {
+  query: `mutation CompleteTask($input: CompleteTaskInput!) {
   completeTask(input: $input) { task { ${TASK_FIELDS} } ${USER_ERRORS} }
 }`,
 };
 
 export const REOPEN_TASK: Operation<{ reopenTask: TaskPayload }, { input: { id: string } }> = {
   operationName: 'ReopenTask',
-  query: `mutation ReopenTask($input: TaskIdInput!) {
+  query: `mutation ReopenTask($input: ReopenTaskInput!) {
   reopenTask(input: $input) { task { ${TASK_FIELDS} } ${USER_ERRORS} }
 }`,
 };
 
 export const COMPLETE_STEP: Operation<{ completeTask: StepPayload }, { input: { id: string } }> = {
   operationName: 'CompleteStep',
-  query: `mutation CompleteStep($input: TaskIdInput!) {
+  query: `mutation CompleteStep($input: CompleteTaskInput!) {
   completeTask(input: $input) { task { ${STEP_FIELDS} } ${USER_ERRORS} }
 }`,
 };
 
 export const REOPEN_STEP: Operation<{ reopenTask: StepPayload }, { input: { id: string } }> = {
   operationName: 'ReopenStep',
-  query: `mutation ReopenStep($input: TaskIdInput!) {
+  query: `mutation ReopenStep($input: ReopenTaskInput!) {
   reopenTask(input: $input) { task { ${STEP_FIELDS} } ${USER_ERRORS} }
 }`,
 };
@@ -154,7 +154,7 @@ export const SNOOZE_TASK: Operation<
 
 export const BREAK_DOWN_TASK: Operation<{ breakDownTask: TaskPayload }, { input: { id: string } }> = {
   operationName: 'BreakDownTask',
-  query: `mutation BreakDownTask($input: TaskIdInput!) {
+  query: `mutation BreakDownTask($input: BreakDownTaskInput!) {
   breakDownTask(input: $input) { task { ${TASK_FIELDS} } ${USER_ERRORS} }
 }`,
 };

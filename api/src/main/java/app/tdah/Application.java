@@ -45,7 +45,7 @@ import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
 import app.tdah.reminders.RemindersFeature;
 import app.tdah.sms.SmsFeature;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.MissedTasks;
 import app.tdah.tasks.TasksFeature;
 import app.tdah.web.ClientAddress;
 import app.tdah.web.RequestObservation;
@@ -76,13 +76,13 @@ public final class Application implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final WebServer server;
     private final JobScheduler scheduler;
-    private final TaskService tasks;
+    private final MissedTasks missedTasks;
 
-    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, TaskService tasks) {
+    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, MissedTasks missedTasks) {
         this.resources = resources;
         this.server = server;
         this.scheduler = scheduler;
-        this.tasks = tasks;
+        this.missedTasks = missedTasks;
     }
 
     public static void migrateOnly(AppConfig settings) {
@@ -128,7 +128,7 @@ public final class Application implements AutoCloseable {
             AccountsFeature accounts = AccountsFeature.create(foundation, mfaGate, mail.mail());
             MfaFeature mfa = MfaFeature.create(foundation, accounts);
             TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneOf, llm);
-            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks.tasks(), accounts::zoneOf, llm);
+            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
             AdminFeature admin = AdminFeature.create(foundation);
             List<Feature> features = List.of(
                     accounts.feature(),
@@ -143,7 +143,7 @@ public final class Application implements AutoCloseable {
                     sms.feature(),
                     mail.feature(),
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
-                    DigestFeature.create(foundation, tasks.tasks(), mail.mail()),
+                    DigestFeature.create(foundation, tasks.queries(), mail.mail()),
                     tokenPurge(accounts, mfa, clock));
 
             List<Feature.Route> routes = features.stream().flatMap(f -> f.routes().stream()).toList();
@@ -196,7 +196,7 @@ public final class Application implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(resources, server, scheduler, tasks.tasks());
+            return new Application(resources, server, scheduler, tasks.missedTasks());
         } catch (CompletionException e) {
             closeAll(resources);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -214,8 +214,9 @@ public final class Application implements AutoCloseable {
         return scheduler;
     }
 
-    public TaskService tasks() {
-        return tasks;
+    /** Counts missed due dates now, as the {@code count-missed-tasks} job does: tests need not wait for it. */
+    public MissedTasks missedTasks() {
+        return missedTasks;
     }
 
     @Override

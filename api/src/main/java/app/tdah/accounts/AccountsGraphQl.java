@@ -110,9 +110,8 @@ public final class AccountsGraphQl implements GraphQlFeature {
     }
 
     private PreferencesPayload updatePreferences(DataFetchingEnvironment env) {
-        Optional<java.util.UUID> owner = GraphQlEngine.context(env).principal().map(p -> p.userId());
         Map<String, Object> input = env.getArgument("input");
-        AccountService.PreferencesResult result = accounts.updatePreferences(owner.get(),
+        AccountService.PreferencesResult result = accounts.updatePreferences(GraphQlEngine.context(env).owner(),
                 Optional.ofNullable((Integer) input.get("breakdownThreshold")),
                 Optional.ofNullable((String) input.get("quietStart")), Optional.ofNullable((String) input.get("quietEnd")),
                 Optional.ofNullable((String) input.get("digestTime")));

@@ -11,10 +11,10 @@ import org.quartz.SimpleScheduleBuilder;
 public final class AdminFeature {
 
     private final SchedulerRepository scheduler;
-    private final UserAdminRepository people;
+    private final UserAdminService people;
     private final Feature feature;
 
-    private AdminFeature(SchedulerRepository scheduler, UserAdminRepository people, Feature feature) {
+    private AdminFeature(SchedulerRepository scheduler, UserAdminService people, Feature feature) {
         this.scheduler = scheduler;
         this.people = people;
         this.feature = feature;
@@ -22,10 +22,10 @@ public final class AdminFeature {
 
     public static AdminFeature create(Foundation foundation) {
         SchedulerRepository scheduler = new SchedulerRepository(foundation.db());
-        UserAdminRepository people = new UserAdminRepository(foundation.db());
+        UserAdminService people = new UserAdminService(new UserAdminRepository(foundation.db()), foundation.audit());
         Feature feature = Feature.builder()
-                .graphQl(new AdminGraphQl(scheduler, foundation.clock()))
-                .graphQl(new UserAdminGraphQl(new UserAdminService(people, foundation.audit())))
+                .graphQl(new AdminGraphQl(new SchedulerService(scheduler, foundation.clock())))
+                .graphQl(new UserAdminGraphQl(people))
                 .job(new ScheduledJob("apply-retention", ApplyRetentionJob.class,
                         () -> new ApplyRetentionJob(scheduler::purgeRunsBefore, foundation.clock()),
                         SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
@@ -39,7 +39,8 @@ public final class AdminFeature {
         return scheduler;
     }
 
-    public UserAdminRepository people() {
+    /** People and roles, which a person's own account asks before it may close (the last admin stays). */
+    public UserAdminService people() {
         return people;
     }
 

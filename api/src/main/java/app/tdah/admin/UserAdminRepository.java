@@ -2,7 +2,6 @@ package app.tdah.admin;
 
 import static app.tdah.platform.SqlValues.instant;
 import static app.tdah.platform.SqlValues.nullableInstant;
-import static app.tdah.platform.SqlValues.timestamp;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +14,8 @@ import java.util.stream.Collectors;
 
 import app.tdah.identity.Role;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;
@@ -37,15 +38,12 @@ public final class UserAdminRepository {
         this.db = db;
     }
 
-    record Page(List<ManagedUser> users, boolean hasNext, long totalCount) {
-    }
-
     <T> T inTransaction(Function<DbExecute, T> work) {
         return Transactions.inTransaction(db, work);
     }
 
     /** Newest accounts first, after the keyset cursor; {@code search} is a case-insensitive substring of email or name. */
-    Page search(Optional<String> search, Optional<Role> role, KeysetCursor after, int limit) {
+    Page<ManagedUser> search(Optional<String> search, Optional<Role> role, PageRequest<KeysetCursor> request) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("true");
         search.ifPresent(text -> {
@@ -59,17 +57,12 @@ public final class UserAdminRepository {
         });
         long total = db.execute().get("SELECT count(*) AS n FROM users WHERE " + where, params.toArray())
                 .map(row -> row.column("n").get(Long.class)).orElse(0L);
-        if (after != null) {
-            where.append(" AND (created_at, id) < (?, ?::uuid)");
-            params.add(timestamp(after.createdAt()));
-            params.add(after.id());
-        }
-        params.add(limit + 1);
+        where.append(KeysetCursor.continuing(request.after(), "created_at", "id", params));
+        params.add(request.fetchSize());
         List<ManagedUser> rows = db.execute().query("SELECT " + COLUMNS + " FROM users WHERE " + where
                         + " ORDER BY created_at DESC, id DESC LIMIT ?", params.toArray())
                 .map(UserAdminRepository::managedUser).toList();
-        boolean hasNext = rows.size() > limit;
-        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext, total);
+        return request.page(rows, total);
     }
 
     Optional<ManagedUser> find(DbExecute exec, UUID id) {
@@ -85,12 +78,12 @@ public final class UserAdminRepository {
     }
 
     /** Takes the admin-membership lock until the end of the transaction; see {@link #ADMIN_MEMBERSHIP_LOCK}. */
-    public void lockAdminMembership(DbExecute tx) {
+    void lockAdminMembership(DbExecute tx) {
         tx.get("SELECT true AS locked FROM pg_advisory_xact_lock(?)", ADMIN_MEMBERSHIP_LOCK);
     }
 
     /** Whether this account is an active admin and no other is: taking that role away would leave none. */
-    public boolean isLastActiveAdmin(DbExecute tx, UUID userId) {
+    boolean isLastActiveAdmin(DbExecute tx, UUID userId) {
         return tx.get("SELECT bool_or(id = ?::uuid) AND count(*) = 1 AS last FROM users "
                         + "WHERE role = 'admin' AND deactivated_at IS NULL", userId)
                 .map(row -> Boolean.TRUE.equals(row.column("last").get(Boolean.class))).orElse(false);

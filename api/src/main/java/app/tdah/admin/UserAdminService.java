@@ -14,6 +14,9 @@ import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
+import app.tdah.paging.SequenceCursor;
 import app.tdah.errors.UserError;
 
 import io.helidon.dbclient.DbExecute;
@@ -49,17 +52,17 @@ public final class UserAdminService {
         }
     }
 
-    UserAdminRepository.Page users(UUID adminId, Optional<String> search, Optional<Role> role, KeysetCursor after, int limit,
-                                   ClientInfo client) {
+    Page<ManagedUser> users(UUID adminId, Optional<String> search, Optional<Role> role, PageRequest<KeysetCursor> request,
+                            ClientInfo client) {
         Map<String, String> filters = new LinkedHashMap<>();
         role.ifPresent(r -> filters.put("role", r.code()));
         // Whether a search was made, not its text: that may be someone's email, which the trail must not keep.
         search.ifPresent(s -> filters.put("search", "yes"));
         audit.record(new AuditEvent(AuditAction.USERS_SEARCHED, AuditEvent.Outcome.SUCCESS, adminId, null, client, filters));
-        return repository.search(search, role, after, limit);
+        return repository.search(search, role, request);
     }
 
-    List<AuditLog.Entry> auditPage(UUID adminId, AuditLog.Filter filter, Optional<Long> beforeId, int limit, ClientInfo client) {
+    Page<AuditLog.Entry> auditPage(UUID adminId, AuditLog.Filter filter, PageRequest<SequenceCursor> request, ClientInfo client) {
         Map<String, String> filters = new LinkedHashMap<>();
         filter.action().ifPresent(a -> filters.put("action", a.code()));
         filter.outcome().ifPresent(o -> filters.put("outcome", o.name().toLowerCase(Locale.ROOT)));
@@ -67,11 +70,7 @@ public final class UserAdminService {
         filter.until().ifPresent(u -> filters.put("until", u.toString()));
         audit.record(new AuditEvent(AuditAction.AUDIT_LOG_READ, AuditEvent.Outcome.SUCCESS, adminId,
                 filter.person().orElse(null), client, filters));
-        return audit.page(filter, beforeId, limit);
-    }
-
-    long auditCount(AuditLog.Filter filter) {
-        return audit.count(filter);
+        return audit.page(filter, request);
     }
 
     public Result changeRole(UUID adminId, UUID userId, Role role, ClientInfo client) {
@@ -123,6 +122,15 @@ public final class UserAdminService {
                     client, Map.of()));
             return Result.of(repository.find(tx, userId).orElseThrow());
         });
+    }
+
+    /**
+     * Whether taking this account away would leave no active admin, inside the caller's transaction (an account
+     * deletion), which holds the admin-membership lock from here to its end.
+     */
+    public boolean isLastActiveAdmin(DbExecute tx, UUID userId) {
+        repository.lockAdminMembership(tx);
+        return repository.isLastActiveAdmin(tx, userId);
     }
 
     Map<UUID, ManagedUser> accounts(Collection<UUID> ids) {

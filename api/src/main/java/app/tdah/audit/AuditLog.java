@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
+import app.tdah.paging.SequenceCursor;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,27 +65,25 @@ public final class AuditLog {
     }
 
     /**
-     * Newest first, {@code limit} events older than {@code beforeId} (keyset paging on the identity column, which
-     * grows with time). {@code person} matches the actor or the subject.
+     * A page of the events the filter matches, newest first (keyset paging on the identity column, which grows with
+     * time). {@code person} matches the actor or the subject.
      */
-    public List<Entry> page(Filter filter, Optional<Long> beforeId, int limit) {
+    public Page<Entry> page(Filter filter, PageRequest<SequenceCursor> request) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT id, occurred_at, action, outcome, actor_id, subject_id, ip, user_agent, "
                 + "details::text AS details FROM audit_events WHERE ").append(matching(filter, params));
-        beforeId.ifPresent(b -> {
+        request.after().ifPresent(after -> {
             sql.append(" AND id < ?");
-            params.add(b);
+            params.add(after.id());
         });
         sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(limit);
-        return db.execute().query(sql.toString(), params.toArray()).map(AuditLog::entry).toList();
-    }
-
-    /** How many events the filter matches, for the admin view's total. */
-    public long count(Filter filter) {
-        List<Object> params = new ArrayList<>();
-        return db.execute().get("SELECT count(*) AS n FROM audit_events WHERE " + matching(filter, params), params.toArray())
+        params.add(request.fetchSize());
+        List<Entry> rows = db.execute().query(sql.toString(), params.toArray()).map(AuditLog::entry).toList();
+        List<Object> countParams = new ArrayList<>();
+        long total = db.execute().get("SELECT count(*) AS n FROM audit_events WHERE " + matching(filter, countParams),
+                        countParams.toArray())
                 .map(row -> row.column("n").get(Long.class)).orElse(0L);
+        return request.page(rows, total);
     }
 
     /** The filter as SQL conditions, its parameters added to {@code params}. */

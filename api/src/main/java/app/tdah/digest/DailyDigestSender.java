@@ -8,7 +8,7 @@ import java.util.List;
 import app.tdah.jobs.DailyDigests;
 import app.tdah.mail.MailService;
 import app.tdah.tasks.Task;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskQueries;
 
 /**
  * Sends each person one digest a day at their local digest time (default 07:30): today's tasks and those from
@@ -18,11 +18,11 @@ import app.tdah.tasks.TaskService;
 public final class DailyDigestSender implements DailyDigests {
 
     private final DigestRepository repository;
-    private final TaskService tasks;
+    private final TaskQueries tasks;
     private final MailService mail;
     private final Clock clock;
 
-    public DailyDigestSender(DigestRepository repository, TaskService tasks, MailService mail, Clock clock) {
+    public DailyDigestSender(DigestRepository repository, TaskQueries tasks, MailService mail, Clock clock) {
         this.repository = repository;
         this.tasks = tasks;
         this.mail = mail;
@@ -36,7 +36,7 @@ public final class DailyDigestSender implements DailyDigests {
             int handled = 0;
             for (DigestRepository.Recipient person : repository.due(tx, now, batchSize)) {
                 LocalDate today = now.atZone(person.zone()).toLocalDate();
-                TaskService.Today day = tasks.today(person.id());
+                TaskQueries.Today day = tasks.today(person.id(), person.zone());
                 if (!day.dueToday().isEmpty() || !day.overdue().isEmpty()) {
                     mail.enqueueDigest(tx, person.email(), person.displayName(), today, titles(day.dueToday()),
                             titles(day.overdue()), "digest:" + person.id() + ":" + today);

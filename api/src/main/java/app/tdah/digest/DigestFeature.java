@@ -3,7 +3,7 @@ package app.tdah.digest;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SendDailyDigestsJob;
 import app.tdah.mail.MailService;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskQueries;
 import app.tdah.wiring.Feature;
 import app.tdah.wiring.Foundation;
 
@@ -15,7 +15,7 @@ public final class DigestFeature {
     private DigestFeature() {
     }
 
-    public static Feature create(Foundation foundation, TaskService tasks, MailService mail) {
+    public static Feature create(Foundation foundation, TaskQueries tasks, MailService mail) {
         DailyDigestSender sender = new DailyDigestSender(new DigestRepository(foundation.db()), tasks, mail, foundation.clock());
         return Feature.builder()
                 .job(new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,

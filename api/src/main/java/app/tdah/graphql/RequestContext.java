@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -32,6 +33,15 @@ public final class RequestContext {
 
     public Optional<Principal> principal() {
         return principal;
+    }
+
+    /**
+     * The signed-in person whose data a field reads or changes: the one way a fetcher learns it. Only under a field
+     * marked {@code @auth}, which {@link Authorization} has already refused to anyone not signed in.
+     */
+    public UUID owner() {
+        return principal.map(Principal::userId)
+                .orElseThrow(() -> new IllegalStateException("owner() outside an @auth field: nobody is signed in"));
     }
 
     public ClientInfo client() {

@@ -1,10 +1,7 @@
 package app.tdah.ical;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
-import app.tdah.identity.Principal;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.errors.UserError;
@@ -14,9 +11,6 @@ import graphql.schema.idl.RuntimeWiring;
 
 /** The calendar-feed slice of the GraphQL API: thin fetchers over {@link IcalFeedService}, for the signed-in person. */
 public final class IcalGraphQl implements GraphQlFeature {
-
-    private static final UserError SIGN_IN_FIRST =
-            new UserError(null, "Sign in to manage your calendar feed.", UserError.Code.NOT_AUTHENTICATED);
 
     private final IcalFeedService feeds;
 
@@ -39,28 +33,16 @@ public final class IcalGraphQl implements GraphQlFeature {
     }
 
     private IcalFeed icalFeed(DataFetchingEnvironment env) {
-        return signedIn(env).flatMap(feeds::feed).orElse(null);
+        return feeds.feed(GraphQlEngine.context(env).owner()).orElse(null);
     }
 
     private IcalFeedPayload rotateIcalFeed(DataFetchingEnvironment env) {
-        return signedIn(env)
-                .map(userId -> {
-                    IcalFeedService.RotatedFeed rotated = feeds.rotate(userId);
-                    return new IcalFeedPayload(rotated.url(), rotated.feed(), List.of());
-                })
-                .orElseGet(() -> new IcalFeedPayload(null, null, List.of(SIGN_IN_FIRST)));
+        IcalFeedService.RotatedFeed rotated = feeds.rotate(GraphQlEngine.context(env).owner());
+        return new IcalFeedPayload(rotated.url(), rotated.feed(), List.of());
     }
 
     private RevokeIcalFeedPayload revokeIcalFeed(DataFetchingEnvironment env) {
-        Optional<UUID> userId = signedIn(env);
-        if (userId.isEmpty()) {
-            return new RevokeIcalFeedPayload(List.of(SIGN_IN_FIRST));
-        }
-        feeds.revoke(userId.get());
+        feeds.revoke(GraphQlEngine.context(env).owner());
         return new RevokeIcalFeedPayload(List.of());
-    }
-
-    private static Optional<UUID> signedIn(DataFetchingEnvironment env) {
-        return GraphQlEngine.context(env).principal().map(Principal::userId);
     }
 }

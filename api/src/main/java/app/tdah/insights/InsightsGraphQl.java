@@ -3,10 +3,9 @@ package app.tdah.insights;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
-/** The insights slice of the GraphQL API: the signed-in person's own, null for anyone else. */
+/** The insights slice of the GraphQL API: the signed-in person's own. */
 public final class InsightsGraphQl implements GraphQlFeature {
 
     private final InsightsService insights;
@@ -17,12 +16,6 @@ public final class InsightsGraphQl implements GraphQlFeature {
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
-        wiring.type("Query", t -> t.dataFetcher("insights", this::insights));
-    }
-
-    private Insights insights(DataFetchingEnvironment env) {
-        return GraphQlEngine.context(env).principal()
-                .map(principal -> insights.insights(principal.userId()))
-                .orElse(null);
+        wiring.type("Query", t -> t.dataFetcher("insights", env -> insights.insights(GraphQlEngine.context(env).owner())));
     }
 }

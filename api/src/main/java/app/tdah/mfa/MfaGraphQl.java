@@ -52,7 +52,7 @@ public final class MfaGraphQl implements GraphQlFeature {
     }
 
     private StartMfaEnrolmentPayload startEnrolment(DataFetchingEnvironment env) {
-        MfaService.EnrolmentResult result = mfa.startEnrolment(owner(env));
+        MfaService.EnrolmentResult result = mfa.startEnrolment(GraphQlEngine.context(env).owner());
         return result.enrolment()
                 .map(e -> new StartMfaEnrolmentPayload(e.otpauthUri(), e.manualEntryKey(), e.qrCodePng(), List.of()))
                 .orElseGet(() -> new StartMfaEnrolmentPayload(null, null, null, result.errors()));
@@ -60,20 +60,20 @@ public final class MfaGraphQl implements GraphQlFeature {
 
     private MfaBackupCodesPayload confirmEnrolment(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
-        UUID owner = owner(env);
+        UUID owner = GraphQlEngine.context(env).owner();
         return backupCodes(owner, mfa.confirmEnrolment(owner, (String) input.get("code"), GraphQlEngine.context(env).client()));
     }
 
     private MfaBackupCodesPayload regenerateBackupCodes(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
-        UUID owner = owner(env);
+        UUID owner = GraphQlEngine.context(env).owner();
         return backupCodes(owner, mfa.regenerateBackupCodes(owner, (String) input.get("code"), (String) input.get("password"),
                 GraphQlEngine.context(env).client()));
     }
 
     private DisableMfaPayload disable(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
-        UUID owner = owner(env);
+        UUID owner = GraphQlEngine.context(env).owner();
         List<UserError> errors = mfa.disable(owner, (String) input.get("password"), (String) input.get("code"),
                 GraphQlEngine.context(env).client());
         return new DisableMfaPayload(errors.isEmpty() ? user(owner) : null, errors);
@@ -94,10 +94,5 @@ public final class MfaGraphQl implements GraphQlFeature {
 
     private UserView user(UUID id) {
         return accounts.user(id).map(UserView::of).orElse(null);
-    }
-
-    /** The signed-in person: the {@code @auth} directive has let only them through. */
-    private static UUID owner(DataFetchingEnvironment env) {
-        return GraphQlEngine.context(env).principal().orElseThrow().userId();
     }
 }

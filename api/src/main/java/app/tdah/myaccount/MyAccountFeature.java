@@ -14,7 +14,7 @@ public final class MyAccountFeature {
 
     public static Feature create(Foundation foundation, AccountsFeature accounts, AdminFeature admin, TasksFeature tasks) {
         MyAccountService myAccount = new MyAccountService(new MyAccountRepository(foundation.db()), accounts.accounts(),
-                admin.people(), tasks.repository(), new DataExport(foundation.db()), foundation.audit(), foundation.clock());
+                admin.people(), tasks.commands(), new DataExport(foundation.db()), foundation.audit(), foundation.clock());
         return Feature.builder()
                 .graphQl(new MyAccountGraphQl(myAccount, accounts.accounts(), accounts.secureCookie()))
                 .route(AccountExportHttpService.ROOT, new AccountExportHttpService(myAccount, accounts.accessTokens(),

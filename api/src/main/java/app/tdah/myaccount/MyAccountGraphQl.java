@@ -57,7 +57,7 @@ public final class MyAccountGraphQl implements GraphQlFeature {
 
     private ProfilePayload updateProfile(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        UUID userId = context.principal().orElseThrow().userId();
+        UUID userId = context.owner();
         Map<String, Object> input = env.getArgument("input");
         MyAccountService.Outcome outcome = myAccount.updateProfile(userId, new MyAccountService.ProfileChanges(
                 given(input, "displayName"), given(input, "timeZone"), given(input, "locale")), context.client());
@@ -70,7 +70,7 @@ public final class MyAccountGraphQl implements GraphQlFeature {
     private DeleteMyAccountPayload deleteMyAccount(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         Map<String, Object> input = env.getArgument("input");
-        MyAccountService.Outcome outcome = myAccount.deleteAccount(context.principal().orElseThrow().userId(),
+        MyAccountService.Outcome outcome = myAccount.deleteAccount(context.owner(),
                 (String) input.get("password"), context.client());
         if (outcome.done()) {
             context.setCookie(new RefreshCookie(secureCookie).expired());

@@ -10,12 +10,12 @@ import java.util.UUID;
 import app.tdah.accounts.AccountService;
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.ProfileRules;
-import app.tdah.admin.UserAdminRepository;
+import app.tdah.admin.UserAdminService;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
-import app.tdah.tasks.TaskRepository;
+import app.tdah.tasks.TaskCommands;
 
 /** The signed-in person's own account: their profile, a copy of all their data, and deleting it all. */
 public final class MyAccountService {
@@ -27,14 +27,14 @@ public final class MyAccountService {
 
     private final MyAccountRepository repository;
     private final AccountService accounts;
-    private final UserAdminRepository admins;
-    private final TaskRepository tasks;
+    private final UserAdminService admins;
+    private final TaskCommands tasks;
     private final DataExport export;
     private final AuditLog audit;
     private final Clock clock;
 
-    public MyAccountService(MyAccountRepository repository, AccountService accounts, UserAdminRepository admins,
-                            TaskRepository tasks, DataExport export, AuditLog audit, Clock clock) {
+    public MyAccountService(MyAccountRepository repository, AccountService accounts, UserAdminService admins,
+                            TaskCommands tasks, DataExport export, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.accounts = accounts;
         this.admins = admins;
@@ -90,7 +90,7 @@ public final class MyAccountService {
         repository.inTransaction(tx -> {
             repository.updateProfile(tx, userId, displayName, timeZone, locale);
             if (changed.contains("timeZone")) {
-                tasks.refreshZoneDependentReminderTimes(tx, userId, clock.instant());
+                tasks.zoneChanged(tx, userId);
             }
             audit.record(tx, AuditEvent.bySelf(AuditAction.PROFILE_UPDATED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("changed", String.join(",", changed))));
@@ -118,7 +118,6 @@ public final class MyAccountService {
         }
         UUID pseudonym = UUID.randomUUID();
         return repository.inTransaction(tx -> {
-            admins.lockAdminMembership(tx);
             if (admins.isLastActiveAdmin(tx, userId)) {
                 audit.record(tx, AuditEvent.bySelf(AuditAction.ACCOUNT_DELETED, AuditEvent.Outcome.FAILURE, userId, client,
                         Map.of("reason", "last_active_admin")));

@@ -1,7 +1,6 @@
 package app.tdah.notifications;
 
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
@@ -24,28 +25,23 @@ public final class NotificationRepository {
         this.db = db;
     }
 
-    record Page(List<Notification> notifications, boolean hasNext, long total, long unread) {
-    }
-
-    Page page(UUID userId, boolean unreadOnly, KeysetCursor after, int limit) {
+    Page<Notification> page(UUID userId, boolean unreadOnly, PageRequest<KeysetCursor> request) {
         List<Object> params = new ArrayList<>(List.of(userId));
-        String keyset = "";
-        if (after != null) {
-            keyset = "AND (created_at, id) < (?, ?::uuid) ";
-            params.add(after.createdAt().atOffset(ZoneOffset.UTC));
-            params.add(after.id());
-        }
-        params.add(limit + 1);
-        String unread = unreadOnly ? "AND read_at IS NULL " : "";
+        String unread = unreadOnly ? " AND read_at IS NULL " : "";
+        String keyset = KeysetCursor.continuing(request.after(), "created_at", "id", params);
+        params.add(request.fetchSize());
         List<Notification> rows = db.execute().query("SELECT " + COLUMNS + " FROM notifications WHERE user_id = ?::uuid "
                         + unread + keyset + "ORDER BY created_at DESC, id DESC LIMIT ?", params.toArray())
                 .map(NotificationRepository::notification)
                 .toList();
-        DbRow counts = db.execute().get("SELECT count(*) FILTER (WHERE " + (unreadOnly ? "read_at IS NULL" : "true") + ") AS total, "
-                + "count(*) FILTER (WHERE read_at IS NULL) AS unread FROM notifications WHERE user_id = ?::uuid", userId).orElseThrow();
-        boolean hasNext = rows.size() > limit;
-        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext, counts.column("total").get(Long.class),
-                counts.column("unread").get(Long.class));
+        long total = db.execute().get("SELECT count(*) AS n FROM notifications WHERE user_id = ?::uuid" + unread, userId)
+                .map(row -> row.column("n").get(Long.class)).orElse(0L);
+        return request.page(rows, total);
+    }
+
+    long unreadCount(UUID userId) {
+        return db.execute().get("SELECT count(*) AS n FROM notifications WHERE user_id = ?::uuid AND read_at IS NULL", userId)
+                .map(row -> row.column("n").get(Long.class)).orElse(0L);
     }
 
     Optional<Notification> find(UUID userId, UUID id) {
@@ -61,8 +57,7 @@ public final class NotificationRepository {
             db.execute().update("UPDATE notifications SET read_at = now() WHERE user_id = ?::uuid AND read_at IS NULL "
                     + "AND id = ANY (?::uuid[])", userId, "{" + String.join(",", only.get().stream().map(UUID::toString).toList()) + "}");
         }
-        return db.execute().get("SELECT count(*) AS n FROM notifications WHERE user_id = ?::uuid AND read_at IS NULL", userId)
-                .map(row -> row.column("n").get(Long.class)).orElse(0L);
+        return unreadCount(userId);
     }
 
     private static Notification notification(DbRow row) {

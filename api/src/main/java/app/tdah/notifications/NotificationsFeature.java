@@ -11,7 +11,7 @@ public final class NotificationsFeature {
 
     public static Feature create(Foundation foundation) {
         return Feature.builder()
-                .graphQl(new NotificationsGraphQl(new NotificationRepository(foundation.db())))
+                .graphQl(new NotificationsGraphQl(new NotificationService(new NotificationRepository(foundation.db()))))
                 .build();
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.identity.Principal;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
@@ -55,9 +54,8 @@ public final class OidcGraphQl implements GraphQlFeature {
                         .dataFetcher("signInProviders", env -> signIn.enabledProviders().stream()
                                 .map(p -> new SignInProviderView(p, p.displayName(), ProviderSignIn.startPath(p)))
                                 .toList())
-                        .dataFetcher("identities", env -> owner(env)
-                                .map(userId -> signIn.identities(userId).stream().map(ExternalIdentityView::of).toList())
-                                .orElse(null)))
+                        .dataFetcher("identities", env -> signIn.identities(GraphQlEngine.context(env).owner()).stream()
+                                .map(ExternalIdentityView::of).toList()))
                 .type("Mutation", t -> t
                         .dataFetcher("startIdentityLink", this::startIdentityLink)
                         .dataFetcher("unlinkIdentity", this::unlinkIdentity));
@@ -65,7 +63,7 @@ public final class OidcGraphQl implements GraphQlFeature {
 
     private StartIdentityLinkPayload startIdentityLink(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
-        ProviderSignIn.LinkStart started = signIn.startLink(owner(env).orElseThrow(),
+        ProviderSignIn.LinkStart started = signIn.startLink(GraphQlEngine.context(env).owner(),
                 IdentityProvider.valueOf((String) input.get("provider")));
         return new StartIdentityLinkPayload(started.url().orElse(null), started.errors());
     }
@@ -77,12 +75,8 @@ public final class OidcGraphQl implements GraphQlFeature {
         if (identityId.isEmpty()) {
             return new UnlinkIdentityPayload(null, List.of(new UserError("id", "No such linked account.", UserError.Code.NOT_FOUND)));
         }
-        ProviderSignIn.Unlinked result = signIn.unlink(owner(env).orElseThrow(), identityId.get(),
+        ProviderSignIn.Unlinked result = signIn.unlink(GraphQlEngine.context(env).owner(), identityId.get(),
                 GraphQlEngine.context(env).client());
         return new UnlinkIdentityPayload(result.identity().map(i -> id).orElse(null), result.errors());
-    }
-
-    private static Optional<UUID> owner(DataFetchingEnvironment env) {
-        return GraphQlEngine.context(env).principal().map(Principal::userId);
     }
 }

@@ -1,38 +1,41 @@
 package app.tdah.paging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-import app.tdah.errors.BadArgument;
-
 /**
- * The opaque {@code after} cursor of connections ordered newest first: the last row's creation time and id, which a
- * keyset query continues from ({@code (created_at, id) < (?, ?)}).
+ * The cursor of lists ordered newest first: a row's creation time and id, which a keyset query continues from
+ * ({@code (created_at, id) < (?, ?)}).
  */
 public record KeysetCursor(Instant createdAt, UUID id) {
 
+    private static final String SEPARATOR = "|";
+
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(createdAt + SEPARATOR + id);
     }
 
-    /** The cursor, or a {@link BadArgument} saying it is invalid (a client bug, not a business mistake). */
+    /** The cursor, or a {@link app.tdah.errors.BadArgument} saying it is invalid (a client bug, not a business mistake). */
     public static KeysetCursor decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+        return Cursors.decode(cursor, text -> {
+            String[] parts = text.split("\\|");
             return new KeysetCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw new BadArgument("Invalid cursor");
-        }
+        });
     }
 
-    /** The page size a connection was asked for, within 0..max, or a {@link BadArgument}. */
-    public static int pageSize(Integer first, int max) {
-        int size = first == null ? 20 : first;
-        if (size < 0 || size > max) {
-            throw new BadArgument("first must be between 0 and " + max);
+    /**
+     * The SQL condition that continues a newest-first list after the cursor, {@code AND (created, id) < (?, ?)} with its
+     * two values added to {@code params}; empty for the first page.
+     */
+    public static String continuing(Optional<KeysetCursor> after, String createdAtColumn, String idColumn, List<Object> params) {
+        if (after.isEmpty()) {
+            return "";
         }
-        return size;
+        params.add(after.get().createdAt().atOffset(ZoneOffset.UTC));
+        params.add(after.get().id());
+        return " AND (" + createdAtColumn + ", " + idColumn + ") < (?, ?::uuid) ";
     }
 }

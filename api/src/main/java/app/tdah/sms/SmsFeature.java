@@ -5,10 +5,7 @@ import static app.tdah.platform.ConfigValues.nonBlank;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 
 import app.tdah.accounts.AccountsFeature;
 import app.tdah.identity.Permission;
@@ -23,7 +20,7 @@ import app.tdah.platform.ConfigValues;
 import app.tdah.sms.assistant.SmsAssistantSettings;
 import app.tdah.sms.assistant.SmsInbox;
 import app.tdah.sms.webhook.SmsWebhookHttpService;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TasksFeature;
 import app.tdah.wiring.Feature;
 import app.tdah.wiring.Foundation;
 
@@ -46,8 +43,8 @@ public final class SmsFeature {
         this.feature = feature;
     }
 
-    public static SmsFeature create(Foundation foundation, AccountsFeature accounts, TaskService tasks,
-                                    Function<UUID, ZoneId> zoneOf, Optional<ChatCompletionsClient> llm) {
+    public static SmsFeature create(Foundation foundation, AccountsFeature accounts, TasksFeature tasks,
+                                    Optional<ChatCompletionsClient> llm) {
         Config sms = foundation.config().get("sms");
         SmsSettings settings = settings(sms);
         Optional<TwilioSettings> twilio = twilio(foundation.config().get("twilio"), foundation.publicUrl());
@@ -57,7 +54,7 @@ public final class SmsFeature {
                 new VerificationCodes(foundation.secrets().encryptionKey()), outbox, foundation.audit(),
                 twilio.isPresent(), foundation.clock());
         Feature.Builder feature = Feature.builder()
-                .graphQl(new SmsGraphQl(phones, new SmsLogRepository(foundation.db()), settings, foundation.clock()));
+                .graphQl(new SmsGraphQl(phones, new SmsLogService(new SmsLogRepository(foundation.db()), settings, foundation.clock())));
         if (twilio.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "Text messages are off: set PA_TWILIO_ACCOUNT_SID, PA_TWILIO_AUTH_TOKEN and "
                     + "PA_TWILIO_FROM to send them.");
@@ -66,7 +63,7 @@ public final class SmsFeature {
         TwilioSettings account = twilio.get();
         TwilioRequestFilter twilioRequests = new TwilioRequestFilter(
                 new TwilioSignature(account.authToken(), foundation.publicUrl()), foundation.audit());
-        SmsInbox inbox = SmsInbox.create(foundation.db(), tasks, zoneOf, outbox, llm,
+        SmsInbox inbox = SmsInbox.create(foundation.db(), tasks.queries(), tasks.commands(), outbox, llm,
                 userId -> accounts.accounts().effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
                 assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), foundation.clock());
         foundation.closeAtStop().accept(inbox);

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
@@ -41,30 +43,21 @@ public final class SmsLogRepository {
         this.db = db;
     }
 
-    record Page(List<SmsMessage> messages, boolean hasNext, long total) {
-    }
-
     /** Totals over the window, and one entry per UTC day in it that had texts. */
     record Analytics(SmsStats totals, Map<LocalDate, SmsStats> days) {
     }
 
-    Page page(UUID userId, KeysetCursor after, int limit) {
+    Page<SmsMessage> page(UUID userId, PageRequest<KeysetCursor> request) {
         List<Object> params = new ArrayList<>(List.of(userId));
-        String keyset = "";
-        if (after != null) {
-            keyset = "AND (created_at, id) < (?, ?::uuid) ";
-            params.add(timestamp(after.createdAt()));
-            params.add(after.id());
-        }
-        params.add(limit + 1);
+        String keyset = KeysetCursor.continuing(request.after(), "created_at", "id", params);
+        params.add(request.fetchSize());
         List<SmsMessage> rows = db.execute().query("SELECT " + COLUMNS + " FROM sms_messages WHERE user_id = ?::uuid "
                         + keyset + "ORDER BY created_at DESC, id DESC LIMIT ?", params.toArray())
                 .map(SmsLogRepository::message)
                 .toList();
         long total = db.execute().get("SELECT count(*) AS n FROM sms_messages WHERE user_id = ?::uuid", userId)
                 .map(row -> row.column("n").get(Long.class)).orElse(0L);
-        boolean hasNext = rows.size() > limit;
-        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext, total);
+        return request.page(rows, total);
     }
 
     Optional<SmsMessage> find(UUID userId, UUID id) {

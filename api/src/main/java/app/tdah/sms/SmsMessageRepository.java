@@ -13,10 +13,17 @@ import app.tdah.jobs.sms.OutgoingSms;
 import app.tdah.jobs.sms.SmsQueue;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
-/** All SQL of sending texts: the send-sms job's queue over the outbound rows of {@code sms_messages}, and delivery status. */
+/**
+ * The one writer of {@code sms_messages}: texts queued to go out, texts received, replies sent in the webhook's TwiML,
+ * the send-sms job's queue over the outbound rows, and delivery status.
+ */
 public final class SmsMessageRepository implements SmsQueue {
+
+    /** The status of a reply that went back in the webhook's TwiML, not through the outbox. */
+    public static final String SENT_BY_TWIML = "TWIML";
 
     private static final int MAX_ERROR_LENGTH = 2_000;
     /** The rank of a stored status, so that a late callback never moves a message back (see {@link DeliveryStatus}). */
@@ -28,6 +35,38 @@ public final class SmsMessageRepository implements SmsQueue {
 
     public SmsMessageRepository(DbClient db) {
         this.db = db;
+    }
+
+    /** Queues an outbound text in the caller's transaction; false when one with its idempotency key is queued already. */
+    boolean insertOutbound(DbExecute exec, SmsOutbox.OutboundSms sms, Instant now) {
+        SmsText text = SmsText.of(sms.body());
+        return exec.insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
+                        + "next_attempt_at, idempotency_key, in_reply_to, task_id, created_at) "
+                        + "VALUES (?::uuid, 'OUTBOUND', ?::uuid, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?::uuid, ?::uuid, ?) "
+                        + "ON CONFLICT (idempotency_key) DO NOTHING",
+                UUID.randomUUID(), sms.userId(), sms.toE164(), sms.body(), text.encoding().name(), text.segments(),
+                sms.kind(), timestamp(now), sms.idempotencyKey(), sms.inReplyTo(), sms.taskId(), timestamp(now)) == 1;
+    }
+
+    /**
+     * Records an inbound message under its MessageSid; false when that sid is recorded already (a retry, or the same
+     * message reaching another node). The unique sid decides which request acts on the message.
+     */
+    public boolean insertInbound(UUID id, String fromE164, String body, String messageSid, UUID userId, Instant now) {
+        SmsText text = SmsText.of(body);
+        return db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, "
+                        + "twilio_sid, status, created_at) VALUES (?::uuid, 'INBOUND', ?::uuid, ?, ?, ?, ?, 'INBOUND', ?, 'RECEIVED', ?) "
+                        + "ON CONFLICT (twilio_sid) DO NOTHING",
+                id, userId, fromE164, body, text.encoding().name(), text.segments(), messageSid, timestamp(now)) == 1;
+    }
+
+    /** Logs a reply that Twilio sends from the webhook's TwiML, so the log holds every message both ways. */
+    public void insertSentByTwiml(UUID inboundId, UUID userId, String toE164, String body, String kind, Instant now) {
+        SmsText text = SmsText.of(body);
+        db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
+                        + "in_reply_to, created_at, sent_at) VALUES (?::uuid, 'OUTBOUND', ?::uuid, ?, ?, ?, ?, ?, ?, ?::uuid, ?, ?)",
+                UUID.randomUUID(), userId, toE164, body, text.encoding().name(), text.segments(), kind,
+                SENT_BY_TWIML, inboundId, timestamp(now), timestamp(now));
     }
 
     /**

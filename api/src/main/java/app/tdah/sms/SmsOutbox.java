@@ -1,7 +1,5 @@
 package app.tdah.sms;
 
-import static app.tdah.platform.SqlValues.timestamp;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,9 +13,11 @@ import io.helidon.dbclient.DbExecute;
 public final class SmsOutbox {
 
     private final DbClient db;
+    private final SmsMessageRepository messages;
 
     public SmsOutbox(DbClient db) {
         this.db = db;
+        this.messages = new SmsMessageRepository(db);
     }
 
     /**
@@ -35,12 +35,6 @@ public final class SmsOutbox {
 
     /** Queues the text in the caller's transaction: it is sent exactly when the caller's change commits. */
     public boolean enqueue(DbExecute exec, OutboundSms sms, Instant now) {
-        SmsText text = SmsText.of(sms.body());
-        return exec.insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
-                        + "next_attempt_at, idempotency_key, in_reply_to, task_id, created_at) "
-                        + "VALUES (?::uuid, 'OUTBOUND', ?::uuid, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?::uuid, ?::uuid, ?) "
-                        + "ON CONFLICT (idempotency_key) DO NOTHING",
-                UUID.randomUUID(), sms.userId(), sms.toE164(), sms.body(), text.encoding().name(), text.segments(),
-                sms.kind(), timestamp(now), sms.idempotencyKey(), sms.inReplyTo(), sms.taskId(), timestamp(now)) == 1;
+        return messages.insertOutbound(exec, sms, now);
     }
 }

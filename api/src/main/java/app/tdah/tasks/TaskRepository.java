@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import app.tdah.capture.Due;
 import app.tdah.capture.Priority;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
 import app.tdah.platform.Transactions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -45,10 +47,6 @@ public final class TaskRepository {
 
     public TaskRepository(DbClient db) {
         this.db = db;
-    }
-
-    /** A page of top-level tasks, newest first, after the keyset cursor (created_at, id). */
-    public record Page(List<Task> tasks, boolean hasNext, long totalCount) {
     }
 
     /** Runs the writes in one transaction: all of them are durable, or none. */
@@ -99,7 +97,7 @@ public final class TaskRepository {
      * After a person's time zone changed: their reminders relative to an all-day due, the only ones whose time
      * depends on the zone (09:00 local). Such a reminder snoozed at that moment is timed from the due again.
      */
-    public void refreshZoneDependentReminderTimes(DbExecute tx, UUID userId, Instant now) {
+    void refreshZoneDependentReminderTimes(DbExecute tx, UUID userId, Instant now) {
         refreshReminderTimesWhere(tx, "t.user_id = ?::uuid AND t.due_date IS NOT NULL AND r.offset_minutes IS NOT NULL",
                 userId, now);
     }
@@ -156,22 +154,17 @@ public final class TaskRepository {
                 .map(row -> row.column("n").get(Long.class).intValue()).orElse(0);
     }
 
-    public Page page(UUID userId, Task.Status status, KeysetCursor after, int limit) {
-        List<Task> rows = new ArrayList<>();
-        String keyset = after == null ? "" : "AND (created_at, id) < (?, ?::uuid) ";
+    /** A page of top-level tasks, newest first. */
+    public Page<Task> page(UUID userId, Task.Status status, PageRequest<KeysetCursor> request) {
         List<Object> params = new ArrayList<>(List.of(userId, status.name()));
-        if (after != null) {
-            params.add(timestamp(after.createdAt()));
-            params.add(after.id());
-        }
-        params.add(limit + 1);
-        db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ? "
+        String keyset = KeysetCursor.continuing(request.after(), "created_at", "id", params);
+        params.add(request.fetchSize());
+        List<Task> rows = db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ? "
                         + keyset + "ORDER BY created_at DESC, id DESC LIMIT ?", params.toArray())
-                .forEach(row -> rows.add(task(row)));
+                .map(TaskRepository::task).toList();
         long total = db.execute().get("SELECT count(*) AS n FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ?",
                 userId, status.name()).map(row -> row.column("n").get(Long.class)).orElse(0L);
-        boolean hasNext = rows.size() > limit;
-        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext, total);
+        return request.page(rows, total);
     }
 
     /**

@@ -5,15 +5,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import app.tdah.capture.Due;
 import app.tdah.errors.UserError;
 
-/** The limits a task's fields must respect; each violation is a user error naming the field. */
-final class TaskRules {
+/**
+ * The limits a task's fields must respect, each in this one place whoever asks (the API, a text message, the
+ * assistant's tools); each violation is a user error naming the field.
+ */
+public final class TaskRules {
 
+    public static final int MAX_CAPTURE_LENGTH = 1_000;
+    /** Snoozing a task or a reminder for some minutes: from 1 minute to a week. */
+    public static final int MAX_SNOOZE_MINUTES = 7 * 24 * 60;
     static final int MAX_TITLE = 500;
     static final int MAX_NOTES = 10_000;
     static final int MAX_TAGS = 20;
@@ -26,6 +33,28 @@ final class TaskRules {
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]+");
 
     private TaskRules() {
+    }
+
+    /** A line to capture: something, and not too long. */
+    static Optional<UserError> captureText(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(new UserError("text", "Type something to capture.", UserError.Code.TOO_SHORT));
+        }
+        if (text.length() > MAX_CAPTURE_LENGTH) {
+            return Optional.of(new UserError("text", "Keep a capture under " + MAX_CAPTURE_LENGTH + " characters.", UserError.Code.TOO_LONG));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a task or reminder may be snoozed for this many minutes. */
+    public static boolean snoozable(int minutes) {
+        return minutes >= 1 && minutes <= MAX_SNOOZE_MINUTES;
+    }
+
+    static Optional<UserError> snoozeMinutes(int minutes) {
+        return !snoozable(minutes)
+                ? Optional.of(new UserError("minutes", "Snooze between 1 minute and a week.", UserError.Code.INVALID))
+                : Optional.empty();
     }
 
     static void title(String title, List<UserError> errors) {

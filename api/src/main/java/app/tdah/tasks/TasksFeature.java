@@ -19,13 +19,15 @@ import org.quartz.SimpleScheduleBuilder;
 /** Tasks: capture, the Today view, recurrence, snoozes, and counting missed due dates to break slipping tasks down. */
 public final class TasksFeature {
 
-    private final TaskService tasks;
-    private final TaskRepository repository;
+    private final TaskQueries queries;
+    private final TaskCommands commands;
+    private final MissedTasks missedTasks;
     private final Feature feature;
 
-    private TasksFeature(TaskService tasks, TaskRepository repository, Feature feature) {
-        this.tasks = tasks;
-        this.repository = repository;
+    private TasksFeature(TaskQueries queries, TaskCommands commands, MissedTasks missedTasks, Feature feature) {
+        this.queries = queries;
+        this.commands = commands;
+        this.missedTasks = missedTasks;
         this.feature = feature;
     }
 
@@ -34,24 +36,29 @@ public final class TasksFeature {
         TaskRepository repository = new TaskRepository(foundation.db());
         TaskPlanner builtIn = new BuiltInTaskPlanner();
         TaskPlanner planner = llm.<TaskPlanner>map(client -> new LlmTaskPlanner(client, builtIn)).orElse(builtIn);
-        TaskService tasks = new TaskService(repository, planner, zoneOf, foundation.clock());
+        TaskQueries queries = new TaskQueries(repository, foundation.clock());
+        TaskCommands commands = new TaskCommands(repository, queries, planner, foundation.clock());
+        MissedTasks missedTasks = new MissedTasks(repository, commands, foundation.clock());
         Feature feature = Feature.builder()
-                .graphQl(new TasksGraphQl(tasks, repository, zoneOf))
+                .graphQl(new TasksGraphQl(queries, commands, zoneOf))
                 .job(new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
-                        () -> new CountMissedTasksJob(tasks::countMissed),
+                        () -> new CountMissedTasksJob(missedTasks::countMissed),
                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         true))
                 .build();
-        return new TasksFeature(tasks, repository, feature);
+        return new TasksFeature(queries, commands, missedTasks, feature);
     }
 
-    public TaskService tasks() {
-        return tasks;
+    public TaskQueries queries() {
+        return queries;
     }
 
-    /** For the data export and account deletion, which read and remove a person's tasks. */
-    public TaskRepository repository() {
-        return repository;
+    public TaskCommands commands() {
+        return commands;
+    }
+
+    public MissedTasks missedTasks() {
+        return missedTasks;
     }
 
     public Feature feature() {

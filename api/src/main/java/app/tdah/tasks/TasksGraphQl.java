@@ -7,17 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import app.tdah.capture.Capture;
 import app.tdah.capture.Due;
 import app.tdah.capture.Priority;
+import app.tdah.graphql.Connection;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.PageRequest;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.errors.UserError;
@@ -27,41 +31,30 @@ import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 
-/** The tasks slice of the GraphQL API: thin fetchers over {@link TaskService}; lists batch through DataLoaders. */
+/** The tasks slice of the GraphQL API: thin fetchers over {@link TaskQueries} and {@link TaskCommands}; lists batch through DataLoaders. */
 public final class TasksGraphQl implements GraphQlFeature {
 
-    static final int MAX_PAGE = 100;
     private static final String SUBTASKS = "subtasks";
     private static final String REMINDERS = "reminders";
-    private static final UserError NOT_SIGNED_IN = new UserError(null, "Please sign in.", UserError.Code.NOT_AUTHENTICATED);
     private static final UserError NOT_FOUND = new UserError("id", "That task doesn't exist.", UserError.Code.NOT_FOUND);
 
-    private final TaskService tasks;
-    private final TaskRepository repository;
-    private final java.util.function.Function<UUID, ZoneId> zoneOf;
+    private final TaskQueries queries;
+    private final TaskCommands tasks;
+    private final Function<UUID, ZoneId> zoneOf;
 
-    public TasksGraphQl(TaskService tasks, TaskRepository repository, java.util.function.Function<UUID, ZoneId> zoneOf) {
+    public TasksGraphQl(TaskQueries queries, TaskCommands tasks, Function<UUID, ZoneId> zoneOf) {
+        this.queries = queries;
         this.tasks = tasks;
-        this.repository = repository;
         this.zoneOf = zoneOf;
     }
 
     public record TaskPayload(Task task, List<UserError> userErrors) {
-        static TaskPayload of(TaskService.Result result) {
+        static TaskPayload of(TaskCommands.Result result) {
             return new TaskPayload(result.task().orElse(null), result.errors());
         }
     }
 
     public record DeleteTaskPayload(String deletedTaskId, List<UserError> userErrors) {
-    }
-
-    public record TaskConnection(List<TaskEdge> edges, PageInfo pageInfo, long totalCount) {
-    }
-
-    public record TaskEdge(String cursor, Task node) {
-    }
-
-    public record PageInfo(boolean hasNextPage, String endCursor) {
     }
 
     public record TodayView(LocalDate date, String timeZone, List<Task> dueToday, List<Task> overdue) {
@@ -73,34 +66,32 @@ public final class TasksGraphQl implements GraphQlFeature {
 
     @Override
     public List<NodeType<?>> nodeTypes() {
-        return List.of(new NodeType<>("Task", Task.class, tasks::find));
+        return List.of(new NodeType<>("Task", Task.class, queries::find));
     }
 
     @Override
     public void registerLoaders(DataLoaderRegistry registry, RequestContext context) {
-        context.principal().ifPresent(p -> {
-            UUID owner = p.userId();
-            registry.register(SUBTASKS, DataLoaderFactory.newMappedDataLoader((java.util.Set<UUID> ids) ->
-                    CompletableFuture.completedFuture(repository.subtasksOf(owner, ids))));
-            registry.register(REMINDERS, DataLoaderFactory.newMappedDataLoader((java.util.Set<UUID> ids) ->
-                    CompletableFuture.completedFuture(repository.remindersOf(owner, ids))));
-        });
+        // The loaders run only under a task, which only an @auth field reaches: there is an owner by then.
+        registry.register(SUBTASKS, DataLoaderFactory.newMappedDataLoader((Set<UUID> ids) ->
+                CompletableFuture.completedFuture(queries.subtasksOf(context.owner(), ids))));
+        registry.register(REMINDERS, DataLoaderFactory.newMappedDataLoader((Set<UUID> ids) ->
+                CompletableFuture.completedFuture(queries.remindersOf(context.owner(), ids))));
     }
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                         .dataFetcher("tasks", this::taskPage)
-                        .dataFetcher("today", env -> signedIn(env, (owner, ctx) -> today(owner)))
-                        .dataFetcher("parseCapture", env -> signedIn(env, (owner, ctx) -> preview(owner, env.getArgument("text")))))
+                        .dataFetcher("today", env -> today(GraphQlEngine.context(env).owner(), zone(env)))
+                        .dataFetcher("parseCapture", env -> preview(env.getArgument("text"), zone(env))))
                 .type("Mutation", t -> t
-                        .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"))))
-                        .dataFetcher("createTask", env -> mutate(env, this::create))
-                        .dataFetcher("updateTask", env -> mutate(env, this::update))
-                        .dataFetcher("completeTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.complete(owner, id))))
+                        .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"), zone(env))))
+                        .dataFetcher("createTask", env -> mutate(env, (owner, in) -> create(owner, in, zone(env))))
+                        .dataFetcher("updateTask", env -> mutate(env, (owner, in) -> update(owner, in, zone(env))))
+                        .dataFetcher("completeTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.complete(owner, id, zone(env)))))
                         .dataFetcher("reopenTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.reopen(owner, id))))
                         .dataFetcher("cancelTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.cancel(owner, id))))
-                        .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id))))
+                        .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id, zone(env)))))
                         .dataFetcher("snoozeTask", env -> mutate(env, this::snooze))
                         .dataFetcher("addReminder", env -> mutate(env, this::addReminder))
                         .dataFetcher("removeReminder", env -> mutate(env, (owner, in) -> byReminderId(in, id -> tasks.removeReminder(owner, id))))
@@ -115,7 +106,7 @@ public final class TasksGraphQl implements GraphQlFeature {
                         .dataFetcher("recurrence", env -> env.<Task>getSource().rrule())
                         .dataFetcher("parent", env -> {
                             Task task = env.getSource();
-                            return task.parentId() == null ? null : repository.find(task.userId(), task.parentId()).orElse(null);
+                            return task.parentId() == null ? null : queries.find(task.userId(), task.parentId()).orElse(null);
                         })
                         .dataFetcher("subtasks", env -> env.<UUID, List<Task>>getDataLoader(SUBTASKS).load(env.<Task>getSource().id()))
                         .dataFetcher("reminders", env -> env.<UUID, List<Reminder>>getDataLoader(REMINDERS).load(env.<Task>getSource().id())))
@@ -123,36 +114,30 @@ public final class TasksGraphQl implements GraphQlFeature {
                         .dataFetcher("id", env -> GlobalId.encode("Reminder", env.<Reminder>getSource().id())));
     }
 
-    private Object taskPage(DataFetchingEnvironment env) {
-        return signedIn(env, (owner, ctx) -> {
-            int first = KeysetCursor.pageSize(env.getArgument("first"), MAX_PAGE);
-            KeysetCursor after = Optional.ofNullable(env.<String>getArgument("after")).map(KeysetCursor::decode).orElse(null);
-            Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
-            TaskRepository.Page page = repository.page(owner, status, after, first);
-            List<TaskEdge> edges = page.tasks().stream().map(task -> new TaskEdge(new KeysetCursor(task.createdAt(), task.id()).encode(), task)).toList();
-            return new TaskConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.getLast().cursor()),
-                    page.totalCount());
-        });
+    private Connection<Task> taskPage(DataFetchingEnvironment env) {
+        PageRequest<KeysetCursor> request = PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"));
+        Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
+        return Connection.of(queries.page(GraphQlEngine.context(env).owner(), status, request), task -> new KeysetCursor(task.createdAt(), task.id()).encode());
     }
 
-    private TodayView today(UUID owner) {
-        TaskService.Today today = tasks.today(owner);
+    private TodayView today(UUID owner, ZoneId zone) {
+        TaskQueries.Today today = queries.today(owner, zone);
         return new TodayView(today.date(), today.zone().getId(), today.dueToday(), today.overdue());
     }
 
-    private CapturePreview preview(UUID owner, String text) {
-        Optional<UserError> invalid = tasks.checkCaptureText(text);
+    private CapturePreview preview(String text, ZoneId zone) {
+        Optional<UserError> invalid = TaskRules.captureText(text);
         if (invalid.isPresent()) {
             return new CapturePreview("", null, null, null, null, List.of(), null, null, List.of(invalid.get()));
         }
-        Capture c = tasks.parse(owner, text);
+        Capture c = queries.parse(text, zone);
         return new CapturePreview(c.title(), c.due() == null ? null : c.due().date(),
                 c.due() instanceof Due.Timed timed ? timed.at().toInstant() : null,
                 c.due() == null ? null : c.due() instanceof Due.AllDay,
                 c.priority(), List.copyOf(c.tags()), c.rrule(), c.remindAt() == null ? null : c.remindAt().toInstant(), List.of());
     }
 
-    private TaskService.Result create(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result create(UUID owner, Map<String, Object> in, ZoneId zone) {
         List<UserError> errors = new ArrayList<>();
         Optional<Due> due = due(in, errors);
         UUID parentId = null;
@@ -164,22 +149,22 @@ public final class TasksGraphQl implements GraphQlFeature {
             parentId = parent.orElse(null);
         }
         if (!errors.isEmpty()) {
-            return TaskService.Result.refused(errors);
+            return TaskCommands.Result.refused(errors);
         }
         return tasks.create(owner, new TaskDraft((String) in.get("title"), (String) in.get("notes"), due.orElse(null),
                 priority(in.get("priority")), strings(in.get("tags")), (Integer) in.get("estimateMinutes"),
                 (String) in.get("recurrence"), Boolean.TRUE.equals(in.get("repeatAfterCompletion")), parentId,
-                reminders(in.get("reminders"))));
+                reminders(in.get("reminders"))), zone);
     }
 
-    private TaskService.Result update(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result update(UUID owner, Map<String, Object> in, ZoneId zone) {
         List<UserError> errors = new ArrayList<>();
         boolean dueGiven = in.containsKey("dueDate") || in.containsKey("dueAt");
         Optional<Due> due = due(in, errors);
         if (!errors.isEmpty()) {
-            return TaskService.Result.refused(errors);
+            return TaskCommands.Result.refused(errors);
         }
-        TaskService.Changes changes = new TaskService.Changes(
+        TaskCommands.Changes changes = new TaskCommands.Changes(
                 Optional.ofNullable((String) in.get("title")),
                 given(in, "notes", String.class),
                 dueGiven ? Optional.of(due) : Optional.empty(),
@@ -188,25 +173,22 @@ public final class TasksGraphQl implements GraphQlFeature {
                 given(in, "estimateMinutes", Integer.class),
                 given(in, "recurrence", String.class),
                 Optional.ofNullable((Boolean) in.get("repeatAfterCompletion")));
-        return byId(in, id -> tasks.update(owner, id, changes));
+        return byId(in, id -> tasks.update(owner, id, changes, zone));
     }
 
-    private TaskService.Result snooze(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result snooze(UUID owner, Map<String, Object> in) {
         Instant until = (Instant) in.get("until");
         Integer minutes = (Integer) in.get("minutes");
         if ((until == null) == (minutes == null)) {
-            return TaskService.Result.refused(new UserError("until", "Give either a time or a number of minutes.", UserError.Code.INVALID));
-        }
-        if (minutes != null && (minutes < 1 || minutes > 60 * 24 * 365)) {
-            return TaskService.Result.refused(new UserError("minutes", "Snooze between 1 minute and a year.", UserError.Code.INVALID));
+            return TaskCommands.Result.refused(new UserError("until", "Give either a time or a number of minutes.", UserError.Code.INVALID));
         }
         return byId(in, id -> until != null ? tasks.snooze(owner, id, until) : tasks.snoozeFor(owner, id, minutes));
     }
 
-    private TaskService.Result addReminder(UUID owner, Map<String, Object> in) {
+    private TaskCommands.Result addReminder(UUID owner, Map<String, Object> in) {
         Optional<UUID> taskId = GlobalId.decode("Task", (String) in.get("taskId"));
         if (taskId.isEmpty()) {
-            return TaskService.Result.refused(NOT_FOUND);
+            return TaskCommands.Result.refused(NOT_FOUND);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> reminder = (Map<String, Object>) in.get("reminder");
@@ -214,44 +196,39 @@ public final class TasksGraphQl implements GraphQlFeature {
     }
 
     private DeleteTaskPayload delete(DataFetchingEnvironment env) {
-        Optional<UUID> owner = GraphQlEngine.context(env).principal().map(p -> p.userId());
-        if (owner.isEmpty()) {
-            return new DeleteTaskPayload(null, List.of(NOT_SIGNED_IN));
-        }
         Map<String, Object> in = env.getArgument("input");
         String globalId = (String) in.get("id");
-        boolean deleted = GlobalId.decode("Task", globalId).map(id -> tasks.delete(owner.get(), id)).orElse(false);
+        boolean deleted = GlobalId.decode("Task", globalId).map(id -> tasks.delete(GraphQlEngine.context(env).owner(), id)).orElse(false);
         return deleted ? new DeleteTaskPayload(globalId, List.of()) : new DeleteTaskPayload(null, List.of(NOT_FOUND));
     }
 
-    private TaskPayload mutate(DataFetchingEnvironment env, BiFunction<UUID, Map<String, Object>, TaskService.Result> action) {
-        return GraphQlEngine.context(env).principal()
-                .map(p -> TaskPayload.of(action.apply(p.userId(), env.getArgument("input"))))
-                .orElseGet(() -> new TaskPayload(null, List.of(NOT_SIGNED_IN)));
+    private static TaskPayload mutate(DataFetchingEnvironment env, BiFunction<UUID, Map<String, Object>, TaskCommands.Result> action) {
+        return TaskPayload.of(action.apply(GraphQlEngine.context(env).owner(), env.getArgument("input")));
     }
 
-    private static <T> T signedIn(DataFetchingEnvironment env, BiFunction<UUID, RequestContext, T> fetch) {
-        RequestContext context = GraphQlEngine.context(env);
-        return context.principal().map(p -> fetch.apply(p.userId(), context)).orElse(null);
+
+    private static TaskCommands.Result byId(Map<String, Object> in, Function<UUID, TaskCommands.Result> action) {
+        return GlobalId.decode("Task", (String) in.get("id")).map(action).orElseGet(() -> TaskCommands.Result.refused(NOT_FOUND));
     }
 
-    private static TaskService.Result byId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
-        return GlobalId.decode("Task", (String) in.get("id")).map(action).orElseGet(() -> TaskService.Result.refused(NOT_FOUND));
-    }
-
-    private static TaskService.Result byReminderId(Map<String, Object> in, java.util.function.Function<UUID, TaskService.Result> action) {
+    private static TaskCommands.Result byReminderId(Map<String, Object> in, Function<UUID, TaskCommands.Result> action) {
         return GlobalId.decode("Reminder", (String) in.get("id")).map(action)
-                .orElseGet(() -> TaskService.Result.refused(TaskService.REMINDER_NOT_FOUND));
+                .orElseGet(() -> TaskCommands.Result.refused(TaskCommands.REMINDER_NOT_FOUND));
     }
 
-    /** The local day of a task's due, in the person's zone (computed once per request). */
+    /** The local day of a task's due, in the person's zone. */
     private LocalDate dueDate(Task task, DataFetchingEnvironment env) {
         return switch (task.due()) {
             case null -> null;
             case Due.AllDay d -> d.date();
-            case Due.Timed timed -> timed.at().withZoneSameInstant(
-                    GraphQlEngine.context(env).cached(ZoneId.class, () -> zoneOf.apply(task.userId()))).toLocalDate();
+            case Due.Timed timed -> timed.at().withZoneSameInstant(zone(env)).toLocalDate();
         };
+    }
+
+    /** The signed-in person's time zone, read at most once per request. */
+    private ZoneId zone(DataFetchingEnvironment env) {
+        RequestContext context = GraphQlEngine.context(env);
+        return context.cached(ZoneId.class, () -> zoneOf.apply(context.owner()));
     }
 
     private static Optional<Due> due(Map<String, Object> in, List<UserError> errors) {

@@ -81,7 +81,7 @@ class GraphQlHttpTest {
     void theSchemaIsServedAsText() {
         HttpResponse<String> schema = client.get("/graphql/schema.graphql");
         assertThat(schema.statusCode()).isEqualTo(200);
-        assertThat(schema.body()).contains("type User").contains("register(input: RegisterInput!): AuthPayload!");
+        assertThat(schema.body()).contains("type User").contains("register(input: RegisterInput!): RegisterPayload!");
     }
 
     private static String encode(String s) {

@@ -38,7 +38,7 @@ record PersonalData(TestAccounts.SignedUp person, UUID userId, String taskTitle,
         UUID reminderId = GlobalId.decode("Reminder", task.path("reminders").path(0).path("id").asText()).orElseThrow();
         client.execute(CREATE, Map.of("i", Map.of("title", "buy a watering can", "parentId", task.path("id").asText())));
         String done = client.execute(CREATE, Map.of("i", Map.of("title", "repot the basil"))).data("createTask").path("task").path("id").asText();
-        client.execute("mutation D($i: TaskIdInput!) { completeTask(input: $i) { userErrors { message } } }", Map.of("i", Map.of("id", done)));
+        client.execute("mutation D($i: CompleteTaskInput!) { completeTask(input: $i) { userErrors { message } } }", Map.of("i", Map.of("id", done)));
         String icalUrl = client.execute("mutation { rotateIcalFeed { url } }").data("rotateIcalFeed").path("url").asText();
         // A verified number belongs to one person only.
         String phone = "+1555" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));

@@ -56,8 +56,9 @@ class TaskListingStatementsTest {
         seed(100, 3, 2);
         TaskRepository repository = new TaskRepository(db);
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        TaskService service = new TaskService(repository, new BuiltInTaskPlanner(), id -> ZoneId.of("Europe/Paris"), clock);
-        engine = new GraphQlEngine(SchemaSource.load(), List.of(new TasksGraphQl(service, repository, id -> ZoneId.of("Europe/Paris"))),
+        TaskQueries queries = new TaskQueries(repository, clock);
+        TaskCommands commands = new TaskCommands(repository, queries, new BuiltInTaskPlanner(), clock);
+        engine = new GraphQlEngine(SchemaSource.load(), List.of(new TasksGraphQl(queries, commands, id -> ZoneId.of("Europe/Paris"))),
                 // The role lookup is the accounts feature's one statement per request, not counted here.
                 new Authorization(id -> Optional.of(Role.USER), event -> { }), 12, 5_000);
     }

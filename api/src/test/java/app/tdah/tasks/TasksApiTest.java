@@ -30,7 +30,7 @@ class TasksApiTest {
             + "subtasks { id title dueDate estimateMinutes status } reminders { id remindAt offsetMinutes channels }";
     static final String CAPTURE = "mutation C($i: CaptureTaskInput!) { captureTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code message } } }";
     static final String CREATE = "mutation C($i: CreateTaskInput!) { createTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code message } } }";
-    static final String COMPLETE = "mutation C($i: TaskIdInput!) { completeTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code } } }";
+    static final String COMPLETE = "mutation C($i: CompleteTaskInput!) { completeTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { field code } } }";
 
     @RegisterExtension
     static final ServerExtension server = ServerExtension.start(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -167,7 +167,7 @@ class TasksApiTest {
         GraphQlClient client = signedIn("UTC");
         String id = create(client, Map.of("title", "file taxes", "dueDate", TODAY.plusDays(6).toString(), "estimateMinutes", 90))
                 .path("task").path("id").asText();
-        JsonNode task = client.execute("mutation B($i: TaskIdInput!) { breakDownTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { code } } }",
+        JsonNode task = client.execute("mutation B($i: BreakDownTaskInput!) { breakDownTask(input: $i) { task { " + TASK_FIELDS + " } userErrors { code } } }",
                 Map.of("i", Map.of("id", id))).data("breakDownTask").path("task");
         JsonNode steps = task.path("subtasks");
         assertThat(steps.size()).isBetween(3, 6);
@@ -175,7 +175,7 @@ class TasksApiTest {
             assertThat(LocalDate.parse(step.path("dueDate").asText())).isBetween(TODAY, TODAY.plusDays(6));
             assertThat(step.path("estimateMinutes").asInt()).isBetween(5, 30);
         }
-        JsonNode again = client.execute("mutation B($i: TaskIdInput!) { breakDownTask(input: $i) { userErrors { code } } }",
+        JsonNode again = client.execute("mutation B($i: BreakDownTaskInput!) { breakDownTask(input: $i) { userErrors { code } } }",
                 Map.of("i", Map.of("id", id))).data("breakDownTask");
         assertThat(codes(again)).containsExactly("ALREADY_EXISTS");
     }
@@ -224,8 +224,8 @@ class TasksApiTest {
 
         // Reruns, even two at once as on two nodes, count nothing twice.
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var first = pool.submit(() -> server.application().tasks().countMissed(500));
-        var second = pool.submit(() -> server.application().tasks().countMissed(500));
+        var first = pool.submit(() -> server.application().missedTasks().countMissed(500));
+        var second = pool.submit(() -> server.application().missedTasks().countMissed(500));
         first.get();
         second.get();
         pool.shutdown();

@@ -47,7 +47,6 @@ class SchemaConventionsTest {
         return Stream.concat(SCHEMA.getType("Mutation", ObjectTypeDefinition.class).stream(),
                         SCHEMA.objectTypeExtensions().getOrDefault("Mutation", List.of()).stream())
                 .flatMap(t -> t.getFieldDefinitions().stream())
-                .filter(f -> !f.getName().equals("noop"))
                 .toList();
     }
 
@@ -67,6 +66,31 @@ class SchemaConventionsTest {
                 assertThat(args.get(0).getType()).as(mutation.getName() + " input is non-null").isInstanceOf(NonNullType.class);
             }
         }
+    }
+
+    @Test
+    void mutationIsOnlyExtendedByFeaturesWithNoPlaceholderField() {
+        assertThat(SCHEMA.getType("Mutation", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions()).isEmpty();
+    }
+
+    /** {@code fooBar(input: FooBarInput!): FooBarPayload!}: no two mutations share an input or a payload type. */
+    @Test
+    void everyMutationHasItsOwnInputAndPayloadNamedAfterIt() {
+        for (FieldDefinition mutation : mutations()) {
+            String name = Character.toUpperCase(mutation.getName().charAt(0)) + mutation.getName().substring(1);
+            assertThat(unwrap(mutation.getType())).as(mutation.getName() + "'s payload").isEqualTo(name + "Payload");
+            mutation.getInputValueDefinitions().forEach(input ->
+                    assertThat(unwrap(input.getType())).as(mutation.getName() + "'s input").isEqualTo(name + "Input"));
+        }
+    }
+
+    @Test
+    void everyConnectionSharesOnePageInfoThatPagesBothWays() {
+        ObjectTypeDefinition pageInfo = SCHEMA.getType("PageInfo", ObjectTypeDefinition.class).orElseThrow();
+        assertThat(pageInfo.getFieldDefinitions()).extracting(f -> f.getName() + ":" + render(f.getType()))
+                .containsExactlyInAnyOrder("hasNextPage:Boolean!", "hasPreviousPage:Boolean!", "startCursor:String", "endCursor:String");
+        assertThat(objectTypes()).extracting(ObjectTypeDefinition::getName)
+                .filteredOn(name -> name.endsWith("PageInfo")).containsExactly("PageInfo");
     }
 
     @Test

@@ -2,7 +2,6 @@ package app.tdah.accounts.recovery;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
@@ -56,7 +55,7 @@ public final class RecoveryGraphQl implements GraphQlFeature {
     }
 
     private Payload resendVerification(DataFetchingEnvironment env) {
-        return new Payload(emails.resend(owner(env)));
+        return new Payload(emails.resend(GraphQlEngine.context(env).owner()));
     }
 
     private Payload requestPasswordReset(DataFetchingEnvironment env) {
@@ -69,18 +68,14 @@ public final class RecoveryGraphQl implements GraphQlFeature {
 
     private Payload changePassword(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        return new Payload(passwords.change(owner(env), text(env, "currentPassword"), text(env, "newPassword"),
+        return new Payload(passwords.change(GraphQlEngine.context(env).owner(), text(env, "currentPassword"), text(env, "newPassword"),
                 context.refreshCookie(), context.client()));
     }
 
     private ChangeEmailPayload changeEmail(DataFetchingEnvironment env) {
-        List<UserError> errors = emails.requestChange(owner(env), text(env, "newEmail"), text(env, "currentPassword"),
+        List<UserError> errors = emails.requestChange(GraphQlEngine.context(env).owner(), text(env, "newEmail"), text(env, "currentPassword"),
                 GraphQlEngine.context(env).client());
         return new ChangeEmailPayload(errors.isEmpty() ? AccountService.normaliseEmail(text(env, "newEmail")) : null, errors);
-    }
-
-    private static UUID owner(DataFetchingEnvironment env) {
-        return GraphQlEngine.context(env).principal().orElseThrow().userId();
     }
 
     private static String text(DataFetchingEnvironment env, String field) {

@@ -1,7 +1,6 @@
 package app.tdah.accounts.sessions;
 
 import static app.tdah.platform.SqlValues.instant;
-import static app.tdah.platform.SqlValues.timestamp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;
@@ -41,27 +42,18 @@ public final class SessionRepository {
         return Transactions.inTransaction(db, work);
     }
 
-    record Page(List<Session> sessions, boolean hasNext, long total) {
-    }
-
     /** Newest first by when each session started. */
-    Page page(UUID userId, KeysetCursor after, int limit) {
+    Page<Session> page(UUID userId, PageRequest<KeysetCursor> request) {
         List<Object> params = new ArrayList<>(List.of(userId));
-        String keyset = "";
-        if (after != null) {
-            keyset = "WHERE (created_at, family_id) < (?, ?::uuid) ";
-            params.add(timestamp(after.createdAt()));
-            params.add(after.id());
-        }
-        params.add(limit + 1);
-        List<Session> rows = db.execute().query("SELECT * FROM (" + LIVE_FAMILIES + ") live " + keyset
+        String keyset = KeysetCursor.continuing(request.after(), "created_at", "family_id", params);
+        params.add(request.fetchSize());
+        List<Session> rows = db.execute().query("SELECT * FROM (" + LIVE_FAMILIES + ") live WHERE true " + keyset
                         + "ORDER BY created_at DESC, family_id DESC LIMIT ?", params.toArray())
                 .map(SessionRepository::session)
                 .toList();
         long total = db.execute().get("SELECT count(*) AS n FROM (" + LIVE_FAMILIES + ") live", userId)
                 .map(row -> row.column("n").get(Long.class)).orElse(0L);
-        boolean hasNext = rows.size() > limit;
-        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext, total);
+        return request.page(rows, total);
     }
 
     Optional<Session> find(UUID userId, UUID familyId) {

@@ -1,6 +1,5 @@
 package app.tdah.accounts.sessions;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +9,8 @@ import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.Page;
+import app.tdah.paging.PageRequest;
 import app.tdah.platform.BearerSecrets;
 
 import io.helidon.dbclient.DbExecute;
@@ -28,12 +29,9 @@ public final class SessionService {
         this.audit = audit;
     }
 
-    public record Page(List<Session> sessions, boolean hasNext, long total) {
-    }
-
-    public Page page(UUID userId, KeysetCursor after, int limit) {
-        SessionRepository.Page page = repository.page(userId, after, limit);
-        return new Page(page.sessions(), page.hasNext(), page.total());
+    /** The person's live sessions, newest sign-in first. */
+    public Page<Session> page(UUID userId, PageRequest<KeysetCursor> request) {
+        return repository.page(userId, request);
     }
 
     public Optional<Session> find(UUID userId, UUID sessionId) {

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.graphql.Connection;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
 import app.tdah.paging.KeysetCursor;
+import app.tdah.paging.PageRequest;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.errors.UserError;
@@ -21,7 +23,6 @@ import graphql.schema.idl.RuntimeWiring;
 public final class SessionsGraphQl implements GraphQlFeature {
 
     private static final String TYPE = "Session";
-    private static final int MAX_PAGE = 100;
     private static final UserError NOT_FOUND = new UserError("id",
             "That session has already ended, or it is not one of yours.", UserError.Code.NOT_FOUND);
 
@@ -37,15 +38,6 @@ public final class SessionsGraphQl implements GraphQlFeature {
             return new SessionView(GlobalId.encode(TYPE, session.id()), session.userAgent(), session.ip(),
                     session.createdAt(), session.lastSeenAt(), session.expiresAt(), current.filter(session.id()::equals).isPresent());
         }
-    }
-
-    public record SessionConnection(List<SessionEdge> edges, PageInfo pageInfo, long totalCount) {
-    }
-
-    public record SessionEdge(String cursor, SessionView node) {
-    }
-
-    public record PageInfo(boolean hasNextPage, String endCursor) {
     }
 
     public record RevokeSessionPayload(List<UserError> userErrors) {
@@ -69,23 +61,17 @@ public final class SessionsGraphQl implements GraphQlFeature {
                         .dataFetcher("revokeOtherSessions", this::revokeOthers));
     }
 
-    private SessionConnection page(DataFetchingEnvironment env) {
+    private Connection<SessionView> page(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        UUID owner = context.principal().orElseThrow().userId();
-        int first = KeysetCursor.pageSize(env.getArgument("first"), MAX_PAGE);
-        KeysetCursor after = Optional.ofNullable(env.<String>getArgument("after")).map(KeysetCursor::decode).orElse(null);
+        UUID owner = context.owner();
         Optional<UUID> current = sessions.current(owner, context.refreshCookie());
-        SessionService.Page page = sessions.page(owner, after, first);
-        List<SessionEdge> edges = page.sessions().stream()
-                .map(s -> new SessionEdge(new KeysetCursor(s.createdAt(), s.id()).encode(), SessionView.of(s, current)))
-                .toList();
-        return new SessionConnection(edges, new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.getLast().cursor()),
-                page.total());
+        return Connection.of(sessions.page(owner, PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"))),
+                s -> new KeysetCursor(s.createdAt(), s.id()).encode(), s -> SessionView.of(s, current));
     }
 
     private RevokeSessionPayload revoke(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        UUID owner = context.principal().orElseThrow().userId();
+        UUID owner = context.owner();
         Map<String, Object> input = env.getArgument("input");
         boolean revoked = GlobalId.decode(TYPE, (String) input.get("id"))
                 .map(id -> sessions.revoke(owner, id, context.client()))
@@ -95,7 +81,7 @@ public final class SessionsGraphQl implements GraphQlFeature {
 
     private RevokeOtherSessionsPayload revokeOthers(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        UUID owner = context.principal().orElseThrow().userId();
+        UUID owner = context.owner();
         return new RevokeOtherSessionsPayload(sessions.revokeOthers(owner, context.refreshCookie(), context.client()), List.of());
     }
 }

@@ -13,7 +13,9 @@ import java.util.function.Function;
 
 import app.tdah.capture.Due;
 import app.tdah.tasks.Task;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskCommands;
+import app.tdah.tasks.TaskQueries;
+import app.tdah.tasks.TaskRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,15 +33,13 @@ final class AssistantTools {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LISTED = 20;
 
-    private final TaskService tasks;
+    private final TaskQueries tasks;
     private final TaskActions actions;
-    private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    AssistantTools(TaskService tasks, TaskActions actions, Function<UUID, ZoneId> zoneOf, Clock clock) {
+    AssistantTools(TaskQueries tasks, TaskActions actions, Clock clock) {
         this.tasks = tasks;
         this.actions = actions;
-        this.zoneOf = zoneOf;
         this.clock = clock;
     }
 
@@ -81,7 +81,8 @@ final class AssistantTools {
     }
 
     /** Runs one call; unknown tools and bad arguments come back as errors the model can read. */
-    Outcome call(UUID userId, String name, String argumentsJson) {
+    Outcome call(SmsAssistant.Texter person, String name, String argumentsJson) {
+        UUID userId = person.id();
         JsonNode arguments;
         try {
             arguments = JSON.readTree(argumentsJson == null || argumentsJson.isBlank() ? "{}" : argumentsJson);
@@ -89,72 +90,73 @@ final class AssistantTools {
             return error("arguments are not valid JSON");
         }
         return switch (name) {
-            case "create_task" -> create(userId, arguments.path("text").asText(""));
-            case "list_tasks" -> list(userId, arguments.path("which").asText("today"));
-            case "complete_task" -> withTask(userId, arguments, task -> complete(userId, task));
-            case "snooze_task" -> withTask(userId, arguments, task -> snooze(userId, task, arguments.path("minutes")));
-            case "agenda" -> agenda(userId, arguments.path("date").asText(""));
+            case "create_task" -> create(person, arguments.path("text").asText(""));
+            case "list_tasks" -> list(person, arguments.path("which").asText("today"));
+            case "complete_task" -> withTask(userId, arguments, task -> complete(person, task));
+            case "snooze_task" -> withTask(userId, arguments, task -> snooze(person, task, arguments.path("minutes")));
+            case "agenda" -> agenda(person, arguments.path("date").asText(""));
             default -> error("no tool named " + name);
         };
     }
 
-    private Outcome create(UUID userId, String text) {
-        TaskService.Result result = actions.capture(userId, text);
+    private Outcome create(SmsAssistant.Texter person, String text) {
+        TaskCommands.Result result = actions.capture(person, text);
         if (result.task().isEmpty()) {
             return error(result.errors().getFirst().message());
         }
         Task task = result.task().get();
         ObjectNode json = JSON.createObjectNode();
-        json.set("created", describe(task));
+        json.set("created", describe(task, person.zone()));
         return new Outcome(json.toString(), Optional.of("added " + SmsReplies.shorten(task.title(), 40)));
     }
 
-    private Outcome list(UUID userId, String which) {
-        ZoneId zone = zoneOf.apply(userId);
+    private Outcome list(SmsAssistant.Texter person, String which) {
+        UUID userId = person.id();
+        ZoneId zone = person.zone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         List<Task> found = switch (which) {
             case "today" -> {
-                TaskService.Today t = tasks.today(userId);
+                TaskQueries.Today t = tasks.today(userId, zone);
                 List<Task> all = new ArrayList<>(t.overdue());
                 all.addAll(t.dueToday());
                 yield all;
             }
-            case "tomorrow" -> tasks.dueOn(userId, today.plusDays(1));
-            case "overdue" -> tasks.today(userId).overdue();
-            case "upcoming" -> tasks.upcoming(userId, MAX_LISTED);
+            case "tomorrow" -> tasks.dueOn(userId, today.plusDays(1), zone);
+            case "overdue" -> tasks.today(userId, zone).overdue();
+            case "upcoming" -> tasks.upcoming(userId, MAX_LISTED, zone);
             default -> null;
         };
-        return found == null ? error("which must be today, tomorrow, overdue or upcoming") : tasks(found);
+        return found == null ? error("which must be today, tomorrow, overdue or upcoming") : tasks(found, zone);
     }
 
-    private Outcome agenda(UUID userId, String date) {
+    private Outcome agenda(SmsAssistant.Texter person, String date) {
         try {
-            return tasks(tasks.dueOn(userId, LocalDate.parse(date)));
+            return tasks(tasks.dueOn(person.id(), LocalDate.parse(date), person.zone()), person.zone());
         } catch (DateTimeParseException e) {
             return error("date must be YYYY-MM-DD");
         }
     }
 
-    private Outcome complete(UUID userId, Task task) {
-        TaskService.Result result = actions.complete(userId, task);
+    private Outcome complete(SmsAssistant.Texter person, Task task) {
+        TaskCommands.Result result = actions.complete(person, task);
         if (result.task().isEmpty()) {
             return error(result.errors().getFirst().message());
         }
         ObjectNode json = JSON.createObjectNode();
-        json.set("completed", describe(result.task().get()));
+        json.set("completed", describe(result.task().get(), person.zone()));
         return new Outcome(json.toString(), Optional.of("completed " + SmsReplies.shorten(task.title(), 40)));
     }
 
-    private Outcome snooze(UUID userId, Task task, JsonNode minutes) {
-        if (!minutes.canConvertToInt() || minutes.asInt() < 1 || minutes.asInt() > SmsCommandParser.MAX_SNOOZE_MINUTES) {
-            return error("minutes must be a whole number from 1 to " + SmsCommandParser.MAX_SNOOZE_MINUTES);
+    private Outcome snooze(SmsAssistant.Texter person, Task task, JsonNode minutes) {
+        if (!minutes.canConvertToInt() || !TaskRules.snoozable(minutes.asInt())) {
+            return error("minutes must be a whole number from 1 to " + TaskRules.MAX_SNOOZE_MINUTES);
         }
-        TaskService.Result result = actions.snooze(userId, task, clock.instant().plus(Duration.ofMinutes(minutes.asInt())));
+        TaskCommands.Result result = actions.snooze(person.id(), task, clock.instant().plus(Duration.ofMinutes(minutes.asInt())));
         if (result.task().isEmpty()) {
             return error(result.errors().getFirst().message());
         }
         ObjectNode json = JSON.createObjectNode().put("snoozed_until",
-                result.task().get().snoozedUntil().atZone(zoneOf.apply(userId)).toLocalDateTime().toString());
+                result.task().get().snoozedUntil().atZone(person.zone()).toLocalDateTime().toString());
         return new Outcome(json.toString(), Optional.of("snoozed " + SmsReplies.shorten(task.title(), 40)));
     }
 
@@ -168,23 +170,23 @@ final class AssistantTools {
         }
     }
 
-    private Outcome tasks(List<Task> found) {
+    private Outcome tasks(List<Task> found, ZoneId zone) {
         ObjectNode json = JSON.createObjectNode();
         ArrayNode list = json.putArray("tasks");
-        found.stream().limit(MAX_LISTED).forEach(task -> list.add(describe(task)));
+        found.stream().limit(MAX_LISTED).forEach(task -> list.add(describe(task, zone)));
         json.put("total", found.size());
         return new Outcome(json.toString(), Optional.empty());
     }
 
     /** A task as the model sees it; a timed due in the person's own zone, as they would say it. */
-    private ObjectNode describe(Task task) {
+    private ObjectNode describe(Task task, ZoneId zone) {
         ObjectNode json = JSON.createObjectNode()
                 .put("id", task.id().toString())
                 .put("title", task.title())
                 .put("status", task.status().name());
         if (task.due() != null) {
             json.put("due", task.due() instanceof Due.Timed timed
-                    ? new Due.Timed(timed.at().withZoneSameInstant(zoneOf.apply(task.userId()))).text()
+                    ? new Due.Timed(timed.at().withZoneSameInstant(zone)).text()
                     : task.due().text());
         }
         return json;

@@ -2,14 +2,11 @@ package app.tdah.sms.assistant;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.function.Function;
 
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.llm.UnusableAnswer;
@@ -42,21 +39,19 @@ final class LlmAssistant {
 
     private final ChatCompletionsClient client;
     private final AssistantTools tools;
-    private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    LlmAssistant(ChatCompletionsClient client, AssistantTools tools, Function<UUID, ZoneId> zoneOf, Clock clock) {
+    LlmAssistant(ChatCompletionsClient client, AssistantTools tools, Clock clock) {
         this.client = client;
         this.tools = tools;
-        this.zoneOf = zoneOf;
         this.clock = clock;
     }
 
-    String answer(UUID userId, String question) {
+    String answer(SmsAssistant.Texter person, String question) {
         long deadline = System.nanoTime() + client.timeout().toNanos();
         List<String> done = new ArrayList<>();
         ArrayNode messages = JSON.createArrayNode();
-        ZonedDateTime now = clock.instant().atZone(zoneOf.apply(userId));
+        ZonedDateTime now = clock.instant().atZone(person.zone());
         messages.addObject().put("role", "system").put("content", INSTRUCTIONS + "\nNow: " + NOW.format(now)
                 + " (" + now.getZone().getId() + ").");
         messages.addObject().put("role", "user").put("content", question);
@@ -77,7 +72,7 @@ final class LlmAssistant {
                 }
                 messages.add(assistantTurn(calls));
                 for (JsonNode call : calls) {
-                    AssistantTools.Outcome outcome = tools.call(userId, call.path("function").path("name").asText(""),
+                    AssistantTools.Outcome outcome = tools.call(person, call.path("function").path("name").asText(""),
                             call.path("function").path("arguments").asText("{}"));
                     outcome.done().ifPresent(done::add);
                     messages.addObject().put("role", "tool").put("tool_call_id", call.path("id").asText(""))

@@ -14,7 +14,9 @@ import java.util.function.Predicate;
 
 import app.tdah.sms.assistant.SmsCommand.SnoozeLength;
 import app.tdah.tasks.Task;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskCommands;
+import app.tdah.tasks.TaskQueries;
+import app.tdah.tasks.TaskRules;
 
 /**
  * Answers a known person's text: commands on their tasks, a new task through the capture grammar for anything else,
@@ -28,16 +30,18 @@ final class SmsAssistant {
     static final int MAX_LIST = 50;
     private static final LocalTime SNOOZE_TOMORROW_AT = LocalTime.of(9, 0);
 
-    private final TaskService tasks;
+    private final TaskQueries tasks;
+    private final TaskCommands commands;
     private final TaskActions actions;
     private final SmsAssistantRepository repository;
     private final Clock clock;
     private final Optional<LlmAssistant> llm;
     private final Predicate<UUID> mayUseLlm;
 
-    SmsAssistant(TaskService tasks, TaskActions actions, SmsAssistantRepository repository, Clock clock,
+    SmsAssistant(TaskQueries tasks, TaskCommands commands, TaskActions actions, SmsAssistantRepository repository, Clock clock,
                  Optional<LlmAssistant> llm, Predicate<UUID> mayUseLlm) {
         this.tasks = tasks;
+        this.commands = commands;
         this.actions = actions;
         this.repository = repository;
         this.clock = clock;
@@ -57,21 +61,21 @@ final class SmsAssistant {
             case SmsCommand.Help help -> SmsReplies.HELP;
             case SmsCommand.Today today -> today(person);
             case SmsCommand.Tomorrow tomorrow -> tomorrow(person);
-            case SmsCommand.Overdue overdue -> list(person, "Overdue", tasks.today(person.id()).overdue(), null);
+            case SmsCommand.Overdue overdue -> list(person, "Overdue", tasks.today(person.id(), person.zone()).overdue(), null);
             case SmsCommand.Next next -> next(person);
             case SmsCommand.More more -> more(person);
             case SmsCommand.Done done -> done(person, done.number());
             case SmsCommand.Snooze snooze -> snooze(person, snooze.number(), snooze.length());
             case SmsCommand.BreakDown breakDown -> breakDown(person, breakDown.number());
-            case SmsCommand.Undo undo -> actions.undo(person.id());
+            case SmsCommand.Undo undo -> actions.undo(person);
             case SmsCommand.Question question -> llm.isPresent() && mayUseLlm.test(person.id())
-                    ? llm.get().answer(person.id(), question.text()) : SmsReplies.NO_QUESTIONS;
+                    ? llm.get().answer(person, question.text()) : SmsReplies.NO_QUESTIONS;
             case SmsCommand.Capture capture -> capture(person, capture.text());
         };
     }
 
     private String capture(Texter person, String text) {
-        TaskService.Result result = actions.capture(person.id(), text);
+        TaskCommands.Result result = actions.capture(person, text);
         if (result.task().isEmpty()) {
             return result.errors().getFirst().message();
         }
@@ -80,7 +84,7 @@ final class SmsAssistant {
     }
 
     private String today(Texter person) {
-        TaskService.Today today = tasks.today(person.id());
+        TaskQueries.Today today = tasks.today(person.id(), person.zone());
         List<Task> all = new ArrayList<>(today.overdue());
         all.addAll(today.dueToday());
         return list(person, "Today", all, today.date());
@@ -88,7 +92,7 @@ final class SmsAssistant {
 
     private String tomorrow(Texter person) {
         LocalDate tomorrow = localToday(person.zone()).plusDays(1);
-        return list(person, "Tomorrow", tasks.dueOn(person.id(), tomorrow), tomorrow);
+        return list(person, "Tomorrow", tasks.dueOn(person.id(), tomorrow, person.zone()), tomorrow);
     }
 
     /** Shows the first page of a list and remembers it. {@code listDay}: the day whose dates go without saying. */
@@ -140,10 +144,10 @@ final class SmsAssistant {
 
     /** The most pressing task: the oldest overdue, else the first of today, else the soonest coming. */
     private String next(Texter person) {
-        TaskService.Today today = tasks.today(person.id());
+        TaskQueries.Today today = tasks.today(person.id(), person.zone());
         Optional<Task> next = today.overdue().stream().findFirst()
                 .or(() -> today.dueToday().stream().findFirst())
-                .or(() -> tasks.upcoming(person.id(), 1).stream().findFirst());
+                .or(() -> tasks.upcoming(person.id(), 1, person.zone()).stream().findFirst());
         if (next.isEmpty()) {
             repository.listShown(person.id(), "Next", List.of(), 0, clock.instant());
             return "Nothing coming up. Text a task to add it.";
@@ -197,7 +201,7 @@ final class SmsAssistant {
             case Target.Found found when found.task().status() != Task.Status.OPEN ->
                     "Already done: " + SmsReplies.shorten(found.task().title(), 60) + ".";
             case Target.Found found -> {
-                TaskService.Result result = actions.complete(person.id(), found.task());
+                TaskCommands.Result result = actions.complete(person, found.task());
                 ZoneId zone = person.zone();
                 yield result.task().map(after -> SmsReplies.completed(found.task(), after, zone, localToday(zone)))
                         .orElseGet(() -> result.errors().getFirst().message());
@@ -209,8 +213,8 @@ final class SmsAssistant {
         ZoneId zone = person.zone();
         Instant now = clock.instant();
         Instant until = switch (length) {
-            case SnoozeLength.Minutes minutes -> minutes.minutes() < 1 || minutes.minutes() > SmsCommandParser.MAX_SNOOZE_MINUTES
-                    ? null : now.plus(Duration.ofMinutes(minutes.minutes()));
+            case SnoozeLength.Minutes minutes -> TaskRules.snoozable(minutes.minutes())
+                    ? now.plus(Duration.ofMinutes(minutes.minutes())) : null;
             case SnoozeLength.UntilTomorrow tomorrow -> localToday(zone).plusDays(1).atTime(SNOOZE_TOMORROW_AT).atZone(zone).toInstant();
         };
         if (until == null) {
@@ -219,7 +223,7 @@ final class SmsAssistant {
         return switch (target(person, number)) {
             case Target.Problem problem -> problem.reply();
             case Target.Found found -> {
-                TaskService.Result result = actions.snooze(person.id(), found.task(), until);
+                TaskCommands.Result result = actions.snooze(person.id(), found.task(), until);
                 yield result.task().map(after -> SmsReplies.snoozed(after, until.atZone(zone), localToday(zone)))
                         .orElseGet(() -> result.errors().getFirst().message());
             }
@@ -231,7 +235,7 @@ final class SmsAssistant {
         return switch (target(person, number)) {
             case Target.Problem problem -> problem.reply();
             case Target.Found found -> {
-                TaskService.Result result = tasks.breakDown(person.id(), found.task().id());
+                TaskCommands.Result result = commands.breakDown(person.id(), found.task().id(), person.zone());
                 if (result.task().isEmpty()) {
                     yield result.errors().getFirst().message();
                 }

@@ -13,16 +13,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import app.tdah.sms.SmsText;
+import app.tdah.sms.SmsMessageRepository;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 
-/** All SQL of the SMS assistant: inbound messages and their replies, opt-outs, notices and conversations. */
+/** All SQL of the SMS assistant: who a number is, opt-outs, notices and conversations; it reads the SMS log, which {@link SmsMessageRepository} writes. */
 public final class SmsAssistantRepository {
-
-    /** The status of a reply that went back in the webhook's TwiML, not through the outbox. */
-    static final String SENT_BY_TWIML = "TWIML";
 
     private final DbClient db;
 
@@ -58,19 +55,6 @@ public final class SmsAssistantRepository {
                 .orElseThrow();
     }
 
-    /**
-     * Records an inbound message under its MessageSid; false when that sid is recorded already (a retry, or the same
-     * message reaching another node). The unique sid decides which request acts on the message.
-     */
-    boolean recordInbound(UUID id, InboundSms sms, UUID userId, Instant now) {
-        SmsText text = SmsText.of(sms.body());
-        return db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, "
-                        + "twilio_sid, status, created_at) VALUES (?::uuid, 'INBOUND', ?::uuid, ?, ?, ?, ?, 'INBOUND', ?, 'RECEIVED', ?) "
-                        + "ON CONFLICT (twilio_sid) DO NOTHING",
-                id, userId, sms.fromE164(), sms.body(), text.encoding().name(), text.segments(), sms.messageSid(),
-                timestamp(now)) == 1;
-    }
-
     Optional<UUID> inboundId(String messageSid) {
         return db.execute().get("SELECT id FROM sms_messages WHERE twilio_sid = ? AND direction = 'INBOUND'", messageSid)
                 .map(row -> row.column("id").get(UUID.class));
@@ -84,16 +68,7 @@ public final class SmsAssistantRepository {
         return db.execute().get("SELECT body, status FROM sms_messages WHERE in_reply_to = ?::uuid AND direction = 'OUTBOUND' "
                         + "ORDER BY created_at LIMIT 1", inboundId)
                 .map(row -> new RecordedReply(row.column("body").get(String.class),
-                        SENT_BY_TWIML.equals(row.column("status").get(String.class))));
-    }
-
-    /** Logs a reply that Twilio sends from the webhook's TwiML, so the log holds every message both ways. */
-    void recordTwimlReply(Reply reply, UUID inboundId, UUID userId, String toE164, Instant now) {
-        SmsText text = SmsText.of(reply.text());
-        db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
-                        + "in_reply_to, created_at, sent_at) VALUES (?::uuid, 'OUTBOUND', ?::uuid, ?, ?, ?, ?, ?, ?, ?::uuid, ?, ?)",
-                UUID.randomUUID(), userId, toE164, reply.text(), text.encoding().name(), text.segments(), reply.kind(),
-                SENT_BY_TWIML, inboundId, timestamp(now), timestamp(now));
+                        SmsMessageRepository.SENT_BY_TWIML.equals(row.column("status").get(String.class))));
     }
 
     void optOut(String e164, Instant now) {

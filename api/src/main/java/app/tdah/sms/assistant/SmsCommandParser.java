@@ -15,7 +15,6 @@ final class SmsCommandParser {
 
     /** "snooze" alone: an hour, the choice a person in a hurry most often makes. */
     static final int DEFAULT_SNOOZE_MINUTES = 60;
-    static final int MAX_SNOOZE_MINUTES = 7 * 24 * 60;
 
     private static final Set<String> HELP = Set.of("help", "info", "?", "commands", "menu");
     private static final Set<String> TODAY = Set.of("today", "list", "ls", "tasks");

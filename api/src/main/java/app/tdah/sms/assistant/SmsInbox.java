@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import app.tdah.llm.ChatCompletionsClient;
+import app.tdah.sms.SmsMessageRepository;
 import app.tdah.sms.SmsOutbox;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskCommands;
+import app.tdah.tasks.TaskQueries;
 
 import io.helidon.dbclient.DbClient;
 
@@ -42,6 +42,7 @@ public final class SmsInbox implements AutoCloseable {
     private static final String VERIFY_NOTICE = "VERIFY";
 
     private final SmsAssistantRepository repository;
+    private final SmsMessageRepository messages;
     private final SmsAssistant assistant;
     private final SmsOutbox outbox;
     private final SmsAssistantSettings settings;
@@ -49,9 +50,10 @@ public final class SmsInbox implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
 
-    SmsInbox(SmsAssistantRepository repository, SmsAssistant assistant, SmsOutbox outbox, SmsAssistantSettings settings,
-             URI publicUrl, Clock clock) {
+    SmsInbox(SmsAssistantRepository repository, SmsMessageRepository messages, SmsAssistant assistant, SmsOutbox outbox,
+             SmsAssistantSettings settings, URI publicUrl, Clock clock) {
         this.repository = repository;
+        this.messages = messages;
         this.assistant = assistant;
         this.outbox = outbox;
         this.settings = settings;
@@ -63,14 +65,14 @@ public final class SmsInbox implements AutoCloseable {
      * The inbox with its assistant. {@code llm} present: questions go to that model for people {@code mayUseLlm}
      * lets use it.
      */
-    public static SmsInbox create(DbClient db, TaskService tasks, Function<UUID, ZoneId> zoneOf, SmsOutbox outbox,
+    public static SmsInbox create(DbClient db, TaskQueries tasks, TaskCommands commands, SmsOutbox outbox,
                                   Optional<ChatCompletionsClient> llm, Predicate<UUID> mayUseLlm,
                                   SmsAssistantSettings settings, URI publicUrl, Clock clock) {
         SmsAssistantRepository repository = new SmsAssistantRepository(db);
-        TaskActions actions = new TaskActions(tasks, repository, zoneOf, clock);
+        TaskActions actions = new TaskActions(tasks, commands, repository, clock);
         Optional<LlmAssistant> brain = llm.map(client -> new LlmAssistant(client,
-                new AssistantTools(tasks, actions, zoneOf, clock), zoneOf, clock));
-        return new SmsInbox(repository, new SmsAssistant(tasks, actions, repository, clock, brain, mayUseLlm),
+                new AssistantTools(tasks, actions, clock), clock));
+        return new SmsInbox(repository, new SmsMessageRepository(db), new SmsAssistant(tasks, commands, actions, repository, clock, brain, mayUseLlm),
                 outbox, settings, publicUrl, clock);
     }
 
@@ -82,7 +84,7 @@ public final class SmsInbox implements AutoCloseable {
         SmsAssistantRepository.Sender sender = repository.sender(number);
         UUID inboundId = UUID.randomUUID();
         UUID userId = sender.verified() ? sender.userId() : null;
-        if (!repository.recordInbound(inboundId, sms, userId, now)) {
+        if (!messages.insertInbound(inboundId, sms.fromE164(), sms.body(), sms.messageSid(), userId, now)) {
             return replyAlreadyGiven(sms.messageSid(), started);
         }
         Optional<CarrierKeyword> keyword = CarrierKeyword.of(sms.body());
@@ -146,7 +148,7 @@ public final class SmsInbox implements AutoCloseable {
     }
 
     private String inTwiml(Reply reply, UUID inboundId, UUID userId, String number) {
-        repository.recordTwimlReply(reply, inboundId, userId, number, clock.instant());
+        messages.insertSentByTwiml(inboundId, userId, number, reply.text(), reply.kind(), clock.instant());
         return reply.text();
     }
 

@@ -2,14 +2,13 @@ package app.tdah.sms.assistant;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import app.tdah.capture.Due;
 import app.tdah.tasks.Task;
-import app.tdah.tasks.TaskService;
+import app.tdah.tasks.TaskCommands;
+import app.tdah.tasks.TaskQueries;
 
 /**
  * The changes a text can make to tasks, each remembered so that "undo" can take it back: through the task service,
@@ -17,20 +16,21 @@ import app.tdah.tasks.TaskService;
  */
 final class TaskActions {
 
-    private final TaskService tasks;
+    private final TaskQueries queries;
+    private final TaskCommands tasks;
     private final SmsAssistantRepository repository;
-    private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    TaskActions(TaskService tasks, SmsAssistantRepository repository, Function<UUID, ZoneId> zoneOf, Clock clock) {
+    TaskActions(TaskQueries queries, TaskCommands tasks, SmsAssistantRepository repository, Clock clock) {
+        this.queries = queries;
         this.tasks = tasks;
         this.repository = repository;
-        this.zoneOf = zoneOf;
         this.clock = clock;
     }
 
-    TaskService.Result capture(UUID userId, String text) {
-        TaskService.Result result = tasks.capture(userId, text);
+    TaskCommands.Result capture(SmsAssistant.Texter person, String text) {
+        UUID userId = person.id();
+        TaskCommands.Result result = tasks.capture(userId, text, person.zone());
         result.task().ifPresent(task -> remember(userId, new Conversation.Undo(Conversation.UndoKind.CREATED, task.id(),
                 null, null, null)));
         return result;
@@ -40,8 +40,9 @@ final class TaskActions {
      * Completes the task. Undo reopens it; a recurring task moved on to its next occurrence instead, so undo puts back
      * the due of the occurrence that was completed.
      */
-    TaskService.Result complete(UUID userId, Task before) {
-        TaskService.Result result = tasks.complete(userId, before.id());
+    TaskCommands.Result complete(SmsAssistant.Texter person, Task before) {
+        UUID userId = person.id();
+        TaskCommands.Result result = tasks.complete(userId, before.id(), person.zone());
         result.task().filter(after -> before.status() == Task.Status.OPEN).ifPresent(after -> {
             boolean movedOn = after.status() == Task.Status.OPEN;
             remember(userId, new Conversation.Undo(Conversation.UndoKind.COMPLETED, before.id(), null,
@@ -51,21 +52,22 @@ final class TaskActions {
         return result;
     }
 
-    TaskService.Result snooze(UUID userId, Task before, Instant until) {
-        TaskService.Result result = tasks.snooze(userId, before.id(), until);
+    TaskCommands.Result snooze(UUID userId, Task before, Instant until) {
+        TaskCommands.Result result = tasks.snooze(userId, before.id(), until);
         result.task().ifPresent(after -> remember(userId, new Conversation.Undo(Conversation.UndoKind.SNOOZED,
                 before.id(), before.snoozedUntil(), null, null)));
         return result;
     }
 
     /** Takes back the last action; the reply says what was undone. */
-    String undo(UUID userId) {
+    String undo(SmsAssistant.Texter person) {
+        UUID userId = person.id();
         Conversation.Undo undo = repository.conversation(userId).undo();
         if (undo == null) {
             return SmsReplies.NOTHING_TO_UNDO;
         }
         repository.rememberUndo(userId, null, clock.instant());
-        Optional<Task> task = tasks.find(userId, undo.taskId());
+        Optional<Task> task = queries.find(userId, undo.taskId());
         if (task.isEmpty()) {
             return SmsReplies.NOTHING_TO_UNDO;
         }
@@ -74,10 +76,10 @@ final class TaskActions {
             case COMPLETED -> {
                 if (undo.dueDate() != null || undo.dueAt() != null) {
                     Due previous = undo.dueDate() != null ? new Due.AllDay(undo.dueDate())
-                            : new Due.Timed(undo.dueAt().atZone(zoneOf.apply(userId)));
-                    tasks.update(userId, undo.taskId(), new TaskService.Changes(Optional.empty(), Optional.empty(),
+                            : new Due.Timed(undo.dueAt().atZone(person.zone()));
+                    tasks.update(userId, undo.taskId(), new TaskCommands.Changes(Optional.empty(), Optional.empty(),
                             Optional.of(Optional.of(previous)), Optional.empty(), Optional.empty(), Optional.empty(),
-                            Optional.empty(), Optional.empty()));
+                            Optional.empty(), Optional.empty()), person.zone());
                 } else {
                     tasks.reopen(userId, undo.taskId());
                 }

@@ -5,40 +5,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import app.tdah.capture.Capture;
-import app.tdah.capture.CaptureParser;
 import app.tdah.capture.Due;
 import app.tdah.errors.UserError;
 import app.tdah.planner.PlanRequest;
 import app.tdah.planner.PlannedStep;
 import app.tdah.planner.TaskPlanner;
 
+import io.helidon.dbclient.DbExecute;
 
-/** Tasks: capture, create, edit, complete (recurring ones move to their next occurrence), snooze, break down. */
-public final class TaskService {
 
-    public static final int MAX_CAPTURE_LENGTH = 1_000;
+/** What changes tasks: capture, create, edit, complete (recurring ones move to their next occurrence), snooze, reminders, break down. */
+public final class TaskCommands {
+
     private static final UserError NOT_FOUND = new UserError("id", "That task doesn't exist.", UserError.Code.NOT_FOUND);
     static final UserError REMINDER_NOT_FOUND = new UserError("id", "That reminder doesn't exist.", UserError.Code.NOT_FOUND);
 
     private final TaskRepository repository;
+    private final TaskQueries queries;
     private final TaskPlanner planner;
-    private final Function<UUID, ZoneId> zoneOf;
     private final Clock clock;
 
-    public TaskService(TaskRepository repository, TaskPlanner planner, Function<UUID, ZoneId> zoneOf, Clock clock) {
+    /** The methods that read a day or a time of day take the person's zone, read once by the caller. */
+    public TaskCommands(TaskRepository repository, TaskQueries queries, TaskPlanner planner, Clock clock) {
         this.repository = repository;
+        this.queries = queries;
         this.planner = planner;
-        this.zoneOf = zoneOf;
         this.clock = clock;
     }
 
@@ -57,96 +55,19 @@ public final class TaskService {
         }
     }
 
-    /** Today for a person: what is due today and what is overdue, in their zone. */
-    public record Today(LocalDate date, ZoneId zone, List<Task> dueToday, List<Task> overdue) {
-    }
-
-    public Optional<Task> find(UUID userId, UUID taskId) {
-        return repository.find(userId, taskId);
-    }
-
-    public Today today(UUID userId) {
-        ZoneId zone = zoneOf.apply(userId);
-        Instant now = clock.instant();
-        LocalDate today = now.atZone(zone).toLocalDate();
-        Instant startOfToday = today.atStartOfDay(zone).toInstant();
-        Instant endOfToday = today.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Task> dueToday = new ArrayList<>();
-        List<Task> overdue = new ArrayList<>();
-        for (Task task : repository.dueByEndOf(userId, today, endOfToday, now)) {
-            boolean late = switch (task.due()) {
-                case Due.AllDay d -> d.date().isBefore(today);
-                case Due.Timed t -> t.at().toInstant().isBefore(startOfToday);
-            };
-            (late ? overdue : dueToday).add(task);
-        }
-        Comparator<Task> order = dayOrder(zone);
-        dueToday.sort(order);
-        overdue.sort(order);
-        return new Today(today, zone, dueToday, overdue);
-    }
-
-    /** Open top-level tasks due on {@code day} in the person's zone, in the order of a day's list. */
-    public List<Task> dueOn(UUID userId, LocalDate day) {
-        ZoneId zone = zoneOf.apply(userId);
-        List<Task> tasks = new ArrayList<>(repository.dueOn(userId, day, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant()));
-        tasks.sort(dayOrder(zone));
-        return tasks;
-    }
-
-    /** Open top-level tasks due from now on and not snoozed, soonest first. */
-    public List<Task> upcoming(UUID userId, int limit) {
-        ZoneId zone = zoneOf.apply(userId);
-        Instant now = clock.instant();
-        return repository.upcoming(userId, now.atZone(zone).toLocalDate(), now, zone.getId(), limit);
-    }
-
-    /**
-     * The order of a day's list: by local day, all-day tasks before timed ones on the same day, timed ones by time,
-     * then the most urgent first, then the oldest first.
-     */
-    private static Comparator<Task> dayOrder(ZoneId zone) {
-        return Comparator.<Task, LocalDate>comparing(t -> localDay(t.due(), zone))
-                .thenComparing(t -> t.due() instanceof Due.Timed)
-                .thenComparing(t -> t.due() instanceof Due.Timed timed ? timed.at().toInstant() : Instant.MIN)
-                .thenComparing(t -> t.priority() == null ? Integer.MAX_VALUE : t.priority().ordinal())
-                .thenComparing(Task::createdAt);
-    }
-
-    private static LocalDate localDay(Due due, ZoneId zone) {
-        return due instanceof Due.Timed timed ? timed.at().withZoneSameInstant(zone).toLocalDate() : due.date();
-    }
-
-    /** What {@link #capture} would create, without saving: the SPA shows it as a preview. */
-    public Capture parse(UUID userId, String text) {
-        ZoneId zone = zoneOf.apply(userId);
-        return CaptureParser.parse(text, zone, clock.instant().atZone(zone));
-    }
-
-    public Optional<UserError> checkCaptureText(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.of(new UserError("text", "Type something to capture.", UserError.Code.TOO_SHORT));
-        }
-        if (text.length() > MAX_CAPTURE_LENGTH) {
-            return Optional.of(new UserError("text", "Keep a capture under " + MAX_CAPTURE_LENGTH + " characters.", UserError.Code.TOO_LONG));
-        }
-        return Optional.empty();
-    }
-
-    public Result capture(UUID userId, String text) {
-        Optional<UserError> invalid = checkCaptureText(text);
+    public Result capture(UUID userId, String text, ZoneId zone) {
+        Optional<UserError> invalid = TaskRules.captureText(text);
         if (invalid.isPresent()) {
             return Result.refused(invalid.get());
         }
-        Capture c = parse(userId, text);
+        Capture c = queries.parse(text, zone);
         List<TaskDraft.ReminderDraft> reminders = c.remindAt() == null ? List.of()
                 : List.of(new TaskDraft.ReminderDraft(c.remindAt().toInstant(), null, List.of(Reminder.Channel.IN_APP)));
         return create(userId, new TaskDraft(c.title(), null, c.due(), c.priority(), List.copyOf(c.tags()), null,
-                c.rrule(), false, null, reminders));
+                c.rrule(), false, null, reminders), zone);
     }
 
-    public Result create(UUID userId, TaskDraft draft) {
+    public Result create(UUID userId, TaskDraft draft, ZoneId zone) {
         List<UserError> errors = new ArrayList<>();
         TaskRules.title(draft.title(), errors);
         TaskRules.notes(draft.notes(), errors);
@@ -169,7 +90,7 @@ public final class TaskService {
         if (!errors.isEmpty()) {
             return Result.refused(errors);
         }
-        Due due = draft.rrule() != null && draft.due() == null ? firstOccurrence(userId, draft.rrule()) : draft.due();
+        Due due = draft.rrule() != null && draft.due() == null ? Occurrences.first(draft.rrule(), today(zone)) : draft.due();
         Task task = new Task(UUID.randomUUID(), userId, draft.parentId(), position, draft.title().strip(), blankToNull(draft.notes()),
                 due, draft.priority(), tags, Task.Status.OPEN, draft.estimateMinutes(), normalise(draft.rrule()),
                 draft.repeatAfterCompletion(), null, 0, null, clock.instant().truncatedTo(ChronoUnit.MICROS), null);
@@ -190,7 +111,7 @@ public final class TaskService {
                           Optional<Boolean> repeatAfterCompletion) {
     }
 
-    public Result update(UUID userId, UUID taskId, Changes changes) {
+    public Result update(UUID userId, UUID taskId, Changes changes, ZoneId zone) {
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);
@@ -217,7 +138,7 @@ public final class TaskService {
                 changes.repeatAfterCompletion().orElse(t.repeatAfterCompletion()),
                 t.snoozedUntil(), t.missedCount(), t.brokenDownAt(), t.createdAt(), t.completedAt());
         if (updated.rrule() != null && updated.due() == null) {
-            updated = updated.withDue(firstOccurrence(userId, updated.rrule()));
+            updated = updated.withDue(Occurrences.first(updated.rrule(), today(zone)));
         }
         Task toSave = updated;
         repository.inTransaction(tx -> {
@@ -231,7 +152,7 @@ public final class TaskService {
      * Marks the task done. A recurring task records the completed occurrence, moves to its next one and reopens its
      * subtasks, so it never piles up copies; when its rule has no further occurrence it is done for good.
      */
-    public Result complete(UUID userId, UUID taskId) {
+    public Result complete(UUID userId, UUID taskId, ZoneId zone) {
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);
@@ -241,7 +162,7 @@ public final class TaskService {
             return Result.of(t);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<Due> next = t.isRecurring() && t.due() != null ? nextOccurrence(t, now) : Optional.empty();
+        Optional<Due> next = t.isRecurring() && t.due() != null ? Occurrences.next(t, now, zone) : Optional.empty();
         Task updated = next.map(t::movedTo).orElseGet(() -> t.withStatus(Task.Status.DONE, now));
         repository.inTransaction(tx -> {
             repository.recordCompletion(tx, t, now);
@@ -268,6 +189,10 @@ public final class TaskService {
 
     /** Hides the task from Today for some minutes from now. */
     public Result snoozeFor(UUID userId, UUID taskId, int minutes) {
+        Optional<UserError> outOfRange = TaskRules.snoozeMinutes(minutes);
+        if (outOfRange.isPresent()) {
+            return Result.refused(outOfRange.get());
+        }
         return snooze(userId, taskId, clock.instant().plus(Duration.ofMinutes(minutes)));
     }
 
@@ -289,11 +214,6 @@ public final class TaskService {
         Task snoozed = found.get().withSnoozedUntil(until);
         save(snoozed);
         return Result.of(snoozed);
-    }
-
-    /** The task's subtasks, in their order. */
-    public List<Task> subtasks(UUID userId, UUID taskId) {
-        return repository.subtasksOf(userId, List.of(taskId)).get(taskId);
     }
 
     /** Shows a snoozed task in Today again at once. */
@@ -337,7 +257,7 @@ public final class TaskService {
      * Breaks the task into 3-6 small subtasks from the planner, due before the task's own due. A task that already
      * has subtasks is left as it is: the person's own steps are never replaced.
      */
-    public Result breakDown(UUID userId, UUID taskId) {
+    public Result breakDown(UUID userId, UUID taskId, ZoneId zone) {
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);
@@ -349,7 +269,6 @@ public final class TaskService {
         if (repository.countSubtasks(userId, taskId) > 0) {
             return Result.refused(new UserError("id", "This task already has steps.", UserError.Code.ALREADY_EXISTS));
         }
-        ZoneId zone = zoneOf.apply(userId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate due = t.due() == null ? null : t.due() instanceof Due.Timed timed
@@ -366,35 +285,6 @@ public final class TaskService {
             repository.update(tx, brokenDown);
         });
         return Result.of(brokenDown);
-    }
-
-    /**
-     * Counts each due occurrence that passed without completion, once (a unique row per occurrence makes reruns and
-     * concurrent nodes harmless). A recurring task then moves on to its next occurrence; a task missed as often as
-     * its owner's threshold gets broken into small steps. Returns how many occurrences were counted.
-     */
-    public int countMissed(int batchSize) {
-        Instant now = clock.instant();
-        int counted = 0;
-        for (TaskRepository.MissCandidate candidate : repository.missCandidates(now, batchSize)) {
-            Task task = candidate.task();
-            ZoneId zone = ZoneId.of(candidate.timeZone());
-            // A task that repeats after completion has no next occurrence until it is done: it stays where it is.
-            Optional<Due> next = task.isRecurring() && !task.repeatAfterCompletion() ? nextOccurrence(task, now, zone) : Optional.empty();
-            Optional<Integer> missedCount = repository.countMissAndMove(task, next.orElse(null));
-            if (missedCount.isEmpty()) {
-                continue;
-            }
-            if (next.isPresent()) {
-                repository.inTransaction(tx -> repository.refreshReminderTimes(tx, task.id(), now));
-            }
-            counted++;
-            if (missedCount.get() >= candidate.breakdownThreshold() && task.parentId() == null && task.brokenDownAt() == null
-                    && repository.countSubtasks(task.userId(), task.id()) == 0) {
-                breakDown(task.userId(), task.id());
-            }
-        }
-        return counted;
     }
 
     private Result changeStatus(UUID userId, UUID taskId, Task.Status status) {
@@ -414,39 +304,11 @@ public final class TaskService {
         });
     }
 
-    /** The next occurrence after this one, and not in the past: a late completion does not leave stale copies due. */
-    Optional<Due> nextOccurrence(Task t, Instant completedAt) {
-        return nextOccurrence(t, completedAt, zoneOf.apply(t.userId()));
-    }
-
-    private Optional<Due> nextOccurrence(Task t, Instant completedAt, ZoneId zone) {
-        LocalDate today = completedAt.atZone(zone).toLocalDate();
-        if (t.repeatAfterCompletion()) {
-            return Optional.of(switch (t.due()) {
-                case Due.AllDay d -> new Due.AllDay(Recurrences.afterCompletion(t.rrule(), today));
-                case Due.Timed timed -> new Due.Timed(Recurrences.afterCompletion(t.rrule(), timed.at(), completedAt, zone));
-            });
-        }
-        return switch (t.due()) {
-            case Due.AllDay d -> Recurrences.nextDate(t.rrule(), d.date(),
-                    d.date().isBefore(today) ? today.minusDays(1) : d.date()).map(Due.AllDay::new);
-            case Due.Timed timed -> {
-                ZonedDateTime start = timed.at().withZoneSameInstant(zone);
-                Instant after = start.toInstant().isBefore(completedAt) && start.toLocalDate().isBefore(today)
-                        ? completedAt : start.toInstant();
-                yield Recurrences.nextTime(t.rrule(), start, after).map(Due.Timed::new);
-            }
-        };
-    }
-
-    private Due firstOccurrence(UUID userId, String rrule) {
-        LocalDate today = clock.instant().atZone(zoneOf.apply(userId)).toLocalDate();
-        return Recurrences.nextDate(rrule, today, today.minusDays(1)).map(d -> (Due) new Due.AllDay(d)).orElse(null);
-    }
-
+    /** Reminds again in some minutes: a new occurrence of the reminder, delivered once like any other. */
     public Result snoozeReminder(UUID userId, UUID reminderId, int minutes) {
-        if (minutes < 1 || minutes > 60 * 24 * 7) {
-            return Result.refused(new UserError("minutes", "Snooze between 1 minute and a week.", UserError.Code.INVALID));
+        Optional<UserError> outOfRange = TaskRules.snoozeMinutes(minutes);
+        if (outOfRange.isPresent()) {
+            return Result.refused(outOfRange.get());
         }
         Optional<UUID> taskId = repository.taskOfReminder(userId, reminderId);
         if (taskId.isEmpty()) {
@@ -454,6 +316,18 @@ public final class TaskService {
         }
         repository.snoozeReminder(userId, reminderId, clock.instant().plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MICROS));
         return repository.find(userId, taskId.get()).map(Result::of).orElseGet(() -> Result.refused(NOT_FOUND));
+    }
+
+    /**
+     * After a person's time zone changed, inside the caller's transaction: their reminders relative to an all-day due,
+     * the only ones timed by the zone (09:00 local), fire at their new time.
+     */
+    public void zoneChanged(DbExecute tx, UUID userId) {
+        repository.refreshZoneDependentReminderTimes(tx, userId, clock.instant());
+    }
+
+    private LocalDate today(ZoneId zone) {
+        return clock.instant().atZone(zone).toLocalDate();
     }
 
     private static Reminder reminder(UUID taskId, TaskDraft.ReminderDraft r) {
