@@ -32,7 +32,6 @@ import static app.tdah.capture.Phrases.WORKDAYS;
 import static app.tdah.capture.Phrases.YEARLY_ON_DATE;
 import static app.tdah.capture.Vocabulary.DIGITS;
 import static app.tdah.capture.Vocabulary.END;
-import static app.tdah.capture.Vocabulary.HOUR_END;
 import static app.tdah.capture.Vocabulary.NUMBER_START;
 import static app.tdah.capture.Vocabulary.START;
 
@@ -77,6 +76,8 @@ final class English {
     private static final String MONTH_DAY_ORDER = "(?<m1>" + MONTH + ")\\.?\\s+(?:the\\s+)?(?<d1>\\d{1,2})"
             + ORDINAL_SUFFIX + "?";
     private static final String YEAR = "(?:,?\\s+(?<y>\\d{4})" + END + ")?";
+    /** "friday March 20": the weekday goes with the date and says nothing more. */
+    private static final String WEEKDAY_BEFORE_DATE = "(?:" + WEEKDAY_NAME + "\\.?,?\\s+)?";
 
     /** "starting tomorrow" moves a recurrence's first occurrence (group {@code from}). */
     private static final String FROM = "(?:(?<from>starting|beginning)\\s+(?:(?:on|from)\\s+)?)?";
@@ -122,9 +123,9 @@ final class English {
                     + MINUTES + "|" + HOURS + ")(?<andhalf>\\s+and\\s+a\\s+half)?)" + END)
 
             .phrase(ISO_DATE, DIGITS, NUMBER_START + DATE_LEAD + Vocabulary.ISO_DATE)
-            .phrase(MONTH_DAY, DIGITS, START + DATE_LEAD + DAY_MONTH + END + YEAR)
-            .phrase(MONTH_DAY, DIGITS, START + DATE_LEAD + MONTH_DAY_ORDER + END + YEAR)
-            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + "(?<m>\\d{1,2})/(?<d>\\d{1,2})"
+            .phrase(MONTH_DAY, DIGITS, START + DATE_LEAD + WEEKDAY_BEFORE_DATE + DAY_MONTH + END + YEAR)
+            .phrase(MONTH_DAY, DIGITS, START + DATE_LEAD + WEEKDAY_BEFORE_DATE + MONTH_DAY_ORDER + END + YEAR)
+            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + WEEKDAY_BEFORE_DATE + "(?<m>\\d{1,2})/(?<d>\\d{1,2})"
                     + "(?:/(?<y>\\d{4}|\\d{2}))?(?![\\p{N}/])")
             .phrase(THIS_DAYPART, List.of("tonight", "this"), START + DATE_LEAD + "(?:(?<tonight>tonight)|this\\s+"
                     + "(?<part>morning|afternoon|evening))" + END)
@@ -154,7 +155,9 @@ final class English {
             .phrase(COLON_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
                     + "(?![\\p{L}\\p{N}_]|:\\d)")
             .phrase(H_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
-            .phrase(BARE_HOUR, DIGITS, NUMBER_START + "(?:(?:by|due)\\s+)?(?:at\\s+|@\\s*)(?<h>\\d{1,2})" + HOUR_END)
+            .phrase(BARE_HOUR, DIGITS, NUMBER_START + "(?:(?:by|due)\\s+)?(?:at\\s+|@\\s*)(?<h>\\d{1,2})"
+                    + Vocabulary.hourFollowedBy("with|for|and|then|at|in|on|to|by|or|morning|afternoon|evening|night"
+                    + "|sharp"))
 
             .phrase(DAYPART, List.of("morning", "afternoon", "evening", "noon", "midday", "midnight"),
                     START + "(?:(?:in\\s+the|on\\s+the|this|at|by)\\s+|@\\s*)?(?<part>morning|afternoon|evening"

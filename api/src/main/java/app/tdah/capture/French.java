@@ -32,7 +32,6 @@ import static app.tdah.capture.Phrases.WEEKLY_ON_DAYS;
 import static app.tdah.capture.Phrases.WORKDAYS;
 import static app.tdah.capture.Phrases.YEARLY_ON_DATE;
 import static app.tdah.capture.Vocabulary.END;
-import static app.tdah.capture.Vocabulary.HOUR_END;
 import static app.tdah.capture.Vocabulary.NUMBER_START;
 import static app.tdah.capture.Vocabulary.START;
 
@@ -71,6 +70,10 @@ final class French {
     private static final String AFTERNOON = "apr[èe]s-midi";
 
     private static final String INTERVAL = "(?:" + COUNT + ")?";
+    /** "mardi 17 mars": the weekday goes with the date and says nothing more. */
+    private static final String WEEKDAY_BEFORE_DATE = "(?:" + WEEKDAY_NAME + ",?\\s+)?";
+    /** "le 06 12 34 56 78" is a phone number, not the 6th. */
+    private static final String NOT_A_PHONE_NUMBER = "(?!\\s+\\d{2}(?:\\s|$))";
 
     /** "à partir de demain" moves a recurrence's first occurrence (group {@code from}). */
     private static final String FROM = "(?:(?<from>[àa]\\s+partir\\s+(?:de\\s+|du\\s+|d['’])|d[èe]s\\s+))?";
@@ -112,12 +115,12 @@ final class French {
                     + "quotidiennement|hebdomadairement|mensuellement|annuellement)" + END)
 
             .phrase(ELAPSED, List.of("dans"), START + "dans\\s+(?:(?<half>une\\s+demi-?\\s*heure)|" + COUNT
-                    + "(?<unit>" + MINUTES + "|" + HOURS + ")(?<andhalf>\\s+et\\s+demie)?)" + END)
+                    + "(?:(?<unit>" + MINUTES + "|" + HOURS + ")(?:(?<=h)\\s*(?<plusmin>\\d{2}))?)(?<andhalf>\\s+et\\s+demie)?)" + END)
 
             .phrase(ISO_DATE, DIGITS, NUMBER_START + DATE_LEAD + "(?:le\\s+)?" + Vocabulary.ISO_DATE)
-            .phrase(MONTH_DAY, DIGITS_OR_FIRST, START + DATE_LEAD + "(?:le\\s+)?(?<d2>" + DAY + ")\\s+(?<m2>" + MONTH + ")"
+            .phrase(MONTH_DAY, DIGITS_OR_FIRST, START + DATE_LEAD + "(?:le\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d2>" + DAY + ")\\s+(?<m2>" + MONTH + ")"
                     + END + "(?:\\s+(?<y>\\d{4})" + END + ")?")
-            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + "(?:le\\s+)?(?<d>\\d{1,2})/(?<m>\\d{1,2})"
+            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + "(?:le\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d>\\d{1,2})/(?<m>\\d{1,2})"
                     + "(?:/(?<y>\\d{4}|\\d{2}))?(?![\\p{N}/])")
             .phrase(THIS_DAYPART, List.of("ce ", "cet", "cette"), START + DATE_LEAD + "(?:(?<tonight>ce\\s+soir"
                     + "|cette\\s+nuit)|(?:ce|cet)\\s+(?<part>matin|" + AFTERNOON + "))" + END)
@@ -138,7 +141,8 @@ final class French {
                     + Vocabulary.severalOf(WEEKDAY_NAME, LIST_SEPARATOR) + ")")
             .phrase(WEEKDAY, WEEKDAY_CUES, START + DATE_LEAD + "(?:(?:ce|le)\\s+)?(?<day>" + WEEKDAY_NAME + ")"
                     + "(?:\\s+prochain)?" + END)
-            .phrase(DAY_OF_MONTH, DIGITS_OR_FIRST, START + DATE_LEAD + "le\\s+(?<dom>" + DAY + ")" + END)
+            .phrase(DAY_OF_MONTH, DIGITS_OR_FIRST, START + DATE_LEAD + "le\\s+(?<dom>" + DAY + ")" + END
+                    + NOT_A_PHONE_NUMBER)
 
             .phrase(HOUR_WITH_DAYPART, List.of("matin", "soir", "midi"), NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})"
                     + "(?:\\s*h\\s*(?<min>\\d{2})?)?\\s+(?:du|de\\s+l['’])\\s*(?<part>matin|soir|" + AFTERNOON + ")"
@@ -146,7 +150,9 @@ final class French {
             .phrase(COLON_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
                     + "(?![\\p{L}\\p{N}_]|:\\d)")
             .phrase(H_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
-            .phrase(BARE_HOUR, DIGITS, NUMBER_START + "(?:à|vers)\\s+(?<h>\\d{1,2})" + HOUR_END)
+            .phrase(BARE_HOUR, DIGITS, NUMBER_START + "(?:à|vers)\\s+(?<h>\\d{1,2})"
+                    + Vocabulary.hourFollowedBy("avec|chez|pour|et|puis|au|aux|à|a|ou|matin|soir|" + AFTERNOON
+                    + "|pile"))
 
             .phrase(DAYPART, List.of("matin", "midi", "soir", "minuit"), START + "(?:(?:le|au|[àa]|en|dans\\s+la)"
                     + "\\s+|l['’])?(?<part>matin|" + AFTERNOON + "|soir[ée]e|soir|midi|minuit)" + END)

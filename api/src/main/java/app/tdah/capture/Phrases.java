@@ -308,6 +308,9 @@ final class Phrases {
         }
         int n = Vocabulary.count(hit);
         Duration duration = Vocabulary.unit(hit.group("unit")) == 'm' ? Duration.ofMinutes(n) : Duration.ofHours(n);
+        if (hit.has("plusmin")) {
+            duration = duration.plusMinutes(Integer.parseInt(hit.group("plusmin")));
+        }
         return hit.has("andhalf") ? duration.plusMinutes(30) : duration;
     }
 

@@ -72,6 +72,10 @@ final class Spanish {
     private static final String NEXT = "pr[óo]xim[oa]";
 
     private static final String INTERVAL = "(?:(?<other>otro)\\s+|" + COUNT + ")?";
+    /** "lunes 16 de marzo": the weekday goes with the date and says nothing more. */
+    private static final String WEEKDAY_BEFORE_DATE = "(?:" + WEEKDAY_NAME + ",?\\s+)?";
+    /** "el 06 12 34 56" is a phone number, not the 6th. */
+    private static final String NOT_A_PHONE_NUMBER = "(?!\\s+\\d{2}(?:\\s|$))";
 
     /** "a partir de mañana" moves a recurrence's first occurrence (group {@code from}). */
     private static final String FROM = "(?:(?<from>a\\s+partir\\s+(?:de\\s+|del\\s+)|desde\\s+))?";
@@ -112,12 +116,12 @@ final class Spanish {
                     + "|anualmente)" + END)
 
             .phrase(ELAPSED, List.of("en", "dentro"), START + "(?:en|dentro\\s+de)\\s+(?:(?<half>media\\s+hora)|"
-                    + COUNT + "(?<unit>" + MINUTES + "|" + HOURS + ")(?<andhalf>\\s+y\\s+media)?)" + END)
+                    + COUNT + "(?<unit>" + MINUTES + "|" + HOURS + ")(?:(?<=h)\\s*(?<plusmin>\\d{2}))?(?<andhalf>\\s+y\\s+media)?)" + END)
 
             .phrase(ISO_DATE, DIGITS, NUMBER_START + DATE_LEAD + "(?:el\\s+)?" + Vocabulary.ISO_DATE)
-            .phrase(MONTH_DAY, DIGITS_OR_FIRST, START + DATE_LEAD + "(?:el\\s+)?(?:d[ií]a\\s+)?(?<d2>" + DAY + ")\\s+de\\s+"
+            .phrase(MONTH_DAY, DIGITS_OR_FIRST, START + DATE_LEAD + "(?:el\\s+)?" + WEEKDAY_BEFORE_DATE + "(?:d[ií]a\\s+)?(?<d2>" + DAY + ")\\s+de\\s+"
                     + "(?<m2>" + MONTH + ")" + END + "(?:\\s+(?:de|del)\\s+(?<y>\\d{4})" + END + ")?")
-            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + "(?:el\\s+)?(?<d>\\d{1,2})/(?<m>\\d{1,2})"
+            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + "(?:el\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d>\\d{1,2})/(?<m>\\d{1,2})"
                     + "(?:/(?<y>\\d{4}|\\d{2}))?(?![\\p{N}/])")
             .phrase(THIS_DAYPART, List.of("esta"), START + DATE_LEAD + "(?:(?<tonight>esta\\s+noche)|esta\\s+"
                     + "(?<part>ma[ñn]ana|tarde))" + END)
@@ -139,15 +143,17 @@ final class Spanish {
                     + Vocabulary.severalOf(WEEKDAY_NAME, LIST_SEPARATOR) + ")")
             .phrase(WEEKDAY, WEEKDAY_CUES, START + DATE_LEAD + "(?:(?:el|este)\\s+)?(?:" + NEXT + "\\s+)?(?<day>"
                     + WEEKDAY_NAME + ")(?:\\s+(?:que\\s+viene|" + NEXT + "))?" + END)
-            .phrase(DAY_OF_MONTH, DIGITS_OR_FIRST, START + DATE_LEAD + "el\\s+(?:d[ií]a\\s+)?(?<dom>" + DAY + ")" + END)
+            .phrase(DAY_OF_MONTH, DIGITS_OR_FIRST, START + DATE_LEAD + "el\\s+(?:d[ií]a\\s+)?(?<dom>" + DAY + ")" + END
+                    + NOT_A_PHONE_NUMBER)
 
             .phrase(HOUR_WITH_DAYPART, List.of("ma", "tarde", "noche"), NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})"
                     + "(?::(?<min>\\d{2})|h)?\\s+de\\s+la\\s+(?<part>ma[ñn]ana|tarde|noche)" + END)
             .phrase(COLON_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
                     + "(?![\\p{L}\\p{N}_]|:\\d)")
             .phrase(H_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
-            .phrase(BARE_HOUR, DIGITS, START + "(?:a|sobre)\\s+las?\\s+(?<h>\\d{1,2})" + HOUR_END + "(?:\\s+y\\s+"
-                    + "(?<halfpast>media)" + END + ")?")
+            .phrase(BARE_HOUR, DIGITS, START + "(?:a|sobre)\\s+las?\\s+(?<h>\\d{1,2})(?:" + HOUR_END + "\\s+y\\s+"
+                    + "(?<halfpast>media)" + END + "|" + Vocabulary.hourFollowedBy("con|para|y|en|o|de|por|al|a"
+                    + "|punto") + ")")
 
             .phrase(DAYPART, List.of("ma", "tarde", "noche", "medi"), START + "(?:(?:por|en)\\s+la\\s+(?<part>"
                     + "ma[ñn]ana|tarde|noche)|(?:al\\s+|a\\s+(?:la\\s+)?)?(?<part2>mediod[ií]a|medianoche))" + END)

@@ -34,6 +34,14 @@ final class Vocabulary {
     static final String NUMBER_START = "(?<![\\p{L}\\p{N}_:/.])";
     /** After an hour: not followed by more of a number or a word ("at 5" but not "at 5th" or "at 5.5"). */
     static final String HOUR_END = "(?![\\p{L}\\p{N}_:/]|[.,]\\d)";
+    /**
+     * After a bare hour ("at 5"): the end, punctuation, or one of the language's {@code words} (a preposition, a part
+     * of the day), but not a noun: "répondre à 3 mails" holds no time.
+     */
+    static String hourFollowedBy(String words) {
+        return HOUR_END + "(?!\\s+(?!(?:" + words + ")" + END + ")\\p{L})";
+    }
+
     /** The four-digit year of an ISO date. */
     static final String ISO_DATE = "(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?!\\p{N})";
 
