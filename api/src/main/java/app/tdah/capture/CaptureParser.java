@@ -219,9 +219,12 @@ public final class CaptureParser {
             return todayAt.at().isAfter(now) ? todayAt : timed(today.plusDays(1), time);
         }
 
-        /** All-day: the first matching date from {@code from}; timed: the first matching date-time after now. */
+        /**
+         * All-day: the first matching date from {@code from} (in the past when the series started there); timed: the
+         * first matching date-time after now, from {@code from} on.
+         */
         private Due firstOccurrence(Recurrence recurrence, LocalTime time, LocalDate from) {
-            LocalDate day = from;
+            LocalDate day = time != null && from.isBefore(today) ? today : from;
             for (int i = 0; i < OCCURRENCE_SEARCH_DAYS; i++, day = day.plusDays(1)) {
                 if (!recurrence.occursOn(day)) {
                     continue;
