@@ -142,7 +142,7 @@ final class French {
             .phrase(WEEKDAY, WEEKDAY_CUES, START + DATE_LEAD + "(?:(?:ce|le)\\s+)?(?<day>" + WEEKDAY_NAME + ")"
                     + "(?:\\s+prochain)?" + END)
             .phrase(DAY_OF_MONTH, DIGITS_OR_FIRST, START + DATE_LEAD + "le\\s+(?<dom>" + DAY + ")" + END
-                    + NOT_A_PHONE_NUMBER)
+                    + NOT_A_PHONE_NUMBER + "(?:\\s+du\\s+mois" + END + ")?")
 
             .phrase(HOUR_WITH_DAYPART, List.of("matin", "soir", "midi"), NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})"
                     + "(?:\\s*h\\s*(?<min>\\d{2})?)?\\s+(?:du|de\\s+l['’])\\s*(?<part>matin|soir|" + AFTERNOON + ")"

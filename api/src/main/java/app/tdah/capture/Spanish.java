@@ -96,7 +96,7 @@ final class Spanish {
             .phrase(WORKDAYS, List.of("semana", "labor", "bil", "lunes"), START + "(?:entre\\s+semana"
                     + "|(?:(?:los|todos\\s+los|cada)\\s+)?d[ií]as\\s+(?:laborables|h[áa]biles|de\\s+semana)"
                     + "|de\\s+lunes\\s+a\\s+viernes)" + END)
-            .phrase(WEEKENDS, List.of("fin"), START + "(?:cada|todos\\s+los)\\s+fines?\\s+de\\s+semana" + END)
+            .phrase(WEEKENDS, List.of("fin"), START + "(?:cada|todos\\s+los)\\s+fin(?:es)?\\s+de\\s+semana" + END)
             .phrase(WEEKLY_ON_DAYS, List.of("semana"), START + "(?:cada\\s+" + INTERVAL + "semanas?|todas\\s+las"
                     + "\\s+semanas)\\s+(?:el\\s+|los\\s+)?(?<days>" + WEEKDAY_LIST + ")")
             .phrase(WEEKLY_ON_DAYS, EVERY, START + "(?:cada|todos\\s+los)\\s+" + INTERVAL + "(?<days>" + WEEKDAY_LIST
@@ -144,7 +144,7 @@ final class Spanish {
             .phrase(WEEKDAY, WEEKDAY_CUES, START + DATE_LEAD + "(?:(?:el|este)\\s+)?(?:" + NEXT + "\\s+)?(?<day>"
                     + WEEKDAY_NAME + ")(?:\\s+(?:que\\s+viene|" + NEXT + "))?" + END)
             .phrase(DAY_OF_MONTH, DIGITS_OR_FIRST, START + DATE_LEAD + "el\\s+(?:d[ií]a\\s+)?(?<dom>" + DAY + ")" + END
-                    + NOT_A_PHONE_NUMBER)
+                    + NOT_A_PHONE_NUMBER + "(?:\\s+del\\s+mes" + END + ")?")
 
             .phrase(HOUR_WITH_DAYPART, List.of("ma", "tarde", "noche"), NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})"
                     + "(?::(?<min>\\d{2})|h)?\\s+de\\s+la\\s+(?<part>ma[ñn]ana|tarde|noche)" + END)
