@@ -30,7 +30,10 @@ import static app.tdah.capture.Phrases.WEEKENDS;
 import static app.tdah.capture.Phrases.WEEKLY_ON_DAYS;
 import static app.tdah.capture.Phrases.WORKDAYS;
 import static app.tdah.capture.Phrases.YEARLY_ON_DATE;
-import static app.tdah.capture.Vocabulary.DIGITS;
+import static app.tdah.capture.Vocabulary.COLON;
+import static app.tdah.capture.Vocabulary.DIGIT_THEN_H;
+import static app.tdah.capture.Vocabulary.HYPHEN;
+import static app.tdah.capture.Vocabulary.SLASH;
 import static app.tdah.capture.Vocabulary.END;
 import static app.tdah.capture.Vocabulary.NUMBER_START;
 import static app.tdah.capture.Vocabulary.START;
@@ -45,6 +48,11 @@ final class English {
 
     private static final List<String> EVERY = List.of("every");
     private static final List<String> WEEKDAY_CUES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final List<String> MONTH_CUES =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    /** A digit and its ordinal suffix: "1st", "22nd", "15th". */
+    private static final List<String> ORDINAL_CUES = List.of("1st", "2nd", "3rd", "0th", "1th", "2th", "3th",
+            "4th", "5th", "6th", "7th", "8th", "9th");
 
     private static final String FULL_WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
     /** Short names are also ordinary words ("sun cream", "sat nav"), so they count only in some places. */
@@ -97,7 +105,7 @@ final class English {
                     + "|earlier)" + END)
             .phrase(REMIND_ME, List.of("remind"), "^\\s*remind\\s+me" + END + "(?:\\s+to" + END + ")?")
 
-            .phrase(YEARLY_ON_DATE, EVERY, START + "every\\s+(?:year\\s+on\\s+)?(?:" + MONTH_DAY_ORDER + "|"
+            .phrase(YEARLY_ON_DATE, MONTH_CUES, START + "every\\s+(?:year\\s+on\\s+)?(?:" + MONTH_DAY_ORDER + "|"
                     + DAY_MONTH + ")" + END)
             .phrase(MONTHLY_NTH_WEEKDAY, EVERY, START + "every\\s+(?:month\\s+on\\s+the\\s+)?(?<ord>" + ORDINAL
                     + ")\\s+(?<day>" + WEEKDAY_NAME + ")" + END + OF_EACH_MONTH)
@@ -110,22 +118,22 @@ final class English {
             .phrase(WEEKLY_ON_DAYS, EVERY, START + "every\\s+" + INTERVAL + "(?<days>" + WEEKDAY_LIST + ")")
             .phrase(MONTHLY_ON_DAY, List.of("month"), START + "(?:every\\s+" + INTERVAL + "months?|monthly)\\s+on"
                     + "\\s+the\\s+(?<dom>\\d{1,2})" + ORDINAL_SUFFIX + END)
-            .phrase(MONTHLY_ON_DAY, EVERY, START + "every\\s+(?:the\\s+)?(?<dom>\\d{1,2})" + ORDINAL_SUFFIX + END
+            .phrase(MONTHLY_ON_DAY, ORDINAL_CUES, START + "every\\s+(?:the\\s+)?(?<dom>\\d{1,2})" + ORDINAL_SUFFIX + END
                     + OF_EACH_MONTH)
-            .phrase(MONTHLY_ON_DAY, List.of("month"), START + "(?:on\\s+)?the\\s+(?<dom>\\d{1,2})" + ORDINAL_SUFFIX
+            .phrase(MONTHLY_ON_DAY, ORDINAL_CUES, START + "(?:on\\s+)?the\\s+(?<dom>\\d{1,2})" + ORDINAL_SUFFIX
                     + "\\s+of\\s+(?:each|every)\\s+month" + END)
             .phrase(EVERY_UNIT, EVERY, START + "every\\s+" + INTERVAL + "(?<unit>day|week|month|year)s?" + END)
             .phrase(EVERY_DAYPART, EVERY, START + "every\\s+(?<part>morning|afternoon|evening|night)" + END)
             .phrase(FREQUENCY_WORD, List.of("daily", "everyday", "weekly", "monthly", "yearly", "annually"),
                     START + "(?<adverb>daily|everyday|weekly|monthly|yearly|annually)" + END)
 
-            .phrase(ELAPSED, List.of("in"), START + "in\\s+(?:(?<half>half\\s+an\\s+hour)|" + COUNT + "(?<unit>"
+            .phrase(ELAPSED, List.of("in ", "in\t"), START + "in\\s+(?:(?<half>half\\s+an\\s+hour)|" + COUNT + "(?<unit>"
                     + MINUTES + "|" + HOURS + ")(?<andhalf>\\s+and\\s+a\\s+half)?)" + END)
 
-            .phrase(ISO_DATE, DIGITS, NUMBER_START + DATE_LEAD + Vocabulary.ISO_DATE)
-            .phrase(MONTH_DAY, DIGITS, START + DATE_LEAD + WEEKDAY_BEFORE_DATE + DAY_MONTH + END + YEAR)
-            .phrase(MONTH_DAY, DIGITS, START + DATE_LEAD + WEEKDAY_BEFORE_DATE + MONTH_DAY_ORDER + END + YEAR)
-            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + WEEKDAY_BEFORE_DATE + "(?<m>\\d{1,2})/(?<d>\\d{1,2})"
+            .phrase(ISO_DATE, HYPHEN, NUMBER_START + DATE_LEAD + Vocabulary.ISO_DATE)
+            .phrase(MONTH_DAY, MONTH_CUES, START + DATE_LEAD + WEEKDAY_BEFORE_DATE + DAY_MONTH + END + YEAR)
+            .phrase(MONTH_DAY, MONTH_CUES, START + DATE_LEAD + WEEKDAY_BEFORE_DATE + MONTH_DAY_ORDER + END + YEAR)
+            .phrase(SLASH_DATE, SLASH, NUMBER_START + DATE_LEAD + WEEKDAY_BEFORE_DATE + "(?<m>\\d{1,2})/(?<d>\\d{1,2})"
                     + "(?:/(?<y>\\d{4}|\\d{2}))?(?![\\p{N}/])")
             .phrase(THIS_DAYPART, List.of("tonight", "this"), START + DATE_LEAD + "(?:(?<tonight>tonight)|this\\s+"
                     + "(?<part>morning|afternoon|evening))" + END)
@@ -137,7 +145,7 @@ final class English {
                     + "|(?<nextweekend>next\\s+weekend)|(?<weekend>(?:this\\s+|the\\s+)?weekend)"
                     + "|(?<nextmonth>next\\s+month)|(?<endofmonth>(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?"
                     + "month))" + END)
-            .phrase(DAYS_AHEAD, List.of("in"), START + DATE_LEAD + "in\\s+" + COUNT + "(?<unit>" + DAYS + "|" + WEEKS
+            .phrase(DAYS_AHEAD, List.of("in ", "in\t"), START + DATE_LEAD + "in\\s+" + COUNT + "(?<unit>" + DAYS + "|" + WEEKS
                     + "|" + MONTHS + ")" + END)
             .phrase(DAYS_AGO, List.of("ago"), START + COUNT + "(?<unit>" + DAYS + "|" + WEEKS + "|" + MONTHS
                     + ")\\s+ago" + END)
@@ -147,15 +155,15 @@ final class English {
             .phrase(WEEKDAY, WEEKDAY_CUES, START + FROM + "(?:" + WEEKDAY_LEAD + "{1,3}(?<day>" + WEEKDAY_NAME
                     + ")\\.?" + END + "|(?<bare>" + FULL_WEEKDAY + "\\.?" + END + "|" + SHORT_WEEKDAY + "\\.?" + END
                     + AFTER_SHORT_WEEKDAY + "))")
-            .phrase(DAY_OF_MONTH, DIGITS, START + FROM + "(?:(?:(?:on|by|due)\\s+){1,3}(?:the\\s+)?|the\\s+)(?<dom>"
+            .phrase(DAY_OF_MONTH, ORDINAL_CUES, START + FROM + "(?:(?:(?:on|by|due)\\s+){1,3}(?:the\\s+)?|the\\s+)(?<dom>"
                     + "\\d{1,2})" + ORDINAL_SUFFIX + END + "(?:\\s+of\\s+(?:the|this)\\s+month" + END + ")?")
 
-            .phrase(TWELVE_HOUR, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})(?::(?<min>\\d{2}))?\\s*"
+            .phrase(TWELVE_HOUR, List.of("am", "pm", "a.m", "p.m"), NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})(?::(?<min>\\d{2}))?\\s*"
                     + "(?<meridiem>[ap])\\.?m\\.?(?![\\p{L}\\p{N}_])")
-            .phrase(COLON_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
+            .phrase(COLON_TIME, COLON, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
                     + "(?![\\p{L}\\p{N}_]|:\\d)")
-            .phrase(H_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
-            .phrase(BARE_HOUR, DIGITS, NUMBER_START + "(?:(?:by|due)\\s+)?(?:at\\s+|@\\s*)(?<h>\\d{1,2})"
+            .phrase(H_TIME, DIGIT_THEN_H, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
+            .phrase(BARE_HOUR, List.of("at", "@"), NUMBER_START + "(?:(?:by|due)\\s+)?(?:at\\s+|@\\s*)(?<h>\\d{1,2})"
                     + Vocabulary.hourFollowedBy("with|for|and|then|at|in|on|to|by|or|morning|afternoon|evening|night"
                     + "|sharp"))
 

@@ -1,6 +1,9 @@
 package app.tdah.capture;
 
-import static app.tdah.capture.Vocabulary.DIGITS;
+import static app.tdah.capture.Vocabulary.COLON;
+import static app.tdah.capture.Vocabulary.DIGIT_THEN_H;
+import static app.tdah.capture.Vocabulary.HYPHEN;
+import static app.tdah.capture.Vocabulary.SLASH;
 import static app.tdah.capture.Phrases.BARE_HOUR;
 import static app.tdah.capture.Phrases.CALENDAR_PERIOD;
 import static app.tdah.capture.Phrases.COLON_TIME;
@@ -45,6 +48,8 @@ final class French {
 
     private static final List<String> EVERY = List.of("tous", "toutes", "chaque");
     private static final List<String> DIGITS_OR_FIRST = Vocabulary.digitsOr("premier");
+    private static final List<String> MONTH_CUES = List.of("janvier", "vrier", "mars", "avril", "mai", "juin",
+            "juillet", "ao", "septembre", "octobre", "novembre", "cembre");
     private static final List<String> WEEKDAY_CUES =
             List.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche");
 
@@ -90,7 +95,7 @@ final class French {
             .phrase(REMIND_ME, List.of("rappel"), "^\\s*rappelle[-\\s]?moi" + END + "(?:\\s+de" + END
                     + "|\\s+d['’])?")
 
-            .phrase(YEARLY_ON_DATE, EVERY, START + "(?:tous\\s+les\\s+ans\\s+le|chaque\\s+ann[ée]e\\s+le|tous\\s+les"
+            .phrase(YEARLY_ON_DATE, MONTH_CUES, START + "(?:tous\\s+les\\s+ans\\s+le|chaque\\s+ann[ée]e\\s+le|tous\\s+les"
                     + "|chaque)\\s+(?<d2>" + DAY + ")\\s+(?<m2>" + MONTH + ")" + END)
             .phrase(MONTHLY_NTH_WEEKDAY, List.of("mois"), START + "(?:le\\s+|chaque\\s+|tous\\s+les\\s+)?(?<ord>"
                     + ORDINAL + ")s?\\s+(?<day>" + WEEKDAY_NAME + ")\\s+(?:du|de\\s+chaque|de\\s+tous\\s+les)\\s+mois"
@@ -117,10 +122,10 @@ final class French {
             .phrase(ELAPSED, List.of("dans"), START + "dans\\s+(?:(?<half>une\\s+demi-?\\s*heure)|" + COUNT
                     + "(?:(?<unit>" + MINUTES + "|" + HOURS + ")(?:(?<=h)\\s*(?<plusmin>\\d{2}))?)(?<andhalf>\\s+et\\s+demie)?)" + END)
 
-            .phrase(ISO_DATE, DIGITS, NUMBER_START + DATE_LEAD + "(?:le\\s+)?" + Vocabulary.ISO_DATE)
-            .phrase(MONTH_DAY, DIGITS_OR_FIRST, START + DATE_LEAD + "(?:le\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d2>" + DAY + ")\\s+(?<m2>" + MONTH + ")"
+            .phrase(ISO_DATE, HYPHEN, NUMBER_START + DATE_LEAD + "(?:le\\s+)?" + Vocabulary.ISO_DATE)
+            .phrase(MONTH_DAY, MONTH_CUES, START + DATE_LEAD + "(?:le\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d2>" + DAY + ")\\s+(?<m2>" + MONTH + ")"
                     + END + "(?:\\s+(?<y>\\d{4})" + END + ")?")
-            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + "(?:le\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d>\\d{1,2})/(?<m>\\d{1,2})"
+            .phrase(SLASH_DATE, SLASH, NUMBER_START + DATE_LEAD + "(?:le\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d>\\d{1,2})/(?<m>\\d{1,2})"
                     + "(?:/(?<y>\\d{4}|\\d{2}))?(?![\\p{N}/])")
             .phrase(THIS_DAYPART, List.of("ce ", "cet", "cette"), START + DATE_LEAD + "(?:(?<tonight>ce\\s+soir"
                     + "|cette\\s+nuit)|(?:ce|cet)\\s+(?<part>matin|" + AFTERNOON + "))" + END)
@@ -147,10 +152,10 @@ final class French {
             .phrase(HOUR_WITH_DAYPART, List.of("matin", "soir", "midi"), NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})"
                     + "(?:\\s*h\\s*(?<min>\\d{2})?)?\\s+(?:du|de\\s+l['’])\\s*(?<part>matin|soir|" + AFTERNOON + ")"
                     + END)
-            .phrase(COLON_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
+            .phrase(COLON_TIME, COLON, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
                     + "(?![\\p{L}\\p{N}_]|:\\d)")
-            .phrase(H_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
-            .phrase(BARE_HOUR, DIGITS, NUMBER_START + "(?:à|vers)\\s+(?<h>\\d{1,2})"
+            .phrase(H_TIME, DIGIT_THEN_H, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
+            .phrase(BARE_HOUR, List.of("à", "vers"), NUMBER_START + "(?:à|vers)\\s+(?<h>\\d{1,2})"
                     + Vocabulary.hourFollowedBy("avec|chez|pour|et|puis|au|aux|à|a|ou|matin|soir|" + AFTERNOON
                     + "|pile"))
 

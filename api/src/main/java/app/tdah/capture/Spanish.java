@@ -1,6 +1,9 @@
 package app.tdah.capture;
 
-import static app.tdah.capture.Vocabulary.DIGITS;
+import static app.tdah.capture.Vocabulary.COLON;
+import static app.tdah.capture.Vocabulary.DIGIT_THEN_H;
+import static app.tdah.capture.Vocabulary.HYPHEN;
+import static app.tdah.capture.Vocabulary.SLASH;
 import static app.tdah.capture.Phrases.BARE_HOUR;
 import static app.tdah.capture.Phrases.CALENDAR_PERIOD;
 import static app.tdah.capture.Phrases.COLON_TIME;
@@ -46,6 +49,9 @@ final class Spanish {
 
     private static final List<String> EVERY = List.of("cada", "todos", "todas");
     private static final List<String> DIGITS_OR_FIRST = Vocabulary.digitsOr("primero");
+    private static final List<String> MONTH_CUES = List.of("enero", "febrero", "marzo", "abril", "mayo", "junio",
+            "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre");
+    private static final List<String> MORNING_CUES = List.of("mañana", "manana", "tarde", "noche", "medi");
     private static final List<String> WEEKDAY_CUES =
             List.of("lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo");
 
@@ -89,7 +95,7 @@ final class Spanish {
                     + COUNT + "(?<unit>" + MINUTES + "|" + HOURS + "|" + DAYS + "))\\s+antes" + END)
             .phrase(REMIND_ME, List.of("recu"), "^\\s*recu[ée]rdame" + END + "(?:\\s+que" + END + ")?")
 
-            .phrase(YEARLY_ON_DATE, EVERY, START + "(?:cada\\s+a[ñn]o\\s+el|todos\\s+los\\s+a[ñn]os\\s+el|cada)\\s+"
+            .phrase(YEARLY_ON_DATE, MONTH_CUES, START + "(?:cada\\s+a[ñn]o\\s+el|todos\\s+los\\s+a[ñn]os\\s+el|cada)\\s+"
                     + "(?<d2>" + DAY + ")\\s+de\\s+(?<m2>" + MONTH + ")" + END)
             .phrase(MONTHLY_NTH_WEEKDAY, List.of("mes"), START + "(?:el\\s+|cada\\s+)?(?<ord>" + ORDINAL + ")\\s+"
                     + "(?<day>" + WEEKDAY_NAME + ")\\s+(?:del|de\\s+cada)\\s+mes" + END)
@@ -115,17 +121,17 @@ final class Spanish {
             .phrase(FREQUENCY_WORD, List.of("mente"), START + "(?<adverb>diariamente|semanalmente|mensualmente"
                     + "|anualmente)" + END)
 
-            .phrase(ELAPSED, List.of("en", "dentro"), START + "(?:en|dentro\\s+de)\\s+(?:(?<half>media\\s+hora)|"
+            .phrase(ELAPSED, List.of("en ", "en\t", "dentro"), START + "(?:en|dentro\\s+de)\\s+(?:(?<half>media\\s+hora)|"
                     + COUNT + "(?<unit>" + MINUTES + "|" + HOURS + ")(?:(?<=h)\\s*(?<plusmin>\\d{2}))?(?<andhalf>\\s+y\\s+media)?)" + END)
 
-            .phrase(ISO_DATE, DIGITS, NUMBER_START + DATE_LEAD + "(?:el\\s+)?" + Vocabulary.ISO_DATE)
-            .phrase(MONTH_DAY, DIGITS_OR_FIRST, START + DATE_LEAD + "(?:el\\s+)?" + WEEKDAY_BEFORE_DATE + "(?:d[ií]a\\s+)?(?<d2>" + DAY + ")\\s+de\\s+"
+            .phrase(ISO_DATE, HYPHEN, NUMBER_START + DATE_LEAD + "(?:el\\s+)?" + Vocabulary.ISO_DATE)
+            .phrase(MONTH_DAY, MONTH_CUES, START + DATE_LEAD + "(?:el\\s+)?" + WEEKDAY_BEFORE_DATE + "(?:d[ií]a\\s+)?(?<d2>" + DAY + ")\\s+de\\s+"
                     + "(?<m2>" + MONTH + ")" + END + "(?:\\s+(?:de|del)\\s+(?<y>\\d{4})" + END + ")?")
-            .phrase(SLASH_DATE, List.of("/"), NUMBER_START + DATE_LEAD + "(?:el\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d>\\d{1,2})/(?<m>\\d{1,2})"
+            .phrase(SLASH_DATE, SLASH, NUMBER_START + DATE_LEAD + "(?:el\\s+)?" + WEEKDAY_BEFORE_DATE + "(?<d>\\d{1,2})/(?<m>\\d{1,2})"
                     + "(?:/(?<y>\\d{4}|\\d{2}))?(?![\\p{N}/])")
             .phrase(THIS_DAYPART, List.of("esta"), START + DATE_LEAD + "(?:(?<tonight>esta\\s+noche)|esta\\s+"
                     + "(?<part>ma[ñn]ana|tarde))" + END)
-            .phrase(NEAR_DAY, List.of("hoy", "ma", "ayer", "antier"), START + DATE_LEAD + "(?:(?<today>hoy)"
+            .phrase(NEAR_DAY, List.of("hoy", "mañana", "manana", "ayer", "antier"), START + DATE_LEAD + "(?:(?<today>hoy)"
                     + "|(?<dayafter>pasado\\s+ma[ñn]ana)|(?<tomorrow>" + TOMORROW + ")|(?<daybefore>anteayer|antier)"
                     + "|(?<yesterday>ayer))" + END)
             .phrase(CALENDAR_PERIOD, List.of("semana", "mes", "finde"), START + DATE_LEAD
@@ -134,7 +140,7 @@ final class Spanish {
                     + "\\s+viene))|(?<weekend>(?:este|el)\\s+(?:fin\\s+de\\s+semana|finde))"
                     + "|(?<nextmonth>(?:el\\s+)?(?:" + NEXT + "\\s+mes|mes\\s+(?:que\\s+viene|" + NEXT + ")))"
                     + "|(?<endofmonth>(?:a\\s+)?(?:fin|finales)\\s+del?\\s+mes))" + END)
-            .phrase(DAYS_AHEAD, List.of("en", "dentro"), START + DATE_LEAD + "(?:en|dentro\\s+de)\\s+" + COUNT
+            .phrase(DAYS_AHEAD, List.of("en ", "en\t", "dentro"), START + DATE_LEAD + "(?:en|dentro\\s+de)\\s+" + COUNT
                     + "(?<unit>" + DAYS + "|" + WEEKS + "|" + MONTHS + ")" + END)
             .phrase(DAYS_AGO, List.of("hace"), START + "hace\\s+" + COUNT + "(?<unit>" + DAYS + "|" + WEEKS + "|"
                     + MONTHS + ")" + END)
@@ -146,16 +152,16 @@ final class Spanish {
             .phrase(DAY_OF_MONTH, DIGITS_OR_FIRST, START + DATE_LEAD + "el\\s+(?:d[ií]a\\s+)?(?<dom>" + DAY + ")" + END
                     + NOT_A_PHONE_NUMBER + "(?:\\s+del\\s+mes" + END + ")?")
 
-            .phrase(HOUR_WITH_DAYPART, List.of("ma", "tarde", "noche"), NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})"
+            .phrase(HOUR_WITH_DAYPART, MORNING_CUES, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})"
                     + "(?::(?<min>\\d{2})|h)?\\s+de\\s+la\\s+(?<part>ma[ñn]ana|tarde|noche)" + END)
-            .phrase(COLON_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
+            .phrase(COLON_TIME, COLON, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2}):(?<min>\\d{2})"
                     + "(?![\\p{L}\\p{N}_]|:\\d)")
-            .phrase(H_TIME, DIGITS, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
-            .phrase(BARE_HOUR, DIGITS, START + "(?:a|sobre)\\s+las?\\s+(?<h>\\d{1,2})(?:" + HOUR_END + "\\s+y\\s+"
+            .phrase(H_TIME, DIGIT_THEN_H, NUMBER_START + TIME_LEAD + "(?<h>\\d{1,2})h(?<min>\\d{2})?" + END)
+            .phrase(BARE_HOUR, List.of("la ", "las ", "sobre"), START + "(?:a|sobre)\\s+las?\\s+(?<h>\\d{1,2})(?:" + HOUR_END + "\\s+y\\s+"
                     + "(?<halfpast>media)" + END + "|" + Vocabulary.hourFollowedBy("con|para|y|en|o|de|por|al|a"
                     + "|punto") + ")")
 
-            .phrase(DAYPART, List.of("ma", "tarde", "noche", "medi"), START + "(?:(?:por|en)\\s+la\\s+(?<part>"
+            .phrase(DAYPART, MORNING_CUES, START + "(?:(?:por|en)\\s+la\\s+(?<part>"
                     + "ma[ñn]ana|tarde|noche)|(?:al\\s+|a\\s+(?:la\\s+)?)?(?<part2>mediod[ií]a|medianoche))" + END)
             .build("^que\\s+");
 }

@@ -48,6 +48,15 @@ final class Vocabulary {
     /** The cues of a phrase that holds a number. */
     static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
+    /** The cues of "17h", "9h30": a digit then h. */
+    static final List<String> DIGIT_THEN_H = List.of("0h", "1h", "2h", "3h", "4h", "5h", "6h", "7h", "8h", "9h");
+    /** The cues of an ISO date. */
+    static final List<String> HYPHEN = List.of("-");
+    /** The cues of "17:30". */
+    static final List<String> COLON = List.of(":");
+    /** The cues of "3/14", "15/03". */
+    static final List<String> SLASH = List.of("/");
+
     /** The cues of a phrase that holds a number or one of these words. */
     static List<String> digitsOr(String... words) {
         List<String> cues = new ArrayList<>(DIGITS);
