@@ -15,20 +15,24 @@ import java.util.Locale;
 /**
  * Runs the capture parser over a corpus file and reports the cases it gets wrong.
  *
- * <p>The corpus is tab-separated, one case a line: {@code text now tz title due priority tags rrule remind}, with
- * {@code now} local to {@code tz} and an empty column meaning empty. A header line starting {@code text<TAB>now} is
- * skipped, as are blank lines. Exit code: 0 all correct, 1 some wrong, 2 bad arguments or file.
+ * <p>The corpus is tab-separated, one case a line:
+ * {@code text now tz title due priority tags rrule remind lang flags}, with {@code now} local to {@code tz} and an
+ * empty column meaning empty; {@code lang} is the person's profile language (empty: {@code en}). Trailing columns may
+ * be left out. A header line starting {@code text<TAB>now} is skipped, as are blank lines. Exit code: 0 all correct,
+ * 1 some wrong, 2 bad arguments or file.
  */
 public final class CaptureEval {
 
-    private static final String[] FIELDS = {"title", "due", "priority", "tags", "rrule", "remind"};
-    private static final int COLUMNS = 3 + FIELDS.length;
+    private static final String[] FIELDS = {"title", "due", "priority", "tags", "rrule", "remind", "flags"};
+    /** text, now, tz, the six fields the parser reads, lang, flags. */
+    private static final int COLUMNS = 11;
+    private static final int LANG = 9;
 
     private CaptureEval() {
     }
 
-    /** One corpus line: the input and the six expected fields, in {@link #FIELDS} order. */
-    record Case(int line, String text, ZoneId zone, ZonedDateTime now, List<String> expected) {
+    /** One corpus line: the input, the profile language, and the expected fields in {@link #FIELDS} order. */
+    record Case(int line, String text, ZoneId zone, ZonedDateTime now, String language, List<String> expected) {
     }
 
     static final class BadCorpusException extends Exception {
@@ -67,8 +71,9 @@ public final class CaptureEval {
             if (differences.isEmpty()) {
                 correct++;
             } else {
-                System.out.printf("WRONG line %d: \"%s\" (now %s %s): %s%n", c.line(), c.text(),
-                        Due.DATE_TIME.format(c.now()), c.zone(), differences);
+                System.out.printf("WRONG line %d: \"%s\" (now %s %s%s): %s%n", c.line(), c.text(),
+                        Due.DATE_TIME.format(c.now()), c.zone(), c.language().isEmpty() ? "" : ", " + c.language(),
+                        differences);
             }
         }
         double percent = 100.0 * correct / cases.size();
@@ -79,7 +84,7 @@ public final class CaptureEval {
     private static String differences(Case c) {
         List<String> actual;
         try {
-            actual = fields(CaptureParser.parse(c.text(), c.zone(), c.now()));
+            actual = fields(CaptureParser.parse(c.text(), c.zone(), c.now(), c.language()));
         } catch (RuntimeException e) {
             return "the parser threw " + e;
         }
@@ -95,7 +100,7 @@ public final class CaptureEval {
 
     static List<String> fields(Capture capture) {
         return List.of(capture.title(), capture.dueText(), capture.priorityText(), capture.tagsText(),
-                capture.rruleText(), capture.remindText());
+                capture.rruleText(), capture.remindText(), capture.flagsText());
     }
 
     static List<Case> readCases(Path file) throws IOException, BadCorpusException {
@@ -134,9 +139,12 @@ public final class CaptureEval {
             ZonedDateTime now = LocalDateTime.parse(columns[1].strip()).atZone(zone);
             List<String> expected = new ArrayList<>();
             for (int i = 3; i < COLUMNS; i++) {
-                expected.add(i < columns.length ? columns[i] : "");
+                if (i != LANG) {
+                    expected.add(i < columns.length ? columns[i] : "");
+                }
             }
-            return new Case(lineNumber, columns[0], zone, now, List.copyOf(expected));
+            String language = LANG < columns.length ? columns[LANG].strip() : "";
+            return new Case(lineNumber, columns[0], zone, now, language, List.copyOf(expected));
         } catch (DateTimeException e) {
             throw new BadCorpusException("line %d: bad now or tz (%s)".formatted(lineNumber, e.getMessage()));
         }

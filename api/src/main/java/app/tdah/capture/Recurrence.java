@@ -93,9 +93,9 @@ record Recurrence(Frequency frequency, int interval, List<ByDay> byDays, Integer
         return !byDays.isEmpty() || byMonthDay != null || byMonth != null;
     }
 
-    /** {@code every week} + {@code on monday}: the weekday pins a weekly rule; null when it does not apply. */
-    Recurrence pinnedTo(DayOfWeek day) {
-        return frequency == Frequency.WEEKLY && !pinned() ? weeklyOn(interval, List.of(day)) : null;
+    /** {@code every week} + {@code on monday}: the weekdays pin a weekly rule; null when it does not apply. */
+    Recurrence pinnedTo(Collection<DayOfWeek> days) {
+        return frequency == Frequency.WEEKLY && !pinned() ? weeklyOn(interval, days) : null;
     }
 
     /** {@code every month} + {@code on the 15th}; null when it does not apply. */

@@ -33,8 +33,22 @@ class CaptureEvalTest {
         assertThat(cases).singleElement().satisfies(c -> {
             assertThat(c.line()).isEqualTo(3);
             assertThat(c.text()).isEqualTo("Buy milk");
-            assertThat(c.expected()).containsExactly("Buy milk", "", "", "", "", "");
+            assertThat(c.language()).isEmpty();
+            assertThat(c.expected()).containsExactly("Buy milk", "", "", "", "", "", "");
         });
+    }
+
+    @Test
+    void readsTheLanguageAndTheFlags() throws Exception {
+        Path file = corpus("demain 17h\t2026-03-10T09:30\tEurope/Paris\t\t2026-03-11T17:00\t\t\t\t\tfr\tTITLE_MISSING\n");
+
+        List<CaptureEval.Case> cases = CaptureEval.readCases(file);
+
+        assertThat(cases).singleElement().satisfies(c -> {
+            assertThat(c.language()).isEqualTo("fr");
+            assertThat(c.expected()).containsExactly("", "2026-03-11T17:00", "", "", "", "", "TITLE_MISSING");
+        });
+        assertThat(CaptureEval.evaluate(cases)).isTrue();
     }
 
     @Test

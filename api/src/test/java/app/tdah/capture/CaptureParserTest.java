@@ -24,17 +24,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CaptureParserTest {
 
     static Stream<Arguments> corpus() {
-        return Corpus.cases().stream().map(c -> Arguments.of(Named.of(c.text(), c)));
+        return Corpus.all().entrySet().stream().flatMap(corpus -> corpus.getValue().stream()
+                .map(c -> Arguments.of(Named.of(corpus.getKey() + ":" + c.line() + " " + c.text(), c))));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("corpus")
-    void readsEveryCorpusCaseAsExpected(CaptureEval.Case c) {
-        Capture capture = CaptureParser.parse(c.text(), c.zone(), c.now());
+    void readsEveryCaseOfEveryCorpusAsExpected(CaptureEval.Case c) {
+        Capture capture = CaptureParser.parse(c.text(), c.zone(), c.now(), c.language());
 
         assertThat(CaptureEval.fields(capture))
-                .as("title, due, priority, tags, rrule, remind of \"%s\" at %s", c.text(), c.now())
+                .as("title, due, priority, tags, rrule, remind, flags of \"%s\" at %s in %s", c.text(), c.now(),
+                        c.language())
                 .isEqualTo(c.expected());
+    }
+
+    @Test
+    void everyCorpusIsThere() {
+        assertThat(Corpus.all()).containsKeys("capture-corpus.tsv", "corpus-en.tsv", "corpus-fr.tsv",
+                "corpus-es.tsv");
+        assertThat(Corpus.all().get("corpus-fr.tsv")).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(Corpus.all().get("corpus-es.tsv")).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(Corpus.all().get("corpus-en.tsv")).hasSizeGreaterThanOrEqualTo(40);
     }
 
     @Nested
@@ -163,11 +174,17 @@ class CaptureParserTest {
         }
 
         @Test
-        void fallsBackToTheWholeTextWhenEverythingWasAPhrase() {
+        void aTextOfNothingButPhrasesHasNoTitleAndIsFlagged() {
             Capture capture = parse("  tomorrow   at 5pm ");
 
-            assertThat(capture.title()).isEqualTo("tomorrow at 5pm");
+            assertThat(capture.title()).isEmpty();
+            assertThat(capture.flags()).containsExactly(Capture.Flag.TITLE_MISSING);
             assertThat(capture.dueText()).isEqualTo("2026-03-11T17:00");
+        }
+
+        @Test
+        void aTitleLeftIsNeverFlagged() {
+            assertThat(parse("call mom tomorrow at 5pm").flags()).isEmpty();
         }
     }
 
@@ -278,15 +295,19 @@ class CaptureParserTest {
         }
 
         @Test
-        void onlyPunctuationIsItsOwnTitle() {
-            assertThat(parse("!!!").title()).isEqualTo("!!!");
+        void onlyPunctuationIsItsOwnTitleButAPriorityMarkIsAPhrase() {
             assertThat(parse(".,;").title()).isEqualTo(".,;");
+            assertThat(parse("!!!").title()).isEmpty();
+            assertThat(parse("!!!").flags()).containsExactly(Capture.Flag.TITLE_MISSING);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"\u00A0", ", \u2003 ,", "tomorrow \u2003", "\u00A0!!\u00A0", "\u3000x\u3000"})
-        void unicodeSpacesNeverLeaveABlankTitle(String text) {
-            assertThat(parse(text).title()).isNotBlank();
+        void unicodeSpacesLeaveABlankTitleOnlyWhenFlagged(String text) {
+            Capture capture = parse(text);
+
+            assertThat(capture.title().isBlank()).isEqualTo(capture.flags().contains(Capture.Flag.TITLE_MISSING));
+            assertThat(capture.title()).isEqualTo(capture.title().strip());
         }
 
         @Test
