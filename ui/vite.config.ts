@@ -22,6 +22,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
+    globalSetup: ['src/test/generateGraphQL.ts'],
     environment: 'node',
   },
 });
