@@ -23,6 +23,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    globalSetup: ['src/test/generateGraphQL.ts'],
     environment: 'node',
   },
 });

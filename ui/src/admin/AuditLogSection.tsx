@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { LoadProblem, Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
-import type { Connection } from '../graphql/types';
+import type { AuditLogQuery, AuditOutcome } from '../graphql/generated/graphql';
 import { formatDateTime } from '../lib/dates';
 import { queryFailureMessage, queryFailureOf, useQuery, type QueryFailure } from '../lib/useQuery';
-import { AUDIT_ACTIONS, AUDIT_LOG, AUDIT_OUTCOMES, type AuditEvent } from './api';
+import { AUDIT_ACTIONS, AUDIT_LOG, type AuditEvent } from './api';
 import { describeDevice } from '../settings/devices';
 import { actionLabel, auditVariables, NO_FILTERS, type AuditFilters } from './auditFilters';
 
 const PAGE = 25;
 const NO_VARIABLES = {};
-const OUTCOME_NAMES = { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' } as const;
+const OUTCOME_NAMES: Record<AuditOutcome, string> = { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' };
+/** Every outcome of the schema (OUTCOME_NAMES names each one), in the order the filter shows them. */
+const OUTCOMES = Object.keys(OUTCOME_NAMES) as AuditOutcome[];
 
 function Who({ person, id }: { person: AuditEvent['actor']; id: string | null }) {
   if (person) {
@@ -40,7 +42,7 @@ export function AuditLogSection({
   const actions = useQuery(client, AUDIT_ACTIONS, NO_VARIABLES);
   const [draft, setDraft] = useState<AuditFilters>({ ...NO_FILTERS, person });
   const [applied, setApplied] = useState<AuditFilters>({ ...NO_FILTERS, person });
-  const [log, setLog] = useState<Connection<AuditEvent> | null>(null);
+  const [log, setLog] = useState<AuditLogQuery['auditLog']>(null);
   const [failure, setFailure] = useState<QueryFailure | null>(null);
   const [loading, setLoading] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export function AuditLogSection({
     setApplied({ ...draft });
   };
 
-  const actionNames = actions.state.status === 'ready' ? (actions.state.data.__type?.enumValues.map((v) => v.name) ?? []) : [];
+  const actionNames = actions.state.status === 'ready' ? (actions.state.data.__type?.enumValues?.map((v) => v.name) ?? []) : [];
 
   return (
     <Section id="audit-log" title="Audit log" lead={`Security events, newest first. Times are in ${timeZone}.`}>
@@ -95,7 +97,7 @@ export function AuditLogSection({
             id={ids.action}
             className="field__input field__select"
             value={draft.action}
-            onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))}
+            onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value as AuditFilters['action'] }))}
           >
             <option value="">Any action</option>
             {actionNames.map((name) => (
@@ -116,7 +118,7 @@ export function AuditLogSection({
             onChange={(e) => setDraft((d) => ({ ...d, outcome: e.target.value as AuditFilters['outcome'] }))}
           >
             <option value="">Any outcome</option>
-            {AUDIT_OUTCOMES.map((outcome) => (
+            {OUTCOMES.map((outcome) => (
               <option key={outcome} value={outcome}>
                 {OUTCOME_NAMES[outcome]}
               </option>

@@ -1,17 +1,19 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
-import type { Connection, Role } from '../graphql/types';
+import type { Role, UsersQuery } from '../graphql/generated/graphql';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
 import { queryFailureMessage, queryFailureOf, type QueryFailure } from '../lib/useQuery';
-import { CHANGE_ROLE, DEACTIVATE_USER, REACTIVATE_USER, ROLES, USERS, type ManagedUser } from './api';
+import { CHANGE_ROLE, DEACTIVATE_USER, REACTIVATE_USER, USERS, type ManagedUser } from './api';
 
 const PAGE = 20;
 
 type UserOutcome = { kind: 'success'; payload: { user: ManagedUser | null } } | Failure;
 
 export const ROLE_NAMES: Record<Role, string> = { USER: 'User', PREMIUM: 'Premium', ADMIN: 'Admin' };
+/** Every role of the schema (ROLE_NAMES names each one), in the order the pickers show them. */
+const ROLES = Object.keys(ROLE_NAMES) as Role[];
 
 interface Search {
   search: string;
@@ -32,7 +34,7 @@ export function PeopleSection({
   onShowAudit: (person: ManagedUser) => void;
 }) {
   const [draft, setDraft] = useState<Search>({ search: '', role: '' });
-  const [people, setPeople] = useState<Connection<ManagedUser> | null>(null);
+  const [people, setPeople] = useState<UsersQuery['users']>(null);
   const [failure, setFailure] = useState<QueryFailure | null>(null);
   const [loading, setLoading] = useState(false);
   const [status, setStatus] = useState<string | null>(null);

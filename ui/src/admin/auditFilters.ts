@@ -1,9 +1,9 @@
 // The audit log's filters as the admin sets them, and the query variables they make.
 import { addDays, zonedInstant } from '../tasks/format';
-import type { AuditLogVariables, AuditOutcome } from './api';
+import type { AuditAction, AuditLogQueryVariables, AuditOutcome } from '../graphql/generated/graphql';
 
 export interface AuditFilters {
-  action: string;
+  action: AuditAction | '';
   outcome: AuditOutcome | '';
   /** A person's id and what to call them. */
   person: { id: string; label: string } | null;
@@ -15,7 +15,7 @@ export interface AuditFilters {
 export const NO_FILTERS: AuditFilters = { action: '', outcome: '', person: null, fromDay: '', untilDay: '' };
 
 /** The query's variables: days become instants (the start of `fromDay`, the end of `untilDay`) in `timeZone`. */
-export function auditVariables(filters: AuditFilters, timeZone: string, first: number, after: string | null): AuditLogVariables {
+export function auditVariables(filters: AuditFilters, timeZone: string, first: number, after: string | null): AuditLogQueryVariables {
   return {
     first,
     after,

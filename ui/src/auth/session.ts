@@ -2,8 +2,18 @@
 // httpOnly cookie the browser sends to /graphql, so `refreshSession` restores a session after a reload.
 
 import type { GraphQLClient, GraphQLFailure, TokenRefresh } from '../graphql/client';
-import { LOGIN, LOGOUT, ME, REFRESH_SESSION, REGISTER, VERIFY_MFA } from '../graphql/operations';
-import type { AuthPayload, LoginInput, RegisterInput, User, UserError, VerifyMfaInput } from '../graphql/types';
+import type { LoginInput, RegisterInput, VerifyMfaInput } from '../graphql/generated/graphql';
+import {
+  LOGIN,
+  LOGOUT,
+  ME,
+  REFRESH_SESSION,
+  REGISTER,
+  VERIFY_MFA,
+  type AuthPayload,
+  type User,
+  type UserError,
+} from '../graphql/operations';
 
 export type SessionState =
   | { status: 'restoring' }

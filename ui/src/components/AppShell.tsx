@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useSession } from '../auth/SessionContext';
-import type { User } from '../graphql/types';
+import type { User } from '../graphql/operations';
 import { GENERIC_MESSAGE } from '../lib/formErrors';
 import { linkProps, navigate, PATHS } from '../lib/router';
 import { clearAllDrafts } from '../tasks/draft';

@@ -25,7 +25,7 @@ describe('GraphQLClient', () => {
     expect(request!.init.credentials).toBe('same-origin');
     expect(request!.headers['Content-Type']).toBe('application/json');
     expect(request!.headers.Authorization).toBe('Bearer abc');
-    expect(request!.body).toEqual({ query: ME.query, variables: {}, operationName: 'Me' });
+    expect(request!.body).toEqual({ query: ME.toString(), variables: {}, operationName: 'Me' });
   });
 
   it('sends no Authorization header for unauthenticated operations or without a token', async () => {

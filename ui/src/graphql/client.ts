@@ -1,14 +1,13 @@
 // A small GraphQL-over-HTTP client: POST /graphql with a JSON body, the access token as a Bearer header,
 // and one transparent "refresh the session, then retry" when the server answers HTTP 401.
 
-/** A GraphQL document with its operation name; TData and TVariables only carry types. */
-export interface Operation<TData, TVariables> {
-  operationName: string;
-  query: string;
-  /** Phantom fields: never set, they only tie the result and variables types to the document. */
-  readonly __data?: TData;
-  readonly __variables?: TVariables;
-}
+import type { TypedDocumentString } from './generated/graphql';
+
+/**
+ * A document made by `graphql()` (see codegen.ts): its text, its operation name in `__meta__`, and the types of its
+ * result and variables as generated from the schema.
+ */
+export type Operation<TData, TVariables> = TypedDocumentString<TData, TVariables>;
 
 export interface GraphQLErrorItem {
   message: string;
@@ -122,9 +121,9 @@ export class GraphQLClient {
         headers,
         credentials: 'same-origin',
         body: JSON.stringify({
-          query: operation.query,
+          query: operation.toString(),
           variables: variables ?? {},
-          operationName: operation.operationName,
+          operationName: operation.__meta__?.operationName,
         }),
         signal: controller?.signal,
       });

@@ -1,99 +1,113 @@
-import type { AuthPayload, LoginInput, LogoutPayload, RegisterInput, User, UserError, VerifyMfaInput } from './types';
-import type { Operation } from './client';
+// The documents of signing up, in and out, and of the mailed links (accounts.graphqls, recovery.graphqls), with the
+// fragments every feature shares. Types come from the schema: see codegen.ts.
+import { graphql } from './generated';
+import type { LoginMutation, UserErrorFieldsFragment, UserFieldsFragment } from './generated/graphql';
 
-const USER_FIELDS = `
-  id
-  email
-  displayName
-  timeZone
-  createdAt
-  role
-`;
+// Fragments are defined once here for the generator; documents spread them by name.
+graphql(`
+  fragment UserErrorFields on UserError {
+    field
+    message
+    code
+  }
+`);
 
-const AUTH_PAYLOAD_FIELDS = `
-  accessToken
-  accessTokenExpiresAt
-  user { ${USER_FIELDS} }
-  userErrors { field message code }
-`;
+graphql(`
+  fragment UserFields on User {
+    id
+    email
+    displayName
+    timeZone
+    createdAt
+    role
+  }
+`);
 
-export const REGISTER: Operation<{ register: AuthPayload }, { input: RegisterInput }> = {
-  operationName: 'Register',
-  query: `mutation Register($input: RegisterInput!) {
-  register(input: $input) { ${AUTH_PAYLOAD_FIELDS} }
-}`,
-};
+export type UserError = UserErrorFieldsFragment;
+export type User = UserFieldsFragment;
+/**
+ * What register, login, verifyMfa and refreshSession answer; only login may answer with an MFA challenge instead
+ * of a session.
+ */
+export type AuthPayload = Omit<LoginMutation['login'], 'mfaChallenge'> & { mfaChallenge?: LoginMutation['login']['mfaChallenge'] };
 
-export const LOGIN: Operation<{ login: AuthPayload }, { input: LoginInput }> = {
-  operationName: 'Login',
-  query: `mutation Login($input: LoginInput!) {
-  login(input: $input) { ${AUTH_PAYLOAD_FIELDS} mfaChallenge }
-}`,
-};
+export const REGISTER = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      user { ...UserFields }
+      userErrors { ...UserErrorFields }
+    }
+  }
+`);
 
-export const VERIFY_MFA: Operation<{ verifyMfa: AuthPayload }, { input: VerifyMfaInput }> = {
-  operationName: 'VerifyMfa',
-  query: `mutation VerifyMfa($input: VerifyMfaInput!) {
-  verifyMfa(input: $input) { ${AUTH_PAYLOAD_FIELDS} }
-}`,
-};
+export const LOGIN = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      user { ...UserFields }
+      mfaChallenge
+      userErrors { ...UserErrorFields }
+    }
+  }
+`);
 
-export const REFRESH_SESSION: Operation<{ refreshSession: AuthPayload }, Record<string, never>> = {
-  operationName: 'RefreshSession',
-  query: `mutation RefreshSession {
-  refreshSession { ${AUTH_PAYLOAD_FIELDS} }
-}`,
-};
+export const VERIFY_MFA = graphql(`
+  mutation VerifyMfa($input: VerifyMfaInput!) {
+    verifyMfa(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      user { ...UserFields }
+      userErrors { ...UserErrorFields }
+    }
+  }
+`);
 
-export const LOGOUT: Operation<{ logout: LogoutPayload }, Record<string, never>> = {
-  operationName: 'Logout',
-  query: `mutation Logout {
-  logout { userErrors { field message code } }
-}`,
-};
+export const REFRESH_SESSION = graphql(`
+  mutation RefreshSession {
+    refreshSession {
+      accessToken
+      accessTokenExpiresAt
+      user { ...UserFields }
+      userErrors { ...UserErrorFields }
+    }
+  }
+`);
 
-export const ME: Operation<{ me: User | null }, Record<string, never>> = {
-  operationName: 'Me',
-  query: `query Me {
-  me { ${USER_FIELDS} }
-}`,
-};
+export const LOGOUT = graphql(`
+  mutation Logout {
+    logout { userErrors { ...UserErrorFields } }
+  }
+`);
 
-const ERRORS = 'userErrors { field message code }';
+export const ME = graphql(`
+  query Me {
+    me { ...UserFields }
+  }
+`);
 
-export const REQUEST_PASSWORD_RESET: Operation<
-  { requestPasswordReset: { userErrors: UserError[] } },
-  { input: { email: string } }
-> = {
-  operationName: 'RequestPasswordReset',
-  query: `mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
-  requestPasswordReset(input: $input) { ${ERRORS} }
-}`,
-};
+export const REQUEST_PASSWORD_RESET = graphql(`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input) { userErrors { ...UserErrorFields } }
+  }
+`);
 
-export const RESET_PASSWORD: Operation<
-  { resetPassword: { userErrors: UserError[] } },
-  { input: { token: string; newPassword: string } }
-> = {
-  operationName: 'ResetPassword',
-  query: `mutation ResetPassword($input: ResetPasswordInput!) {
-  resetPassword(input: $input) { ${ERRORS} }
-}`,
-};
+export const RESET_PASSWORD = graphql(`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) { userErrors { ...UserErrorFields } }
+  }
+`);
 
-export const VERIFY_EMAIL: Operation<
-  { verifyEmail: { email: string | null; userErrors: UserError[] } },
-  { input: { token: string } }
-> = {
-  operationName: 'VerifyEmail',
-  query: `mutation VerifyEmail($input: VerifyEmailInput!) {
-  verifyEmail(input: $input) { email ${ERRORS} }
-}`,
-};
+export const VERIFY_EMAIL = graphql(`
+  mutation VerifyEmail($input: VerifyEmailInput!) {
+    verifyEmail(input: $input) { email userErrors { ...UserErrorFields } }
+  }
+`);
 
-export const RESEND_VERIFICATION: Operation<{ resendVerification: { userErrors: UserError[] } }, Record<string, never>> = {
-  operationName: 'ResendVerification',
-  query: `mutation ResendVerification {
-  resendVerification { ${ERRORS} }
-}`,
-};
+export const RESEND_VERIFICATION = graphql(`
+  mutation ResendVerification {
+    resendVerification { userErrors { ...UserErrorFields } }
+  }
+`);

@@ -1,5 +1,5 @@
 import type { GraphQLResult } from '../graphql/client';
-import type { UserError } from '../graphql/types';
+import type { UserError } from '../graphql/operations';
 import type { FieldErrors } from './validation';
 
 export const NETWORK_MESSAGE =

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditAction } from '../graphql/generated/graphql';
 import { FakeAccountsServer } from '../test/fakeGraphQL';
 import { renderApp } from '../test/renderApp';
 
@@ -77,7 +78,7 @@ describe('Admin: people and the audit log', () => {
   it('shows a person’s audit events from People, and filters by action', async () => {
     const server = await openAdmin((s) => {
       s.user = { ...s.user, role: 'ADMIN' };
-      const event = (occurredAt: string, action: string, subjectId: string) => ({
+      const event = (occurredAt: string, action: AuditAction, subjectId: string) => ({
         occurredAt,
         action,
         outcome: 'SUCCESS' as const,

@@ -7,7 +7,7 @@ import { SchedulerSection } from '../admin/SchedulerSection';
 import { SmsAnalyticsSection } from '../admin/SmsAnalyticsSection';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
-import type { User } from '../graphql/types';
+import type { User } from '../graphql/operations';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 
 export function AdminPage({ user }: { user: User }) {

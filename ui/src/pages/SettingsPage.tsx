@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
-import type { User } from '../graphql/types';
+import type { User } from '../graphql/operations';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { DataSection } from '../settings/DataSection';
 import { PhoneSection } from '../settings/PhoneSection';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
-import type { User } from '../graphql/types';
+import type { User } from '../graphql/operations';
 import { dayKey, formatLongDate, greeting } from '../lib/dates';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { CaptureBar, type CaptureBarHandle } from '../tasks/CaptureBar';

@@ -4,7 +4,7 @@ import { PasswordField, TextField } from '../components/Field';
 import { FormAlert } from '../components/Notice';
 import { Loading, LoadProblem, StatusLine, SubmitButton, SubSection } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
-import type { User } from '../graphql/types';
+import type { User } from '../graphql/operations';
 import { copyText, downloadText } from '../lib/download';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';

@@ -1,6 +1,6 @@
 import { Section } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
-import type { User } from '../graphql/types';
+import type { User } from '../graphql/operations';
 import { EmailSettings } from './EmailSettings';
 import { IdentitiesSettings } from './IdentitiesSettings';
 import { MfaSettings } from './MfaSettings';

@@ -1,6 +1,7 @@
 // The Preferences form: what it shows for the server's preferences, what it checks, and what it sends.
 import type { FieldErrors } from '../lib/validation';
-import type { Preferences, UpdatePreferencesInput } from './api';
+import type { UpdatePreferencesInput } from '../graphql/generated/graphql';
+import type { Preferences } from './api';
 
 export const THRESHOLD_MIN = 1;
 export const THRESHOLD_MAX = 20;

@@ -2,7 +2,7 @@
 // everyday words ("today", "tomorrow", "every Monday") where they apply.
 
 import { dayKey, safeZone } from '../lib/dates';
-import type { Priority } from './api';
+import type { Priority } from '../graphql/generated/graphql';
 
 // ---------- calendar days (YYYY-MM-DD), free of any time zone ----------
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GraphQLClient, GraphQLFailure } from '../graphql/client';
-import type { UserError } from '../graphql/types';
+import type { UserError } from '../graphql/operations';
 import { GENERIC_MESSAGE, OFFLINE_MESSAGE } from '../lib/formErrors';
 import {
   BREAK_DOWN_TASK,

@@ -1,6 +1,7 @@
 // Test helpers: a scripted fetch that records requests, and an in-memory fake of the accounts API (with the tasks
 // API of ./fakeTasks and the settings and admin API of ./fakeSettings).
-import type { AuthPayload, User } from '../graphql/types';
+import type { UserErrorCode } from '../graphql/generated/graphql';
+import type { AuthPayload, User } from '../graphql/operations';
 import { FakeSettingsServer } from './fakeSettings';
 import { FakeTasksServer } from './fakeTasks';
 
@@ -44,15 +45,16 @@ export const ADA: User = {
 };
 
 export function authPayload(token: string, expiresAt: string, user: User = ADA): AuthPayload {
-  return { accessToken: token, accessTokenExpiresAt: expiresAt, user, userErrors: [] };
+  return { accessToken: token, accessTokenExpiresAt: expiresAt, user, mfaChallenge: null, userErrors: [] };
 }
 
-export function rejected(field: string | null, message: string, code = 'INVALID'): AuthPayload {
+export function rejected(field: string | null, message: string, code: UserErrorCode = 'INVALID'): AuthPayload {
   return {
     accessToken: null,
     accessTokenExpiresAt: null,
     user: null,
-    userErrors: [{ field, message, code: code as AuthPayload['userErrors'][number]['code'] }],
+    mfaChallenge: null,
+    userErrors: [{ field, message, code }],
   };
 }
 

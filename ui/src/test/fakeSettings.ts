@@ -1,7 +1,7 @@
 // An in-memory fake of the settings and admin operations, enough to drive the Settings and Admin pages. Like the tasks
 // fake, it records every call and lets a test replace the answer to one operation.
 import type { AuditEvent, ManagedUser, SchedulerStatus } from '../admin/api';
-import type { User } from '../graphql/types';
+import type { User } from '../graphql/operations';
 import type { ExternalIdentity, SignInProvider } from '../oidc/api';
 import type { Phone, Preferences, SignedInSession } from '../settings/api';
 import { json } from './fakeGraphQL';

@@ -1,7 +1,8 @@
 // An in-memory fake of the tasks API, enough to drive the Today page: a tiny capture parser (today, tomorrow, an ISO
 // date, "every day", !high, #tags), today's lists, completion (recurring tasks move on a day), reopen, snooze,
 // breakdown into steps.
-import type { CapturePreview, Priority, Step, Task, TodayData } from '../tasks/api';
+import type { Priority } from '../graphql/generated/graphql';
+import type { CapturePreview, Step, Task, TodayData } from '../tasks/api';
 import { addDays } from '../tasks/format';
 import { json } from './fakeGraphQL';
 import { newTaskFields } from './tasks';
