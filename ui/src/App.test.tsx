@@ -69,7 +69,7 @@ describe('App', () => {
     const texts = alerts.map((a) => a.textContent).filter(Boolean);
     expect(texts).toEqual(expect.arrayContaining(['!Enter your email address.', '!Enter your password.']));
     expect(screen.getByLabelText('Email', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByLabelText('Email', { exact: true }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Email', { exact: true })));
     expect(server.calls).not.toContain('Login');
   });
 
@@ -137,7 +137,7 @@ describe('App', () => {
     type('Code', '111111');
     fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
     await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('!That code didn’t work.'));
-    expect(document.activeElement).toBe(screen.getByLabelText('Code', { exact: true }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Code', { exact: true })));
 
     type('Code', ' 654321 ');
     fireEvent.click(screen.getByRole('button', { name: 'Verify' }));

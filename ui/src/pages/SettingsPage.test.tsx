@@ -91,7 +91,7 @@ describe('Preferences', () => {
     fireEvent.click(within(prefs).getByRole('button', { name: 'Save preferences' }));
     const field = within(prefs).getByLabelText('Break a task into steps after it slips', { exact: true });
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(field);
+    await waitFor(() => expect(document.activeElement).toBe(field));
     expect(within(prefs).getAllByRole('alert').map((a) => a.textContent)).toContain('!Pick a whole number from 1 to 20.');
     expect(settings.callsOf('UpdatePreferences')).toHaveLength(0);
   });
@@ -156,7 +156,7 @@ describe('Two-step sign-in', () => {
     });
     const security = section('Security');
     fireEvent.click(await within(security).findByRole('button', { name: 'Turn off two-step sign-in' }));
-    expect(document.activeElement).toBe(within(security).getByLabelText('Password', { exact: true }));
+    await waitFor(() => expect(document.activeElement).toBe(within(security).getByLabelText('Password', { exact: true })));
     type(security, 'Password', 'correct-horse-battery-42');
     type(security, 'Code', '123456');
     fireEvent.click(within(security).getByRole('button', { name: 'Turn off' }));
@@ -185,7 +185,7 @@ describe('Security: address and password', () => {
     const toggle = await within(security).findByRole('button', { name: 'Change email' });
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(document.activeElement).toBe(within(security).getByLabelText('New email', { exact: true }));
+    await waitFor(() => expect(document.activeElement).toBe(within(security).getByLabelText('New email', { exact: true })));
     type(security, 'New email', 'ada@new.example');
     type(security, 'Your password', 'wrong-password');
     fireEvent.click(within(security).getByRole('button', { name: 'Send confirmation link' }));
@@ -195,7 +195,7 @@ describe('Security: address and password', () => {
     fireEvent.click(within(security).getByRole('button', { name: 'Send confirmation link' }));
     await waitFor(() => expect(within(security).getAllByRole('status').some((s) => /sent a link to ada@new\.example/.test(s.textContent ?? ''))).toBe(true));
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(toggle);
+    await waitFor(() => expect(document.activeElement).toBe(toggle));
     expect(settings.callsOf('ChangeEmail').at(-1)!.variables.input).toEqual({ newEmail: 'ada@new.example', currentPassword: 'correct-horse-battery-42' });
   });
 
@@ -206,7 +206,7 @@ describe('Security: address and password', () => {
     type(security, 'Current password', 'correct-horse-battery-42');
     type(security, 'New password', 'short');
     fireEvent.click(within(security).getByRole('button', { name: 'Save new password' }));
-    expect(document.activeElement).toBe(within(security).getByLabelText('New password', { exact: true }));
+    await waitFor(() => expect(document.activeElement).toBe(within(security).getByLabelText('New password', { exact: true })));
     expect(settings.callsOf('ChangePassword')).toHaveLength(0);
 
     type(security, 'New password', 'a-brand-new-passphrase');

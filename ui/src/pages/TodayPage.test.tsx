@@ -156,7 +156,7 @@ describe('Today page', () => {
       pressEnter();
       const item = await screen.findByRole('checkbox', { name: 'pay rent' });
       expect(captureBox().value).toBe('');
-      expect(document.activeElement).toBe(captureBox());
+      await waitFor(() => expect(document.activeElement).toBe(captureBox()));
       expect(item.closest('li')!.textContent).toContain('#home');
       expect(tasks.callsOf('CaptureTask').map((c) => c.variables.input)).toEqual([{ text: 'pay rent today !high #home' }]);
       expect(tasks.callsOf('Today')).toHaveLength(1);
