@@ -11,6 +11,7 @@ import java.util.UUID;
 import app.tdah.paging.KeysetCursor;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 /** All SQL of the notification list; every statement is scoped by the owner. */
@@ -63,6 +64,11 @@ public final class NotificationRepository {
         }
         return db.execute().get("SELECT count(*) AS n FROM notifications WHERE user_id = ?::uuid AND read_at IS NULL", userId)
                 .map(row -> row.column("n").get(Long.class)).orElse(0L);
+    }
+
+    void insert(DbExecute tx, UUID userId, String title, String body) {
+        tx.insert("INSERT INTO notifications (id, user_id, title, body) VALUES (?::uuid, ?::uuid, ?, ?)",
+                UUID.randomUUID(), userId, title, body);
     }
 
     private static Notification notification(DbRow row) {
