@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -148,9 +149,15 @@ final class OAuthClient {
         return settings.revokeUrl().isPresent();
     }
 
-    /** Ends the grant at the provider (RFC 7009). A token the provider no longer knows counts as revoked. */
-    void revoke(String token) throws Failure {
-        HttpResponse<String> response = post(settings.revokeUrl().orElseThrow(), Map.of("token", token));
+    /**
+     * Ends the grant at the provider by its refresh token (RFC 7009), which takes its access tokens with it. A token the
+     * provider no longer knows counts as revoked.
+     */
+    void revoke(String refreshToken) throws Failure {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", refreshToken);
+        form.put("token_type_hint", "refresh_token");
+        HttpResponse<String> response = post(settings.revokeUrl().orElseThrow(), form);
         if (response.statusCode() / 100 == 2) {
             return;
         }
@@ -232,7 +239,7 @@ final class OAuthClient {
         }
         long expiresIn = body.path("expires_in").asLong(DEFAULT_LIFETIME.toSeconds());
         return new TokenGrant(accessToken,
-                asked.plusSeconds(expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME.toSeconds()),
+                asked.plusSeconds(expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME.toSeconds()).truncatedTo(ChronoUnit.SECONDS),
                 text(body, "refresh_token"),
                 text(body, "scope").map(OAuthClient::scopes),
                 text(body, "id_token"));
