@@ -3,7 +3,9 @@ package app.tdah;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +16,11 @@ import java.util.stream.Collectors;
 
 import app.tdah.accounts.AccountsFeature;
 import app.tdah.admin.AdminFeature;
+import app.tdah.audit.AuditAction;
+import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
+import app.tdah.identity.ClientInfo;
+import app.tdah.integrations.IntegrationsFeature;
 import app.tdah.digest.DigestFeature;
 import app.tdah.graphql.Authorization;
 import app.tdah.graphql.GraphQlEngine;
@@ -37,10 +43,13 @@ import app.tdah.myaccount.MyAccountFeature;
 import app.tdah.notifications.NotificationsFeature;
 import app.tdah.observe.ReadinessChecks;
 import app.tdah.oidc.OidcFeature;
+import app.tdah.platform.AesGcm;
 import app.tdah.platform.AppConfig;
 import app.tdah.platform.AppConfig.Role;
 import app.tdah.platform.Database;
 import app.tdah.platform.EmbeddedServices;
+import app.tdah.platform.EncryptionKeys;
+import app.tdah.platform.KeyRotation;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
 import app.tdah.reminders.RemindersFeature;
@@ -77,18 +86,48 @@ public final class Application implements AutoCloseable {
     private final WebServer server;
     private final JobScheduler scheduler;
     private final MissedTasks missedTasks;
+    private final IntegrationsFeature integrations;
 
-    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, MissedTasks missedTasks) {
+    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, MissedTasks missedTasks,
+                        IntegrationsFeature integrations) {
         this.resources = resources;
         this.server = server;
         this.scheduler = scheduler;
         this.missedTasks = missedTasks;
+        this.integrations = integrations;
     }
 
     public static void migrateOnly(AppConfig settings) {
         try (EmbeddedServices embedded = EmbeddedServices.start(settings)) {
             int applied = database(settings, embedded).migrate().migrationsExecuted;
             LOG.log(System.Logger.Level.INFO, "Migrations applied: {0}", applied);
+        }
+    }
+
+    /**
+     * Re-seals every secret stored encrypted (integration tokens, authenticator secrets) under the primary encryption
+     * key, and audits it. Returns false when some value opens under no configured key: it is left as it is.
+     */
+    public static boolean rotateKeys(AppConfig settings) {
+        EncryptionKeys keys = Secrets.load(settings).encryptionKeys();
+        AesGcm aes = new AesGcm(keys);
+        try (EmbeddedServices embedded = EmbeddedServices.start(settings);
+             DbClient db = database(settings, embedded).openClient()) {
+            List<KeyRotation.SealedColumn> columns = new ArrayList<>(IntegrationsFeature.sealedTokens(db));
+            columns.add(MfaFeature.sealedSecrets(db));
+            Map<String, String> details = new LinkedHashMap<>();
+            long unreadable = 0;
+            for (KeyRotation.SealedColumn column : columns) {
+                KeyRotation.Outcome outcome = KeyRotation.rotate(aes, column);
+                LOG.log(System.Logger.Level.INFO, "{0}: {1} re-sealed, {2} already under the primary key, {3} unreadable",
+                        outcome.column(), outcome.resealed(), outcome.alreadyCurrent(), outcome.unreadable());
+                details.put(outcome.column(), outcome.resealed() + " resealed, " + outcome.unreadable() + " unreadable");
+                unreadable += outcome.unreadable();
+            }
+            details.put("primary", keys.primaryId());
+            new AuditLog(db).record(AuditEvent.against(AuditAction.ENCRYPTION_KEYS_ROTATED,
+                    unreadable == 0 ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, null, ClientInfo.UNKNOWN, details));
+            return unreadable == 0;
         }
     }
 
@@ -130,6 +169,7 @@ public final class Application implements AutoCloseable {
             TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneOf, llm);
             SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
             AdminFeature admin = AdminFeature.create(foundation);
+            IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());
             List<Feature> features = List.of(
                     accounts.feature(),
                     mfa.feature(),
@@ -140,6 +180,7 @@ public final class Application implements AutoCloseable {
                     admin.feature(),
                     MyAccountFeature.create(foundation, accounts, admin, tasks),
                     OidcFeature.create(foundation, accounts),
+                    integrations.feature(),
                     sms.feature(),
                     mail.feature(),
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
@@ -196,7 +237,7 @@ public final class Application implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(resources, server, scheduler, tasks.missedTasks());
+            return new Application(resources, server, scheduler, tasks.missedTasks(), integrations);
         } catch (CompletionException e) {
             closeAll(resources);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -217,6 +258,10 @@ public final class Application implements AutoCloseable {
     /** Counts missed due dates now, as the {@code count-missed-tasks} job does: tests need not wait for it. */
     public MissedTasks missedTasks() {
         return missedTasks;
+    }
+
+    public IntegrationsFeature integrations() {
+        return integrations;
     }
 
     @Override

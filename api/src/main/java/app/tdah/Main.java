@@ -12,7 +12,9 @@ import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 
 /**
- * Starts the server, or with the argument {@code migrate} only applies the database migrations and exits.
+ * Starts the server; with the argument {@code migrate} only applies the database migrations and exits; with
+ * {@code rotate-keys} re-seals every encrypted secret under the primary encryption key and exits (1 when some value
+ * opens under no configured key).
  */
 public final class Main {
 
@@ -32,8 +34,11 @@ public final class Main {
             Application.migrateOnly(settings);
             return;
         }
+        if (args.length > 0 && args[0].equals("rotate-keys")) {
+            System.exit(Application.rotateKeys(settings) ? 0 : 1);
+        }
         if (args.length > 0) {
-            System.err.println("Usage: java -jar personal-assistant.jar [migrate]");
+            System.err.println("Usage: java -jar personal-assistant.jar [migrate | rotate-keys]");
             System.exit(2);
         }
         Application application = Application.start(settings, config, Clock.systemUTC());

@@ -56,6 +56,14 @@ public final class MailTemplates {
                 "If it was not you, reset your password now from the sign-in page.");
     }
 
+    /** Sent when a provider stopped accepting a connected account's grant: nothing syncs until it is connected again. */
+    public static MailContent integrationNeedsReconnect(String displayName, String providerName, URI settings) {
+        return withLink("Reconnect your " + providerName + " account", displayName,
+                providerName + " no longer lets Personal Assistant read your calendar or mail (the access was removed, "
+                        + "or it expired). Your agenda stays as it was until you connect again.",
+                "Reconnect " + providerName, settings, "If you removed the access on purpose, there is nothing to do.");
+    }
+
     public static MailContent reminder(String displayName, String taskTitle, Due due) {
         // A reminder set at a time of its own may belong to a task without a due: then there is no "Due" line.
         String dueLine = due == null ? "" : "Due " + describe(due);

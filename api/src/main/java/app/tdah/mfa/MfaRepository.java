@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import app.tdah.platform.KeyRotation;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;
@@ -17,6 +18,8 @@ import io.helidon.dbclient.DbRow;
 
 /** All SQL of the MFA feature. */
 public final class MfaRepository {
+
+    private static final String LOWEST_UUID = "00000000-0000-0000-0000-000000000000";
 
     private final DbClient db;
 
@@ -119,6 +122,24 @@ public final class MfaRepository {
     /** Deletes challenges past their expiry; returns how many. */
     public long purgeExpiredChallenges(Instant now) {
         return db.execute().delete("DELETE FROM mfa_challenges WHERE expires_at < ?", timestamp(now));
+    }
+
+    /** Sealed secrets of accounts after {@code afterUserId}, in user id order, for re-sealing under a new key. */
+    List<KeyRotation.Sealed> sealedSecrets(Optional<String> afterUserId, int limit) {
+        return db.execute().query("SELECT user_id, secret_sealed FROM mfa_authenticators WHERE user_id > ?::uuid "
+                        + "ORDER BY user_id LIMIT ?", afterUserId.orElse(LOWEST_UUID), limit)
+                .map(row -> {
+                    UUID userId = row.column("user_id").get(UUID.class);
+                    return new KeyRotation.Sealed(userId.toString(), row.column("secret_sealed").get(byte[].class),
+                            MfaService.associatedData(userId));
+                })
+                .toList();
+    }
+
+    /** Replaces a sealed secret if it is still {@code current}. */
+    boolean replaceSealedSecret(UUID userId, byte[] current, byte[] resealed) {
+        return db.execute().update("UPDATE mfa_authenticators SET secret_sealed = ? WHERE user_id = ?::uuid AND secret_sealed = ?",
+                resealed, userId, current) == 1;
     }
 
     private static Authenticator authenticator(DbRow row) {

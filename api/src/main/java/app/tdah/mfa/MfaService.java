@@ -334,7 +334,8 @@ public final class MfaService {
     }
 
     /** Binds a sealed secret to its account: copied onto another account's row, it does not open. */
-    private static byte[] associatedData(UUID userId) {
+    /** What a TOTP secret is sealed for: this account's authenticator. */
+    static byte[] associatedData(UUID userId) {
         return ByteBuffer.allocate(2 * Long.BYTES + 9).put("mfa-totp:".getBytes(StandardCharsets.US_ASCII))
                 .putLong(userId.getMostSignificantBits()).putLong(userId.getLeastSignificantBits()).array();
     }

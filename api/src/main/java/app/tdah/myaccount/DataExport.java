@@ -116,6 +116,11 @@ public final class DataExport {
                     .withhold("token_hash", "a secret: the sign-in challenge's hash"),
             Section.many("external_identities", OWNED, "linked_at, id")
                     .export("id", "provider", "subject", "email", "linked_at", "last_used_at"),
+            Section.many("integrations", OWNED, "connected_at, id")
+                    .export("id", "provider", "account_id", "account_email", "granted_scope", "status", "connected_at",
+                            "status_changed_at", "grant_generation", "access_token_expires_at", "token_refreshed_at")
+                    .withhold("access_token_sealed", "a secret: the provider's access token, encrypted")
+                    .withhold("refresh_token_sealed", "a secret: the provider's refresh token, encrypted"),
             Section.many("ical_feeds", OWNED, "created_at")
                     .export("created_at")
                     .withhold("token_hash", "a secret: the feed URL's token hash"),

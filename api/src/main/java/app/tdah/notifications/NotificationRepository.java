@@ -12,6 +12,7 @@ import app.tdah.paging.Page;
 import app.tdah.paging.PageRequest;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 /** All SQL of the notification list; every statement is scoped by the owner. */
@@ -58,6 +59,11 @@ public final class NotificationRepository {
                     + "AND id = ANY (?::uuid[])", userId, "{" + String.join(",", only.get().stream().map(UUID::toString).toList()) + "}");
         }
         return unreadCount(userId);
+    }
+
+    void insert(DbExecute tx, UUID userId, String title, String body) {
+        tx.insert("INSERT INTO notifications (id, user_id, title, body) VALUES (?::uuid, ?::uuid, ?, ?)",
+                UUID.randomUUID(), userId, title, body);
     }
 
     private static Notification notification(DbRow row) {

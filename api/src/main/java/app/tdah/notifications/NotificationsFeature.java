@@ -9,6 +9,11 @@ public final class NotificationsFeature {
     private NotificationsFeature() {
     }
 
+    /** Posting notifications from other features. */
+    public static Notifier notifier(Foundation foundation) {
+        return new Notifier(new NotificationRepository(foundation.db()));
+    }
+
     public static Feature create(Foundation foundation) {
         return Feature.builder()
                 .graphQl(new NotificationsGraphQl(new NotificationService(new NotificationRepository(foundation.db()))))

@@ -2,16 +2,14 @@ package app.tdah.oidc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.RefreshCookie;
+import app.tdah.web.BrowserBinding;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -32,22 +30,19 @@ public final class OidcHttpService implements HttpService {
     static final String SIGN_IN_PAGE = "/signin";
     static final String AFTER_SIGN_IN = "/today";
     static final String SETTINGS_PAGE = "/settings";
-    /**
-     * Ties a flow to the browser that started it, so a callback URL planted in someone else's browser (login CSRF)
-     * does not sign them in. Lax, since the provider's redirect back is a cross-site navigation.
-     */
+    /** Ties a flow to the browser that started it, so a callback URL planted in someone else's browser does not sign them in. */
     static final String BINDING_COOKIE = "pa_oidc";
     private static final int MAX_TIME_ZONE_LENGTH = 64;
     private static final System.Logger LOG = System.getLogger(OidcHttpService.class.getName());
 
     private final ProviderSignIn signIn;
     private final RefreshCookie refreshCookie;
-    private final boolean secureCookie;
+    private final BrowserBinding binding;
 
     public OidcHttpService(ProviderSignIn signIn, boolean secureCookie) {
         this.signIn = signIn;
         this.refreshCookie = new RefreshCookie(secureCookie);
-        this.secureCookie = secureCookie;
+        this.binding = new BrowserBinding(BINDING_COOKIE, ROOT, secureCookie, PendingSignIns.FLOW_LIFETIME);
     }
 
     @Override
@@ -74,11 +69,10 @@ public final class OidcHttpService implements HttpService {
             return;
         }
         // The flow's cookie has done its work whatever happens next.
-        res.headers().addCookie(bindingCookie("").expires(Instant.EPOCH).maxAge(Duration.ZERO).build());
+        res.headers().addCookie(binding.cleared());
         ProviderSignIn.Callback callback = new ProviderSignIn.Callback(req.query().first("state").asOptional(),
                 req.query().first("code").asOptional(), req.query().first("error").asOptional());
-        Optional<String> binding = req.headers().cookies().first(BINDING_COOKIE).asOptional();
-        respond(res, () -> signIn.finish(provider.get(), callback, binding, ClientInfo.of(req)));
+        respond(res, () -> signIn.finish(provider.get(), callback, binding.presented(req), ClientInfo.of(req)));
     }
 
     private void respond(ServerResponse res, Supplier<ProviderSignIn.Step> work) {
@@ -91,7 +85,7 @@ public final class OidcHttpService implements HttpService {
         }
         String location = switch (step) {
             case ProviderSignIn.ToProvider to -> {
-                res.headers().addCookie(bindingCookie(to.browserBinding()).maxAge(PendingSignIns.FLOW_LIFETIME).build());
+                res.headers().addCookie(binding.cookie(to.browserBinding()));
                 yield to.location().toString();
             }
             case ProviderSignIn.SignedIn in -> {
@@ -108,14 +102,6 @@ public final class OidcHttpService implements HttpService {
                 .header(HeaderNames.LOCATION, location)
                 .header(HeaderNames.CACHE_CONTROL, "no-store")
                 .send();
-    }
-
-    private SetCookie.Builder bindingCookie(String value) {
-        return SetCookie.builder(BINDING_COOKIE, value)
-                .path(ROOT)
-                .httpOnly(true)
-                .secure(secureCookie)
-                .sameSite(SetCookie.SameSite.LAX);
     }
 
     private static Optional<IdentityProvider> provider(ServerRequest req) {

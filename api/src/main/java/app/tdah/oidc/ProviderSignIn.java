@@ -1,8 +1,6 @@
 package app.tdah.oidc;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -155,8 +153,7 @@ public final class ProviderSignIn {
         }
         PendingSignIns.Flow flow = taken.get();
         boolean linking = flow.linkUserId() != null;
-        if (browserBinding.isEmpty() || !MessageDigest.isEqual(browserBinding.get().getBytes(StandardCharsets.UTF_8),
-                flow.browserBinding().getBytes(StandardCharsets.UTF_8))) {
+        if (!BearerSecrets.matches(browserBinding, flow.browserBinding())) {
             return refuse(Refusal.BROWSER_MISMATCH, provider, linking, flow.linkUserId(), client, Map.of());
         }
         if (callback.error().isPresent() || callback.code().isEmpty()) {

@@ -30,6 +30,8 @@ public record AppConfig(
         String redisKeyPrefix,
         Optional<String> jwtSecret,
         Optional<String> encryptionKey,
+        Optional<String> encryptionKeys,
+        Optional<String> encryptionPrimary,
         boolean accessLog,
         String trustedProxies) {
 
@@ -51,6 +53,8 @@ public record AppConfig(
                 pa.get("redis.prefix").asString().get(),
                 nonBlank(pa.get("jwt.secret")),
                 nonBlank(pa.get("encryption.key")),
+                nonBlank(pa.get("encryption.keys")),
+                nonBlank(pa.get("encryption.primary")),
                 pa.get("access.log").asBoolean().get(),
                 pa.get("proxy.trusted").asString().get());
     }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,12 @@ public final class BearerSecrets {
     /** Whether the text has the shape {@link #generate()} gives, so that anything else is refused before a look-up. */
     public static boolean isWellFormed(String secret) {
         return secret != null && SHAPE.matcher(secret).matches();
+    }
+
+    /** Whether a secret presented equals the expected one, in constant time: how much of a guess matched never shows. */
+    public static boolean matches(Optional<String> presented, String expected) {
+        return presented.isPresent() && MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] sha256(String secret) {

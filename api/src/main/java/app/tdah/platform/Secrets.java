@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -16,23 +17,23 @@ import java.util.Properties;
  * in the data directory (readable by its owner only), so a restart keeps sessions and encrypted data valid.
  * Outside embedded mode a missing secret stops start-up: generating one per node would split a cluster.
  */
-public record Secrets(byte[] jwtKey, byte[] encryptionKey) {
+public record Secrets(byte[] jwtKey, EncryptionKeys encryptionKeys) {
 
     private static final String FILE_NAME = "secrets.properties";
-    private static final int KEY_BYTES = 32;
+    private static final int KEY_BYTES = EncryptionKeys.MIN_KEY_BYTES;
 
     public static Secrets load(AppConfig config) {
         if (config.embeddedDatabase()) {
             return fromConfigOrDataDir(config);
         }
         String missing = config.jwtSecret().isEmpty() ? "PA_JWT_SECRET"
-                : config.encryptionKey().isEmpty() ? "PA_ENCRYPTION_KEY" : null;
+                : config.encryptionKey().isEmpty() && config.encryptionKeys().isEmpty() ? "PA_ENCRYPTION_KEY" : null;
         if (missing != null) {
             throw new IllegalStateException(missing + " is not set. Outside embedded mode every node needs the same "
                     + "secrets: generate one with `openssl rand -base64 32` and set it in the environment.");
         }
-        return new Secrets(decode("PA_JWT_SECRET", config.jwtSecret().get()),
-                decode("PA_ENCRYPTION_KEY", config.encryptionKey().get()));
+        return new Secrets(EncryptionKeys.decode("PA_JWT_SECRET", config.jwtSecret().get()),
+                EncryptionKeys.parse(config.encryptionKey(), config.encryptionKeys(), config.encryptionPrimary()));
     }
 
     private static Secrets fromConfigOrDataDir(AppConfig config) {
@@ -50,22 +51,11 @@ public record Secrets(byte[] jwtKey, byte[] encryptionKey) {
         if (changed) {
             write(file, stored);
         }
+        // The generated key stays key k1 next to any the operator adds, so what it sealed keeps opening.
         return new Secrets(
-                decode("PA_JWT_SECRET", config.jwtSecret().orElse(stored.getProperty("jwt.secret"))),
-                decode("PA_ENCRYPTION_KEY", config.encryptionKey().orElse(stored.getProperty("encryption.key"))));
-    }
-
-    private static byte[] decode(String name, String base64) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(name + " is not valid base64");
-        }
-        if (key.length < KEY_BYTES) {
-            throw new IllegalStateException(name + " must be at least " + KEY_BYTES + " bytes (base64 of 32 random bytes)");
-        }
-        return key;
+                EncryptionKeys.decode("PA_JWT_SECRET", config.jwtSecret().orElse(stored.getProperty("jwt.secret"))),
+                EncryptionKeys.parse(Optional.of(config.encryptionKey().orElse(stored.getProperty("encryption.key"))),
+                        config.encryptionKeys(), config.encryptionPrimary()));
     }
 
     private static String randomKey() {

@@ -51,7 +51,7 @@ public final class SmsFeature {
         SmsOutbox outbox = new SmsOutbox(foundation.db());
         PhoneNumbers numbers = new PhoneNumbers(settings.defaultRegion());
         PhoneService phones = new PhoneService(new PhoneRepository(foundation.db()), numbers,
-                new VerificationCodes(foundation.secrets().encryptionKey()), outbox, foundation.audit(),
+                new VerificationCodes(foundation.secrets().encryptionKeys().primary()), outbox, foundation.audit(),
                 twilio.isPresent(), foundation.clock());
         Feature.Builder feature = Feature.builder()
                 .graphQl(new SmsGraphQl(phones, new SmsLogService(new SmsLogRepository(foundation.db()), settings, foundation.clock())));

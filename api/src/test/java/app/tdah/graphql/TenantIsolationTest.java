@@ -95,6 +95,13 @@ class TenantIsolationTest {
                         id, a.userId(), "google-" + id);
                 return GlobalId.encode("ExternalIdentity", id);
             }),
+            new Example("Integration", "a connected Google account (connecting needs a provider round trip)", a -> {
+                UUID id = UUID.randomUUID();
+                a.sql().update("INSERT INTO integrations (id, user_id, provider, account_id, granted_scope, status, connected_at, "
+                        + "status_changed_at) VALUES (?, ?, 'google', ?, 'openid', 'NEEDS_RECONNECT', now(), now())",
+                        id, a.userId(), "google-" + id);
+                return GlobalId.encode("Integration", id);
+            }),
             new Example("Session", "the session A signed up with", a -> a.client()
                     .execute("{ sessions { edges { node { id } } } }").data("sessions").path("edges").path(0).path("node").path("id").asText()),
             new Example("SmsMessage", "a text in the SMS log", a -> {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.bouncycastle.util.encoders.Base32;
 
 /** What a person's phone does in these tests: it scans the otpauth URI and shows the code of any moment. */
-record AuthenticatorApp(byte[] secret, List<String> backupCodes) {
+public record AuthenticatorApp(byte[] secret, List<String> backupCodes) {
 
     static final String START = """
             mutation { startMfaEnrolment { otpauthUri manualEntryKey qrCodePng userErrors { code message } } }""";
@@ -21,7 +21,7 @@ record AuthenticatorApp(byte[] secret, List<String> backupCodes) {
             }""";
 
     /** Sets up MFA for the client's account, confirming with the code of {@code now}; fails loudly if it cannot. */
-    static AuthenticatorApp enrol(GraphQlClient client, Instant now) {
+    public static AuthenticatorApp enrol(GraphQlClient client, Instant now) {
         JsonNode started = client.execute(START).data("startMfaEnrolment");
         byte[] secret = secretOf(started.path("otpauthUri").asText());
         JsonNode confirmed = client.execute(CONFIRM, java.util.Map.of("i", java.util.Map.of(
@@ -45,7 +45,7 @@ record AuthenticatorApp(byte[] secret, List<String> backupCodes) {
     }
 
     /** The code shown at {@code time}, {@code steps} 30-second steps later (or earlier, when negative). */
-    String code(Instant time, long steps) {
+    public String code(Instant time, long steps) {
         return Totp.code(secret, Totp.step(time) + steps);
     }
 }

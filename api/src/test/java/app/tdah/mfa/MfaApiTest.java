@@ -154,7 +154,8 @@ class MfaApiTest {
             String storedText = new String(stored, StandardCharsets.ISO_8859_1);
             assertThat(storedText).doesNotContain(key).doesNotContain(key.substring(0, 8))
                     .doesNotContain(new String(secret, StandardCharsets.ISO_8859_1));
-            assertThat(stored).hasSize(1 + 12 + 20 + 16);
+            // format byte, key id length and id ("k1"), nonce, the 20-byte secret encrypted, tag
+            assertThat(stored).hasSize(1 + 1 + 2 + 12 + 20 + 16);
             for (JsonNode code : confirmed.path("backupCodes")) {
                 String plain = code.asText().replace("-", "");
                 assertThat(sql.value(Long.class, "SELECT count(*) FROM mfa_backup_codes WHERE user_id = ? "

@@ -55,6 +55,11 @@ public final class RedirectingBrowser {
         throw new IllegalStateException("More than " + MAX_HOPS + " redirects from " + url);
     }
 
+    /** Keeps a cookie a page's script got from {@code site} (a fetch response's Set-Cookie header), as the browser does. */
+    public void receive(URI site, String setCookieHeader) {
+        keep(site, setCookieHeader);
+    }
+
     /** The value of a cookie this browser holds for the site (scheme, host and port of the URI), if any. */
     public Optional<String> cookie(URI site, String name) {
         return Optional.ofNullable(cookiesByHost.getOrDefault(site.getHost() + ":" + site.getPort(), Map.of()).get(name))
