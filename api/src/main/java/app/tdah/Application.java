@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import app.tdah.accounts.AccountsFeature;
 import app.tdah.admin.AdminFeature;
+import app.tdah.agenda.AgendaFeature;
 import app.tdah.audit.AuditLog;
 import app.tdah.digest.DigestFeature;
 import app.tdah.graphql.Authorization;
@@ -23,6 +24,10 @@ import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
 import app.tdah.ical.IcalFeature;
 import app.tdah.insights.InsightsFeature;
+import app.tdah.integrations.sync.AccessTokenSource;
+import app.tdah.integrations.sync.IntegrationSyncFeature;
+import app.tdah.integrations.sync.IntegrationSyncService;
+import app.tdah.integrations.sync.ReconnectNeeded;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -77,12 +82,15 @@ public final class Application implements AutoCloseable {
     private final WebServer server;
     private final JobScheduler scheduler;
     private final TaskService tasks;
+    private final IntegrationSyncService integrationSync;
 
-    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, TaskService tasks) {
+    private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, TaskService tasks,
+                        IntegrationSyncService integrationSync) {
         this.resources = resources;
         this.server = server;
         this.scheduler = scheduler;
         this.tasks = tasks;
+        this.integrationSync = integrationSync;
     }
 
     public static void migrateOnly(AppConfig settings) {
@@ -92,8 +100,21 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * Until the integrations feature (connect, tokens at rest, refresh) is merged, no integration has a token: what
+     * the sync asks for is refused as needing a reconnect. Merging it replaces this with its token source.
+     */
+    private static final AccessTokenSource NO_INTEGRATION_TOKENS = integrationId -> {
+        throw new ReconnectNeeded("no integration tokens are stored yet");
+    };
+
     /** Starts with the given clock: tests fix "now" for everything that reads the time. */
     public static Application start(AppConfig settings, Config config, Clock clock) {
+        return start(settings, config, clock, NO_INTEGRATION_TOKENS);
+    }
+
+    /** Starts with the given clock and the access tokens integrations sync with (tests and benches supply them). */
+    public static Application start(AppConfig settings, Config config, Clock clock, AccessTokenSource integrationTokens) {
         long started = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -130,6 +151,7 @@ public final class Application implements AutoCloseable {
             TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneOf, llm);
             SmsFeature sms = SmsFeature.create(foundation, accounts, tasks.tasks(), accounts::zoneOf, llm);
             AdminFeature admin = AdminFeature.create(foundation);
+            IntegrationSyncFeature integrationSync = IntegrationSyncFeature.create(foundation, integrationTokens);
             List<Feature> features = List.of(
                     accounts.feature(),
                     mfa.feature(),
@@ -144,6 +166,8 @@ public final class Application implements AutoCloseable {
                     mail.feature(),
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
                     DigestFeature.create(foundation, tasks.tasks(), mail.mail()),
+                    integrationSync.feature(),
+                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.tasks(), accounts::zoneOf),
                     tokenPurge(accounts, mfa, clock));
 
             List<Feature.Route> routes = features.stream().flatMap(f -> f.routes().stream()).toList();
@@ -196,7 +220,7 @@ public final class Application implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(resources, server, scheduler, tasks.tasks());
+            return new Application(resources, server, scheduler, tasks.tasks(), integrationSync.service());
         } catch (CompletionException e) {
             closeAll(resources);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -216,6 +240,11 @@ public final class Application implements AutoCloseable {
 
     public TaskService tasks() {
         return tasks;
+    }
+
+    /** What connecting and disconnecting integrations tell the sync. */
+    public IntegrationSyncService integrationSync() {
+        return integrationSync;
     }
 
     @Override

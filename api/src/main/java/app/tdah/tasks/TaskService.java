@@ -95,6 +95,14 @@ public final class TaskService {
         return tasks;
     }
 
+    /** What is on a person's timeline within [from, to): open tasks due at a time then, and reminders firing then. */
+    public record Timeline(List<Task> timedTasks, List<TaskRepository.ScheduledReminder> reminders) {
+    }
+
+    public Timeline timeline(UUID userId, Instant from, Instant to) {
+        return new Timeline(repository.timedBetween(userId, from, to), repository.remindersBetween(userId, from, to));
+    }
+
     /** Open top-level tasks due from now on and not snoozed, soonest first. */
     public List<Task> upcoming(UUID userId, int limit) {
         ZoneId zone = zoneOf.apply(userId);
