@@ -32,7 +32,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A request as it arrived. */
+    /** A request as it arrived, and the status it was answered with. */
     public record Request(Instant at, String token, String path, Map<String, String> query, int status) {
     }
 
@@ -49,6 +49,8 @@ public abstract class FakeProviderServer implements AutoCloseable {
     private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final Set<String> cursorsAnswered = ConcurrentHashMap.newKeySet();
     private final List<String> cursorsAnsweredTwice = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> listingsInFlight = new ConcurrentHashMap<>();
+    private final Set<String> listedAtOnce = ConcurrentHashMap.newKeySet();
 
     protected FakeProviderServer() {
         try {
@@ -79,6 +81,14 @@ public abstract class FakeProviderServer implements AutoCloseable {
 
     public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /**
+     * Accounts and lists (events, history, a delta) that two requests were reading at the same moment. One sync reads
+     * a list page after page, never two at once: this happening means one stream was synced twice at once.
+     */
+    public Set<String> listedAtOnce() {
+        return Set.copyOf(listedAtOnce);
     }
 
     /** Cursors (sync tokens, history ids, delta tokens) that were answered with 200 more than once. */
@@ -113,6 +123,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Instant arrived = Instant.now();
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
@@ -120,34 +131,51 @@ public abstract class FakeProviderServer implements AutoCloseable {
             Map<String, String> query = query(rawQuery);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-            Failure failure = nextFailure(token, path);
-            int status;
-            byte[] body;
-            if (failure != null) {
-                status = failure.status();
-                body = failure.body().getBytes(StandardCharsets.UTF_8);
-                if (failure.retryAfter() != null) {
-                    exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
-                }
-            } else if (token == null) {
-                Answer a = error(401, "UNAUTHENTICATED", "Request is missing required authentication credential.");
-                status = a.status();
-                body = JSON.writeValueAsBytes(a.body());
-            } else {
-                Answer a = answer(token, path, query, rawQuery);
-                status = a.status();
-                body = JSON.writeValueAsBytes(a.body());
-                String cursor = status == 200 ? cursorOf(path, query) : null;
-                if (cursor != null && !cursorsAnswered.add(token + "|" + path + "|" + cursor)) {
-                    cursorsAnsweredTwice.add(token + " " + path + " " + cursor);
+            // Gmail's per-message reads run side by side within one sync; every other request is a list read.
+            String listing = path.contains("/messages/") ? null : token + " " + path;
+            if (listing != null && listingsInFlight.computeIfAbsent(listing, k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet() > 1) {
+                listedAtOnce.add(listing);
+            }
+            try {
+                respond(exchange, token, path, query, rawQuery, arrived);
+            } finally {
+                if (listing != null) {
+                    listingsInFlight.get(listing).decrementAndGet();
                 }
             }
-            requests.add(new Request(Instant.now(), token, path, query, status));
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+        }
+    }
+
+    private void respond(HttpExchange exchange, String token, String path, Map<String, String> query, String rawQuery,
+                         Instant arrived) throws IOException {
+        Failure failure = nextFailure(token, path);
+        int status;
+        byte[] body;
+        if (failure != null) {
+            status = failure.status();
+            body = failure.body().getBytes(StandardCharsets.UTF_8);
+            if (failure.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
             }
+        } else if (token == null) {
+            Answer a = error(401, "UNAUTHENTICATED", "Request is missing required authentication credential.");
+            status = a.status();
+            body = JSON.writeValueAsBytes(a.body());
+        } else {
+            Answer a = answer(token, path, query, rawQuery);
+            status = a.status();
+            body = JSON.writeValueAsBytes(a.body());
+            String cursor = status == 200 ? cursorOf(path, query) : null;
+            if (cursor != null && !cursorsAnswered.add(token + "|" + path + "|" + cursor)) {
+                cursorsAnsweredTwice.add(token + " " + path + " " + cursor);
+            }
+        }
+        requests.add(new Request(arrived, token, path, query, status));
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

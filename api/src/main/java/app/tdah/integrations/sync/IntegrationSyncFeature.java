@@ -1,5 +1,6 @@
 package app.tdah.integrations.sync;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -43,15 +44,9 @@ public final class IntegrationSyncFeature {
         Duration timeout = Duration.ofSeconds(integrations.get("http.timeout.seconds").asInt().get());
         ProviderHttp google = http(foundation, integrations.get("google"), Provider.GOOGLE, timeout);
         ProviderHttp microsoft = http(foundation, integrations.get("microsoft"), Provider.MICROSOFT, timeout);
-        Map<Provider, Map<SyncedData, ChangeSource<?>>> sources = new EnumMap<>(Provider.class);
-        sources.put(Provider.GOOGLE, Map.of(
-                SyncedData.CALENDAR, new GoogleCalendarSource(google, settings.calendarPast(), foundation.clock()),
-                SyncedData.MAIL, new GmailSource(google, settings.mailWindow(), foundation.clock())));
-        sources.put(Provider.MICROSOFT, Map.of(
-                SyncedData.CALENDAR, new GraphCalendarSource(microsoft, settings.calendarPast(), settings.calendarFuture(), foundation.clock()),
-                SyncedData.MAIL, new GraphMailSource(microsoft, settings.mailWindow(), foundation.clock())));
         SyncRepository repository = new SyncRepository(foundation.db());
-        SyncRunner runner = new SyncRunner(repository, sources, tokens, foundation.coordination(), settings, foundation.clock());
+        SyncRunner runner = new SyncRunner(repository, sources(google, microsoft, settings, foundation.clock()), tokens,
+                foundation.coordination(), foundation.audit(), settings, foundation.clock());
         IntegrationSyncService service = new IntegrationSyncService(repository, foundation.clock());
         Feature feature = Feature.builder()
                 .graphQl(new IntegrationSyncGraphQl(service))
@@ -61,6 +56,19 @@ public final class IntegrationSyncFeature {
                         false))
                 .build();
         return new IntegrationSyncFeature(service, new CalendarEvents(repository), feature);
+    }
+
+    /** Each provider's API for each stream. */
+    public static Map<Provider, Map<SyncedData, ChangeSource<?>>> sources(ProviderHttp google, ProviderHttp microsoft,
+                                                                         SyncSettings settings, Clock clock) {
+        Map<Provider, Map<SyncedData, ChangeSource<?>>> sources = new EnumMap<>(Provider.class);
+        sources.put(Provider.GOOGLE, Map.of(
+                SyncedData.CALENDAR, new GoogleCalendarSource(google, settings.calendarPast(), clock),
+                SyncedData.MAIL, new GmailSource(google, settings.mailWindow(), clock)));
+        sources.put(Provider.MICROSOFT, Map.of(
+                SyncedData.CALENDAR, new GraphCalendarSource(microsoft, settings.calendarPast(), settings.calendarFuture(), clock),
+                SyncedData.MAIL, new GraphMailSource(microsoft, settings.mailWindow(), clock)));
+        return sources;
     }
 
     private static SyncSettings settings(Config sync) {

@@ -10,6 +10,8 @@ import app.tdah.jobs.coordination.Coordination;
  */
 public final class RequestLimit {
 
+    private static final System.Logger LOG = System.getLogger(RequestLimit.class.getName());
+
     private final Coordination coordination;
     private final String name;
     private final int perSecond;
@@ -30,13 +32,18 @@ public final class RequestLimit {
     }
 
     /**
-     * Waits for a permit. Permits free up one every 1/rate seconds on average, so it waits that long between tries;
-     * past {@code longestWait} the sync stops here and resumes at its next turn.
+     * Waits for a permit. The second is cut in tenths, each allowing a tenth of the rate, so that requests flow evenly
+     * rather than in one burst at the start of each second (a burst delayed on its way would crowd the provider's
+     * next second). Permits free up one every 1/rate seconds on average, so it waits that long between tries; past
+     * {@code longestWait} the sync stops here and resumes at its next turn.
      */
     void acquire() throws ProviderException.RateLimited {
         long gapMillis = Math.max(1, 1000 / perSecond);
+        long slices = perSecond >= 10 ? 10 : 1;
+        long permits = perSecond / slices;
+        Duration slice = Duration.ofMillis(1000 / slices);
         long deadline = System.nanoTime() + longestWait.toNanos();
-        while (!coordination.tryAcquire(name, perSecond, Duration.ofSeconds(1))) {
+        while (!permitted(permits, slice)) {
             if (System.nanoTime() > deadline) {
                 throw new ProviderException.RateLimited("no permit from " + name + " within " + longestWait, null);
             }
@@ -46,6 +53,19 @@ public final class RequestLimit {
                 Thread.currentThread().interrupt();
                 throw new ProviderException.RateLimited("interrupted while waiting for " + name, null);
             }
+        }
+    }
+
+    /**
+     * A limiter Redis cannot answer for now (a blip, or its settings expiring between being set and used) gives no
+     * permit: the request waits as if the limit were reached, rather than going out unlimited.
+     */
+    private boolean permitted(long permits, Duration slice) {
+        try {
+            return coordination.tryAcquire(name, permits, slice);
+        } catch (RuntimeException unavailable) {
+            LOG.log(System.Logger.Level.DEBUG, "Rate limiter {0} unavailable: {1}", name, unavailable.toString());
+            return false;
         }
     }
 }

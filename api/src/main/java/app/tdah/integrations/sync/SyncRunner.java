@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import app.tdah.audit.AuditAction;
+import app.tdah.audit.AuditEvent;
+import app.tdah.audit.AuditLog;
 import app.tdah.jobs.coordination.Coordination;
 
 /**
@@ -27,17 +30,19 @@ public final class SyncRunner {
     private final Map<Provider, Map<SyncedData, ChangeSource<?>>> sources;
     private final AccessTokenSource tokens;
     private final Coordination coordination;
+    private final AuditLog audit;
     private final SyncSettings settings;
     private final SyncSchedule schedule;
     private final Clock clock;
     private final String node = "node-" + UUID.randomUUID();
 
     public SyncRunner(SyncRepository repository, Map<Provider, Map<SyncedData, ChangeSource<?>>> sources,
-                      AccessTokenSource tokens, Coordination coordination, SyncSettings settings, Clock clock) {
+                      AccessTokenSource tokens, Coordination coordination, AuditLog audit, SyncSettings settings, Clock clock) {
         this.repository = repository;
         this.sources = Map.copyOf(sources);
         this.tokens = tokens;
         this.coordination = coordination;
+        this.audit = audit;
         this.settings = settings;
         this.schedule = new SyncSchedule(settings.interval());
         this.clock = clock;
@@ -97,6 +102,7 @@ public final class SyncRunner {
                     }
                     LOG.log(System.Logger.Level.INFO, "Full {0} sync of integration {1}: {2}", sync.data().words(),
                             sync.integrationId(), expired.getMessage());
+                    audit(sync, AuditAction.INTEGRATION_SYNC_RESTARTED, AuditEvent.Outcome.SUCCESS, expired);
                     position = position.restartedFull();
                     restarted = true;
                     continue;
@@ -122,12 +128,27 @@ public final class SyncRunner {
                     SyncSchedule.afterFailure(now, sync.failures() + 1, e.retryAfter().orElse(null)));
             LOG.log(System.Logger.Level.INFO, "{0} {1} sync of integration {2} stopped: {3}", sync.provider().displayName(),
                     sync.data().words(), sync.integrationId(), e.getMessage());
+            // A provider that slows us down is routine; a refusal, an error or garbage is worth an audit row, once in a row.
+            if (!(e instanceof ProviderException.RateLimited) && sync.failures() == 0) {
+                audit(sync, AuditAction.INTEGRATION_SYNC_FAILED, AuditEvent.Outcome.FAILURE, e);
+            }
         } catch (RuntimeException e) {
             Instant now = clock.instant();
             repository.failed(sync, now, "Something went wrong on our side while syncing your " + sync.data().words()
                     + "; we will try again.", SyncSchedule.afterFailure(now, sync.failures() + 1, null));
             LOG.log(System.Logger.Level.WARNING, "Sync of integration " + sync.integrationId() + " failed", e);
+            if (sync.failures() == 0) {
+                audit(sync, AuditAction.INTEGRATION_SYNC_FAILED, AuditEvent.Outcome.FAILURE, e);
+            }
         }
         return false;
+    }
+
+    /** The provider's own words go into the details, shortened; they carry no token. */
+    private void audit(SyncState sync, AuditAction action, AuditEvent.Outcome outcome, Exception cause) {
+        String detail = String.valueOf(cause.getMessage());
+        audit.record(AuditEvent.against(action, outcome, sync.userId(), null, Map.of(
+                "integration", sync.integrationId().toString(), "provider", sync.provider().name(), "data", sync.data().name(),
+                "error", cause.getClass().getSimpleName(), "detail", detail.length() > 200 ? detail.substring(0, 200) : detail)));
     }
 }

@@ -194,6 +194,10 @@ class IntegrationSyncTest {
 
         assertThat(after.path("lastError").isNull()).isTrue();
         assertThat(google.requests()).filteredOn(r -> r.token().equals(c.token()) && r.status() == 410).hasSize(1);
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            assertThat(sql.column(String.class, "SELECT details->>'data' FROM audit_events WHERE action = 'integration_sync_restarted' "
+                    + "AND details->>'integration' = ?", c.id().toString())).containsExactly("CALENDAR");
+        }
         assertThat(agendaLines(c, LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-24")))
                 .containsExactly("EVENT 2026-11-24 2026-11-24T09:00:00Z Kept");
     }
@@ -304,6 +308,11 @@ class IntegrationSyncTest {
         assertThat(garbled.path("lastError").asText()).isEqualTo("Microsoft answered something we could not read; we will try again.");
         assertThat(Instant.parse(garbled.path("nextRunAt").asText())).isEqualTo(CLOCK.instant().plus(Duration.ofMinutes(2)));
         assertThat(garbled.path("items").asInt()).isEqualTo(1);
+
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            assertThat(sql.column(String.class, "SELECT details->>'error' FROM audit_events WHERE action = 'integration_sync_failed' "
+                    + "AND details->>'integration' = ?", c.id().toString())).as("once for the failures in a row").containsExactly("Unavailable");
+        }
 
         CLOCK.advance(Duration.ofMinutes(2));
         JsonNode resumed = awaitRunAt(c, "CALENDAR", CLOCK.instant());
