@@ -18,9 +18,13 @@ import app.tdah.accounts.AccountsFeature;
 import app.tdah.admin.AdminFeature;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
+import app.tdah.agenda.AgendaFeature;
 import app.tdah.audit.AuditLog;
 import app.tdah.identity.ClientInfo;
+import app.tdah.integrations.Integration;
+import app.tdah.integrations.IntegrationTokens;
 import app.tdah.integrations.IntegrationsFeature;
+import app.tdah.integrations.sync.ConnectedIntegration;
 import app.tdah.digest.DigestFeature;
 import app.tdah.graphql.Authorization;
 import app.tdah.graphql.GraphQlEngine;
@@ -29,6 +33,10 @@ import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
 import app.tdah.ical.IcalFeature;
 import app.tdah.insights.InsightsFeature;
+import app.tdah.integrations.sync.AccessTokenSource;
+import app.tdah.integrations.sync.IntegrationSyncFeature;
+import app.tdah.integrations.sync.IntegrationSyncService;
+import app.tdah.integrations.sync.ReconnectNeeded;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -87,14 +95,16 @@ public final class Application implements AutoCloseable {
     private final JobScheduler scheduler;
     private final MissedTasks missedTasks;
     private final IntegrationsFeature integrations;
+    private final IntegrationSyncService integrationSync;
 
     private Application(List<AutoCloseable> resources, WebServer server, JobScheduler scheduler, MissedTasks missedTasks,
-                        IntegrationsFeature integrations) {
+                        IntegrationsFeature integrations, IntegrationSyncService integrationSync) {
         this.resources = resources;
         this.server = server;
         this.scheduler = scheduler;
         this.missedTasks = missedTasks;
         this.integrations = integrations;
+        this.integrationSync = integrationSync;
     }
 
     public static void migrateOnly(AppConfig settings) {
@@ -133,6 +143,16 @@ public final class Application implements AutoCloseable {
 
     /** Starts with the given clock: tests fix "now" for everything that reads the time. */
     public static Application start(AppConfig settings, Config config, Clock clock) {
+        return start(settings, config, clock, Optional.empty());
+    }
+
+    /** Starts with the given clock and the access tokens integrations sync with (tests and benches supply them). */
+    public static Application start(AppConfig settings, Config config, Clock clock, AccessTokenSource integrationTokens) {
+        return start(settings, config, clock, Optional.of(integrationTokens));
+    }
+
+    private static Application start(AppConfig settings, Config config, Clock clock,
+                                     Optional<AccessTokenSource> integrationTokens) {
         long started = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -170,6 +190,10 @@ public final class Application implements AutoCloseable {
             SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
             AdminFeature admin = AdminFeature.create(foundation);
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());
+            IntegrationSyncFeature integrationSync = IntegrationSyncFeature.create(foundation,
+                    integrationTokens.orElseGet(() -> syncTokens(integrations.tokens())));
+            integrations.integrations().onConnected(connected -> integrationSync.service().track(syncView(connected)));
+            integrations.integrations().onDisconnected(integrationSync.service()::forget);
             List<Feature> features = List.of(
                     accounts.feature(),
                     mfa.feature(),
@@ -185,6 +209,8 @@ public final class Application implements AutoCloseable {
                     mail.feature(),
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
                     DigestFeature.create(foundation, tasks.queries(), mail.mail()),
+                    integrationSync.feature(),
+                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(), accounts::zoneOf),
                     tokenPurge(accounts, mfa, clock));
 
             List<Feature.Route> routes = features.stream().flatMap(f -> f.routes().stream()).toList();
@@ -237,7 +263,7 @@ public final class Application implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.INFO, "Personal Assistant TDAH ready on http://localhost:{0} (roles {1}) in {2} ms",
                     Integer.toString(server.port()), settings.roles(), (System.nanoTime() - started) / 1_000_000);
-            return new Application(resources, server, scheduler, tasks.missedTasks(), integrations);
+            return new Application(resources, server, scheduler, tasks.missedTasks(), integrations, integrationSync.service());
         } catch (CompletionException e) {
             closeAll(resources);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -264,6 +290,11 @@ public final class Application implements AutoCloseable {
         return integrations;
     }
 
+    /** What connecting and disconnecting integrations tell the sync. */
+    public IntegrationSyncService integrationSync() {
+        return integrationSync;
+    }
+
     @Override
     public void close() {
         closeAll(resources);
@@ -288,6 +319,33 @@ public final class Application implements AutoCloseable {
         return settings.dbUrl()
                 .map(url -> new Database(url, settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()))
                 .orElseGet(() -> new Database(embedded.jdbcUrl().orElseThrow(), "postgres", "", settings.dbPoolSize()));
+    }
+
+    /** The sync's view of a connected integration (it names providers and capabilities with enums of its own). */
+    private static ConnectedIntegration syncView(Integration integration) {
+        return new ConnectedIntegration(integration.id(), integration.userId(),
+                app.tdah.integrations.sync.Provider.valueOf(integration.provider().name()),
+                integration.capabilities().stream()
+                        .map(c -> app.tdah.integrations.sync.Capability.valueOf(c.name()))
+                        .collect(Collectors.toSet()));
+    }
+
+    /**
+     * The sync's view of the integrations' tokens: a grant that is gone (or an integration disconnected meanwhile)
+     * stops the stream until the person reconnects; a provider that cannot be reached now is a passing failure.
+     */
+    private static AccessTokenSource syncTokens(IntegrationTokens tokens) {
+        return integrationId -> {
+            try {
+                return tokens.accessToken(integrationId).value();
+            } catch (IntegrationTokens.Unavailable e) {
+                if (e.reason() == IntegrationTokens.Unavailable.Reason.NEEDS_RECONNECT
+                        || e.reason() == IntegrationTokens.Unavailable.Reason.NOT_FOUND) {
+                    throw new ReconnectNeeded(e.getMessage());
+                }
+                throw new IllegalStateException("No access token for integration " + integrationId + ": " + e.reason(), e);
+            }
+        };
     }
 
     /** Closes in reverse order of opening: the server stops taking requests before its connections go. */

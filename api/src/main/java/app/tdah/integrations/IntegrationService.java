@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import app.tdah.audit.AuditAction;
@@ -61,6 +63,19 @@ public final class IntegrationService {
     }
 
     /** The providers this server can connect (those with an OAuth client configured), in a fixed order. */
+    private final List<Consumer<Integration>> connectedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UUID>> disconnectedListeners = new CopyOnWriteArrayList<>();
+
+    /** Called with the integration after each grant is stored (a new connection, or one connected again). */
+    public void onConnected(Consumer<Integration> listener) {
+        connectedListeners.add(listener);
+    }
+
+    /** Called with the integration's id once it is disconnected and its tokens deleted. */
+    public void onDisconnected(Consumer<UUID> listener) {
+        disconnectedListeners.add(listener);
+    }
+
     public List<Provider> availableProviders() {
         return List.of(Provider.values()).stream().filter(clients::containsKey).toList();
     }
@@ -205,6 +220,8 @@ public final class IntegrationService {
         if (notStored.isPresent()) {
             return notStored.get();
         }
+        integrations(flow.userId()).stream().filter(i -> i.provider() == provider)
+                .forEach(stored -> connectedListeners.forEach(listener -> listener.accept(stored)));
         return new Connected(provider, partial);
     }
 
@@ -304,6 +321,9 @@ public final class IntegrationService {
                 return new Disconnected(stored.map(IntegrationRepository.Stored::integration), revocation.equals("revoked"),
                         List.<UserError>of());
             });
+        }).map(disconnected -> {
+            disconnected.integration().ifPresent(gone -> disconnectedListeners.forEach(listener -> listener.accept(gone.id())));
+            return disconnected;
         }).orElseGet(() -> new Disconnected(Optional.empty(), false, List.of(new UserError(null,
                 "The connection is busy; try again in a moment.", UserError.Code.RATE_LIMITED))));
     }

@@ -113,4 +113,12 @@ public final class TaskQueries {
     public Map<UUID, List<Reminder>> remindersOf(UUID userId, Collection<UUID> taskIds) {
         return repository.remindersOf(userId, taskIds);
     }
+
+    /** What is on a person's timeline within [from, to): open tasks due at a time then, and reminders firing then. */
+    public record Timeline(List<Task> timedTasks, List<TaskRepository.ScheduledReminder> reminders) {
+    }
+
+    public Timeline timeline(UUID userId, Instant from, Instant to) {
+        return new Timeline(repository.timedBetween(userId, from, to), repository.remindersBetween(userId, from, to));
+    }
 }

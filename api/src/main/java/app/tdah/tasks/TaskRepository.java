@@ -205,6 +205,29 @@ public final class TaskRepository {
                 .toList();
     }
 
+    /** Open tasks (subtasks too) with a due time within [from, to). */
+    public List<Task> timedBetween(UUID userId, Instant from, Instant to) {
+        return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
+                                + "AND due_at >= ? AND due_at < ? ORDER BY due_at, created_at",
+                        userId, timestamp(from), timestamp(to))
+                .map(TaskRepository::task)
+                .toList();
+    }
+
+    /** A reminder that fires at {@code fireAt}, with its task. */
+    public record ScheduledReminder(UUID reminderId, Instant fireAt, Task task) {
+    }
+
+    /** Reminders firing within [from, to), with their tasks, in firing order. */
+    public List<ScheduledReminder> remindersBetween(UUID userId, Instant from, Instant to) {
+        return db.execute().query("SELECT r.id AS reminder_id, r.next_fire_at, " + prefixed("t") + " FROM task_reminders r "
+                                + "JOIN tasks t ON t.id = r.task_id WHERE r.user_id = ?::uuid AND r.next_fire_at >= ? "
+                                + "AND r.next_fire_at < ? ORDER BY r.next_fire_at",
+                        userId, timestamp(from), timestamp(to))
+                .map(row -> new ScheduledReminder(row.column("reminder_id").get(UUID.class), instant(row, "next_fire_at"), task(row)))
+                .toList();
+    }
+
     /** Subtasks of many parents in one statement (the DataLoader's batch), ordered by position. */
     public Map<UUID, List<Task>> subtasksOf(UUID userId, Collection<UUID> parentIds) {
         Map<UUID, List<Task>> byParent = new LinkedHashMap<>();

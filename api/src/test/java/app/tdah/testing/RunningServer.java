@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import app.tdah.Application;
+import app.tdah.integrations.sync.AccessTokenSource;
 import app.tdah.platform.AppConfig;
 
 import io.helidon.config.Config;
@@ -37,6 +38,11 @@ public final class RunningServer implements AutoCloseable {
 
     /** With a fixed clock, "today" and "now" are what the test says, whatever the hour the suite runs at. */
     public static RunningServer start(Map<String, String> overrides, Clock clock) {
+        return start(overrides, clock, null);
+    }
+
+    /** With the access tokens integrations sync with (null: none stored, as in production until connected). */
+    public static RunningServer start(Map<String, String> overrides, Clock clock, AccessTokenSource integrationTokens) {
         Map<String, String> values = new HashMap<>();
         values.put("server.port", "0");
         values.put("server.host", "127.0.0.1");
@@ -70,7 +76,9 @@ public final class RunningServer implements AutoCloseable {
                 .disableSystemPropertiesSource()
                 .build();
         AppConfig settings = AppConfig.from(config);
-        return new RunningServer(Application.start(settings, config, clock), jdbcUrl, settings);
+        Application application = integrationTokens == null ? Application.start(settings, config, clock)
+                : Application.start(settings, config, clock, integrationTokens);
+        return new RunningServer(application, jdbcUrl, settings);
     }
 
     public String baseUrl() {

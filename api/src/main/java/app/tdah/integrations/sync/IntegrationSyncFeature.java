@@ -1,0 +1,106 @@
+package app.tdah.integrations.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import app.tdah.integrations.google.GmailSource;
+import app.tdah.integrations.google.GoogleCalendarSource;
+import app.tdah.integrations.microsoft.GraphCalendarSource;
+import app.tdah.integrations.microsoft.GraphMailSource;
+import app.tdah.jobs.ScheduledJob;
+import app.tdah.platform.ConfigValues;
+import app.tdah.wiring.Feature;
+import app.tdah.wiring.Foundation;
+
+import io.helidon.config.Config;
+import org.quartz.SimpleScheduleBuilder;
+
+/**
+ * Calendar and mail sync of connected Google and Microsoft accounts ({@code pa.sync}, and the providers' API URLs and
+ * request rates under {@code pa.integrations}): the {@code sync-integrations} job, sync status and
+ * {@code syncNow} over GraphQL, and the synced events for the agenda.
+ */
+public final class IntegrationSyncFeature {
+
+    /** How long a sync waits for its provider's rate limit before leaving the rest for its next turn. */
+    private static final Duration LONGEST_LIMIT_WAIT = Duration.ofSeconds(30);
+
+    private final IntegrationSyncService service;
+    private final CalendarEvents calendarEvents;
+    private final Feature feature;
+
+    private IntegrationSyncFeature(IntegrationSyncService service, CalendarEvents calendarEvents, Feature feature) {
+        this.service = service;
+        this.calendarEvents = calendarEvents;
+        this.feature = feature;
+    }
+
+    /** {@code tokens}: the integrations feature's current access tokens. */
+    public static IntegrationSyncFeature create(Foundation foundation, AccessTokenSource tokens) {
+        SyncSettings settings = settings(foundation.config().get("sync"));
+        Config integrations = foundation.config().get("integrations");
+        Duration timeout = Duration.ofSeconds(integrations.get("http.timeout.seconds").asInt().get());
+        ProviderHttp google = http(foundation, integrations.get("google"), Provider.GOOGLE, timeout);
+        ProviderHttp microsoft = http(foundation, integrations.get("microsoft"), Provider.MICROSOFT, timeout);
+        SyncRepository repository = new SyncRepository(foundation.db());
+        SyncRunner runner = new SyncRunner(repository, sources(google, microsoft, settings, foundation.clock()), tokens,
+                foundation.coordination(), foundation.audit(), settings, foundation.clock());
+        IntegrationSyncService service = new IntegrationSyncService(repository, foundation.clock());
+        Feature feature = Feature.builder()
+                .graphQl(new IntegrationSyncGraphQl(service))
+                .job(new ScheduledJob("sync-integrations", SyncIntegrationsJob.class, () -> new SyncIntegrationsJob(runner),
+                        SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(settings.tick().toMillis())
+                                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false))
+                .build();
+        return new IntegrationSyncFeature(service, new CalendarEvents(repository), feature);
+    }
+
+    /** Each provider's API for each stream. */
+    public static Map<Provider, Map<SyncedData, ChangeSource<?>>> sources(ProviderHttp google, ProviderHttp microsoft,
+                                                                         SyncSettings settings, Clock clock) {
+        Map<Provider, Map<SyncedData, ChangeSource<?>>> sources = new EnumMap<>(Provider.class);
+        sources.put(Provider.GOOGLE, Map.of(
+                SyncedData.CALENDAR, new GoogleCalendarSource(google, settings.calendarPast(), clock),
+                SyncedData.MAIL, new GmailSource(google, settings.mailWindow(), clock)));
+        sources.put(Provider.MICROSOFT, Map.of(
+                SyncedData.CALENDAR, new GraphCalendarSource(microsoft, settings.calendarPast(), settings.calendarFuture(), clock),
+                SyncedData.MAIL, new GraphMailSource(microsoft, settings.mailWindow(), clock)));
+        return sources;
+    }
+
+    private static SyncSettings settings(Config sync) {
+        Duration tick = Duration.ofSeconds(sync.get("tick.seconds").asInt().get());
+        return new SyncSettings(
+                SyncSettings.parseDuration(sync.get("interval").asString().get()),
+                tick,
+                sync.get("concurrency").asInt().get(),
+                Duration.ofMinutes(sync.get("lease.minutes").asInt().get()),
+                tick.multipliedBy(6),
+                Duration.ofDays(sync.get("calendar.past.days").asInt().get()),
+                Duration.ofDays(sync.get("calendar.future.days").asInt().get()),
+                Duration.ofDays(sync.get("mail.days").asInt().get()));
+    }
+
+    private static ProviderHttp http(Foundation foundation, Config provider, Provider which, Duration timeout) {
+        return new ProviderHttp(ConfigValues.url(provider.get("api.url").asString().get()),
+                new RequestLimit(foundation.coordination(), which, provider.get("requests.per.second").asInt().get(), LONGEST_LIMIT_WAIT),
+                timeout, foundation.clock());
+    }
+
+    /** For the integrations feature: connect, reconnect and disconnect tell the sync. */
+    public IntegrationSyncService service() {
+        return service;
+    }
+
+    /** Every connected calendar's events, for the agenda. */
+    public CalendarEvents calendarEvents() {
+        return calendarEvents;
+    }
+
+    public Feature feature() {
+        return feature;
+    }
+}
