@@ -1,5 +1,6 @@
 package app.tdah.capture;
 
+import app.tdah.i18n.ProfileLanguage;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public final class CaptureFuzz {
     private CaptureFuzz() {
     }
 
-    private static final String LANGUAGE = System.getProperty("capture.fuzz.language", "en");
+    private static final ProfileLanguage LANGUAGE = ProfileLanguage.of(System.getProperty("capture.fuzz.language", "en"));
     private static final long P99_LIMIT_NANOS = 1_000_000;
     private static final int RETRIES = 5;
 
