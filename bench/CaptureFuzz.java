@@ -1,5 +1,6 @@
 package app.tdah.capture;
 
+import app.tdah.i18n.ProfileLanguage;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public final class CaptureFuzz {
     private CaptureFuzz() {
     }
 
-    private static final String LANGUAGE = System.getProperty("capture.fuzz.language", "en");
+    private static final ProfileLanguage LANGUAGE = ProfileLanguage.of(System.getProperty("capture.fuzz.language", "en"));
     private static final long P99_LIMIT_NANOS = 1_000_000;
     private static final int RETRIES = 5;
 
@@ -141,12 +142,12 @@ public final class CaptureFuzz {
         Arrays.sort(sorted);
         long p99 = percentile(sorted, 0.99);
         System.err.printf(Locale.ROOT, "capture-fuzz %s: %d parses, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us"
-                        + " (%d chars: %s)%n", LANGUAGE, count, percentile(sorted, 0.50) / 1000.0, p99 / 1000.0,
+                        + " (%d chars: %s)%n", LANGUAGE.code(), count, percentile(sorted, 0.50) / 1000.0, p99 / 1000.0,
                 percentile(sorted, 0.999) / 1000.0, slowest / 1000.0, slowestText.length(),
                 abbreviate(slowestText));
         System.err.flush();
         if (p99 >= P99_LIMIT_NANOS) {
-            System.err.printf(Locale.ROOT, "capture-fuzz %s: p99 %.1f us is over the 1 ms limit%n", LANGUAGE,
+            System.err.printf(Locale.ROOT, "capture-fuzz %s: p99 %.1f us is over the 1 ms limit%n", LANGUAGE.code(),
                     p99 / 1000.0);
             System.err.flush();
             Runtime.getRuntime().halt(3);

@@ -13,6 +13,7 @@ const base: CapturePreview = {
   tags: [],
   recurrence: null,
   remindAt: null,
+  flags: [],
   userErrors: [],
 };
 
@@ -52,6 +53,14 @@ describe('PreviewLine', () => {
   it('says when there is no date, and when the title is missing', () => {
     expect(line(base)).toBe('Will be saved as: call mom, no date');
     expect(line({ ...base, title: '' })).toContain('Add a few words for the title');
+  });
+
+  it('asks "next year?" when the server read a date without its year as almost a year away', () => {
+    const farAhead = { ...base, title: 'pay bills', dueDate: '2027-12-01', allDay: true };
+    expect(line({ ...farAhead, flags: ['DUE_FAR_AHEAD'] })).toBe(
+      'Will be saved as: pay bills, due Wed, Dec 1, 2027, next year?',
+    );
+    expect(line(farAhead)).not.toContain('next year?');
   });
 
   it('shows the server’s objection, or that no preview is available', () => {

@@ -172,7 +172,10 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
   );
 });
 
-/** The preview as one calm line: the title, then chips for the due, priority, tags, repeat rule and reminder. */
+/**
+ * The preview as one calm line: the title, then chips for the due (asking "next year?" when the server flags it),
+ * priority, tags, repeat rule and reminder.
+ */
 export function PreviewLine({
   preview,
   today,
@@ -207,6 +210,12 @@ export function PreviewLine({
           <CalendarIcon />
           <span className="visually-hidden">, due </span>
           {due}
+        </span>
+      ) : null}
+      {due && preview.flags.includes('DUE_FAR_AHEAD') ? (
+        // A date without its year, read as almost a year away: the person may have meant one just past.
+        <span className="preview__ask">
+          <span className="visually-hidden">, </span>next year?
         </span>
       ) : null}
       {due ? null : (

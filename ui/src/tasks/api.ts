@@ -59,6 +59,7 @@ export const PARSE_CAPTURE = graphql(`
       tags
       recurrence
       remindAt
+      flags
       userErrors { ...UserErrorFields }
     }
   }

@@ -61,6 +61,7 @@ export class FakeTasksServer {
       tags: tags.sort(),
       recurrence,
       remindAt: null,
+      flags: [],
       userErrors: [],
     };
   }

@@ -186,7 +186,7 @@ public final class Application implements AutoCloseable {
             MfaGate mfaGate = MfaFeature.gate(foundation);
             AccountsFeature accounts = AccountsFeature.create(foundation, mfaGate, mail.mail());
             MfaFeature mfa = MfaFeature.create(foundation, accounts);
-            TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneOf, llm);
+            TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm);
             SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
             AdminFeature admin = AdminFeature.create(foundation);
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());

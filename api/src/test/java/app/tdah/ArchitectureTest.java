@@ -66,12 +66,21 @@ class ArchitectureTest {
     @Test
     void infrastructureKnowsNoFeature() {
         noClasses().that().resideInAnyPackage("app.tdah.platform..", "app.tdah.web..", "app.tdah.identity..",
-                        "app.tdah.errors..", "app.tdah.paging..", "app.tdah.audit..", "app.tdah.graphql..")
+                        "app.tdah.errors..", "app.tdah.paging..", "app.tdah.audit..", "app.tdah.graphql..",
+                        "app.tdah.i18n..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.tdah.accounts..", "app.tdah.tasks..",
                         "app.tdah.sms..", "app.tdah.ical..", "app.tdah.mail..", "app.tdah.oidc..", "app.tdah.mfa..",
                         "app.tdah.reminders..", "app.tdah.planner..", "app.tdah.capture..", "app.tdah.admin..",
                         "app.tdah.myaccount..", "app.tdah.notifications..", "app.tdah.insights..", "app.tdah.digest..",
                         "app.tdah.integrations..")
+                .check(classes);
+    }
+
+    /** scripts/capture-eval and bench/capture-fuzz compile the parser from these two packages alone, with javac. */
+    @Test
+    void theCaptureParserCompilesOnItsOwn() {
+        noClasses().that().resideInAnyPackage("app.tdah.capture..", "app.tdah.i18n..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("app.tdah.capture..", "app.tdah.i18n..", "java..")
                 .check(classes);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.identity.ClientInfo;
 
 import io.helidon.dbclient.DbClient;
@@ -74,6 +75,12 @@ public final class AccountRepository {
 
     public Optional<User> findById(UUID id) {
         return db.execute().get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?::uuid", id).map(AccountRepository::user);
+    }
+
+    /** The person's time zone and profile language, read together. */
+    Optional<ZoneAndLanguage> zoneAndLanguage(UUID id) {
+        return db.execute().get("SELECT time_zone, locale FROM users WHERE id = ?::uuid", id)
+                .map(row -> ZoneAndLanguage.of(row.column("time_zone").get(String.class), row.column("locale").get(String.class)));
     }
 
     public Optional<Preferences> preferences(UUID userId) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
@@ -321,6 +322,11 @@ public final class AccountService {
 
     public Optional<User> user(UUID id) {
         return repository.findById(id);
+    }
+
+    /** The person's time zone and language, in one read: what a request reads their texts and dates in. */
+    public Optional<ZoneAndLanguage> zoneAndLanguage(UUID id) {
+        return repository.zoneAndLanguage(id);
     }
 
     /** Starts a new session (a new refresh-token family) for someone already proven to be {@code user}. */

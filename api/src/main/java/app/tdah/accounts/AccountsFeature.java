@@ -2,7 +2,6 @@ package app.tdah.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +17,8 @@ import app.tdah.accounts.recovery.RecoveryThrottle;
 import app.tdah.accounts.sessions.SessionRepository;
 import app.tdah.accounts.sessions.SessionService;
 import app.tdah.accounts.sessions.SessionsGraphQl;
+import app.tdah.i18n.ProfileLanguage;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.identity.AccessTokens;
 import app.tdah.mail.MailService;
 import app.tdah.wiring.Feature;
@@ -30,6 +31,8 @@ import io.helidon.config.Config;
  * reset ({@code pa.recovery}).
  */
 public final class AccountsFeature {
+
+    private static final ZoneAndLanguage UNKNOWN_PERSON = new ZoneAndLanguage(ZoneOffset.UTC, ProfileLanguage.EN);
 
     private final AccountService accounts;
     private final AccessTokens accessTokens;
@@ -113,9 +116,9 @@ public final class AccountsFeature {
         return secureCookie;
     }
 
-    /** The person's time zone, UTC for an unknown account. */
-    public ZoneId zoneOf(UUID userId) {
-        return accounts.user(userId).map(u -> ZoneId.of(u.timeZone())).orElse(ZoneOffset.UTC);
+    /** The person's time zone and language; UTC and English for an unknown account. */
+    public ZoneAndLanguage zoneAndLanguageOf(UUID userId) {
+        return accounts.zoneAndLanguage(userId).orElse(UNKNOWN_PERSON);
     }
 
     /** Deletes refresh tokens and recovery links that expired before {@code now}; returns how many. */

@@ -1,5 +1,6 @@
 package app.tdah.capture;
 
+import app.tdah.i18n.ProfileLanguage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ public final class CaptureEval {
     private static String differences(Case c) {
         List<String> actual;
         try {
-            actual = fields(CaptureParser.parse(c.text(), c.zone(), c.now(), c.language()));
+            actual = fields(CaptureParser.parse(c.text(), c.zone(), c.now(), ProfileLanguage.of(c.language())));
         } catch (RuntimeException e) {
             return "the parser threw " + e;
         }

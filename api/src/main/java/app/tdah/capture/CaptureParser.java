@@ -10,6 +10,7 @@ import app.tdah.capture.Phrases.Lead;
 import app.tdah.capture.Phrases.Phrase;
 import app.tdah.capture.Phrases.Repeat;
 import app.tdah.capture.Phrases.Rule;
+import app.tdah.i18n.ProfileLanguage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * Reads one line of text into a task, following the capture grammar (docs/capture/).
  *
  * <p>The person's profile language is read first, and English phrases are still understood (people mix them); an
- * unknown language reads English alone. Each kind of phrase is looked for in turn; a phrase that is recognised is
+ * English profile reads English alone. Each kind of phrase is looked for in turn; a phrase that is recognised is
  * blanked out of the text, so what is left at the end is the title. Stateless and thread-safe.
  */
 public final class CaptureParser {
@@ -40,45 +41,26 @@ public final class CaptureParser {
     private CaptureParser() {
     }
 
-    private static final Map<String, Grammar> GRAMMARS = Map.of(
-            "en", Grammar.of(List.of(English.LANGUAGE)),
-            "fr", Grammar.of(List.of(French.LANGUAGE, English.LANGUAGE)),
-            "es", Grammar.of(List.of(Spanish.LANGUAGE, English.LANGUAGE)));
-
-    /** The profile languages with a grammar of their own; any other reads English. */
-    public static final Set<String> LANGUAGES = GRAMMARS.keySet();
-
-    /** Reads English alone, as for a profile language without a grammar of its own. */
-    public static Capture parse(String text, ZoneId zone, ZonedDateTime now) {
-        return parse(text, zone, now, "en");
-    }
+    private static final Map<ProfileLanguage, Grammar> GRAMMARS = Map.of(
+            ProfileLanguage.EN, Grammar.of(List.of(English.LANGUAGE)),
+            ProfileLanguage.FR, Grammar.of(List.of(French.LANGUAGE, English.LANGUAGE)),
+            ProfileLanguage.ES, Grammar.of(List.of(Spanish.LANGUAGE, English.LANGUAGE)));
 
     /**
-     * @param text            the line the user typed
-     * @param zone            the user's time zone; every date and time is local to it
-     * @param now             the current moment (converted to {@code zone})
-     * @param profileLanguage the person's profile language ({@code fr}, {@code es-MX}...); null, blank or unknown
-     *                        reads English
-     * @throws IllegalArgumentException when the text is null or blank, or the zone or now is null
+     * @param text     the line the user typed
+     * @param zone     the user's time zone; every date and time is local to it
+     * @param now      the current moment (converted to {@code zone})
+     * @param language the person's profile language: its phrases first, then English ones
+     * @throws IllegalArgumentException when the text is null or blank, or the zone, now or language is null
      */
-    public static Capture parse(String text, ZoneId zone, ZonedDateTime now, String profileLanguage) {
+    public static Capture parse(String text, ZoneId zone, ZonedDateTime now, ProfileLanguage language) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("capture text must not be blank");
         }
-        if (zone == null || now == null) {
-            throw new IllegalArgumentException("zone and now are required");
+        if (zone == null || now == null || language == null) {
+            throw new IllegalArgumentException("zone, now and language are required");
         }
-        Grammar grammar = GRAMMARS.get(grammarLanguage(profileLanguage));
-        return new Reading(grammar, text, zone, now.withZoneSameInstant(zone)).read();
-    }
-
-    /** The language whose grammar reads a profile language: its primary subtag when known, else {@code en}. */
-    public static String grammarLanguage(String profileLanguage) {
-        if (profileLanguage == null) {
-            return "en";
-        }
-        String primary = profileLanguage.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-        return GRAMMARS.containsKey(primary) ? primary : "en";
+        return new Reading(GRAMMARS.get(language), text, zone, now.withZoneSameInstant(zone)).read();
     }
 
     // ---- tags and priority: the same marks in every language ----

@@ -1,15 +1,18 @@
 package app.tdah.myaccount;
 
+import java.util.Arrays;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import app.tdah.i18n.ProfileLanguage;
+
 /** The languages the product speaks: the locales a person can choose, as BCP-47 tags. */
 public final class Locales {
 
-    /** The first is the default of every new account (the column default in V16). */
-    public static final List<String> SUPPORTED = List.of("en", "fr", "es");
+    /** The languages the product speaks; the first is the default of every new account (the column default in V16). */
+    public static final List<String> SUPPORTED = Arrays.stream(ProfileLanguage.values()).map(ProfileLanguage::code).toList();
 
     private Locales() {
     }

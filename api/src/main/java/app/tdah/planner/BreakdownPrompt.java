@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.tdah.i18n.ProfileLanguage;
+
 /** The body of a chat-completions request asking a language model to break a task down. */
 final class BreakdownPrompt {
 
@@ -22,7 +24,7 @@ final class BreakdownPrompt {
             Reply with 3 to 6 steps, in the order to do them.
             Each title is a short concrete action that starts with a verb, such as "Find last year's tax return"; \
             never "Step 1" or a vague title. Use the task's own words so that each step is clearly about this task.
-            Write the titles in the language of the task, at most 80 characters each.
+            Write the titles in the person's language, named in the request, at most 80 characters each.
             Each estimateMinutes is between 5 and 30: short time boxes are easier to start. When the task has an \
             estimate, the steps add up to about that.""";
 
@@ -49,6 +51,7 @@ final class BreakdownPrompt {
 
     private static String describe(PlanRequest request) {
         List<String> lines = new ArrayList<>();
+        lines.add("Language: " + name(request.language()));
         lines.add("Task: " + request.title());
         if (request.notes() != null && !request.notes().isBlank()) {
             lines.add("Notes: " + startOf(request.notes().strip(), MAX_NOTES_LENGTH));
@@ -62,6 +65,15 @@ final class BreakdownPrompt {
         lines.add("Today: " + request.today());
         lines.add("Due: " + (request.due() == null ? "no due date" : request.due()));
         return String.join("\n", lines);
+    }
+
+    /** How the request names the person's language: a model follows a name more surely than a code. */
+    private static String name(ProfileLanguage language) {
+        return switch (language) {
+            case EN -> "English";
+            case FR -> "French";
+            case ES -> "Spanish";
+        };
     }
 
     private static String startOf(String text, int length) {

@@ -4,17 +4,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A run of words from a title naming a thing or a person: "the dentist", "electricity bill", "mom", "chapter 4". */
-record NounPhrase(List<String> words) {
-
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "my", "your", "his", "her", "its", "our",
-            "their", "this", "that", "these", "those", "some", "any", "each", "every", "all", "both", "another",
-            "one", "two", "three", "few", "several", "many", "more");
-    /** People and pronouns that read wrong after "the" or "your": "call mom", not "call the mom". */
-    private static final Set<String> NO_ARTICLE = Set.of("mom", "mum", "mama", "mommy", "dad", "papa", "daddy",
-            "mother", "father", "grandma", "grandpa", "granny", "grandad", "grandmother", "grandfather", "nana",
-            "me", "myself", "you", "him", "her", "them", "us", "everyone", "everybody", "someone", "somebody",
-            "anyone", "anybody", "everything", "something", "anything");
+/**
+ * A run of words from a title naming a thing or a person: "the dentist", "electricity bill", "mom", "chapter 4";
+ * "le dentiste", "au proprio"; "al dentista", "a mamá". How it takes an article or a preposition is its language's
+ * ({@link Nouns}).
+ */
+record NounPhrase(List<String> words, Nouns nouns) {
 
     NounPhrase {
         words = List.copyOf(words);
@@ -22,29 +17,37 @@ record NounPhrase(List<String> words) {
 
     /** The words as written, in the second person: the steps speak to the person, so "my room" becomes "your room". */
     String text() {
-        return words.stream().map(NounPhrase::secondPerson).collect(Collectors.joining(" "));
+        return words.stream().map(nouns::secondPerson).collect(Collectors.joining(" "));
     }
 
-    /**
-     * The phrase after {@code article} when it is a bare common noun ("the report", "your passport"); as written
-     * when it already has a determiner, is a name ("Sam", "Lisbon"), a numbered thing ("chapter 4") or a person
-     * who takes no article ("mom").
-     */
-    String withArticle(String article) {
-        String first = words.getFirst();
-        String firstKey = Words.key(first);
-        boolean bare = !DETERMINERS.contains(firstKey)
-                && !NO_ARTICLE.contains(firstKey)
-                && !firstKey.endsWith("'s")
-                && !Character.isUpperCase(first.codePointAt(0))
-                && !Character.isDigit(first.codePointAt(0))
-                && words.getLast().chars().noneMatch(Character::isDigit);
-        return bare ? article + " " + text() : text();
+    /** The phrase as it stands in the title after its verb: "the dentist", "au dentiste", "al dentista". */
+    String asWritten() {
+        return nouns.asWritten(this);
     }
 
-    /** True when one of the words is one of {@code nouns} (given as keys). */
+    /** The phrase on its own, with a definite article where the language needs one: "the dentist", "le dentiste". */
+    String definite() {
+        return nouns.definite(this);
+    }
+
+    /** The phrase as the person's own: "your passport" in English; as on its own elsewhere. */
+    String yours() {
+        return nouns.yours(this);
+    }
+
+    /** "of the dentist", "du dentiste", "del dentista", "de mamá". */
+    String of() {
+        return nouns.of(this);
+    }
+
+    /** "to the dentist", "au dentiste", "al dentista", "a mamá". */
+    String to() {
+        return nouns.to(this);
+    }
+
+    /** True when one of the words is one of {@code nouns} (given as keys); "d'impôts" mentions "impôts". */
     boolean mentionsAny(Set<String> nouns) {
-        return words.stream().map(Words::key).anyMatch(nouns::contains);
+        return words.stream().map(Words::key).anyMatch(key -> nouns.contains(key) || nouns.contains(Words.elided(key)));
     }
 
     /** "the dentist's", "James'"; null for null. */
@@ -53,15 +56,5 @@ record NounPhrase(List<String> words) {
             return null;
         }
         return phrase.endsWith("s") || phrase.endsWith("S") ? phrase + "'" : phrase + "'s";
-    }
-
-    private static String secondPerson(String word) {
-        return switch (word) {
-            case "my" -> "your";
-            case "My" -> "Your";
-            case "myself" -> "yourself";
-            case "mine" -> "yours";
-            default -> word;
-        };
     }
 }

@@ -35,12 +35,17 @@ record StepTemplate(List<Part> parts, int usualMinutes) {
         return Words.capitalized(text);
     }
 
+    /** The task's words a step can take; how a language writes each form of the object is its {@link Nouns}'. */
     enum Slot {
         VERB("verb", (shape, minutes) -> shape.verb()),
-        THE_OBJECT("the object", (shape, minutes) -> shape.objectWith("the")),
-        YOUR_OBJECT("your object", (shape, minutes) -> shape.objectWith("your")),
-        THE_OBJECTS("the object's", (shape, minutes) -> NounPhrase.possessive(shape.objectWith("the"))),
-        THE_THING("the thing", (shape, minutes) -> shape.thingWith("the")),
+        /** As the title has it after the verb, for a step that repeats the verb: "au dentiste", "a mamá". */
+        OBJECT("object", (shape, minutes) -> shape.object(NounPhrase::asWritten)),
+        THE_OBJECT("the object", (shape, minutes) -> shape.object(NounPhrase::definite)),
+        YOUR_OBJECT("your object", (shape, minutes) -> shape.object(NounPhrase::yours)),
+        THE_OBJECTS("the object's", (shape, minutes) -> NounPhrase.possessive(shape.object(NounPhrase::definite))),
+        OF_THE_OBJECT("of the object", (shape, minutes) -> shape.object(NounPhrase::of)),
+        TO_THE_OBJECT("to the object", (shape, minutes) -> shape.object(NounPhrase::to)),
+        THE_THING("the thing", (shape, minutes) -> shape.thing()),
         TOPIC("topic", (shape, minutes) -> shape.topicText()),
         DETAIL("detail", (shape, minutes) -> shape.detail()),
         TASK("task", (shape, minutes) -> shape.task()),

@@ -1,36 +1,31 @@
 package app.tdah.planner;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Reads a task title into its {@link TitleShape}. Thread-safe. */
+/** Reads a task title into its {@link TitleShape}, with one language's verbs, fillers and prepositions. Thread-safe. */
 final class TitleReader {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Long titles are cut so that a step quoting them stays short. */
     private static final int MAX_TASK_LENGTH = 60;
     private static final String TRAILING_PUNCTUATION = ".!?,;:";
-    private static final List<String> FILLERS = List.of("i need to", "need to", "i have to", "have to", "i must",
-            "must", "i should", "should", "i gotta", "gotta", "got to", "remember to", "don't forget to", "try to",
-            "finally", "please", "todo", "to do");
-    private static final Set<String> PREPOSITIONS = Set.of("about", "regarding", "re", "for", "to", "with", "at",
-            "from", "on", "in", "into", "before", "after");
-
+    private final PlannerLanguage language;
     private final PhraseList verbs;
-    private final PhraseList fillers = new PhraseList(FILLERS);
+    private final PhraseList fillers;
 
-    TitleReader(Collection<String> verbPhrases) {
-        this.verbs = new PhraseList(verbPhrases);
+    TitleReader(PlannerLanguage language) {
+        this.language = language;
+        this.verbs = new PhraseList(language.kinds().stream().flatMap(kind -> kind.verbs().stream()).toList());
+        this.fillers = new PhraseList(language.fillers());
     }
 
     TitleShape read(String title) {
         List<String> words = shortened(tidied(shouting(title) ? title.toLowerCase(Locale.ROOT) : title));
-        String task = words.isEmpty() ? "this task" : String.join(" ", words);
+        String task = words.isEmpty() ? language.unnamedTask() : String.join(" ", words);
         String[] keys = words.stream().map(Words::key).toArray(String[]::new);
 
         int start = 0;
@@ -48,11 +43,11 @@ final class TitleReader {
             return new TitleShape(task, verb, null, null, null);
         }
         if (split < 0) {
-            return new TitleShape(task, verb, new NounPhrase(rest), null, null);
+            return new TitleShape(task, verb, new NounPhrase(rest, language.nouns()), null, null);
         }
         List<String> topic = rest.subList(split + 1, rest.size());
-        return new TitleShape(task, verb, new NounPhrase(rest.subList(0, split)), Words.key(rest.get(split)),
-                topic.isEmpty() ? null : new NounPhrase(topic));
+        return new TitleShape(task, verb, new NounPhrase(rest.subList(0, split), language.nouns()),
+                Words.key(rest.get(split)), topic.isEmpty() ? null : new NounPhrase(topic, language.nouns()));
     }
 
     /**
@@ -101,9 +96,9 @@ final class TitleReader {
     }
 
     /** Where the detail starts ("about the bill"), or -1 without one. */
-    private static int firstPreposition(List<String> words) {
+    private int firstPreposition(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
-            if (PREPOSITIONS.contains(Words.key(words.get(i)))) {
+            if (language.prepositions().contains(Words.key(words.get(i)))) {
                 return i;
             }
         }

@@ -1,7 +1,10 @@
 package app.tdah.planner;
 
+import java.util.function.Function;
+
 /**
- * A title read as verb, object and detail: "call | the dentist | about the bill", "book | flight | to Lisbon".
+ * A title read as verb, object and detail: "call | the dentist | about the bill", "book | flight | to Lisbon",
+ * "appeler | le dentiste | pour la facture".
  *
  * @param task        the whole title, tidied and shortened for quoting in a step
  * @param verb        the recognised verb phrase in lower case ("call", "reply to"), or null
@@ -19,14 +22,14 @@ record TitleShape(String task, String verb, NounPhrase object, String prepositio
         return verb != null && object != null;
     }
 
-    /** The object after {@code article} when it takes one ("the dentist", "your passport"), or null. */
-    String objectWith(String article) {
-        return object == null ? null : object.withArticle(article);
+    /** The object in one of its forms ({@link NounPhrase#definite}, {@link NounPhrase#of}...), or null without one. */
+    String object(Function<NounPhrase, String> form) {
+        return object == null ? null : form.apply(object);
     }
 
-    /** The object with its detail: "the flight to Lisbon", "the birthday present for mom"; or null. */
-    String thingWith(String article) {
-        return object == null || topic == null ? objectWith(article) : objectWith(article) + " " + detail();
+    /** The object as written with its detail: "the flight to Lisbon", "au proprio pour le loyer"; or null. */
+    String thing() {
+        return object == null ? null : topic == null ? object.asWritten() : object.asWritten() + " " + detail();
     }
 
     /** "about the bill", or null without a detail. */

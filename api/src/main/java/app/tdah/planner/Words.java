@@ -22,6 +22,11 @@ final class Words {
         return lower.substring(start, end);
     }
 
+    /** A key without the elided article or preposition before its apostrophe: "d'impôts" is "impôts". */
+    static String elided(String key) {
+        return key.substring(key.lastIndexOf('\'') + 1);
+    }
+
     static boolean hasLetterOrDigit(String word) {
         return word.codePoints().anyMatch(Character::isLetterOrDigit);
     }

@@ -30,7 +30,7 @@ public final class MissedTasks {
         int counted = 0;
         for (TaskRepository.MissCandidate candidate : repository.missCandidates(now, batchSize)) {
             Task task = candidate.task();
-            ZoneId zone = ZoneId.of(candidate.timeZone());
+            ZoneId zone = candidate.owner().zone();
             // A task that repeats after completion has no next occurrence until it is done: it stays where it is.
             Optional<Due> next = task.isRecurring() && !task.repeatAfterCompletion() ? Occurrences.next(task, now, zone) : Optional.empty();
             Optional<Integer> missedCount = repository.countMissAndMove(task, next.orElse(null));
@@ -43,7 +43,7 @@ public final class MissedTasks {
             counted++;
             if (missedCount.get() >= candidate.breakdownThreshold() && task.parentId() == null && task.brokenDownAt() == null
                     && repository.countSubtasks(task.userId(), task.id()) == 0) {
-                commands.breakDown(task.userId(), task.id(), zone);
+                commands.breakDown(task.userId(), task.id(), candidate.owner());
             }
         }
         return counted;

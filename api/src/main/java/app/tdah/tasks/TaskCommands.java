@@ -14,6 +14,7 @@ import java.util.UUID;
 import app.tdah.capture.Capture;
 import app.tdah.capture.Due;
 import app.tdah.errors.UserError;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.planner.PlanRequest;
 import app.tdah.planner.PlannedStep;
 import app.tdah.planner.TaskPlanner;
@@ -55,16 +56,20 @@ public final class TaskCommands {
         }
     }
 
-    public Result capture(UUID userId, String text, ZoneId zone) {
+    /** A task from one line, read in the person's zone and language; refused when no words are left for its title. */
+    public Result capture(UUID userId, String text, ZoneAndLanguage person) {
         Optional<UserError> invalid = TaskRules.captureText(text);
         if (invalid.isPresent()) {
             return Result.refused(invalid.get());
         }
-        Capture c = queries.parse(text, zone);
+        Capture c = queries.parse(text, person);
+        if (c.flags().contains(Capture.Flag.TITLE_MISSING)) {
+            return Result.refused(TaskRules.TITLE_MISSING);
+        }
         List<TaskDraft.ReminderDraft> reminders = c.remindAt() == null ? List.of()
                 : List.of(new TaskDraft.ReminderDraft(c.remindAt().toInstant(), null, List.of(Reminder.Channel.IN_APP)));
         return create(userId, new TaskDraft(c.title(), null, c.due(), c.priority(), List.copyOf(c.tags()), null,
-                c.rrule(), false, null, reminders), zone);
+                c.rrule(), false, null, reminders), person.zone());
     }
 
     public Result create(UUID userId, TaskDraft draft, ZoneId zone) {
@@ -254,10 +259,10 @@ public final class TaskCommands {
     }
 
     /**
-     * Breaks the task into 3-6 small subtasks from the planner, due before the task's own due. A task that already
-     * has subtasks is left as it is: the person's own steps are never replaced.
+     * Breaks the task into 3-6 small subtasks from the planner, in the person's language, due before the task's own
+     * due. A task that already has subtasks is left as it is: the person's own steps are never replaced.
      */
-    public Result breakDown(UUID userId, UUID taskId, ZoneId zone) {
+    public Result breakDown(UUID userId, UUID taskId, ZoneAndLanguage person) {
         Optional<Task> found = repository.find(userId, taskId);
         if (found.isEmpty()) {
             return Result.refused(NOT_FOUND);
@@ -270,10 +275,12 @@ public final class TaskCommands {
             return Result.refused(new UserError("id", "This task already has steps.", UserError.Code.ALREADY_EXISTS));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ZoneId zone = person.zone();
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate due = t.due() == null ? null : t.due() instanceof Due.Timed timed
                 ? timed.at().withZoneSameInstant(zone).toLocalDate() : t.due().date();
-        List<PlannedStep> steps = planner.breakDown(new PlanRequest(t.title(), t.notes(), t.estimateMinutes(), t.tags(), today, due));
+        List<PlannedStep> steps = planner.breakDown(new PlanRequest(t.title(), t.notes(), t.estimateMinutes(), t.tags(),
+                today, due, person.language()));
         Task brokenDown = t.withBrokenDownAt(now);
         repository.inTransaction(tx -> {
             for (int i = 0; i < steps.size(); i++) {

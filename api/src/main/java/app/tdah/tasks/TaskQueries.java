@@ -15,6 +15,7 @@ import java.util.UUID;
 import app.tdah.capture.Capture;
 import app.tdah.capture.CaptureParser;
 import app.tdah.capture.Due;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.paging.KeysetCursor;
 import app.tdah.paging.Page;
 import app.tdah.paging.PageRequest;
@@ -90,8 +91,8 @@ public final class TaskQueries {
     }
 
     /** What capturing the text would create, without saving: the SPA shows it as a preview. */
-    public Capture parse(String text, ZoneId zone) {
-        return CaptureParser.parse(text, zone, clock.instant().atZone(zone));
+    public Capture parse(String text, ZoneAndLanguage person) {
+        return CaptureParser.parse(text, person.zone(), clock.instant().atZone(person.zone()), person.language());
     }
 
     /** The person's top-level tasks of one status, newest first. */

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import app.tdah.capture.Due;
 import app.tdah.capture.Priority;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.paging.KeysetCursor;
 import app.tdah.paging.Page;
 import app.tdah.paging.PageRequest;
@@ -254,8 +255,8 @@ public final class TaskRepository {
         return byTask;
     }
 
-    /** A missed occurrence to count: an open task whose due has passed, with its owner's zone and threshold. */
-    public record MissCandidate(Task task, String timeZone, int breakdownThreshold) {
+    /** A missed occurrence to count: an open task whose due has passed, with its owner's zone, language and threshold. */
+    public record MissCandidate(Task task, ZoneAndLanguage owner, int breakdownThreshold) {
     }
 
     /**
@@ -263,14 +264,15 @@ public final class TaskRepository {
      * local day) and whose current occurrence is not counted yet.
      */
     public List<MissCandidate> missCandidates(Instant now, int limit) {
-        return db.execute().query("SELECT " + prefixed("t") + ", u.time_zone, u.breakdown_threshold FROM tasks t JOIN users u ON u.id = t.user_id "
+        return db.execute().query("SELECT " + prefixed("t") + ", u.time_zone, u.locale, u.breakdown_threshold FROM tasks t JOIN users u ON u.id = t.user_id "
                                 + "WHERE t.status = 'OPEN' AND ((t.due_at IS NOT NULL AND t.due_at < ?) "
                                 + "OR (t.due_date IS NOT NULL AND t.due_date < (? AT TIME ZONE u.time_zone)::date)) "
                                 + "AND NOT EXISTS (SELECT 1 FROM task_misses m WHERE m.task_id = t.id AND m.occurrence_due = "
                                 + "coalesce(to_char(t.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(t.due_date, 'YYYY-MM-DD'))) "
                                 + "ORDER BY t.id LIMIT ?",
                         timestamp(now), timestamp(now), limit)
-                .map(row -> new MissCandidate(task(row), row.column("time_zone").get(String.class),
+                .map(row -> new MissCandidate(task(row),
+                        ZoneAndLanguage.of(row.column("time_zone").get(String.class), row.column("locale").get(String.class)),
                         row.column("breakdown_threshold").get(Integer.class)))
                 .toList();
     }

@@ -46,6 +46,13 @@ public final class TaskRules {
         return Optional.empty();
     }
 
+    /**
+     * A capture that read nothing but recognised phrases ("tomorrow 5pm !high") has no title: it is refused rather
+     * than saved untitled. The web and the API show this text; a text message gets it in the person's language.
+     */
+    public static final UserError TITLE_MISSING =
+            new UserError("text", "Add a few words for the title.", UserError.Code.TOO_SHORT);
+
     /** Whether a task or reminder may be snoozed for this many minutes. */
     public static boolean snoozable(int minutes) {
         return minutes >= 1 && minutes <= MAX_SNOOZE_MINUTES;

@@ -1,10 +1,10 @@
 package app.tdah.tasks;
 
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.jobs.CountMissedTasksJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.llm.ChatCompletionsClient;
@@ -31,8 +31,12 @@ public final class TasksFeature {
         this.feature = feature;
     }
 
-    /** {@code llm}, when the operator configured one, breaks tasks down before the built-in planner does. */
-    public static TasksFeature create(Foundation foundation, Function<UUID, ZoneId> zoneOf, Optional<ChatCompletionsClient> llm) {
+    /**
+     * {@code zoneAndLanguageOf} reads a person's zone and language from their profile, once per GraphQL request;
+     * {@code llm}, when the operator configured one, breaks tasks down before the built-in planner does.
+     */
+    public static TasksFeature create(Foundation foundation, Function<UUID, ZoneAndLanguage> zoneAndLanguageOf,
+                                      Optional<ChatCompletionsClient> llm) {
         TaskRepository repository = new TaskRepository(foundation.db());
         TaskPlanner builtIn = new BuiltInTaskPlanner();
         TaskPlanner planner = llm.<TaskPlanner>map(client -> new LlmTaskPlanner(client, builtIn)).orElse(builtIn);
@@ -40,7 +44,7 @@ public final class TasksFeature {
         TaskCommands commands = new TaskCommands(repository, queries, planner, foundation.clock());
         MissedTasks missedTasks = new MissedTasks(repository, commands, foundation.clock());
         Feature feature = Feature.builder()
-                .graphQl(new TasksGraphQl(queries, commands, zoneOf))
+                .graphQl(new TasksGraphQl(queries, commands, zoneAndLanguageOf))
                 .job(new ScheduledJob("count-missed-tasks", CountMissedTasksJob.class,
                         () -> new CountMissedTasksJob(missedTasks::countMissed),
                         SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount(),

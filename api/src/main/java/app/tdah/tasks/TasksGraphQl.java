@@ -25,6 +25,7 @@ import app.tdah.paging.PageRequest;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.errors.UserError;
+import app.tdah.i18n.ZoneAndLanguage;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -40,12 +41,12 @@ public final class TasksGraphQl implements GraphQlFeature {
 
     private final TaskQueries queries;
     private final TaskCommands tasks;
-    private final Function<UUID, ZoneId> zoneOf;
+    private final Function<UUID, ZoneAndLanguage> zoneAndLanguageOf;
 
-    public TasksGraphQl(TaskQueries queries, TaskCommands tasks, Function<UUID, ZoneId> zoneOf) {
+    public TasksGraphQl(TaskQueries queries, TaskCommands tasks, Function<UUID, ZoneAndLanguage> zoneAndLanguageOf) {
         this.queries = queries;
         this.tasks = tasks;
-        this.zoneOf = zoneOf;
+        this.zoneAndLanguageOf = zoneAndLanguageOf;
     }
 
     public record TaskPayload(Task task, List<UserError> userErrors) {
@@ -61,7 +62,8 @@ public final class TasksGraphQl implements GraphQlFeature {
     }
 
     public record CapturePreview(String title, LocalDate dueDate, Instant dueAt, Boolean allDay, Priority priority,
-                                 List<String> tags, String recurrence, Instant remindAt, List<UserError> userErrors) {
+                                 List<String> tags, String recurrence, Instant remindAt, List<Capture.Flag> flags,
+                                 List<UserError> userErrors) {
     }
 
     @Override
@@ -83,15 +85,15 @@ public final class TasksGraphQl implements GraphQlFeature {
         wiring.type("Query", t -> t
                         .dataFetcher("tasks", this::taskPage)
                         .dataFetcher("today", env -> today(GraphQlEngine.context(env).owner(), zone(env)))
-                        .dataFetcher("parseCapture", env -> preview(env.getArgument("text"), zone(env))))
+                        .dataFetcher("parseCapture", env -> preview(env.getArgument("text"), person(env))))
                 .type("Mutation", t -> t
-                        .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"), zone(env))))
+                        .dataFetcher("captureTask", env -> mutate(env, (owner, in) -> tasks.capture(owner, (String) in.get("text"), person(env))))
                         .dataFetcher("createTask", env -> mutate(env, (owner, in) -> create(owner, in, zone(env))))
                         .dataFetcher("updateTask", env -> mutate(env, (owner, in) -> update(owner, in, zone(env))))
                         .dataFetcher("completeTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.complete(owner, id, zone(env)))))
                         .dataFetcher("reopenTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.reopen(owner, id))))
                         .dataFetcher("cancelTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.cancel(owner, id))))
-                        .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id, zone(env)))))
+                        .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id, person(env)))))
                         .dataFetcher("snoozeTask", env -> mutate(env, this::snooze))
                         .dataFetcher("addReminder", env -> mutate(env, this::addReminder))
                         .dataFetcher("removeReminder", env -> mutate(env, (owner, in) -> byReminderId(in, id -> tasks.removeReminder(owner, id))))
@@ -125,16 +127,18 @@ public final class TasksGraphQl implements GraphQlFeature {
         return new TodayView(today.date(), today.zone().getId(), today.dueToday(), today.overdue());
     }
 
-    private CapturePreview preview(String text, ZoneId zone) {
+    /** What the text would give; a text with no title left is previewed (flagged TITLE_MISSING), only saving refuses it. */
+    private CapturePreview preview(String text, ZoneAndLanguage person) {
         Optional<UserError> invalid = TaskRules.captureText(text);
         if (invalid.isPresent()) {
-            return new CapturePreview("", null, null, null, null, List.of(), null, null, List.of(invalid.get()));
+            return new CapturePreview("", null, null, null, null, List.of(), null, null, List.of(), List.of(invalid.get()));
         }
-        Capture c = queries.parse(text, zone);
+        Capture c = queries.parse(text, person);
         return new CapturePreview(c.title(), c.due() == null ? null : c.due().date(),
                 c.due() instanceof Due.Timed timed ? timed.at().toInstant() : null,
                 c.due() == null ? null : c.due() instanceof Due.AllDay,
-                c.priority(), List.copyOf(c.tags()), c.rrule(), c.remindAt() == null ? null : c.remindAt().toInstant(), List.of());
+                c.priority(), List.copyOf(c.tags()), c.rrule(), c.remindAt() == null ? null : c.remindAt().toInstant(),
+                List.copyOf(c.flags()), List.of());
     }
 
     private TaskCommands.Result create(UUID owner, Map<String, Object> in, ZoneId zone) {
@@ -225,10 +229,14 @@ public final class TasksGraphQl implements GraphQlFeature {
         };
     }
 
-    /** The signed-in person's time zone, read at most once per request. */
-    private ZoneId zone(DataFetchingEnvironment env) {
+    /** The signed-in person's time zone and language, read together at most once per request. */
+    private ZoneAndLanguage person(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        return context.cached(ZoneId.class, () -> zoneOf.apply(context.owner()));
+        return context.cached(ZoneAndLanguage.class, () -> zoneAndLanguageOf.apply(context.owner()));
+    }
+
+    private ZoneId zone(DataFetchingEnvironment env) {
+        return person(env).zone();
     }
 
     private static Optional<Due> due(Map<String, Object> in, List<UserError> errors) {

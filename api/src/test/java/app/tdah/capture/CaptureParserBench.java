@@ -1,5 +1,6 @@
 package app.tdah.capture;
 
+import app.tdah.i18n.ProfileLanguage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ public final class CaptureParserBench {
         int timed = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Map<String, List<CaptureEval.Case>> byLanguage = Corpus.cases().stream().collect(Collectors.groupingBy(
-                c -> CaptureParser.grammarLanguage(c.language()), TreeMap::new, Collectors.toList()));
+                c -> ProfileLanguage.of(c.language()).code(), TreeMap::new, Collectors.toList()));
 
         System.out.printf(Locale.ROOT, "load average %.2f on %d cores%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -75,7 +76,7 @@ public final class CaptureParserBench {
     }
 
     private static Capture parse(CaptureEval.Case c) {
-        return CaptureParser.parse(c.text(), c.zone(), c.now(), c.language());
+        return CaptureParser.parse(c.text(), c.zone(), c.now(), ProfileLanguage.of(c.language()));
     }
 
     private static double micros(long[] sorted, double quantile) {

@@ -6,6 +6,7 @@ import static app.tdah.capture.Fixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.tdah.i18n.ProfileLanguage;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -31,7 +32,7 @@ class CaptureParserTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("corpus")
     void readsEveryCaseOfEveryCorpusAsExpected(CaptureEval.Case c) {
-        Capture capture = CaptureParser.parse(c.text(), c.zone(), c.now(), c.language());
+        Capture capture = CaptureParser.parse(c.text(), c.zone(), c.now(), ProfileLanguage.of(c.language()));
 
         assertThat(CaptureEval.fields(capture))
                 .as("title, due, priority, tags, rrule, remind, flags of \"%s\" at %s in %s", c.text(), c.now(),
@@ -271,10 +272,12 @@ class CaptureParserTest {
         }
 
         @Test
-        void rejectsAMissingZoneOrNow() {
-            assertThatThrownBy(() -> CaptureParser.parse("x", null, TUESDAY_0930))
+        void rejectsAMissingZoneNowOrLanguage() {
+            assertThatThrownBy(() -> CaptureParser.parse("x", null, TUESDAY_0930, ProfileLanguage.EN))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> CaptureParser.parse("x", MONTREAL, null))
+            assertThatThrownBy(() -> CaptureParser.parse("x", MONTREAL, null, ProfileLanguage.EN))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> CaptureParser.parse("x", MONTREAL, TUESDAY_0930, null))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -282,7 +285,7 @@ class CaptureParserTest {
         void readsNowInTheUsersZone() {
             ZonedDateTime sameMomentInTokyo = TUESDAY_0930.withZoneSameInstant(ZoneId.of("Asia/Tokyo"));
 
-            assertThat(CaptureParser.parse("call at 10", MONTREAL, sameMomentInTokyo).dueText())
+            assertThat(CaptureParser.parse("call at 10", MONTREAL, sameMomentInTokyo, ProfileLanguage.EN).dueText())
                     .isEqualTo("2026-03-10T10:00");
         }
 
@@ -365,7 +368,7 @@ class CaptureParserTest {
                 ZonedDateTime now = ZonedDateTime.of(2020 + random.nextInt(90), 1 + random.nextInt(12),
                         1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), 0, 0, zone);
 
-                Capture capture = CaptureParser.parse(text.toString(), zone, now);
+                Capture capture = CaptureParser.parse(text.toString(), zone, now, ProfileLanguage.EN);
 
                 assertThat(capture.title()).as(text.toString()).isNotBlank();
             }

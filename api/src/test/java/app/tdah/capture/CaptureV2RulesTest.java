@@ -4,6 +4,7 @@ import static app.tdah.capture.Fixtures.MONTREAL;
 import static app.tdah.capture.Fixtures.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tdah.i18n.ProfileLanguage;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Nested;
@@ -18,13 +19,15 @@ class CaptureV2RulesTest {
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
+    /** Reads as for a person whose profile language is {@code language} (any tag: see {@link ProfileLanguage#of}). */
     private static Capture parse(String text, String language) {
-        ZoneId zone = switch (CaptureParser.grammarLanguage(language)) {
-            case "fr" -> PARIS;
-            case "es" -> MADRID;
-            default -> MONTREAL;
+        ProfileLanguage profile = ProfileLanguage.of(language);
+        ZoneId zone = switch (profile) {
+            case FR -> PARIS;
+            case ES -> MADRID;
+            case EN -> MONTREAL;
         };
-        return CaptureParser.parse(text, zone, LocalDateTime.parse("2026-03-10T09:30").atZone(zone), language);
+        return CaptureParser.parse(text, zone, LocalDateTime.parse("2026-03-10T09:30").atZone(zone), profile);
     }
 
     @Nested
@@ -43,7 +46,7 @@ class CaptureV2RulesTest {
                 ' ',   en
                 """)
         void theProfileLanguageChoosesItsGrammarAndAnyOtherReadsEnglish(String profile, String grammar) {
-            assertThat(CaptureParser.grammarLanguage(profile)).isEqualTo(grammar);
+            assertThat(ProfileLanguage.of(profile).code()).isEqualTo(grammar);
         }
 
         @ParameterizedTest
@@ -229,7 +232,7 @@ class CaptureV2RulesTest {
         @Test
         void aDayJustPassedIsReadAsNextYearAndFlagged() {
             Capture capture = CaptureParser.parse("pay bills Dec 1", MONTREAL,
-                    LocalDateTime.parse("2026-12-02T09:30").atZone(MONTREAL), "en");
+                    LocalDateTime.parse("2026-12-02T09:30").atZone(MONTREAL), ProfileLanguage.EN);
 
             assertThat(capture.dueText()).isEqualTo("2027-12-01");
             assertThat(capture.flagsText()).isEqualTo("DUE_FAR_AHEAD");

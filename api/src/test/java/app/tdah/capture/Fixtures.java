@@ -1,10 +1,11 @@
 package app.tdah.capture;
 
+import app.tdah.i18n.ProfileLanguage;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-/** A fixed "now" for behaviour tests: Tuesday 2026-03-10 09:30 in Montreal, as in most of the corpus. */
+/** English readings at a fixed "now" for behaviour tests: Tuesday 2026-03-10 09:30 in Montreal, as in most of the corpus. */
 final class Fixtures {
 
     static final ZoneId MONTREAL = ZoneId.of("America/Montreal");
@@ -16,11 +17,11 @@ final class Fixtures {
     }
 
     static Capture parse(String text) {
-        return CaptureParser.parse(text, MONTREAL, TUESDAY_0930);
+        return CaptureParser.parse(text, MONTREAL, TUESDAY_0930, ProfileLanguage.EN);
     }
 
     /** Parses with {@code now} given as local time in {@code zone}. */
     static Capture parseAt(String text, String now, ZoneId zone) {
-        return CaptureParser.parse(text, zone, LocalDateTime.parse(now).atZone(zone));
+        return CaptureParser.parse(text, zone, LocalDateTime.parse(now).atZone(zone), ProfileLanguage.EN);
     }
 }

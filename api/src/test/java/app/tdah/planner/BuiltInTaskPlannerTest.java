@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
+import app.tdah.i18n.ProfileLanguage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ class BuiltInTaskPlannerTest {
     }
 
     private List<PlannedStep> plan(String title, Integer estimateMinutes, LocalDate due) {
-        return planner.breakDown(new PlanRequest(title, null, estimateMinutes, List.of(), TODAY, due));
+        return planner.breakDown(new PlanRequest(title, null, estimateMinutes, List.of(), TODAY, due, ProfileLanguage.EN));
     }
 
     private static List<String> titles(List<PlannedStep> steps) {
@@ -170,7 +171,125 @@ class BuiltInTaskPlannerTest {
         @Test
         void isDeterministic() {
             assertThat(plan("fix the bike")).isEqualTo(new BuiltInTaskPlanner().breakDown(
-                    new PlanRequest("fix the bike", "the chain", null, List.of("home"), TODAY, NEXT_WEEK)));
+                    new PlanRequest("fix the bike", "the chain", null, List.of("home"), TODAY, NEXT_WEEK, ProfileLanguage.EN)));
+        }
+    }
+
+    /** The same planner in the person's language: French and Spanish steps, in the infinitive, with their articles. */
+    @Nested
+    class InFrenchAndSpanish {
+
+        private List<String> steps(String title, ProfileLanguage language) {
+            List<PlannedStep> steps = planner.breakDown(new PlanRequest(title, null, null, List.of(), TODAY, NEXT_WEEK,
+                    language));
+            assertWellFormed(steps, NEXT_WEEK);
+            return titles(steps);
+        }
+
+        @Test
+        void aFrenchCallContractsTheArticleWithItsPreposition() {
+            assertThat(steps("appeler le dentiste pour la facture", ProfileLanguage.FR)).containsExactly(
+                    "Trouver le numéro du dentiste",
+                    "Noter ce qu'il faut demander au dentiste pour la facture",
+                    "Préparer un stylo, du papier et ce qui concerne la facture",
+                    "Appeler le dentiste en suivant la liste",
+                    "Noter ce qui a été convenu et la suite");
+            assertThat(steps("appeler maman", ProfileLanguage.FR)).contains(
+                    "Trouver le numéro de maman",
+                    "Noter ce qu'il faut demander à maman",
+                    "Préparer un stylo et du papier",
+                    "Appeler maman en suivant la liste");
+        }
+
+        @Test
+        void aFrenchObjectKeepsThePrepositionItsVerbTook() {
+            assertThat(steps("répondre au proprio", ProfileLanguage.FR)).containsExactly(
+                    "Relire les derniers messages du proprio",
+                    "Lister les points à dire au proprio",
+                    "Écrire un premier jet au proprio",
+                    "Le relire une fois et l'envoyer",
+                    "Prévoir une relance si le proprio ne répond pas");
+        }
+
+        @Test
+        void frenchStepsSpeakToThePersonAndSeeThroughElision() {
+            assertThat(steps("faire ma déclaration d'impôts", ProfileLanguage.FR))
+                    .contains("Vérifier les totaux et envoyer ta déclaration d'impôts");
+            assertThat(steps("nettoyer la cuisine", ProfileLanguage.FR))
+                    .startsWith("Mettre en sacs les déchets et le recyclage de la cuisine");
+            assertThat(steps("ranger le garage", ProfileLanguage.FR))
+                    .startsWith("Mettre en sacs les déchets et le recyclage du garage");
+        }
+
+        @Test
+        void aSpanishCallContractsTheArticleWithItsPreposition() {
+            assertThat(steps("llamar al dentista sobre la factura", ProfileLanguage.ES)).containsExactly(
+                    "Buscar el número del dentista",
+                    "Apuntar qué preguntar al dentista sobre la factura",
+                    "Tener a mano papel y boli y todo lo de la factura",
+                    "Llamar al dentista y seguir la lista",
+                    "Apuntar lo acordado y el siguiente paso");
+            assertThat(steps("llamar a mamá", ProfileLanguage.ES)).contains(
+                    "Buscar el número de mamá",
+                    "Apuntar qué preguntar a mamá",
+                    "Llamar a mamá y seguir la lista");
+        }
+
+        @Test
+        void spanishStepsSpeakToThePerson() {
+            assertThat(steps("arreglar el grifo", ProfileLanguage.ES)).contains(
+                    "Apuntar exactamente qué le pasa al grifo",
+                    "Buscar cómo arreglar el grifo");
+            assertThat(steps("estudiar para el examen de mates", ProfileLanguage.ES))
+                    .contains("Apuntar los temas del examen de mates");
+            assertThat(steps("limpiar mi habitación", ProfileLanguage.ES))
+                    .startsWith("Meter en bolsas la basura y el reciclaje de tu habitación");
+        }
+
+        @Test
+        void anyOtherTaskGetsTheTimeBoxedPlanInThePersonsLanguage() {
+            assertThat(steps("vacances", ProfileLanguage.FR)).first()
+                    .isEqualTo("Prendre 10 minutes pour décider ce que « fini » veut dire pour « vacances »");
+            assertThat(steps("vacaciones", ProfileLanguage.ES)).first()
+                    .isEqualTo("Dedicar 10 minutos a decidir qué significa «terminado» para «vacaciones»");
+            assertThat(steps("", ProfileLanguage.ES)).last().isEqualTo("Ver qué queda y planear el siguiente bloque");
+            assertThat(steps("call mom", ProfileLanguage.FR).getFirst()).as("the steps follow the profile, not the title")
+                    .startsWith("Prendre 10 minutes");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                fr | acheter un cadeau pour Léa
+                fr | réviser pour le partiel de maths
+                fr | envoyer un mail à Paul
+                fr | écrire le rapport
+                fr | payer la facture d'électricité
+                fr | renouveler le passeport
+                fr | prendre rdv chez le dentiste
+                fr | acheter des chaussures
+                fr | apprendre l'espagnol
+                fr | lire le chapitre 4
+                fr | réparer le vélo
+                fr | organiser l'anniversaire de Tom
+                fr | déménager à Lyon
+                fr | aller à la poste
+                es | comprar un regalo para Ana
+                es | escribir a Juan
+                es | redactar el informe
+                es | pagar la luz
+                es | renovar el pasaporte
+                es | pedir cita con el médico
+                es | comprar zapatos
+                es | aprender inglés
+                es | leer el capítulo 4
+                es | organizar la fiesta de Tom
+                es | mudarse a Sevilla
+                es | ir a la farmacia
+                es | hacer la declaración de la renta
+                """)
+        void everyKindHasItsSteps(String language, String title) {
+            assertThat(steps(title, ProfileLanguage.of(language))).allSatisfy(step -> assertThat(step)
+                    .as("a template, not the time-boxed plan").doesNotContain("«"));
         }
     }
 
@@ -320,7 +439,8 @@ class BuiltInTaskPlannerTest {
 
         @Test
         void takesNullTagsAsNone() {
-            assertWellFormed(planner.breakDown(new PlanRequest("fix the bike", null, null, null, TODAY, null)), null);
+            assertWellFormed(planner.breakDown(new PlanRequest("fix the bike", null, null, null, TODAY, null,
+                    ProfileLanguage.EN)), null);
         }
 
         @Test

@@ -3,6 +3,7 @@ package app.tdah.planner;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.tdah.i18n.ProfileLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +43,7 @@ class LlmTaskPlannerTest {
     private static final String MODEL = "qwen2.5-7b-instruct";
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
     private static final PlanRequest REQUEST = new PlanRequest("call the dentist about the bill",
-            "They charged the cleaning twice.", 45, List.of("health", "admin"), TODAY, TODAY.plusDays(7));
+            "They charged the cleaning twice.", 45, List.of("health", "admin"), TODAY, TODAY.plusDays(7), ProfileLanguage.EN);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GENEROUS = Duration.ofSeconds(10);
 
@@ -138,7 +139,10 @@ class LlmTaskPlannerTest {
         JsonNode user = body.path("messages").path(1);
         assertThat(user.path("role").asText()).isEqualTo("user");
         assertThat(user.path("content").asText()).contains("call the dentist about the bill",
-                "They charged the cleaning twice.", "health, admin", "45 minutes", "2026-03-10", "2026-03-17");
+                "They charged the cleaning twice.", "health, admin", "45 minutes", "2026-03-10", "2026-03-17",
+                "Language: English");
+
+        assertThat(body.path("messages").path(0).path("content").asText()).contains("in the person's language");
 
         JsonNode format = body.path("response_format");
         assertThat(format.path("type").asText()).isEqualTo("json_schema");

@@ -476,4 +476,80 @@ class SmsWebhookTest {
         assertThat(help.length()).isLessThanOrEqualTo(160);
         assertThat(text(ada.phone(), "what is on my plate?")).startsWith("I can't answer questions here.");
     }
+
+    private static Person personWithVerifiedPhone(String locale) {
+        Person person = personWithVerifiedPhone();
+        sql.update("UPDATE users SET locale = ? WHERE id = ?", locale, person.id());
+        return person;
+    }
+
+    /** The reply, after checking it went back as one segment. */
+    private static String oneSegment(String reply) {
+        assertThat(SmsText.of(reply).segments()).as(reply).isEqualTo(1);
+        return reply;
+    }
+
+    @Test
+    void aFrenchProfileTextsInFrenchAndIsAnsweredInFrench() {
+        Person lea = personWithVerifiedPhone("fr");
+
+        assertThat(oneSegment(text(lea.phone(), "appeler maman demain 17h")))
+                .isEqualTo("Ajouté : appeler maman, pour demain 17h. ANNULER pour le retirer.");
+        assertThat(oneSegment(text(lea.phone(), "acheter du pain aujourd'hui")))
+                .isEqualTo("Ajouté : acheter du pain, pour aujourd'hui. ANNULER pour le retirer.");
+        assertThat(text(lea.phone(), "LISTE")).isEqualTo("Aujourd'hui (1):\n1. acheter du pain");
+        assertThat(text(lea.phone(), "demain")).isEqualTo("Demain (1):\n1. appeler maman 17h");
+        assertThat(text(lea.phone(), "liste")).startsWith("Aujourd'hui (1):");
+        assertThat(oneSegment(text(lea.phone(), "fait 1")))
+                .isEqualTo("Fait : acheter du pain. Bravo ! ANNULER pour revenir en arrière.");
+        assertThat(text(lea.phone(), "annuler")).isEqualTo("Annulé : acheter du pain est de nouveau à faire.");
+        assertThat(sql.value(String.class, "SELECT status FROM tasks WHERE id = ?", taskTitled(lea.id(), "acheter du pain")))
+                .isEqualTo("OPEN");
+        assertThat(oneSegment(text(lea.phone(), "reporter 1 20m"))).startsWith("Reporté : acheter du pain, jusqu'à aujourd'hui ")
+                .endsWith(". ANNULER pour revenir en arrière.");
+        assertThat(sql.value(OffsetDateTime.class, "SELECT snoozed_until FROM tasks WHERE id = ?",
+                taskTitled(lea.id(), "acheter du pain")).toInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(20)));
+        assertThat(text(lea.phone(), "done 1")).as("English commands still work").startsWith("Fait : acheter du pain.");
+        String help = oneSegment(text(lea.phone(), "aide"));
+        assertThat(help).contains("LISTE", "FAIT 2", "REPORTER", "ANNULER", "STOP");
+        assertThat(SmsText.of(help).encoding()).isEqualTo(SmsText.Encoding.GSM7);
+    }
+
+    @Test
+    void aSpanishProfileTextsInSpanishAndIsAnsweredInSpanish() {
+        Person ana = personWithVerifiedPhone("es-MX");
+
+        // á is outside GSM 7-bit: the reply goes as UCS-2, still one segment of 70 with its hint.
+        String mama = text(ana.phone(), "llamar a mamá mañana a las 5");
+        assertThat(mama).isEqualTo("Añadida: llamar a mamá, para mañana 17:00. DESHACER para quitarla.");
+        assertThat(SmsText.of(mama)).isEqualTo(new SmsText(SmsText.Encoding.UCS2, 1));
+        String bread = text(ana.phone(), "comprar pan hoy");
+        assertThat(bread).isEqualTo("Añadida: comprar pan, para hoy. DESHACER para quitarla.");
+        assertThat(SmsText.of(bread)).as("ñ is GSM 7-bit").isEqualTo(new SmsText(SmsText.Encoding.GSM7, 1));
+        assertThat(text(ana.phone(), "lista")).isEqualTo("Hoy (1):\n1. comprar pan");
+        assertThat(text(ana.phone(), "MAÑANA")).isEqualTo("Mañana (1):\n1. llamar a mamá 17:00");
+        assertThat(text(ana.phone(), "hoy")).startsWith("Hoy (1):");
+        assertThat(oneSegment(text(ana.phone(), "hecho 1"))).isEqualTo("Hecha: comprar pan. ¡Bien hecho! DESHACER para revertirlo.");
+        assertThat(text(ana.phone(), "deshacer")).isEqualTo("Deshecho: comprar pan vuelve a estar pendiente.");
+        assertThat(oneSegment(text(ana.phone(), "posponer 1 20m"))).startsWith("Pospuesta: comprar pan, hasta hoy ");
+        assertThat(text(ana.phone(), "deshacer")).isEqualTo("Deshecho: comprar pan ya no queda pospuesta.");
+        assertThat(text(ana.phone(), "hecho 9")).isEqualTo("No hay un 9 en la lista anterior. Responde LISTA para verla otra vez.");
+        assertThat(oneSegment(text(ana.phone(), "ayuda"))).contains("LISTA", "HECHO 2", "POSPONER", "DESHACER", "STOP");
+        assertThat(text(ana.phone(), "¿qué tengo hoy?")).startsWith("No puedo responder preguntas por SMS.");
+    }
+
+    @Test
+    void aTextWithNothingLeftForTheTitleIsRefusedInThePersonsLanguage() {
+        Person ada = personWithVerifiedPhone();
+        Person lea = personWithVerifiedPhone("fr");
+        Person ana = personWithVerifiedPhone("es");
+
+        assertThat(text(ada.phone(), "tomorrow 5pm !high")).isEqualTo("Add a few words for the title, e.g. call mom tomorrow 5pm.");
+        assertThat(text(lea.phone(), "demain 17h")).isEqualTo("Ajoutez quelques mots pour le titre, par ex. appeler maman demain 17h.");
+        assertThat(text(ana.phone(), "mañana a las 5 #casa"))
+                .isEqualTo("Falta el nombre de la tarea: añade unas palabras, p. ej. llamar a Ana mañana a las 5.");
+
+        assertThat(count("SELECT count(*) FROM tasks WHERE user_id IN (?, ?, ?)", ada.id(), lea.id(), ana.id())).isZero();
+        assertThat(text(ana.phone(), "deshacer")).as("nothing was done to undo").isEqualTo("Nada que deshacer.");
+    }
 }

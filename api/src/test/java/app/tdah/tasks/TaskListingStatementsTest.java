@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import app.tdah.identity.ClientInfo;
 import app.tdah.identity.Principal;
 import app.tdah.identity.Role;
+import app.tdah.i18n.ProfileLanguage;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.graphql.Authorization;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.RequestContext;
@@ -58,7 +60,8 @@ class TaskListingStatementsTest {
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         TaskQueries queries = new TaskQueries(repository, clock);
         TaskCommands commands = new TaskCommands(repository, queries, new BuiltInTaskPlanner(), clock);
-        engine = new GraphQlEngine(SchemaSource.load(), List.of(new TasksGraphQl(queries, commands, id -> ZoneId.of("Europe/Paris"))),
+        engine = new GraphQlEngine(SchemaSource.load(), List.of(new TasksGraphQl(queries, commands,
+                        id -> new ZoneAndLanguage(ZoneId.of("Europe/Paris"), ProfileLanguage.FR))),
                 // The role lookup is the accounts feature's one statement per request, not counted here.
                 new Authorization(id -> Optional.of(Role.USER), event -> { }), 12, 5_000);
     }

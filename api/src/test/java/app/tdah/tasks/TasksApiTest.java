@@ -295,4 +295,90 @@ class TasksApiTest {
             Thread.sleep(50);
         }
     }
+
+    static GraphQlClient signedIn(String zone, String locale) {
+        GraphQlClient client = signedIn(zone);
+        JsonNode updated = client.execute("mutation U($i: UpdateProfileInput!) { updateProfile(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("locale", locale))).data("updateProfile");
+        assertThat(updated.path("userErrors")).isEmpty();
+        return client;
+    }
+
+    static final String PREVIEW = "query P($t: String!) { parseCapture(text: $t) { title dueDate dueAt flags userErrors { code } } }";
+
+    static JsonNode preview(GraphQlClient client, String text) {
+        return client.execute(PREVIEW, Map.of("t", text)).data("parseCapture");
+    }
+
+    @Test
+    void aCaptureWithNoWordsLeftForTheTitleIsRefusedAndNothingIsSaved() {
+        GraphQlClient client = signedIn("UTC");
+
+        JsonNode refused = capture(client, "tomorrow 5pm !high #x");
+
+        assertThat(refused.path("task").isNull()).isTrue();
+        assertThat(refused.path("userErrors")).hasSize(1);
+        assertThat(refused.path("userErrors").get(0).path("field").asText()).isEqualTo("text");
+        assertThat(refused.path("userErrors").get(0).path("code").asText()).isEqualTo("TOO_SHORT");
+        assertThat(refused.path("userErrors").get(0).path("message").asText()).isEqualTo("Add a few words for the title.");
+        assertThat(client.execute("{ tasks { totalCount } }").data("tasks").path("totalCount").asInt()).isZero();
+        // The preview still shows what was understood, flagged, so the person sees why.
+        JsonNode preview = preview(client, "tomorrow 5pm !high #x");
+        assertThat(preview.path("title").asText()).isEmpty();
+        assertThat(preview.path("dueDate").asText()).isEqualTo(TODAY.plusDays(1).toString());
+        assertThat(preview.path("flags")).extracting(JsonNode::asText).containsExactly("TITLE_MISSING");
+        assertThat(preview.path("userErrors")).isEmpty();
+    }
+
+    @Test
+    void thePreviewAsksAboutADateReadAsAlmostAYearAway() {
+        GraphQlClient client = signedIn("UTC");
+        LocalDate lastWeek = TODAY.minusDays(7);
+        if (lastWeek.getMonthValue() == 2 && lastWeek.getDayOfMonth() == 29) {
+            lastWeek = lastWeek.minusDays(1);
+        }
+        String monthDay = lastWeek.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH));
+
+        JsonNode farAhead = preview(client, "pay bills " + monthDay);
+        JsonNode soon = preview(client, "pay bills tomorrow");
+
+        assertThat(farAhead.path("dueDate").asText()).isEqualTo(lastWeek.plusYears(1).toString());
+        assertThat(farAhead.path("flags")).extracting(JsonNode::asText).containsExactly("DUE_FAR_AHEAD");
+        assertThat(soon.path("flags")).isEmpty();
+        assertThat(capture(client, "pay bills " + monthDay).path("task").path("title").asText())
+                .as("only asked about, never refused").isEqualTo("pay bills");
+    }
+
+    @Test
+    void theProfileLanguageChoosesTheGrammarAndEnglishIsStillUnderstood() {
+        GraphQlClient french = signedIn("Europe/Paris", "fr");
+        GraphQlClient spanish = signedIn("Europe/Madrid", "es");
+        GraphQlClient english = signedIn("Europe/Paris", "en");
+
+        JsonNode mom = capture(french, "appeler maman demain 17h").path("task");
+        assertThat(mom.path("title").asText()).isEqualTo("appeler maman");
+        assertThat(Instant.parse(mom.path("dueAt").asText()).atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDateTime())
+                .isEqualTo(TODAY.plusDays(1).atTime(17, 0));
+        assertThat(preview(french, "acheter du pain tomorrow").path("dueDate").asText()).isEqualTo(TODAY.plusDays(1).toString());
+        JsonNode mama = preview(spanish, "llamar a mamá mañana a las 5");
+        assertThat(mama.path("title").asText()).isEqualTo("llamar a mamá");
+        assertThat(Instant.parse(mama.path("dueAt").asText()).atZone(java.time.ZoneId.of("Europe/Madrid")).toLocalDateTime())
+                .isEqualTo(TODAY.plusDays(1).atTime(17, 0));
+        JsonNode notFrench = preview(english, "appeler maman demain");
+        assertThat(notFrench.path("title").asText()).isEqualTo("appeler maman demain");
+        assertThat(notFrench.path("dueDate").isNull()).isTrue();
+        assertThat(codes(capture(french, "demain 17h"))).containsExactly("TOO_SHORT");
+    }
+
+    @Test
+    void stepsAreWrittenInTheProfileLanguage() {
+        GraphQlClient french = signedIn("Europe/Paris", "fr");
+        String id = capture(french, "appeler le dentiste pour la facture").path("task").path("id").asText();
+
+        JsonNode task = french.execute("mutation B($i: BreakDownTaskInput!) { breakDownTask(input: $i) { task { "
+                + TASK_FIELDS + " } userErrors { code } } }", Map.of("i", Map.of("id", id))).data("breakDownTask").path("task");
+
+        assertThat(task.path("subtasks").findValuesAsText("title")).startsWith("Trouver le numéro du dentiste",
+                "Noter ce qu'il faut demander au dentiste pour la facture");
+    }
 }

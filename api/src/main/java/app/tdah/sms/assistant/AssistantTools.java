@@ -43,7 +43,7 @@ final class AssistantTools {
         this.clock = clock;
     }
 
-    /** What one call did, in a few words, for the fallback reply when the model never finishes. */
+    /** What one call did, in a few words of the person's language, for the fallback reply when the model never finishes. */
     record Outcome(String resultJson, Optional<String> done) {
     }
 
@@ -107,7 +107,7 @@ final class AssistantTools {
         Task task = result.task().get();
         ObjectNode json = JSON.createObjectNode();
         json.set("created", describe(task, person.zone()));
-        return new Outcome(json.toString(), Optional.of("added " + SmsReplies.shorten(task.title(), 40)));
+        return new Outcome(json.toString(), Optional.of(person.replies().didSoFar(Conversation.UndoKind.CREATED, task)));
     }
 
     private Outcome list(SmsAssistant.Texter person, String which) {
@@ -144,7 +144,7 @@ final class AssistantTools {
         }
         ObjectNode json = JSON.createObjectNode();
         json.set("completed", describe(result.task().get(), person.zone()));
-        return new Outcome(json.toString(), Optional.of("completed " + SmsReplies.shorten(task.title(), 40)));
+        return new Outcome(json.toString(), Optional.of(person.replies().didSoFar(Conversation.UndoKind.COMPLETED, task)));
     }
 
     private Outcome snooze(SmsAssistant.Texter person, Task task, JsonNode minutes) {
@@ -157,7 +157,7 @@ final class AssistantTools {
         }
         ObjectNode json = JSON.createObjectNode().put("snoozed_until",
                 result.task().get().snoozedUntil().atZone(person.zone()).toLocalDateTime().toString());
-        return new Outcome(json.toString(), Optional.of("snoozed " + SmsReplies.shorten(task.title(), 40)));
+        return new Outcome(json.toString(), Optional.of(person.replies().didSoFar(Conversation.UndoKind.SNOOZED, task)));
     }
 
     private Outcome withTask(UUID userId, JsonNode arguments, Function<Task, Outcome> action) {

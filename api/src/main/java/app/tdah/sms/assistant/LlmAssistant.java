@@ -53,7 +53,7 @@ final class LlmAssistant {
         ArrayNode messages = JSON.createArrayNode();
         ZonedDateTime now = clock.instant().atZone(person.zone());
         messages.addObject().put("role", "system").put("content", INSTRUCTIONS + "\nNow: " + NOW.format(now)
-                + " (" + now.getZone().getId() + ").");
+                + " (" + now.getZone().getId() + "). Their profile language: " + person.language().code() + ".");
         messages.addObject().put("role", "user").put("content", question);
         try {
             for (int step = 1; step <= MAX_STEPS; step++) {
@@ -82,9 +82,9 @@ final class LlmAssistant {
             throw new UnusableAnswer("no answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fallBack(done, "interrupted");
+            return fallBack(person, done, "interrupted");
         } catch (Exception e) {
-            return fallBack(done, client.reason(e));
+            return fallBack(person, done, client.reason(e));
         }
     }
 
@@ -105,11 +105,9 @@ final class LlmAssistant {
         return turn;
     }
 
-    private String fallBack(List<String> done, String reason) {
+    private String fallBack(SmsAssistant.Texter person, List<String> done, String reason) {
         LOG.log(System.Logger.Level.WARNING, "The SMS assistant''s language model {0} gave no answer ({1}); "
                 + "replying without it", client.model(), reason);
-        String soFar = done.isEmpty() ? "" : " So far I " + String.join(", ", done) + ".";
-        return SmsReplies.shorten("Sorry, I could not answer that just now." + soFar + " Text HELP for commands.",
-                MAX_REPLY_LENGTH);
+        return SmsReplies.shorten(person.replies().couldNotAnswer(done), MAX_REPLY_LENGTH);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import app.tdah.errors.UserError;
+import app.tdah.i18n.ProfileLanguage;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.sms.assistant.SmsCommand.SnoozeLength;
 import app.tdah.tasks.Task;
 import app.tdah.tasks.TaskCommands;
@@ -49,16 +52,24 @@ final class SmsAssistant {
         this.mayUseLlm = mayUseLlm;
     }
 
-    /** The person texting: who, and the zone their "today" and times are in. */
-    record Texter(UUID id, ZoneId zone) {
+    /** The person texting: who, the zone their "today" and times are in, and the language they are answered in. */
+    record Texter(UUID id, ZoneId zone, ProfileLanguage language) {
+
+        ZoneAndLanguage zoneAndLanguage() {
+            return new ZoneAndLanguage(zone, language);
+        }
+
+        SmsReplies replies() {
+            return SmsReplies.in(language);
+        }
     }
 
     String answer(Texter person, String body) {
         if (body.isBlank()) {
-            return SmsReplies.HELP;
+            return person.replies().help();
         }
-        return switch (SmsCommandParser.parse(body)) {
-            case SmsCommand.Help help -> SmsReplies.HELP;
+        return switch (SmsCommandParser.parse(body, person.language())) {
+            case SmsCommand.Help help -> person.replies().help();
             case SmsCommand.Today today -> today(person);
             case SmsCommand.Tomorrow tomorrow -> tomorrow(person);
             case SmsCommand.Overdue overdue -> list(person, "Overdue", tasks.today(person.id(), person.zone()).overdue(), null);
@@ -69,7 +80,7 @@ final class SmsAssistant {
             case SmsCommand.BreakDown breakDown -> breakDown(person, breakDown.number());
             case SmsCommand.Undo undo -> actions.undo(person);
             case SmsCommand.Question question -> llm.isPresent() && mayUseLlm.test(person.id())
-                    ? llm.get().answer(person, question.text()) : SmsReplies.NO_QUESTIONS;
+                    ? llm.get().answer(person, question.text()) : person.replies().noQuestions();
             case SmsCommand.Capture capture -> capture(person, capture.text());
         };
     }
@@ -77,10 +88,11 @@ final class SmsAssistant {
     private String capture(Texter person, String text) {
         TaskCommands.Result result = actions.capture(person, text);
         if (result.task().isEmpty()) {
-            return result.errors().getFirst().message();
+            UserError refusal = result.errors().getFirst();
+            return refusal.equals(TaskRules.TITLE_MISSING) ? person.replies().titleMissing() : refusal.message();
         }
         ZoneId zone = person.zone();
-        return SmsReplies.added(result.task().get(), zone, localToday(zone));
+        return person.replies().added(result.task().get(), zone, localToday(zone));
     }
 
     private String today(Texter person) {
@@ -101,11 +113,11 @@ final class SmsAssistant {
         Instant now = clock.instant();
         if (listed.isEmpty()) {
             repository.listShown(person.id(), name, List.of(), 0, now);
-            return SmsReplies.emptyList(name);
+            return person.replies().emptyList(name);
         }
         ZoneId zone = person.zone();
-        SmsReplies.Page page = SmsReplies.page(heading(name, listed.size()), window(listed, 0), 0, listed.size(), zone,
-                localToday(zone), listDay);
+        SmsReplies.Page page = person.replies().page(person.replies().heading(name, listed.size()), window(listed, 0), 0,
+                listed.size(), zone, localToday(zone), listDay);
         repository.listShown(person.id(), name, listed.stream().map(Task::id).toList(), page.nextOffset(), now);
         return page.text();
     }
@@ -114,11 +126,11 @@ final class SmsAssistant {
         Conversation conversation = repository.conversation(person.id());
         List<UUID> ids = conversation.listTaskIds();
         if (ids.isEmpty()) {
-            return SmsReplies.NO_LIST;
+            return person.replies().noList();
         }
         int offset = conversation.listNextOffset();
         if (offset >= ids.size()) {
-            return SmsReplies.END_OF_LIST;
+            return person.replies().endOfList();
         }
         ZoneId zone = person.zone();
         LocalDate today = localToday(zone);
@@ -128,18 +140,14 @@ final class SmsAssistant {
             case "Tomorrow" -> today.plusDays(1);
             default -> null;
         };
-        SmsReplies.Page page = SmsReplies.page(heading(conversation.listName(), ids.size()), window, offset, ids.size(),
-                zone, today, listDay);
+        SmsReplies.Page page = person.replies().page(person.replies().heading(conversation.listName(), ids.size()), window,
+                offset, ids.size(), zone, today, listDay);
         repository.pageShown(person.id(), page.nextOffset(), clock.instant());
         return page.text();
     }
 
     private static <T> List<T> window(List<T> list, int offset) {
         return list.subList(offset, Math.min(list.size(), offset + SmsReplies.PAGE_WINDOW));
-    }
-
-    private static String heading(String name, int size) {
-        return name + " (" + size + "):";
     }
 
     /** The most pressing task: the oldest overdue, else the first of today, else the soonest coming. */
@@ -150,12 +158,10 @@ final class SmsAssistant {
                 .or(() -> tasks.upcoming(person.id(), 1, person.zone()).stream().findFirst());
         if (next.isEmpty()) {
             repository.listShown(person.id(), "Next", List.of(), 0, clock.instant());
-            return "Nothing coming up. Text a task to add it.";
+            return person.replies().nothingNext();
         }
         repository.listShown(person.id(), "Next", List.of(next.get().id()), 1, clock.instant());
-        Task task = next.get();
-        String when = task.due() == null ? "" : " (" + SmsReplies.when(task.due(), today.zone(), today.date()) + ")";
-        return SmsReplies.withHint("Next: " + SmsReplies.shorten(task.title(), 80) + when + ".", " Reply DONE or SNOOZE 1h.");
+        return person.replies().next(next.get(), today.zone(), today.date());
     }
 
     /** The task a command is about, or why there is none. */
@@ -176,10 +182,10 @@ final class SmsAssistant {
         Optional<UUID> id;
         if (number != null) {
             if (conversation.listTaskIds().isEmpty()) {
-                return new Target.Problem(SmsReplies.WHICH_TASK);
+                return new Target.Problem(person.replies().whichTask());
             }
             if (number < 1 || number > conversation.listTaskIds().size()) {
-                return new Target.Problem(SmsReplies.noSuchNumber(number));
+                return new Target.Problem(person.replies().noSuchNumber(number));
             }
             id = Optional.of(conversation.listTaskIds().get(number - 1));
         } else {
@@ -188,22 +194,21 @@ final class SmsAssistant {
                             : Optional.empty());
         }
         if (id.isEmpty()) {
-            return new Target.Problem(SmsReplies.WHICH_TASK);
+            return new Target.Problem(person.replies().whichTask());
         }
         return tasks.find(person.id(), id.get())
                 .<Target>map(Target.Found::new)
-                .orElseGet(() -> new Target.Problem("That task was removed. Reply LIST to see your tasks."));
+                .orElseGet(() -> new Target.Problem(person.replies().taskRemoved()));
     }
 
     private String done(Texter person, Integer number) {
         return switch (target(person, number)) {
             case Target.Problem problem -> problem.reply();
-            case Target.Found found when found.task().status() != Task.Status.OPEN ->
-                    "Already done: " + SmsReplies.shorten(found.task().title(), 60) + ".";
+            case Target.Found found when found.task().status() != Task.Status.OPEN -> person.replies().alreadyDone(found.task());
             case Target.Found found -> {
                 TaskCommands.Result result = actions.complete(person, found.task());
                 ZoneId zone = person.zone();
-                yield result.task().map(after -> SmsReplies.completed(found.task(), after, zone, localToday(zone)))
+                yield result.task().map(after -> person.replies().completed(found.task(), after, zone, localToday(zone)))
                         .orElseGet(() -> result.errors().getFirst().message());
             }
         };
@@ -218,13 +223,13 @@ final class SmsAssistant {
             case SnoozeLength.UntilTomorrow tomorrow -> localToday(zone).plusDays(1).atTime(SNOOZE_TOMORROW_AT).atZone(zone).toInstant();
         };
         if (until == null) {
-            return SmsReplies.SNOOZE_RANGE;
+            return person.replies().snoozeRange();
         }
         return switch (target(person, number)) {
             case Target.Problem problem -> problem.reply();
             case Target.Found found -> {
                 TaskCommands.Result result = actions.snooze(person.id(), found.task(), until);
-                yield result.task().map(after -> SmsReplies.snoozed(after, until.atZone(zone), localToday(zone)))
+                yield result.task().map(after -> person.replies().snoozed(after, until.atZone(zone), localToday(zone)))
                         .orElseGet(() -> result.errors().getFirst().message());
             }
         };
@@ -235,13 +240,14 @@ final class SmsAssistant {
         return switch (target(person, number)) {
             case Target.Problem problem -> problem.reply();
             case Target.Found found -> {
-                TaskCommands.Result result = commands.breakDown(person.id(), found.task().id(), person.zone());
+                TaskCommands.Result result = commands.breakDown(person.id(), found.task().id(), person.zoneAndLanguage());
                 if (result.task().isEmpty()) {
                     yield result.errors().getFirst().message();
                 }
                 List<Task> steps = tasks.subtasks(person.id(), found.task().id());
                 ZoneId zone = person.zone();
-                SmsReplies.Page page = SmsReplies.page(SmsReplies.brokenDown(found.task(), steps.size()), window(steps, 0), 0,
+                SmsReplies replies = person.replies();
+                SmsReplies.Page page = replies.page(replies.brokenDown(found.task(), steps.size()), window(steps, 0), 0,
                         steps.size(), zone, localToday(zone), null);
                 repository.listShown(person.id(), "Steps", steps.stream().map(Task::id).toList(), page.nextOffset(), clock.instant());
                 yield page.text();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import app.tdah.i18n.ProfileLanguage;
 import app.tdah.sms.SmsMessageRepository;
 
 import io.helidon.dbclient.DbClient;
@@ -28,10 +29,10 @@ public final class SmsAssistantRepository {
     }
 
     /**
-     * Who a number is: opted out or not, and the person it belongs to, verified or not, with their time zone (userId
-     * and zone null: no one).
+     * Who a number is: opted out or not, and the person it belongs to, verified or not, with their time zone and
+     * language (userId and zone null, language English: no one).
      */
-    record Sender(boolean optedOut, UUID userId, boolean verified, ZoneId zone) {
+    record Sender(boolean optedOut, UUID userId, boolean verified, ZoneId zone, ProfileLanguage language) {
     }
 
     /**
@@ -40,17 +41,18 @@ public final class SmsAssistantRepository {
      */
     Sender sender(String e164) {
         return db.execute().get("SELECT o.e164 IS NOT NULL AS opted_out, p.user_id, coalesce(p.verified, false) AS verified, "
-                                + "p.time_zone "
+                                + "p.time_zone, p.locale "
                                 + "FROM (SELECT ?::text AS e164) n "
                                 + "LEFT JOIN sms_opt_outs o ON o.e164 = n.e164 "
-                                + "LEFT JOIN LATERAL (SELECT ph.user_id, ph.verified_at IS NOT NULL AS verified, u.time_zone FROM phones ph "
+                                + "LEFT JOIN LATERAL (SELECT ph.user_id, ph.verified_at IS NOT NULL AS verified, u.time_zone, u.locale FROM phones ph "
                                 + "JOIN users u ON u.id = ph.user_id WHERE ph.e164 = n.e164 AND u.deactivated_at IS NULL "
                                 + "ORDER BY ph.verified_at IS NULL LIMIT 1) p ON true",
                         e164)
                 .map(row -> {
                     String zone = row.column("time_zone").get(String.class);
                     return new Sender(row.column("opted_out").get(Boolean.class), row.column("user_id").get(UUID.class),
-                            row.column("verified").get(Boolean.class), zone == null ? null : ZoneId.of(zone));
+                            row.column("verified").get(Boolean.class), zone == null ? null : ZoneId.of(zone),
+                            ProfileLanguage.of(row.column("locale").get(String.class)));
                 })
                 .orElseThrow();
     }

@@ -112,7 +112,7 @@ public final class SmsInbox implements AutoCloseable {
                     ? Optional.of(inTwiml(Reply.onboarding(SmsReplies.unverified(publicUrl.toString())), inboundId, null, number))
                     : Optional.empty();
         }
-        return answerWithinBudget(sms, inboundId, new SmsAssistant.Texter(userId, sender.zone()), started);
+        return answerWithinBudget(sms, inboundId, new SmsAssistant.Texter(userId, sender.zone(), sender.language()), started);
     }
 
     /**
@@ -143,7 +143,7 @@ public final class SmsInbox implements AutoCloseable {
             return assistant.answer(person, sms.body());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Answering text " + sms.messageSid() + " failed", e);
-            return SmsReplies.FAILED;
+            return person.replies().failed();
         }
     }
 

@@ -30,7 +30,7 @@ final class TaskActions {
 
     TaskCommands.Result capture(SmsAssistant.Texter person, String text) {
         UUID userId = person.id();
-        TaskCommands.Result result = tasks.capture(userId, text, person.zone());
+        TaskCommands.Result result = tasks.capture(userId, text, person.zoneAndLanguage());
         result.task().ifPresent(task -> remember(userId, new Conversation.Undo(Conversation.UndoKind.CREATED, task.id(),
                 null, null, null)));
         return result;
@@ -64,12 +64,12 @@ final class TaskActions {
         UUID userId = person.id();
         Conversation.Undo undo = repository.conversation(userId).undo();
         if (undo == null) {
-            return SmsReplies.NOTHING_TO_UNDO;
+            return person.replies().nothingToUndo();
         }
         repository.rememberUndo(userId, null, clock.instant());
         Optional<Task> task = queries.find(userId, undo.taskId());
         if (task.isEmpty()) {
-            return SmsReplies.NOTHING_TO_UNDO;
+            return person.replies().nothingToUndo();
         }
         switch (undo.kind()) {
             case CREATED -> tasks.delete(userId, undo.taskId());
@@ -92,7 +92,7 @@ final class TaskActions {
                 }
             }
         }
-        return SmsReplies.undone(undo.kind(), task.get().title());
+        return person.replies().undone(undo.kind(), task.get());
     }
 
     private void remember(UUID userId, Conversation.Undo undo) {

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the built-in planner knows: common kinds of task with their usual steps, and a time-boxed plan for the rest.
+ * What the built-in planner knows in English: common kinds of task with their usual steps, and a time-boxed plan for
+ * the rest.
  *
  * <p>Kinds narrowed by nouns come first: "file taxes" is taxes, "file a complaint" is paperwork. The minutes are the
  * usual length of each step; a task's own estimate rescales them.
  */
-final class TaskKinds {
+final class EnglishTaskKinds {
 
     private static final Set<String> ANY_OBJECT = Set.of();
 
@@ -173,6 +174,6 @@ final class TaskKinds {
             step(15, "Do a second {minutes}-minute block"),
             step(5, "Check what's left and plan the next block")));
 
-    private TaskKinds() {
+    private EnglishTaskKinds() {
     }
 }
