@@ -210,7 +210,8 @@ public final class Application implements AutoCloseable {
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
                     DigestFeature.create(foundation, tasks.queries(), mail.mail()),
                     integrationSync.feature(),
-                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(), accounts::zoneOf),
+                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(),
+                            userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     tokenPurge(accounts, mfa, clock));
 
             List<Feature.Route> routes = features.stream().flatMap(f -> f.routes().stream()).toList();
