@@ -158,7 +158,8 @@ public final class Application implements AutoCloseable {
                 Config limits = foundation.config().get("graphql.max");
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), graphQl,
                         new Authorization(accounts.accounts()::effectiveRole, foundation.audit()::record),
-                        limits.get("depth").asInt().get(), limits.get("complexity").asInt().get());
+                        limits.get("depth").asInt().get(), limits.get("complexity").asInt().get(),
+                        limits.get("mutations").asInt().get());
                 routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens()));
                 routes.forEach(route -> routing.register(route.path(), route.service()));
                 SpaRouting.register(routing);

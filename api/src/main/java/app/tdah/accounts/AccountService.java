@@ -36,11 +36,15 @@ public final class AccountService {
             new UserError(null, "That email and password don't match an account.", UserError.Code.INVALID_CREDENTIALS);
     private static final UserError NO_SESSION =
             new UserError(null, "Your session has ended. Please sign in again.", UserError.Code.NOT_AUTHENTICATED);
+    private static final UserError TOO_MANY_SIGN_UPS = new UserError(null,
+            "Too many accounts have been created from your network or on this server in the last hour. "
+                    + "Please try again later.", UserError.Code.RATE_LIMITED);
 
     private final AccountRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
+    private final SignUpLimits signUpLimits;
     private final AccessTokens accessTokens;
     private final Duration refreshLifetime;
     private final Duration reuseGrace;
@@ -50,7 +54,7 @@ public final class AccountService {
     private final List<Consumer<User>> registrationHooks = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-                          LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
+                          LoginThrottle throttle, SignUpLimits signUpLimits, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
                           AuditLog audit, Clock clock, SecondFactor secondFactor) {
         this.repository = repository;
         this.secondFactor = secondFactor;
@@ -58,6 +62,7 @@ public final class AccountService {
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
+        this.signUpLimits = signUpLimits;
         this.accessTokens = accessTokens;
         this.refreshLifetime = refreshLifetime;
         this.reuseGrace = reuseGrace;
@@ -102,6 +107,9 @@ public final class AccountService {
         ProfileRules.timeZone(input.timeZone(), errors);
         if (!errors.isEmpty()) {
             return AuthResult.failure(errors);
+        }
+        if (!signUpLimits.admit(client.ip())) {
+            return AuthResult.failure(List.of(TOO_MANY_SIGN_UPS));
         }
         User user = new User(UUID.randomUUID(), email, displayName, input.timeZone(), "user",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));

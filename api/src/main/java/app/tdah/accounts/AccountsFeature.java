@@ -62,12 +62,17 @@ public final class AccountsFeature {
         AccessTokens accessTokens = new AccessTokens(foundation.secrets().jwtKey(), foundation.publicUrl().toString(),
                 Duration.ofMinutes(auth.get("access.minutes").asInt().get()), foundation.clock());
         PasswordHasher passwordHasher = new PasswordHasher(new Argon2Settings(argon2.get("memory.kib").asInt().get(),
-                argon2.get("iterations").asInt().get(), argon2.get("parallelism").asInt().get()));
+                argon2.get("iterations").asInt().get(), argon2.get("parallelism").asInt().get()),
+                new HashingSlots(argon2.get("concurrent").asInt().get(),
+                        Duration.ofMillis(argon2.get("queue.wait.millis").asInt().get())));
         PasswordPolicy passwordPolicy = new PasswordPolicy();
         LoginThrottle throttle = new LoginThrottle(foundation.coordination(),
                 Duration.ofMillis(auth.get("delay.millis").asInt().get()),
                 Duration.ofMinutes(auth.get("lockout.minutes").asInt().get()));
-        AccountService accounts = new AccountService(repository, passwordHasher, passwordPolicy, throttle, accessTokens,
+        SignUpLimits signUpLimits = new SignUpLimits(foundation.coordination(),
+                auth.get("signup.ip.per.hour").asInt().get(), auth.get("signup.global.per.hour").asInt().get());
+        AccountService accounts = new AccountService(repository, passwordHasher, passwordPolicy, throttle, signUpLimits,
+                accessTokens,
                 Duration.ofDays(auth.get("refresh.days").asInt().get()),
                 Duration.ofSeconds(auth.get("refresh.grace.seconds").asInt().get()),
                 foundation.audit(), foundation.clock(), secondFactor);

@@ -110,7 +110,7 @@ public final class Authorization {
     }
 
     /** A mutation payload: an object with userErrors, which is where a refusal belongs. */
-    private static boolean isPayload(GraphQLFieldDefinition field) {
+    static boolean isPayload(GraphQLFieldDefinition field) {
         return GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType type
                 && type.getFieldDefinition("userErrors") != null;
     }

@@ -59,7 +59,7 @@ class TaskListingStatementsTest {
         TaskService service = new TaskService(repository, new BuiltInTaskPlanner(), id -> ZoneId.of("Europe/Paris"), clock);
         engine = new GraphQlEngine(SchemaSource.load(), List.of(new TasksGraphQl(service, repository, id -> ZoneId.of("Europe/Paris"))),
                 // The role lookup is the accounts feature's one statement per request, not counted here.
-                new Authorization(id -> Optional.of(Role.USER), event -> { }), 12, 5_000);
+                new Authorization(id -> Optional.of(Role.USER), event -> { }), 12, 5_000, 5);
     }
 
     @AfterAll
