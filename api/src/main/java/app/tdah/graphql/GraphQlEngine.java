@@ -59,7 +59,7 @@ public final class GraphQlEngine {
                         new MaxQueryDepthInstrumentation(maxDepth),
                         new MaxQueryComplexityInstrumentation(maxComplexity),
                         new MaxMutationFields(maxMutations),
-                        new OperationMetrics())))
+                        OperationMetrics.ofKnownOperations())))
                 .defaultDataFetcherExceptionHandler(new HidingExceptionHandler())
                 .build();
     }
