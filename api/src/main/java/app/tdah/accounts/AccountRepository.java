@@ -5,6 +5,7 @@ import static app.tdah.platform.SqlValues.nullableInstant;
 import static app.tdah.platform.SqlValues.timestamp;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +31,7 @@ public final class AccountRepository {
     record StoredUser(User user, String passwordHash, boolean active) {
     }
 
-    record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt, boolean revoked) {
+    record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt) {
     }
 
     /** Inserts the user; false when the email is taken (the unique constraint decides, so concurrent sign-ups are safe). */
@@ -103,14 +104,32 @@ public final class AccountRepository {
     Optional<RefreshTokenRow> claimRefreshToken(byte[] tokenHash) {
         return db.execute().get("UPDATE refresh_tokens SET used_at = now() "
                                 + "WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() "
-                                + "RETURNING id, user_id, family_id, expires_at, used_at, false AS revoked",
+                                + "RETURNING id, user_id, family_id, expires_at, used_at",
                         tokenHash)
                 .map(AccountRepository::refreshToken);
     }
 
+    /**
+     * Grants a token spent less than {@code grace} ago its one retry (a browser that never received the rotated cookie):
+     * the token is revoked so it has no second retry, and so is the successor its first presentation minted, which
+     * that browser never got. The family keeps one live token: the one the caller issues next. Of concurrent retries
+     * exactly one wins.
+     */
+    Optional<RefreshTokenRow> claimGraceRetry(byte[] tokenHash, Duration grace) {
+        return db.execute().get("WITH retried AS (UPDATE refresh_tokens SET revoked_at = now() "
+                                + "WHERE token_hash = ? AND used_at > now() - ? * interval '1 millisecond' "
+                                + "AND revoked_at IS NULL AND expires_at > now() "
+                                + "RETURNING id, user_id, family_id, expires_at, used_at), "
+                                + "successor AS (UPDATE refresh_tokens live SET revoked_at = now() FROM retried "
+                                + "WHERE live.family_id = retried.family_id AND live.used_at IS NULL AND live.revoked_at IS NULL) "
+                                + "SELECT id, user_id, family_id, expires_at, used_at FROM retried",
+                        tokenHash, grace.toMillis())
+                .map(AccountRepository::refreshToken);
+    }
+
     Optional<RefreshTokenRow> findRefreshToken(byte[] tokenHash) {
-        return db.execute().get("SELECT id, user_id, family_id, expires_at, used_at, "
-                                + "revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE token_hash = ?", tokenHash)
+        return db.execute().get("SELECT id, user_id, family_id, expires_at, used_at FROM refresh_tokens WHERE token_hash = ?",
+                        tokenHash)
                 .map(AccountRepository::refreshToken);
     }
 
@@ -140,8 +159,7 @@ public final class AccountRepository {
                 row.column("user_id").get(UUID.class),
                 row.column("family_id").get(UUID.class),
                 instant(row, "expires_at"),
-                nullableInstant(row, "used_at"),
-                row.column("revoked").get(Boolean.class));
+                nullableInstant(row, "used_at"));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -239,8 +239,9 @@ public final class AccountService {
     /**
      * Rotates a refresh token: the presented one is spent and a new one of the same family is issued, keeping the
      * family's absolute expiry. Presenting a spent token again means it was copied, and the whole family is revoked;
-     * except within a short grace after it was spent, when it is the same browser retrying a refresh whose answer it
-     * never received (a reload mid-request).
+     * except once within a short grace after it was spent, when it is the same browser retrying a refresh whose answer
+     * it never received (a reload mid-request): that retry replaces the successor it never got, so the family still
+     * has a single live token.
      */
     public AuthResult refresh(Optional<String> refreshToken, ClientInfo client) {
         if (refreshToken.isEmpty()) {
@@ -248,7 +249,7 @@ public final class AccountService {
         }
         byte[] hash = BearerSecrets.sha256(refreshToken.get());
         Optional<AccountRepository.RefreshTokenRow> claimed = repository.claimRefreshToken(hash)
-                .or(() -> repository.findRefreshToken(hash).filter(this::isRetryWithinGrace));
+                .or(() -> repository.claimGraceRetry(hash, reuseGrace));
         if (claimed.isEmpty()) {
             repository.findRefreshToken(hash)
                     .filter(row -> row.usedAt() != null)
@@ -265,12 +266,6 @@ public final class AccountService {
                 .filter(user -> effectiveRole(user.id()).isPresent())
                 .map(user -> AuthResult.success(startSession(user, row.familyId(), row.expiresAt(), client)))
                 .orElseGet(() -> AuthResult.failure(List.of(NO_SESSION)));
-    }
-
-    private boolean isRetryWithinGrace(AccountRepository.RefreshTokenRow row) {
-        Instant now = clock.instant();
-        return row.usedAt() != null && !row.revoked() && row.expiresAt().isAfter(now)
-                && row.usedAt().plus(reuseGrace).isAfter(now);
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out always succeeds. */
