@@ -157,10 +157,10 @@ public final class Application implements AutoCloseable {
                 List<GraphQlFeature> graphQl = features.stream().flatMap(f -> f.graphQl().stream()).toList();
                 Config limits = foundation.config().get("graphql.max");
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), graphQl,
-                        new Authorization(accounts.accounts()::effectiveRole, foundation.audit()::record),
+                        new Authorization(foundation.audit()::record),
                         limits.get("depth").asInt().get(), limits.get("complexity").asInt().get(),
                         limits.get("mutations").asInt().get());
-                routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens()));
+                routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens(), accounts.accounts()::liveRole));
                 routes.forEach(route -> routing.register(route.path(), route.service()));
                 SpaRouting.register(routing);
             }

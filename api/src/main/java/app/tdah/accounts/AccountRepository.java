@@ -73,6 +73,17 @@ public final class AccountRepository {
                 .map(row -> row.column("role").get(String.class));
     }
 
+    /**
+     * The role of an active account whose session (refresh-token family) is live, i.e. not signed out, revoked or
+     * expired: one indexed lookup, made once per authorised request.
+     */
+    Optional<String> activeRoleInSession(UUID id, UUID familyId) {
+        return db.execute().get("SELECT role FROM users WHERE id = ?::uuid AND deactivated_at IS NULL AND EXISTS ("
+                                + "SELECT 1 FROM refresh_tokens WHERE family_id = ?::uuid AND user_id = ?::uuid "
+                                + "AND revoked_at IS NULL AND expires_at > now())", id, familyId, id)
+                .map(row -> row.column("role").get(String.class));
+    }
+
     public Optional<User> findById(UUID id) {
         return db.execute().get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?::uuid", id).map(AccountRepository::user);
     }

@@ -24,6 +24,7 @@ import app.tdah.errors.UserError;
 import app.tdah.platform.BearerSecrets;
 import app.tdah.identity.ClientInfo;
 import app.tdah.identity.AccessTokens;
+import app.tdah.identity.Principal;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -282,7 +283,19 @@ public final class AccountService {
      * A role that requires MFA (an operator's choice for admins) counts as a plain user's until MFA is on.
      */
     public Optional<Role> effectiveRole(UUID userId) {
-        return repository.activeRole(userId).flatMap(Role::ofCode)
+        return withSecondFactorRule(userId, repository.activeRole(userId));
+    }
+
+    /**
+     * The role a request's principal acts with: as {@link #effectiveRole(UUID)}, and empty as soon as the session its
+     * token was issued to has ended (signed out, revoked, ended by a password reset), in the same one lookup.
+     */
+    public Optional<Role> liveRole(Principal principal) {
+        return withSecondFactorRule(principal.userId(), repository.activeRoleInSession(principal.userId(), principal.sessionId()));
+    }
+
+    private Optional<Role> withSecondFactorRule(UUID userId, Optional<String> code) {
+        return code.flatMap(Role::ofCode)
                 .map(role -> secondFactor.isRequiredFor(role) && !secondFactor.isEnabled(userId) ? Role.USER : role);
     }
 
@@ -367,7 +380,7 @@ public final class AccountService {
         String refreshToken = BearerSecrets.generate();
         repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, BearerSecrets.sha256(refreshToken),
                 refreshExpiresAt, client);
-        return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
+        return new Session(user, accessTokens.issue(user.id(), user.role(), familyId), refreshToken, refreshExpiresAt);
     }
 
     public static String normaliseEmail(String email) {

@@ -19,14 +19,15 @@ class OverloadedMutationsTest {
             List.of(wiring -> wiring.type("Mutation", t -> t.dataFetcher("register", env -> {
                 throw new Overloaded("The server is busy checking passwords right now. Please try again in a moment.");
             }))),
-            new Authorization(userId -> Optional.empty(), event -> { }), 12, 500, 5);
+            new Authorization(event -> { }), 12, 500, 5);
 
     @Test
     void anOverloadedMutationAnswersARateLimitedUserError() {
         ExecutionResult result = engine.execute("""
                 mutation { register(input: {email: "a@example.com", password: "correct-horse-battery-42",
                   displayName: "A", timeZone: "UTC"}) { accessToken userErrors { code message } } }""",
-                null, Map.of(), new RequestContext(Optional.empty(), new ClientInfo("127.0.0.1", "test"), Optional.empty()));
+                null, Map.of(), new RequestContext(Optional.empty(), new ClientInfo("127.0.0.1", "test"), Optional.empty(),
+                        principal -> Optional.empty()));
 
         assertThat(result.getErrors()).isEmpty();
         Map<String, Object> register = result.<Map<String, Map<String, Object>>>getData().get("register");

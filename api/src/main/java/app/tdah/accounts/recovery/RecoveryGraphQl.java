@@ -70,7 +70,7 @@ public final class RecoveryGraphQl implements GraphQlFeature {
     private Payload changePassword(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         return new Payload(passwords.change(owner(env), text(env, "currentPassword"), text(env, "newPassword"),
-                context.refreshCookie(), context.client()));
+                context.principal().orElseThrow().sessionId(), context.client()));
     }
 
     private ChangeEmailPayload changeEmail(DataFetchingEnvironment env) {

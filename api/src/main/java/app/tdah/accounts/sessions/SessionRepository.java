@@ -69,13 +69,6 @@ public final class SessionRepository {
                 .map(SessionRepository::session);
     }
 
-    /** The family of a refresh token, if it is this person's (whatever its state). */
-    Optional<UUID> familyOf(UUID userId, byte[] tokenHash) {
-        return db.execute().get("SELECT family_id FROM refresh_tokens WHERE token_hash = ? AND user_id = ?::uuid",
-                        tokenHash, userId)
-                .map(row -> row.column("family_id").get(UUID.class));
-    }
-
     /** Revokes one live session of the person; false when they have no live session with that id. */
     boolean revoke(DbExecute tx, UUID userId, UUID familyId) {
         return tx.update("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ?::uuid AND family_id = ?::uuid "

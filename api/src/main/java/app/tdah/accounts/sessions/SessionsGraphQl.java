@@ -13,6 +13,7 @@ import app.tdah.paging.KeysetCursor;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.errors.UserError;
+import app.tdah.identity.Principal;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -71,10 +72,11 @@ public final class SessionsGraphQl implements GraphQlFeature {
 
     private SessionConnection page(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        UUID owner = context.principal().orElseThrow().userId();
+        Principal principal = context.principal().orElseThrow();
+        UUID owner = principal.userId();
         int first = KeysetCursor.pageSize(env.getArgument("first"), MAX_PAGE);
         KeysetCursor after = Optional.ofNullable(env.<String>getArgument("after")).map(KeysetCursor::decode).orElse(null);
-        Optional<UUID> current = sessions.current(owner, context.refreshCookie());
+        Optional<UUID> current = Optional.of(principal.sessionId());
         SessionService.Page page = sessions.page(owner, after, first);
         List<SessionEdge> edges = page.sessions().stream()
                 .map(s -> new SessionEdge(new KeysetCursor(s.createdAt(), s.id()).encode(), SessionView.of(s, current)))
@@ -95,7 +97,8 @@ public final class SessionsGraphQl implements GraphQlFeature {
 
     private RevokeOtherSessionsPayload revokeOthers(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        UUID owner = context.principal().orElseThrow().userId();
-        return new RevokeOtherSessionsPayload(sessions.revokeOthers(owner, context.refreshCookie(), context.client()), List.of());
+        Principal principal = context.principal().orElseThrow();
+        return new RevokeOtherSessionsPayload(sessions.revokeOthers(principal.userId(), principal.sessionId(), context.client()),
+                List.of());
     }
 }
