@@ -27,6 +27,7 @@ import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SchedulerSettings;
+import app.tdah.jobs.coordination.LocalFallbackCoordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.llm.LlmSettings;
@@ -118,7 +119,8 @@ public final class Application implements AutoCloseable {
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
             Foundation foundation = new Foundation(config.get("pa"), settings.publicUrl(), db, redis,
-                    settings.redisKeyPrefix(), new RedissonCoordination(redis, settings.redisKeyPrefix()), secrets,
+                    settings.redisKeyPrefix(),
+                    new LocalFallbackCoordination(new RedissonCoordination(redis, settings.redisKeyPrefix()), clock), secrets,
                     new AuditLog(db), clock, resources::add);
 
             // The features, each built once from its own configuration; later ones use what earlier ones offer.
