@@ -23,9 +23,12 @@ public final class AccountRepository {
     private static final String USER_COLUMNS = "id, email::text AS email, display_name, time_zone, role, created_at";
 
     private final DbClient db;
+    private final Duration idleTimeout;
 
-    public AccountRepository(DbClient db) {
+    /** {@code idleTimeout}: a session whose refresh token is older than this (unused so long) can no longer refresh. */
+    public AccountRepository(DbClient db, Duration idleTimeout) {
         this.db = db;
+        this.idleTimeout = idleTimeout;
     }
 
     record StoredUser(User user, String passwordHash, boolean active) {
@@ -74,13 +77,14 @@ public final class AccountRepository {
     }
 
     /**
-     * The role of an active account whose session (refresh-token family) is live, i.e. not signed out, revoked or
-     * expired: one indexed lookup, made once per authorised request.
+     * The role of an active account whose session (refresh-token family) is live, i.e. not signed out, revoked,
+     * expired or idle: one indexed lookup, made once per authorised request.
      */
     Optional<String> activeRoleInSession(UUID id, UUID familyId) {
         return db.execute().get("SELECT role FROM users WHERE id = ?::uuid AND deactivated_at IS NULL AND EXISTS ("
                                 + "SELECT 1 FROM refresh_tokens WHERE family_id = ?::uuid AND user_id = ?::uuid "
-                                + "AND revoked_at IS NULL AND expires_at > now())", id, familyId, id)
+                                + "AND revoked_at IS NULL AND expires_at > now() "
+                                + "AND created_at > now() - ? * interval '1 millisecond')", id, familyId, id, idleTimeout.toMillis())
                 .map(row -> row.column("role").get(String.class));
     }
 
@@ -110,13 +114,15 @@ public final class AccountRepository {
 
     /**
      * Marks a live refresh token used and returns it, in one statement: of two concurrent presentations of the same
-     * token exactly one wins.
+     * token exactly one wins. A token minted longer ago than the idle timeout is not live: its session was left alone
+     * too long.
      */
     Optional<RefreshTokenRow> claimRefreshToken(byte[] tokenHash) {
         return db.execute().get("UPDATE refresh_tokens SET used_at = now() "
                                 + "WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() "
+                                + "AND created_at > now() - ? * interval '1 millisecond' "
                                 + "RETURNING id, user_id, family_id, expires_at, used_at",
-                        tokenHash)
+                        tokenHash, idleTimeout.toMillis())
                 .map(AccountRepository::refreshToken);
     }
 

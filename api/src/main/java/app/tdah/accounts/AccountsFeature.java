@@ -58,7 +58,8 @@ public final class AccountsFeature {
         Config recovery = foundation.config().get("recovery");
         boolean secureCookie = auth.get("secure.cookie").asBoolean().get();
 
-        AccountRepository repository = new AccountRepository(foundation.db());
+        Duration idleTimeout = Duration.ofDays(auth.get("refresh.idle.days").asInt().get());
+        AccountRepository repository = new AccountRepository(foundation.db(), idleTimeout);
         AccessTokens accessTokens = new AccessTokens(foundation.secrets().jwtKey(), foundation.publicUrl().toString(),
                 Duration.ofMinutes(auth.get("access.minutes").asInt().get()), foundation.clock());
         PasswordHasher passwordHasher = new PasswordHasher(new Argon2Settings(argon2.get("memory.kib").asInt().get(),
@@ -78,7 +79,7 @@ public final class AccountsFeature {
                 foundation.audit(), foundation.clock(), secondFactor);
         AccountsGraphQl graphQl = new AccountsGraphQl(accounts, secureCookie);
 
-        SessionService sessions = new SessionService(new SessionRepository(foundation.db()), foundation.audit());
+        SessionService sessions = new SessionService(new SessionRepository(foundation.db(), idleTimeout), foundation.audit());
         RecoveryRepository recoveryRepository = new RecoveryRepository(foundation.db());
         OneTimeLinks links = new OneTimeLinks(recoveryRepository, foundation.publicUrl(), foundation.clock());
         RecoveryThrottle recoveryThrottle = new RecoveryThrottle(foundation.coordination(), new RecoveryLimits(
