@@ -77,14 +77,16 @@ public final class AccountRepository {
     }
 
     /**
-     * The role of an active account whose session (refresh-token family) is live, i.e. not signed out, revoked,
-     * expired or idle: one indexed lookup, made once per authorised request.
+     * The role of an active account whose session (refresh-token family) is live at {@code now}, i.e. not signed out,
+     * revoked, expired or idle: one indexed lookup, made once per authorised request. Each time is compared on the
+     * clock that wrote it: the expiry was the server's, the creation the database's.
      */
-    Optional<String> activeRoleInSession(UUID id, UUID familyId) {
+    Optional<String> activeRoleInSession(UUID id, UUID familyId, Instant now) {
         return db.execute().get("SELECT role FROM users WHERE id = ?::uuid AND deactivated_at IS NULL AND EXISTS ("
                                 + "SELECT 1 FROM refresh_tokens WHERE family_id = ?::uuid AND user_id = ?::uuid "
-                                + "AND revoked_at IS NULL AND expires_at > now() "
-                                + "AND created_at > now() - ? * interval '1 millisecond')", id, familyId, id, idleTimeout.toMillis())
+                                + "AND revoked_at IS NULL AND expires_at > ? "
+                                + "AND created_at > now() - ? * interval '1 millisecond')",
+                        id, familyId, id, timestamp(now), idleTimeout.toMillis())
                 .map(row -> row.column("role").get(String.class));
     }
 

@@ -291,7 +291,8 @@ public final class AccountService {
      * token was issued to has ended (signed out, revoked, ended by a password reset), in the same one lookup.
      */
     public Optional<Role> liveRole(Principal principal) {
-        return withSecondFactorRule(principal.userId(), repository.activeRoleInSession(principal.userId(), principal.sessionId()));
+        return withSecondFactorRule(principal.userId(), repository.activeRoleInSession(principal.userId(), principal.sessionId(),
+                clock.instant()));
     }
 
     private Optional<Role> withSecondFactorRule(UUID userId, Optional<String> code) {
