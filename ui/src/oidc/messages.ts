@@ -14,6 +14,7 @@ const MESSAGES: Record<string, string> = {
   oidc_account_unavailable: 'This account can’t sign in right now. Please contact whoever runs this assistant.',
   oidc_link_expired: 'That link expired before it was used. Please start again.',
   oidc_unavailable: 'That provider can’t be reached right now. Try again later, or use your password.',
+  oidc_rate_limited: 'Too many sign-in attempts from your network. Please wait a while and try again.',
 };
 
 const FALLBACK = 'Signing in with that provider didn’t work. Please try again, or use your password.';

@@ -41,6 +41,7 @@ import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SchedulerSettings;
+import app.tdah.jobs.coordination.LocalFallbackCoordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.llm.LlmSettings;
@@ -177,7 +178,8 @@ public final class Application implements AutoCloseable {
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
             Foundation foundation = new Foundation(config.get("pa"), settings.publicUrl(), db, redis,
-                    settings.redisKeyPrefix(), new RedissonCoordination(redis, settings.redisKeyPrefix()), secrets,
+                    settings.redisKeyPrefix(),
+                    new LocalFallbackCoordination(new RedissonCoordination(redis, settings.redisKeyPrefix()), clock), secrets,
                     new AuditLog(db), clock, resources::add);
 
             // The features, each built once from its own configuration; later ones use what earlier ones offer.
@@ -225,9 +227,10 @@ public final class Application implements AutoCloseable {
                 List<GraphQlFeature> graphQl = features.stream().flatMap(f -> f.graphQl().stream()).toList();
                 Config limits = foundation.config().get("graphql.max");
                 GraphQlEngine engine = new GraphQlEngine(schemaParsing.join(), graphQl,
-                        new Authorization(accounts.accounts()::effectiveRole, foundation.audit()::record),
-                        limits.get("depth").asInt().get(), limits.get("complexity").asInt().get());
-                routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens()));
+                        new Authorization(foundation.audit()::record),
+                        limits.get("depth").asInt().get(), limits.get("complexity").asInt().get(),
+                        limits.get("mutations").asInt().get());
+                routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens(), accounts.accounts()::liveRole));
                 routes.forEach(route -> routing.register(route.path(), route.service()));
                 SpaRouting.register(routing);
             }

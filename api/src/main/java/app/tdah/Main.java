@@ -18,6 +18,9 @@ import io.helidon.logging.common.LogConfig;
  */
 public final class Main {
 
+    private static final Map<String, String> SERVER_ALIASES = Map.of("PA_PORT", "server.port", "PA_HOST", "server.host",
+            "PA_MAX_CONCURRENT_REQUESTS", "server.max-concurrent-requests");
+
     private Main() {
     }
 
@@ -46,17 +49,17 @@ public final class Main {
     }
 
     /**
-     * The web server reads Helidon's {@code server.port} and {@code server.host} ({@code SERVER_PORT}...); the names
-     * operators set for every other setting, {@code PA_PORT} and {@code PA_HOST}, work too and win.
+     * The web server reads Helidon's {@code server.port}, {@code server.host} and {@code server.max-concurrent-requests}
+     * ({@code SERVER_PORT}...); the names operators set for every other setting, {@code PA_PORT}, {@code PA_HOST} and
+     * {@code PA_MAX_CONCURRENT_REQUESTS}, work too and win.
      */
     static Map<String, String> serverVariables(Map<String, String> environment) {
         Map<String, String> server = new HashMap<>();
-        if (environment.containsKey("PA_PORT")) {
-            server.put("server.port", environment.get("PA_PORT"));
-        }
-        if (environment.containsKey("PA_HOST")) {
-            server.put("server.host", environment.get("PA_HOST"));
-        }
+        SERVER_ALIASES.forEach((variable, key) -> {
+            if (environment.containsKey(variable)) {
+                server.put(key, environment.get(variable));
+            }
+        });
         return server;
     }
 }

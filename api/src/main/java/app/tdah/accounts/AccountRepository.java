@@ -5,6 +5,7 @@ import static app.tdah.platform.SqlValues.nullableInstant;
 import static app.tdah.platform.SqlValues.timestamp;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,15 +24,18 @@ public final class AccountRepository {
     private static final String USER_COLUMNS = "id, email::text AS email, display_name, time_zone, role, created_at";
 
     private final DbClient db;
+    private final Duration idleTimeout;
 
-    public AccountRepository(DbClient db) {
+    /** {@code idleTimeout}: a session whose refresh token is older than this (unused so long) can no longer refresh. */
+    public AccountRepository(DbClient db, Duration idleTimeout) {
         this.db = db;
+        this.idleTimeout = idleTimeout;
     }
 
     record StoredUser(User user, String passwordHash, boolean active) {
     }
 
-    record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt, boolean revoked) {
+    record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt) {
     }
 
     /** Inserts the user; false when the email is taken (the unique constraint decides, so concurrent sign-ups are safe). */
@@ -73,6 +77,20 @@ public final class AccountRepository {
                 .map(row -> row.column("role").get(String.class));
     }
 
+    /**
+     * The role of an active account whose session (refresh-token family) is live at {@code now}, i.e. not signed out,
+     * revoked, expired or idle: one indexed lookup, made once per authorised request. Each time is compared on the
+     * clock that wrote it: the expiry was the server's, the creation the database's.
+     */
+    Optional<String> activeRoleInSession(UUID id, UUID familyId, Instant now) {
+        return db.execute().get("SELECT role FROM users WHERE id = ?::uuid AND deactivated_at IS NULL AND EXISTS ("
+                                + "SELECT 1 FROM refresh_tokens WHERE family_id = ?::uuid AND user_id = ?::uuid "
+                                + "AND revoked_at IS NULL AND expires_at > ? "
+                                + "AND created_at > now() - ? * interval '1 millisecond')",
+                        id, familyId, id, timestamp(now), idleTimeout.toMillis())
+                .map(row -> row.column("role").get(String.class));
+    }
+
     public Optional<User> findById(UUID id) {
         return db.execute().get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?::uuid", id).map(AccountRepository::user);
     }
@@ -105,19 +123,39 @@ public final class AccountRepository {
 
     /**
      * Marks a live refresh token used and returns it, in one statement: of two concurrent presentations of the same
-     * token exactly one wins.
+     * token exactly one wins. A token minted longer ago than the idle timeout is not live: its session was left alone
+     * too long.
      */
     Optional<RefreshTokenRow> claimRefreshToken(byte[] tokenHash) {
         return db.execute().get("UPDATE refresh_tokens SET used_at = now() "
                                 + "WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() "
-                                + "RETURNING id, user_id, family_id, expires_at, used_at, false AS revoked",
-                        tokenHash)
+                                + "AND created_at > now() - ? * interval '1 millisecond' "
+                                + "RETURNING id, user_id, family_id, expires_at, used_at",
+                        tokenHash, idleTimeout.toMillis())
+                .map(AccountRepository::refreshToken);
+    }
+
+    /**
+     * Grants a token spent less than {@code grace} ago its one retry (a browser that never received the rotated cookie):
+     * the token is revoked so it has no second retry, and so is the successor its first presentation minted, which
+     * that browser never got. The family keeps one live token: the one the caller issues next. Of concurrent retries
+     * exactly one wins.
+     */
+    Optional<RefreshTokenRow> claimGraceRetry(byte[] tokenHash, Duration grace) {
+        return db.execute().get("WITH retried AS (UPDATE refresh_tokens SET revoked_at = now() "
+                                + "WHERE token_hash = ? AND used_at > now() - ? * interval '1 millisecond' "
+                                + "AND revoked_at IS NULL AND expires_at > now() "
+                                + "RETURNING id, user_id, family_id, expires_at, used_at), "
+                                + "successor AS (UPDATE refresh_tokens live SET revoked_at = now() FROM retried "
+                                + "WHERE live.family_id = retried.family_id AND live.used_at IS NULL AND live.revoked_at IS NULL) "
+                                + "SELECT id, user_id, family_id, expires_at, used_at FROM retried",
+                        tokenHash, grace.toMillis())
                 .map(AccountRepository::refreshToken);
     }
 
     Optional<RefreshTokenRow> findRefreshToken(byte[] tokenHash) {
-        return db.execute().get("SELECT id, user_id, family_id, expires_at, used_at, "
-                                + "revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE token_hash = ?", tokenHash)
+        return db.execute().get("SELECT id, user_id, family_id, expires_at, used_at FROM refresh_tokens WHERE token_hash = ?",
+                        tokenHash)
                 .map(AccountRepository::refreshToken);
     }
 
@@ -147,8 +185,7 @@ public final class AccountRepository {
                 row.column("user_id").get(UUID.class),
                 row.column("family_id").get(UUID.class),
                 instant(row, "expires_at"),
-                nullableInstant(row, "used_at"),
-                row.column("revoked").get(Boolean.class));
+                nullableInstant(row, "used_at"));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -25,6 +25,7 @@ import app.tdah.errors.UserError;
 import app.tdah.platform.BearerSecrets;
 import app.tdah.identity.ClientInfo;
 import app.tdah.identity.AccessTokens;
+import app.tdah.identity.Principal;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -37,11 +38,15 @@ public final class AccountService {
             new UserError(null, "That email and password don't match an account.", UserError.Code.INVALID_CREDENTIALS);
     private static final UserError NO_SESSION =
             new UserError(null, "Your session has ended. Please sign in again.", UserError.Code.NOT_AUTHENTICATED);
+    private static final UserError TOO_MANY_SIGN_UPS = new UserError(null,
+            "Too many accounts have been created from your network or on this server in the last hour. "
+                    + "Please try again later.", UserError.Code.RATE_LIMITED);
 
     private final AccountRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
+    private final SignUpLimits signUpLimits;
     private final AccessTokens accessTokens;
     private final Duration refreshLifetime;
     private final Duration reuseGrace;
@@ -51,7 +56,7 @@ public final class AccountService {
     private final List<Consumer<User>> registrationHooks = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-                          LoginThrottle throttle, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
+                          LoginThrottle throttle, SignUpLimits signUpLimits, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
                           AuditLog audit, Clock clock, SecondFactor secondFactor) {
         this.repository = repository;
         this.secondFactor = secondFactor;
@@ -59,6 +64,7 @@ public final class AccountService {
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
+        this.signUpLimits = signUpLimits;
         this.accessTokens = accessTokens;
         this.refreshLifetime = refreshLifetime;
         this.reuseGrace = reuseGrace;
@@ -103,6 +109,9 @@ public final class AccountService {
         ProfileRules.timeZone(input.timeZone(), errors);
         if (!errors.isEmpty()) {
             return AuthResult.failure(errors);
+        }
+        if (!signUpLimits.admit(client.ip())) {
+            return AuthResult.failure(List.of(TOO_MANY_SIGN_UPS));
         }
         User user = new User(UUID.randomUUID(), email, displayName, input.timeZone(), "user",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -232,8 +241,9 @@ public final class AccountService {
     /**
      * Rotates a refresh token: the presented one is spent and a new one of the same family is issued, keeping the
      * family's absolute expiry. Presenting a spent token again means it was copied, and the whole family is revoked;
-     * except within a short grace after it was spent, when it is the same browser retrying a refresh whose answer it
-     * never received (a reload mid-request).
+     * except once within a short grace after it was spent, when it is the same browser retrying a refresh whose answer
+     * it never received (a reload mid-request): that retry replaces the successor it never got, so the family still
+     * has a single live token.
      */
     public AuthResult refresh(Optional<String> refreshToken, ClientInfo client) {
         if (refreshToken.isEmpty()) {
@@ -241,7 +251,7 @@ public final class AccountService {
         }
         byte[] hash = BearerSecrets.sha256(refreshToken.get());
         Optional<AccountRepository.RefreshTokenRow> claimed = repository.claimRefreshToken(hash)
-                .or(() -> repository.findRefreshToken(hash).filter(this::isRetryWithinGrace));
+                .or(() -> repository.claimGraceRetry(hash, reuseGrace));
         if (claimed.isEmpty()) {
             repository.findRefreshToken(hash)
                     .filter(row -> row.usedAt() != null)
@@ -260,12 +270,6 @@ public final class AccountService {
                 .orElseGet(() -> AuthResult.failure(List.of(NO_SESSION)));
     }
 
-    private boolean isRetryWithinGrace(AccountRepository.RefreshTokenRow row) {
-        Instant now = clock.instant();
-        return row.usedAt() != null && !row.revoked() && row.expiresAt().isAfter(now)
-                && row.usedAt().plus(reuseGrace).isAfter(now);
-    }
-
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out always succeeds. */
     public void logout(Optional<String> refreshToken, ClientInfo client) {
         refreshToken.flatMap(token -> repository.findRefreshToken(BearerSecrets.sha256(token)))
@@ -280,7 +284,20 @@ public final class AccountService {
      * A role that requires MFA (an operator's choice for admins) counts as a plain user's until MFA is on.
      */
     public Optional<Role> effectiveRole(UUID userId) {
-        return repository.activeRole(userId).flatMap(Role::ofCode)
+        return withSecondFactorRule(userId, repository.activeRole(userId));
+    }
+
+    /**
+     * The role a request's principal acts with: as {@link #effectiveRole(UUID)}, and empty as soon as the session its
+     * token was issued to has ended (signed out, revoked, ended by a password reset), in the same one lookup.
+     */
+    public Optional<Role> liveRole(Principal principal) {
+        return withSecondFactorRule(principal.userId(), repository.activeRoleInSession(principal.userId(), principal.sessionId(),
+                clock.instant()));
+    }
+
+    private Optional<Role> withSecondFactorRule(UUID userId, Optional<String> code) {
+        return code.flatMap(Role::ofCode)
                 .map(role -> secondFactor.isRequiredFor(role) && !secondFactor.isEnabled(userId) ? Role.USER : role);
     }
 
@@ -370,7 +387,7 @@ public final class AccountService {
         String refreshToken = BearerSecrets.generate();
         repository.insertRefreshToken(UUID.randomUUID(), user.id(), familyId, BearerSecrets.sha256(refreshToken),
                 refreshExpiresAt, client);
-        return new Session(user, accessTokens.issue(user.id(), user.role()), refreshToken, refreshExpiresAt);
+        return new Session(user, accessTokens.issue(user.id(), user.role(), familyId), refreshToken, refreshExpiresAt);
     }
 
     public static String normaliseEmail(String email) {

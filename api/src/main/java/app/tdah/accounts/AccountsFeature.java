@@ -61,22 +61,28 @@ public final class AccountsFeature {
         Config recovery = foundation.config().get("recovery");
         boolean secureCookie = auth.get("secure.cookie").asBoolean().get();
 
-        AccountRepository repository = new AccountRepository(foundation.db());
+        Duration idleTimeout = Duration.ofDays(auth.get("refresh.idle.days").asInt().get());
+        AccountRepository repository = new AccountRepository(foundation.db(), idleTimeout);
         AccessTokens accessTokens = new AccessTokens(foundation.secrets().jwtKey(), foundation.publicUrl().toString(),
                 Duration.ofMinutes(auth.get("access.minutes").asInt().get()), foundation.clock());
         PasswordHasher passwordHasher = new PasswordHasher(new Argon2Settings(argon2.get("memory.kib").asInt().get(),
-                argon2.get("iterations").asInt().get(), argon2.get("parallelism").asInt().get()));
+                argon2.get("iterations").asInt().get(), argon2.get("parallelism").asInt().get()),
+                new HashingSlots(argon2.get("concurrent").asInt().get(),
+                        Duration.ofMillis(argon2.get("queue.wait.millis").asInt().get())));
         PasswordPolicy passwordPolicy = new PasswordPolicy();
         LoginThrottle throttle = new LoginThrottle(foundation.coordination(),
                 Duration.ofMillis(auth.get("delay.millis").asInt().get()),
                 Duration.ofMinutes(auth.get("lockout.minutes").asInt().get()));
-        AccountService accounts = new AccountService(repository, passwordHasher, passwordPolicy, throttle, accessTokens,
+        SignUpLimits signUpLimits = new SignUpLimits(foundation.coordination(),
+                auth.get("signup.ip.per.hour").asInt().get(), auth.get("signup.global.per.hour").asInt().get());
+        AccountService accounts = new AccountService(repository, passwordHasher, passwordPolicy, throttle, signUpLimits,
+                accessTokens,
                 Duration.ofDays(auth.get("refresh.days").asInt().get()),
                 Duration.ofSeconds(auth.get("refresh.grace.seconds").asInt().get()),
                 foundation.audit(), foundation.clock(), secondFactor);
         AccountsGraphQl graphQl = new AccountsGraphQl(accounts, secureCookie);
 
-        SessionService sessions = new SessionService(new SessionRepository(foundation.db()), foundation.audit());
+        SessionService sessions = new SessionService(new SessionRepository(foundation.db(), idleTimeout), foundation.audit());
         RecoveryRepository recoveryRepository = new RecoveryRepository(foundation.db());
         OneTimeLinks links = new OneTimeLinks(recoveryRepository, foundation.publicUrl(), foundation.clock());
         RecoveryThrottle recoveryThrottle = new RecoveryThrottle(foundation.coordination(), new RecoveryLimits(

@@ -71,9 +71,8 @@ public final class AccountsGraphQl implements GraphQlFeature {
     }
 
     private UserView me(DataFetchingEnvironment env) {
-        // A deactivated account's token still verifies until it expires; it no longer has a profile to show.
+        // A deactivated account's or ended session's token still verifies until it expires: it has no principal.
         return GraphQlEngine.context(env).principal()
-                .filter(p -> accounts.effectiveRole(p.userId()).isPresent())
                 .flatMap(p -> accounts.user(p.userId()))
                 .map(UserView::of)
                 .orElse(null);

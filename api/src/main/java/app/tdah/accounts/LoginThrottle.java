@@ -11,8 +11,9 @@ import app.tdah.platform.BearerSecrets;
  * growing delay (1 s, 2 s, 4 s... up to a minute; attempts during the wait are refused and not counted), and the 10th locks the account for 15 minutes. Per IP: 50 failures
  * in 15 minutes block that address for the rest of the window. Attempts refused here get the same generic answer as
  * a wrong password and never reach Argon2, so a burst costs the server nothing. Accounts are keyed by a hash of the
- * email, so Redis holds no addresses. If Redis is unreachable the throttle lets attempts through: people can still
- * sign in, and the outage shows in readiness.
+ * email, so Redis holds no addresses. If Redis is unreachable the counts fall back to each node's memory (see
+ * {@link app.tdah.jobs.coordination.LocalFallbackCoordination}): guessing stays limited, and the outage shows in
+ * readiness.
  */
 public final class LoginThrottle {
 
@@ -21,7 +22,6 @@ public final class LoginThrottle {
     static final int IP_LIMIT = 50;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration MAX_DELAY = Duration.ofMinutes(1);
-    private static final System.Logger LOG = System.getLogger(LoginThrottle.class.getName());
 
     private final Coordination coordination;
     private final Duration firstDelay;
@@ -35,7 +35,6 @@ public final class LoginThrottle {
 
     /** An attempt's admission: whether it may be checked, and its number in the account's window. */
     public record Attempt(boolean admitted, long number) {
-        static final Attempt UNTHROTTLED = new Attempt(true, 0);
     }
 
     /**
@@ -44,57 +43,42 @@ public final class LoginThrottle {
      */
     public Attempt admit(String email, String ip) {
         String account = accountKey(email);
-        try {
-            if (coordination.isRaised("login-lock:" + account) || coordination.isRaised("login-wait:" + account)
-                    || coordination.isRaised("login-ip-block:" + ip)) {
-                return new Attempt(false, 0);
-            }
-            long number = coordination.countWithin("login-attempt:" + account, WINDOW);
-            if (number > LOCK_AT) {
-                coordination.raiseFlag("login-lock:" + account, lockout);
-                return new Attempt(false, number);
-            }
-            return new Attempt(true, number);
-        } catch (RuntimeException e) {
-            unavailable(e);
-            return Attempt.UNTHROTTLED;
+        if (coordination.isRaised("login-lock:" + account) || coordination.isRaised("login-wait:" + account)
+                || coordination.isRaised("login-ip-block:" + ip)) {
+            return new Attempt(false, 0);
         }
+        long number = coordination.countWithin("login-attempt:" + account, WINDOW);
+        if (number > LOCK_AT) {
+            coordination.raiseFlag("login-lock:" + account, lockout);
+            return new Attempt(false, number);
+        }
+        return new Attempt(true, number);
     }
 
     /** What a failed attempt led to, for the audit trail. */
     public record Consequence(boolean accountLocked, boolean addressBlocked, Duration delay) {
-        static final Consequence NONE = new Consequence(false, false, Duration.ZERO);
     }
 
     /** A checked attempt failed: it may start a wait, lock the account, or block the address. */
     public Consequence failed(String email, String ip, Attempt attempt) {
         String account = accountKey(email);
-        try {
-            boolean blocked = coordination.countWithin("login-ip:" + ip, WINDOW) >= IP_LIMIT;
-            if (blocked) {
-                coordination.raiseFlag("login-ip-block:" + ip, WINDOW);
-            }
-            if (attempt.number() >= LOCK_AT) {
-                coordination.raiseFlag("login-lock:" + account, lockout);
-                return new Consequence(true, blocked, lockout);
-            } else if (attempt.number() >= DELAY_FROM && !firstDelay.isZero()) {
-                Duration wait = delayAfter(attempt.number());
-                coordination.raiseFlag("login-wait:" + account, wait);
-                return new Consequence(false, blocked, wait);
-            }
-            return new Consequence(false, blocked, Duration.ZERO);
-        } catch (RuntimeException e) {
-            unavailable(e);
-            return Consequence.NONE;
+        boolean blocked = coordination.countWithin("login-ip:" + ip, WINDOW) >= IP_LIMIT;
+        if (blocked) {
+            coordination.raiseFlag("login-ip-block:" + ip, WINDOW);
         }
+        if (attempt.number() >= LOCK_AT) {
+            coordination.raiseFlag("login-lock:" + account, lockout);
+            return new Consequence(true, blocked, lockout);
+        } else if (attempt.number() >= DELAY_FROM && !firstDelay.isZero()) {
+            Duration wait = delayAfter(attempt.number());
+            coordination.raiseFlag("login-wait:" + account, wait);
+            return new Consequence(false, blocked, wait);
+        }
+        return new Consequence(false, blocked, Duration.ZERO);
     }
 
     public void succeeded(String email) {
-        try {
-            coordination.resetCount("login-attempt:" + accountKey(email));
-        } catch (RuntimeException e) {
-            unavailable(e);
-        }
+        coordination.resetCount("login-attempt:" + accountKey(email));
     }
 
     /** The first delay (1 s) after the 5th failure, doubling with each one after it, up to a minute. */
@@ -105,9 +89,5 @@ public final class LoginThrottle {
 
     private static String accountKey(String email) {
         return HexFormat.of().formatHex(BearerSecrets.sha256(email));
-    }
-
-    private static void unavailable(RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Login throttling unavailable, letting the attempt through: {0}", e.toString());
     }
 }

@@ -16,7 +16,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashing, stored in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}) so the
- * parameters travel with each hash and can be raised later without invalidating existing passwords.
+ * parameters travel with each hash and can be raised later without invalidating existing passwords. Every computation
+ * takes one of the node's {@link HashingSlots}, and fails as {@link app.tdah.errors.Overloaded} when none frees up.
  */
 public final class PasswordHasher {
 
@@ -28,6 +29,7 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     private final Argon2Settings settings;
+    private final HashingSlots slots;
     private final SecureRandom random = new SecureRandom();
     /**
      * Verified against when an email is unknown, so both answers take the same time. Its hash part is random bytes:
@@ -35,8 +37,9 @@ public final class PasswordHasher {
      */
     private final String decoyHash;
 
-    public PasswordHasher(Argon2Settings settings) {
+    public PasswordHasher(Argon2Settings settings, HashingSlots slots) {
         this.settings = settings;
+        this.slots = slots;
         this.decoyHash = phc(randomBytes(SALT_BYTES), randomBytes(HASH_BYTES));
     }
 
@@ -82,7 +85,11 @@ public final class PasswordHasher {
         return bytes;
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        return slots.run(() -> argon2id(password, salt, memoryKib, iterations, parallelism, length));
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

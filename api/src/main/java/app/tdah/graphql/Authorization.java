@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import app.tdah.identity.Permission;
 import app.tdah.identity.Principal;
-import app.tdah.identity.EffectiveRoles;
 import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
@@ -30,8 +29,9 @@ import graphql.schema.GraphQLTypeUtil;
 /**
  * The one authorisation layer of the API. Every root field declares who may call it, {@code @auth(requires: ...)} or
  * {@code @anonymous}, and this wraps each {@code @auth} field's fetcher so the check runs before it: fetchers never
- * check roles themselves. The role is the account's current one, read once per request, so a role change or a
- * deactivation takes effect on the next request rather than when the access token expires.
+ * check roles themselves. The role is the account's current one, read once per request with the liveness of the
+ * token's session ({@link RequestContext#role()}), so a role change, a deactivation or the end of the session takes
+ * effect on the next request rather than when the access token expires.
  *
  * <p>A refused mutation answers its payload with a userError, as every business mistake does; a refused query field
  * answers null with an error coded UNAUTHENTICATED or FORBIDDEN.
@@ -41,14 +41,9 @@ public final class Authorization {
     static final String AUTH = "auth";
     static final String ANONYMOUS = "anonymous";
 
-    private record CurrentRole(Optional<Role> role) {
-    }
-
-    private final EffectiveRoles roles;
     private final Consumer<AuditEvent> audit;
 
-    public Authorization(EffectiveRoles roles, Consumer<AuditEvent> audit) {
-        this.roles = roles;
+    public Authorization(Consumer<AuditEvent> audit) {
         this.audit = audit;
     }
 
@@ -81,8 +76,7 @@ public final class Authorization {
 
     private Object guarded(DataFetchingEnvironment env, Permission required, boolean payload, DataFetcher<?> fetcher) throws Exception {
         RequestContext context = GraphQlEngine.context(env);
-        Optional<Role> role = context.principal().flatMap(p -> context.cached(CurrentRole.class,
-                () -> new CurrentRole(roles.of(p.userId()))).role());
+        Optional<Role> role = context.role();
         if (role.isEmpty()) {
             return refusal(env, payload, UserError.Code.NOT_AUTHENTICATED, "Please sign in.");
         }
@@ -110,7 +104,7 @@ public final class Authorization {
     }
 
     /** A mutation payload: an object with userErrors, which is where a refusal belongs. */
-    private static boolean isPayload(GraphQLFieldDefinition field) {
+    static boolean isPayload(GraphQLFieldDefinition field) {
         return GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType type
                 && type.getFieldDefinition("userErrors") != null;
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import app.tdah.errors.BadArgument;
+import app.tdah.errors.Overloaded;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -22,7 +23,10 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import org.dataloader.DataLoaderRegistry;
 
-/** The executable schema: the SDL from graphql-schema, each feature's data fetchers, and the query limits. */
+/**
+ * The executable schema: the SDL from graphql-schema, each feature's data fetchers, and the limits of one operation
+ * (its depth, its complexity, and how many mutations it may run).
+ */
 public final class GraphQlEngine {
 
     private static final System.Logger LOG = System.getLogger(GraphQlEngine.class.getName());
@@ -32,7 +36,7 @@ public final class GraphQlEngine {
     private final List<GraphQlFeature> features;
 
     public GraphQlEngine(SchemaSource source, List<GraphQlFeature> features, Authorization authorization,
-                         int maxDepth, int maxComplexity) {
+                         int maxDepth, int maxComplexity, int maxMutations) {
         this.schemaText = source.text();
         this.features = List.copyOf(features);
         List<NodeType<?>> nodeTypes = features.stream().flatMap(f -> f.nodeTypes().stream()).toList();
@@ -48,12 +52,14 @@ public final class GraphQlEngine {
                         .map(n -> env.getSchema().getObjectType(n.typeName()))
                         .orElse(null)));
         features.forEach(f -> f.wire(wiring));
-        GraphQLSchema schema = authorization.enforce(new SchemaGenerator().makeExecutableSchema(source.types(), wiring.build()));
+        GraphQLSchema schema = OverloadedMutations.answerInPayloads(
+                authorization.enforce(new SchemaGenerator().makeExecutableSchema(source.types(), wiring.build())));
         this.graphQl = GraphQL.newGraphQL(schema)
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new MaxQueryDepthInstrumentation(maxDepth),
                         new MaxQueryComplexityInstrumentation(maxComplexity),
-                        new OperationMetrics())))
+                        new MaxMutationFields(maxMutations),
+                        OperationMetrics.ofKnownOperations())))
                 .defaultDataFetcherExceptionHandler(new HidingExceptionHandler())
                 .build();
     }
@@ -93,32 +99,32 @@ public final class GraphQlEngine {
     }
 
     /**
-     * A {@link BadArgument} reaches the client with its message; any other unexpected failure in a data fetcher is
-     * logged in full and shown to the client only as "Internal error".
+     * A {@link BadArgument} reaches the client with its message (code BAD_ARGUMENT), as does an {@link Overloaded}
+     * outside a mutation's payload (code RATE_LIMITED); any other unexpected failure in a data fetcher is logged in
+     * full and shown to the client only as "Internal error".
      */
     private static final class HidingExceptionHandler implements DataFetcherExceptionHandler {
         @Override
         public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
-            if (params.getException() instanceof GraphQLError meantForTheClient) {
-                return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(meantForTheClient).build());
-            }
-            if (params.getException() instanceof BadArgument badArgument) {
-                GraphQLError error = GraphqlErrorBuilder.newError()
-                        .message(badArgument.getMessage())
-                        .path(params.getPath())
-                        .location(params.getSourceLocation())
-                        .extensions(Map.of("code", "BAD_ARGUMENT"))
-                        .build();
-                return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
-            }
-            LOG.log(System.Logger.Level.ERROR, "GraphQL data fetcher failed at " + params.getPath(), params.getException());
-            GraphQLError error = GraphqlErrorBuilder.newError()
-                    .message("Internal error")
+            GraphQLError error = switch (params.getException()) {
+                case GraphQLError meantForTheClient -> meantForTheClient;
+                case BadArgument badArgument -> error(params, badArgument.getMessage(), "BAD_ARGUMENT");
+                case Overloaded overloaded -> error(params, overloaded.getMessage(), "RATE_LIMITED");
+                case Throwable unexpected -> {
+                    LOG.log(System.Logger.Level.ERROR, "GraphQL data fetcher failed at " + params.getPath(), unexpected);
+                    yield error(params, "Internal error", "INTERNAL");
+                }
+            };
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+        }
+
+        private static GraphQLError error(DataFetcherExceptionHandlerParameters params, String message, String code) {
+            return GraphqlErrorBuilder.newError()
+                    .message(message)
                     .path(params.getPath())
                     .location(params.getSourceLocation())
-                    .extensions(Map.of("code", "INTERNAL"))
+                    .extensions(Map.of("code", code))
                     .build();
-            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
         }
     }
 }

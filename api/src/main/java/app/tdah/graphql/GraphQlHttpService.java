@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import app.tdah.identity.AccessTokens;
 import app.tdah.identity.ClientInfo;
+import app.tdah.identity.EffectiveRoles;
 import app.tdah.identity.Principal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,10 +37,12 @@ public final class GraphQlHttpService implements HttpService {
 
     private final GraphQlEngine engine;
     private final AccessTokens accessTokens;
+    private final EffectiveRoles roles;
 
-    public GraphQlHttpService(GraphQlEngine engine, AccessTokens accessTokens) {
+    public GraphQlHttpService(GraphQlEngine engine, AccessTokens accessTokens, EffectiveRoles roles) {
         this.engine = engine;
         this.accessTokens = accessTokens;
+        this.roles = roles;
     }
 
     @Override
@@ -119,7 +122,7 @@ public final class GraphQlHttpService implements HttpService {
             return;
         }
         RequestContext context = new RequestContext(principal, ClientInfo.of(req),
-                req.headers().cookies().first(REFRESH_COOKIE).asOptional());
+                req.headers().cookies().first(REFRESH_COOKIE).asOptional(), roles);
         ExecutionResult result = engine.execute(query, operationName, variables, context);
         context.cookiesToSet().forEach(cookie -> res.headers().addCookie(cookie));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import app.tdah.identity.ClientInfo;
+import app.tdah.identity.EffectiveRoles;
 import app.tdah.identity.Principal;
+import app.tdah.identity.Role;
 
 import io.helidon.http.SetCookie;
 
@@ -19,20 +21,38 @@ import io.helidon.http.SetCookie;
  */
 public final class RequestContext {
 
+    private record CurrentRole(Optional<Role> role) {
+    }
+
     private final Optional<Principal> principal;
+    private final EffectiveRoles roles;
     private final ClientInfo client;
     private final Optional<String> refreshCookie;
     private final List<SetCookie> cookiesToSet = new ArrayList<>();
     private final Map<Class<?>, Object> cache = new ConcurrentHashMap<>();
 
-    public RequestContext(Optional<Principal> principal, ClientInfo client, Optional<String> refreshCookie) {
+    /** {@code principal} as its access token proves it; {@code roles} says whether it still acts, and as what. */
+    public RequestContext(Optional<Principal> principal, ClientInfo client, Optional<String> refreshCookie, EffectiveRoles roles) {
         this.principal = principal;
+        this.roles = roles;
         this.client = client;
         this.refreshCookie = refreshCookie;
     }
 
+    /**
+     * Who the request acts for: empty when anonymous, and when the token's account is deactivated or gone or its
+     * session has ended, however much time the token itself has left.
+     */
     public Optional<Principal> principal() {
-        return principal;
+        return role().isPresent() ? principal : Optional.empty();
+    }
+
+    /**
+     * The role the principal acts with now, read at most once per request (the one lookup that also checks the
+     * session is live); empty when anonymous, deactivated or signed out.
+     */
+    public Optional<Role> role() {
+        return principal.flatMap(p -> cached(CurrentRole.class, () -> new CurrentRole(roles.of(p))).role());
     }
 
     /**

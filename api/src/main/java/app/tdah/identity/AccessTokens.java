@@ -1,6 +1,5 @@
 package app.tdah.identity;
 
-import app.tdah.identity.Principal;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +21,14 @@ import com.nimbusds.jwt.SignedJWT;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-/** Short-lived access tokens: HS256 JWTs naming the user and their role. */
+/**
+ * Short-lived access tokens: HS256 JWTs naming the user, their role and their session ({@value #SESSION_CLAIM}, the
+ * refresh-token family), which every request checks is still live.
+ */
 public final class AccessTokens {
 
     private static final String AUDIENCE = "personal-assistant-api";
+    private static final String SESSION_CLAIM = "sid";
     /** Tolerated clock difference between nodes. */
     private static final Duration SKEW = Duration.ofSeconds(30);
 
@@ -50,7 +53,7 @@ public final class AccessTokens {
         this.clock = clock;
     }
 
-    public Issued issue(UUID userId, String role) {
+    public Issued issue(UUID userId, String role, UUID sessionId) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -61,6 +64,7 @@ public final class AccessTokens {
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("role", role)
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
@@ -78,7 +82,10 @@ public final class AccessTokens {
                 .map(h -> h.substring(7).trim());
     }
 
-    /** The signed-in principal, or empty when the token is malformed, forged, expired or not ours. */
+    /**
+     * The signed-in principal, or empty when the token is malformed, forged, expired or not ours, or names no session
+     * (issued before sessions were named: the client refreshes it).
+     */
     public Optional<Principal> verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
@@ -89,10 +96,11 @@ public final class AccessTokens {
             Instant now = clock.instant();
             if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().plus(SKEW).isBefore(now)
                     || !issuer.equals(claims.getIssuer())
-                    || !List.of(AUDIENCE).equals(claims.getAudience())) {
+                    || !List.of(AUDIENCE).equals(claims.getAudience()) || claims.getStringClaim(SESSION_CLAIM) == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Principal(UUID.fromString(claims.getSubject()), claims.getStringClaim("role")));
+            return Optional.of(new Principal(UUID.fromString(claims.getSubject()), claims.getStringClaim("role"),
+                    UUID.fromString(claims.getStringClaim(SESSION_CLAIM))));
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import app.tdah.audit.AuditAction;
@@ -22,7 +23,7 @@ import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
 import app.tdah.identity.ClientInfo;
-import app.tdah.identity.EffectiveRoles;
+import app.tdah.identity.Role;
 import app.tdah.platform.BearerSecrets;
 
 /**
@@ -43,13 +44,14 @@ public final class IntegrationService {
     private final PendingConnections pending;
     private final SealedTokens sealed;
     private final IntegrationTokens tokens;
-    private final EffectiveRoles roles;
+    /** An account's current role, empty once it is deactivated or gone. */
+    private final Function<UUID, Optional<Role>> roles;
     private final AuditLog audit;
     private final URI publicUrl;
     private final Clock clock;
 
     IntegrationService(Map<Provider, OAuthClient> clients, IntegrationRepository repository, PendingConnections pending,
-                       SealedTokens sealed, IntegrationTokens tokens, EffectiveRoles roles, AuditLog audit, URI publicUrl,
+                       SealedTokens sealed, IntegrationTokens tokens, Function<UUID, Optional<Role>> roles, AuditLog audit, URI publicUrl,
                        Clock clock) {
         this.clients = clients;
         this.repository = repository;
@@ -184,7 +186,7 @@ public final class IntegrationService {
         if (!BearerSecrets.matches(browserBinding, flow.browserBinding())) {
             return failed(provider, "browser_mismatch", flow.userId(), client, Map.of());
         }
-        if (roles.of(flow.userId()).isEmpty()) {
+        if (roles.apply(flow.userId()).isEmpty()) {
             return failed(provider, "account_unavailable", flow.userId(), client, Map.of());
         }
         if (callback.error().isPresent() || callback.code().isEmpty()) {

@@ -41,10 +41,14 @@ public final class MfaService {
     /** Crockford's base32: no i, l, o or u, so a code read aloud or copied by hand stays unambiguous. */
     private static final String BACKUP_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
     /** 16 characters of 5 bits: 80 bits, beyond guessing, so a plain SHA-256 is a safe way to store them. */
-    private static final int BACKUP_CODE_LENGTH = 16;
+    /** 24 characters of 32: 120 bits, beyond guessing offline from a stolen SHA-256 (NIST's 112-bit floor). */
+    private static final int BACKUP_CODE_LENGTH = 24;
+    /** The 80-bit codes handed out before: they keep working until used or replaced. */
+    private static final int EARLIER_BACKUP_CODE_LENGTH = 16;
     private static final int MAX_CODE_INPUT = 64;
     private static final Pattern TOTP_CODE = Pattern.compile("\\d{" + Totp.DIGITS + "}");
-    private static final Pattern BACKUP_CODE = Pattern.compile("[" + BACKUP_ALPHABET + "]{" + BACKUP_CODE_LENGTH + "}");
+    private static final Pattern BACKUP_CODE = Pattern.compile("[" + BACKUP_ALPHABET + "]{" + BACKUP_CODE_LENGTH + "}"
+            + "|[" + BACKUP_ALPHABET + "]{" + EARLIER_BACKUP_CODE_LENGTH + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final UserError WRONG_CODE = new UserError("code",
@@ -317,9 +321,9 @@ public final class MfaService {
         return codes.stream().map(MfaService::grouped).toList();
     }
 
-    /** abcd-efgh-jkmn-pqrs: easier to copy by hand; the dashes are ignored when a code is entered. */
+    /** abcd-efgh-jkmn-pqrs-tvwx-yz01: easier to copy by hand; the dashes are ignored when a code is entered. */
     private static String grouped(String code) {
-        return String.join("-", code.substring(0, 4), code.substring(4, 8), code.substring(8, 12), code.substring(12));
+        return String.join("-", code.split("(?<=\\G.{4})"));
     }
 
     private static byte[] hash(String backupCode) {

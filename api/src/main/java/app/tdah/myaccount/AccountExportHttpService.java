@@ -49,7 +49,7 @@ public final class AccountExportHttpService implements HttpService {
     private void export(ServerRequest req, ServerResponse res) {
         Optional<Principal> principal = AccessTokens.bearer(req).flatMap(accessTokens::verify);
         // The same rule as the GraphQL layer: the account's current role, read now, must allow its own data.
-        boolean allowed = principal.flatMap(p -> roles.of(p.userId())).map(r -> r.permits(Permission.OWN_DATA)).orElse(false);
+        boolean allowed = principal.flatMap(roles::of).map(r -> r.permits(Permission.OWN_DATA)).orElse(false);
         Optional<byte[]> document = allowed
                 ? myAccount.export(principal.get().userId(), ClientInfo.of(req))
                 : Optional.empty();

@@ -143,7 +143,11 @@ public final class DataExport {
                             + "' ELSE t.text_body END")
                     .withhold("html_body", "the same message as text_body"),
             Section.many("audit_events", "me.id IN (t.actor_id, t.subject_id)", "id")
-                    .export("id", "occurred_at", "action", "outcome", "actor_id", "subject_id", "ip", "user_agent", "details"));
+                    .export("id", "occurred_at", "action", "outcome", "actor_id", "subject_id")
+                    // Where an event came from is its actor's data: an admin's, or whoever tried the person's password.
+                    .exportAs("ip", "CASE WHEN t.actor_id = me.id THEN t.ip END")
+                    .exportAs("user_agent", "CASE WHEN t.actor_id = me.id THEN t.user_agent END")
+                    .export("details"));
 
     private final DbClient db;
 

@@ -18,7 +18,7 @@ public final class MyAccountFeature {
         return Feature.builder()
                 .graphQl(new MyAccountGraphQl(myAccount, accounts.accounts(), accounts.secureCookie()))
                 .route(AccountExportHttpService.ROOT, new AccountExportHttpService(myAccount, accounts.accessTokens(),
-                        accounts.accounts()::effectiveRole, foundation.clock()))
+                        accounts.accounts()::liveRole, foundation.clock()))
                 .build();
     }
 }

@@ -26,7 +26,8 @@ public final class OidcFeature {
                 foundation.publicUrl(), foundation.clock());
         return Feature.builder()
                 .graphQl(new OidcGraphQl(signIn))
-                .route(OidcHttpService.ROOT, new OidcHttpService(signIn, accounts.secureCookie()))
+                .route(OidcHttpService.ROOT, new OidcHttpService(signIn, new StartLimit(foundation.coordination(),
+                        foundation.config().get("oidc.start.ip.per.hour").asInt().get()), accounts.secureCookie()))
                 .build();
     }
 

@@ -36,11 +36,13 @@ public final class OidcHttpService implements HttpService {
     private static final System.Logger LOG = System.getLogger(OidcHttpService.class.getName());
 
     private final ProviderSignIn signIn;
+    private final StartLimit startLimit;
     private final RefreshCookie refreshCookie;
     private final BrowserBinding binding;
 
-    public OidcHttpService(ProviderSignIn signIn, boolean secureCookie) {
+    public OidcHttpService(ProviderSignIn signIn, StartLimit startLimit, boolean secureCookie) {
         this.signIn = signIn;
+        this.startLimit = startLimit;
         this.refreshCookie = new RefreshCookie(secureCookie);
         this.binding = new BrowserBinding(BINDING_COOKIE, ROOT, secureCookie, PendingSignIns.FLOW_LIFETIME);
     }
@@ -59,7 +61,14 @@ public final class OidcHttpService implements HttpService {
             return;
         }
         Optional<String> timeZone = req.query().first("timeZone").asOptional().filter(z -> z.length() <= MAX_TIME_ZONE_LENGTH);
-        respond(res, () -> signIn.start(provider.get(), req.query().first("link").asOptional(), timeZone, ClientInfo.of(req)));
+        Optional<String> link = req.query().first("link").asOptional();
+        ClientInfo client = ClientInfo.of(req);
+        if (!startLimit.admit(client.ip())) {
+            // Not audited: a flood of starts would otherwise become a flood of audit rows.
+            redirect(res, (link.isPresent() ? SETTINGS_PAGE : SIGN_IN_PAGE) + "?error=" + StartLimit.ERROR_CODE);
+            return;
+        }
+        respond(res, () -> signIn.start(provider.get(), link, timeZone, client));
     }
 
     private void callback(ServerRequest req, ServerResponse res) {
@@ -98,6 +107,10 @@ public final class OidcHttpService implements HttpService {
             case ProviderSignIn.Refused refused -> (refused.linking() ? SETTINGS_PAGE : SIGN_IN_PAGE)
                     + "?error=" + URLEncoder.encode(refused.refusal().errorCode(), StandardCharsets.UTF_8);
         };
+        redirect(res, location);
+    }
+
+    private static void redirect(ServerResponse res, String location) {
         res.status(Status.FOUND_302)
                 .header(HeaderNames.LOCATION, location)
                 .header(HeaderNames.CACHE_CONTROL, "no-store")

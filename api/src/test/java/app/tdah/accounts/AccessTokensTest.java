@@ -6,7 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,20 +31,31 @@ class AccessTokensTest {
     @Test
     void aTokenIsValidForFifteenMinutesAndNamesTheUser() {
         UUID user = UUID.randomUUID();
-        AccessTokens.Issued issued = tokensAt(T0, KEY).issue(user, "user");
+        UUID session = UUID.randomUUID();
+        AccessTokens.Issued issued = tokensAt(T0, KEY).issue(user, "user", session);
         assertThat(issued.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
         assertThat(tokensAt(T0.plus(Duration.ofMinutes(14)), KEY).verify(issued.token()))
-                .contains(new Principal(user, "user"));
+                .contains(new Principal(user, "user", session));
         assertThat(tokensAt(T0.plus(Duration.ofMinutes(16)), KEY).verify(issued.token())).isEmpty();
     }
 
     @Test
     void aTokenSignedWithAnotherKeyOrIssuerIsRejected() {
-        String token = tokensAt(T0, KEY).issue(UUID.randomUUID(), "user").token();
+        String token = tokensAt(T0, KEY).issue(UUID.randomUUID(), "user", UUID.randomUUID()).token();
         assertThat(tokensAt(T0, "another-key-another-key-another!!".getBytes()).verify(token)).isEmpty();
         AccessTokens otherIssuer = new AccessTokens(KEY, "https://evil.example", Duration.ofMinutes(15),
                 Clock.fixed(T0, ZoneOffset.UTC));
         assertThat(otherIssuer.verify(token)).isEmpty();
+    }
+
+    @Test
+    void aTokenNamingNoSessionIsRejected() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).issuer("https://pa.example")
+                .audience("personal-assistant-api").expirationTime(Date.from(T0.plus(Duration.ofMinutes(15))))
+                .claim("role", "user").build();
+        SignedJWT sessionless = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        sessionless.sign(new MACSigner(KEY));
+        assertThat(tokensAt(T0, KEY).verify(sessionless.serialize())).isEmpty();
     }
 
     @Test

@@ -158,8 +158,10 @@ class AccountsApiTest {
         JsonNode retried = reloaded.execute(REFRESH).data("refreshSession");
         assertThat(retried.path("userErrors")).isEmpty();
         assertThat(retried.path("accessToken").asText()).isNotBlank();
-        // The first browser's rotated cookie keeps working too: nothing was revoked.
-        assertThat(client.execute(REFRESH).data("refreshSession").path("userErrors")).isEmpty();
+        // The retry replaced the rotated cookie it never received: the session keeps a single live token.
+        assertThat(reloaded.execute(REFRESH).data("refreshSession").path("userErrors")).isEmpty();
+        assertThat(client.execute(REFRESH).data("refreshSession").path("userErrors").path(0).path("code").asText())
+                .isEqualTo("NOT_AUTHENTICATED");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.tdah.accounts;
 
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordHasherTest {
 
-    private final PasswordHasher hasher = new PasswordHasher(new Argon2Settings(8192, 1, 1));
+    private static final HashingSlots SLOTS = new HashingSlots(2, Duration.ofSeconds(30));
+
+    private final PasswordHasher hasher = new PasswordHasher(new Argon2Settings(8192, 1, 1), SLOTS);
 
     @Test
     void theRightPasswordVerifiesAndAWrongOneDoesNot() {
@@ -25,7 +28,7 @@ class PasswordHasherTest {
 
     @Test
     void hashesMadeWithOtherParametersStillVerify() {
-        String older = new PasswordHasher(new Argon2Settings(4096, 2, 1)).hash("über-pässwörd 🔑");
+        String older = new PasswordHasher(new Argon2Settings(4096, 2, 1), SLOTS).hash("über-pässwörd 🔑");
         assertThat(hasher.verify("über-pässwörd 🔑", older)).isTrue();
     }
 

@@ -78,6 +78,14 @@ class GraphQlHttpTest {
     }
 
     @Test
+    void introspectionIsOpenToAnonymousCallersWithinTheLimits() {
+        GraphQlClient.Response response = client.execute("{ __schema { mutationType { fields { name } } } }");
+        assertThat(response.body().path("errors").isMissingNode()).isTrue();
+        assertThat(response.body().path("data").path("__schema").path("mutationType").path("fields").findValuesAsText("name"))
+                .contains("register", "login");
+    }
+
+    @Test
     void theSchemaIsServedAsText() {
         HttpResponse<String> schema = client.get("/graphql/schema.graphql");
         assertThat(schema.statusCode()).isEqualTo(200);

@@ -129,7 +129,8 @@ class MfaApiTest {
         assertThat(confirmed.path("user").path("mfaEnabled").asBoolean()).isTrue();
         HashSet<String> codes = new HashSet<>();
         confirmed.path("backupCodes").forEach(code -> codes.add(code.asText()));
-        assertThat(codes).hasSize(10).allSatisfy(code -> assertThat(code).matches("[0-9a-z]{4}(-[0-9a-z]{4}){3}"));
+        // 24 characters of a 32-letter alphabet: 120 bits each.
+        assertThat(codes).hasSize(10).allSatisfy(code -> assertThat(code).matches("[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){5}"));
         assertThat(client.execute(ME).data("me").path("mfaEnabled").asBoolean()).isTrue();
         assertThat(auditCount("mfa_enrolled", person.email())).isEqualTo(1);
         assertThat(auditCount("mfa_failed", person.email())).as("the wrong first code").isEqualTo(1);
@@ -264,6 +265,18 @@ class MfaApiTest {
         assertThat(again.path("accessToken").isNull()).isTrue();
         assertThat(firstErrorCode(again)).isEqualTo("INVALID_CREDENTIALS");
         assertThat(login(enrolled.email()).verify(enrolled.app().backupCodes().get(4)).path("accessToken").asText()).isNotBlank();
+    }
+
+    @Test
+    void aBackupCodeHandedOutBeforeTheLongerOnesStillSignsIn() throws Exception {
+        Enrolled enrolled = enrolled();
+        String earlier = "7k2m-9xq4-ab3d-hv8w";
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("INSERT INTO mfa_backup_codes (user_id, code_hash) VALUES (?, ?)", sql.userId(enrolled.email()),
+                    java.security.MessageDigest.getInstance("SHA-256").digest(earlier.replace("-", "").getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(login(enrolled.email()).verify(earlier).path("accessToken").asText()).isNotBlank();
+        assertThat(login(enrolled.email()).verify(earlier).path("accessToken").isNull()).as("once").isTrue();
     }
 
     @Test

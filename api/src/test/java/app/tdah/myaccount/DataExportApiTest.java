@@ -86,6 +86,38 @@ class DataExportApiTest {
     }
 
     @Test
+    void theExportShowsWhereThePersonsOwnActionsCameFromButNotOthers() throws Exception {
+        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
+        HttpResponse<String> guess = new GraphQlClient(server.baseUrl()).send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.66")
+                .header("User-Agent", "Guesser/1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query",
+                        "mutation { login(input: {email: \"" + person.email() + "\", password: \"wrong-guess-123\"}) { accessToken } }"))))
+                .build());
+        assertThat(guess.statusCode()).isEqualTo(200);
+
+        JsonNode events = JSON.readTree(export(accessToken(person)).body()).path("tables").path("audit_events");
+        JsonNode registered = find(events, "registered");
+        JsonNode failed = find(events, "sign_in_failed");
+        assertThat(registered.path("ip").asText()).isEqualTo("127.0.0.1");
+        assertThat(registered.path("user_agent").asText()).startsWith("Java-http-client");
+        assertThat(failed.path("ip").isNull()).isTrue();
+        assertThat(failed.path("user_agent").isNull()).isTrue();
+        assertThat(events.toString()).doesNotContain("203.0.113.66").doesNotContain("Guesser");
+    }
+
+    private static JsonNode find(JsonNode events, String action) {
+        for (JsonNode event : events) {
+            if (event.path("action").asText().equals(action)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + action + " event in " + events);
+    }
+
+    @Test
     void theExportHoldsNoSecret() {
         PersonalData data = PersonalData.of(server, TestAccounts.signUp(server.baseUrl(), "UTC"));
         String accessToken = accessToken(data.person());

@@ -63,7 +63,7 @@ class TaskListingStatementsTest {
         engine = new GraphQlEngine(SchemaSource.load(), List.of(new TasksGraphQl(queries, commands,
                         id -> new ZoneAndLanguage(ZoneId.of("Europe/Paris"), ProfileLanguage.FR))),
                 // The role lookup is the accounts feature's one statement per request, not counted here.
-                new Authorization(id -> Optional.of(Role.USER), event -> { }), 12, 5_000);
+                new Authorization(event -> { }), 12, 5_000, 5);
     }
 
     @AfterAll
@@ -113,7 +113,8 @@ class TaskListingStatementsTest {
     }
 
     private static ExecutionResult run(String query) {
-        RequestContext context = new RequestContext(Optional.of(new Principal(USER, "user")), new ClientInfo("127.0.0.1", "test"), Optional.empty());
+        RequestContext context = new RequestContext(Optional.of(new Principal(USER, "user", UUID.randomUUID())), new ClientInfo("127.0.0.1", "test"),
+                Optional.empty(), principal -> Optional.of(Role.USER));
         return engine.execute(query, null, Map.of(), context);
     }
 

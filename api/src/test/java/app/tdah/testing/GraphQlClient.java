@@ -91,6 +91,10 @@ public final class GraphQlClient {
         this.accessToken = token;
     }
 
+    public Optional<String> accessToken() {
+        return Optional.ofNullable(accessToken);
+    }
+
     public void useRefreshCookie(String cookie) {
         this.refreshCookie = cookie;
     }

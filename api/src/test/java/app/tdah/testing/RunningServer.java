@@ -69,6 +69,9 @@ public final class RunningServer implements AutoCloseable {
         // Cheaper Argon2 in tests: the parameters are the operator's choice; the behaviour under test is the same.
         values.put("pa.argon2.memory.kib", "8192");
         values.put("pa.argon2.iterations", "1");
+        // Test classes sign many people up from 127.0.0.1; the tests of the sign-up limits set their own.
+        values.put("pa.auth.signup.ip.per.hour", "100000");
+        values.put("pa.auth.signup.global.per.hour", "100000");
         values.putAll(overrides);
         Config config = Config.builder()
                 .sources(ConfigSources.create(values), ConfigSources.classpath("application.yaml"))

@@ -1,6 +1,5 @@
 package app.tdah.accounts.recovery;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +135,7 @@ public final class PasswordRecovery {
      * Changes the password of the signed-in person, who must give the current one (a wrong one counts as a failed
      * sign-in). Their other sessions end; the one making the request goes on.
      */
-    public List<UserError> change(UUID userId, String currentPassword, String newPassword, Optional<String> refreshCookie,
+    public List<UserError> change(UUID userId, String currentPassword, String newPassword, UUID currentSession,
                                   ClientInfo client) {
         Optional<UserError> weak = policy.check(newPassword).map(PasswordRecovery::asNewPassword);
         if (weak.isPresent()) {
@@ -148,14 +147,12 @@ public final class PasswordRecovery {
                     UserError.Code.INVALID_CREDENTIALS));
         }
         String passwordHash = hasher.hash(newPassword);
-        Optional<UUID> current = sessions.current(userId, refreshCookie);
         repository.inTransaction(tx -> {
             repository.setPasswordHash(tx, userId, passwordHash);
             // A reset link asked for earlier would otherwise still replace the password just chosen.
             repository.deleteUnspent(tx, userId, RESET_LINKS);
-            long revoked = sessions.revokeAllExcept(tx, userId, current);
-            Map<String, String> details = new HashMap<>(Map.of("revokedSessions", Long.toString(revoked)));
-            current.ifPresent(kept -> details.put("keptSession", kept.toString()));
+            long revoked = sessions.revokeAllExcept(tx, userId, Optional.of(currentSession));
+            Map<String, String> details = Map.of("revokedSessions", Long.toString(revoked), "keptSession", currentSession.toString());
             mail.enqueue(tx, MailKind.SECURITY_NOTICE, account.email(), MailTemplates.passwordChanged(account.displayName()),
                     "password-change-notice:" + UUID.randomUUID());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_CHANGED, AuditEvent.Outcome.SUCCESS, userId, client, details));

@@ -68,8 +68,8 @@ public final class RecoveryGraphQl implements GraphQlFeature {
 
     private Payload changePassword(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        return new Payload(passwords.change(GraphQlEngine.context(env).owner(), text(env, "currentPassword"), text(env, "newPassword"),
-                context.refreshCookie(), context.client()));
+        return new Payload(passwords.change(context.owner(), text(env, "currentPassword"), text(env, "newPassword"),
+                context.principal().orElseThrow().sessionId(), context.client()));
     }
 
     private ChangeEmailPayload changeEmail(DataFetchingEnvironment env) {

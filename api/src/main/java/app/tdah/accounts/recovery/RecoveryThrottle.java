@@ -10,12 +10,12 @@ import app.tdah.platform.BearerSecrets;
  * Caps the mails recovery sends, cluster-wide: per address (so nobody's inbox can be flooded with links) and per
  * client address for password-reset requests (so nobody can probe or flood many addresses). Counts are kept whether
  * or not an account has the address, so the answers say nothing about which addresses have one. Addresses are keyed
- * by a hash, so Redis holds none. If Redis is unreachable the requests go through, as sign-in throttling does.
+ * by a hash, so Redis holds none. If Redis is unreachable the counts fall back to each node's memory, as sign-in
+ * throttling's do.
  */
 public final class RecoveryThrottle {
 
     private static final Duration WINDOW = Duration.ofHours(1);
-    private static final System.Logger LOG = System.getLogger(RecoveryThrottle.class.getName());
 
     private final Coordination coordination;
     private final RecoveryLimits limits;
@@ -37,11 +37,6 @@ public final class RecoveryThrottle {
     }
 
     private boolean within(String counter, int limit) {
-        try {
-            return coordination.countWithin(counter, WINDOW) <= limit;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Recovery rate limits unavailable, letting the request through: {0}", e.toString());
-            return true;
-        }
+        return coordination.countWithin(counter, WINDOW) <= limit;
     }
 }

@@ -11,13 +11,12 @@ import app.tdah.audit.AuditLog;
 import app.tdah.paging.KeysetCursor;
 import app.tdah.paging.Page;
 import app.tdah.paging.PageRequest;
-import app.tdah.platform.BearerSecrets;
 
 import io.helidon.dbclient.DbExecute;
 
 /**
  * A person's signed-in sessions: listing them and ending them. Ending a session revokes its refresh tokens, so it
- * cannot be refreshed again; an access token already issued to it lives out its few minutes.
+ * cannot be refreshed again, and the access tokens issued to it stop working at their next request.
  */
 public final class SessionService {
 
@@ -38,12 +37,6 @@ public final class SessionService {
         return repository.find(userId, sessionId);
     }
 
-    /** The session of the refresh cookie sent with this request, when it is this person's. */
-    public Optional<UUID> current(UUID userId, Optional<String> refreshCookie) {
-        return refreshCookie.filter(BearerSecrets::isWellFormed)
-                .flatMap(token -> repository.familyOf(userId, BearerSecrets.sha256(token)));
-    }
-
     /** Ends one of the person's live sessions; false when they have none with that id (someone else's included). */
     public boolean revoke(UUID userId, UUID sessionId, ClientInfo client) {
         return repository.inTransaction(tx -> {
@@ -56,11 +49,10 @@ public final class SessionService {
         });
     }
 
-    /** Ends every session of the person but the one this request comes from; returns how many ended. */
-    public long revokeOthers(UUID userId, Optional<String> refreshCookie, ClientInfo client) {
-        Optional<UUID> current = current(userId, refreshCookie);
+    /** Ends every session of the person but {@code current}, the one this request comes from; returns how many ended. */
+    public long revokeOthers(UUID userId, UUID current, ClientInfo client) {
         return repository.inTransaction(tx -> {
-            long revoked = revokeAllExcept(tx, userId, current);
+            long revoked = revokeAllExcept(tx, userId, Optional.of(current));
             audit.record(tx, AuditEvent.bySelf(AuditAction.OTHER_SESSIONS_REVOKED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("revokedSessions", Long.toString(revoked))));
             return revoked;

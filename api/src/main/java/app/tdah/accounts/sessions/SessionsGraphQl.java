@@ -15,6 +15,7 @@ import app.tdah.paging.PageRequest;
 import app.tdah.graphql.NodeType;
 import app.tdah.graphql.RequestContext;
 import app.tdah.errors.UserError;
+import app.tdah.identity.Principal;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -64,7 +65,7 @@ public final class SessionsGraphQl implements GraphQlFeature {
     private Connection<SessionView> page(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
         UUID owner = context.owner();
-        Optional<UUID> current = sessions.current(owner, context.refreshCookie());
+        Optional<UUID> current = context.principal().map(Principal::sessionId);
         return Connection.of(sessions.page(owner, PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"))),
                 s -> new KeysetCursor(s.createdAt(), s.id()).encode(), s -> SessionView.of(s, current));
     }
@@ -81,7 +82,8 @@ public final class SessionsGraphQl implements GraphQlFeature {
 
     private RevokeOtherSessionsPayload revokeOthers(DataFetchingEnvironment env) {
         RequestContext context = GraphQlEngine.context(env);
-        UUID owner = context.owner();
-        return new RevokeOtherSessionsPayload(sessions.revokeOthers(owner, context.refreshCookie(), context.client()), List.of());
+        Principal principal = context.principal().orElseThrow();
+        return new RevokeOtherSessionsPayload(sessions.revokeOthers(principal.userId(), principal.sessionId(), context.client()),
+                List.of());
     }
 }

@@ -50,6 +50,8 @@ class PasswordResetApiTest {
         assertThat(person.client().execute(REFRESH).data("refreshSession").path("accessToken").isNull())
                 .as("the sign-up session's refresh cookie no longer refreshes").isTrue();
         assertThat(otherDevice.execute(REFRESH).data("refreshSession").path("accessToken").isNull()).isTrue();
+        assertThat(person.client().execute("query Me { me { email } }").data("me").isNull())
+                .as("the sign-up session's access token stops at once").isTrue();
         assertThat(login(person.email(), OLD_PASSWORD).path("accessToken").isNull()).isTrue();
         assertThat(login(person.email(), NEW_PASSWORD).path("accessToken").asText()).isNotBlank();
         assertThat(mailbox.next(server, person.email(), "Your password was changed").text()).contains("password");

@@ -1,17 +1,19 @@
 package app.tdah.jobs.coordination;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
-import org.redisson.api.RAtomicLong;
 import org.redisson.api.RFencedLock;
 import org.redisson.api.RLock;
 import org.redisson.api.RRateLimiter;
+import org.redisson.api.RScript;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Coordination on Redisson. Locks are taken without a lease time so that Redisson's watchdog renews them while the
@@ -19,6 +21,17 @@ import org.redisson.api.RedissonClient;
  * installations.
  */
 public final class RedissonCoordination implements Coordination {
+
+    /**
+     * Counts and sets the expiry in one step, so no crash between the two can leave a counter that never expires (an
+     * account locked for good). A counter found without an expiry, left by an older version, gets one too.
+     */
+    private static final String COUNT_WITHIN = """
+            local count = redis.call('INCR', KEYS[1])
+            if redis.call('PTTL', KEYS[1]) < 0 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            end
+            return count""";
 
     private final RedissonClient redis;
     private final String prefix;
@@ -70,12 +83,9 @@ public final class RedissonCoordination implements Coordination {
 
     @Override
     public long countWithin(String name, Duration window) {
-        RAtomicLong counter = redis.getAtomicLong(key("count", name));
-        long count = counter.incrementAndGet();
-        if (count == 1) {
-            counter.expire(window);
-        }
-        return count;
+        String key = key("count", name);
+        return redis.getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, COUNT_WITHIN,
+                RScript.ReturnType.INTEGER, List.<Object>of(key), Long.toString(window.toMillis()));
     }
 
     @Override

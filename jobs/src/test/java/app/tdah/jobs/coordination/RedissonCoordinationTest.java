@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Against the real Redis on 127.0.0.1:6379 (PA_TEST_REDIS_URL to change), with a key prefix of its own. */
 class RedissonCoordinationTest {
 
+    private static final String PREFIX = "pa-test-" + UUID.randomUUID();
     private static RedissonClient redis;
     private static Coordination coordination;
 
@@ -32,7 +33,7 @@ class RedissonCoordinationTest {
         Config config = new Config();
         config.useSingleServer().setAddress(url);
         redis = Redisson.create(config);
-        coordination = new RedissonCoordination(redis, "pa-test-" + UUID.randomUUID());
+        coordination = new RedissonCoordination(redis, PREFIX);
     }
 
     @AfterAll
@@ -100,6 +101,25 @@ class RedissonCoordinationTest {
         assertThat(coordination.isRaised(name)).isFalse();
         coordination.raiseFlag(name, Duration.ofMinutes(15));
         assertThat(coordination.isRaised(name)).isTrue();
+    }
+
+    @Test
+    void aCounterExpiresWithItsWindowFromItsFirstCount() {
+        String name = "window-" + UUID.randomUUID();
+        coordination.countWithin(name, Duration.ofMinutes(15));
+        coordination.countWithin(name, Duration.ofMinutes(15));
+        long ttl = redis.getAtomicLong(PREFIX + ":count:" + name).remainTimeToLive();
+        assertThat(ttl).isBetween(Duration.ofMinutes(14).toMillis(), Duration.ofMinutes(15).toMillis());
+    }
+
+    @Test
+    void aCounterLeftWithoutAnExpiryGetsOneOnItsNextCount() {
+        // What a node dying between INCR and EXPIRE used to leave: a count that never expires, a lock for good.
+        String name = "stuck-" + UUID.randomUUID();
+        redis.getAtomicLong(PREFIX + ":count:" + name).set(10);
+
+        assertThat(coordination.countWithin(name, Duration.ofMinutes(15))).isEqualTo(11);
+        assertThat(redis.getAtomicLong(PREFIX + ":count:" + name).remainTimeToLive()).isPositive();
     }
 
     private static void await(CountDownLatch latch) {
