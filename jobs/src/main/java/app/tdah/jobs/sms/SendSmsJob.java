@@ -22,9 +22,8 @@ import org.quartz.DisallowConcurrentExecution;
 /**
  * Sends the SMS outbox through Twilio: a text Twilio accepted (its SID stored) is never sent again. Passing failures
  * (5xx, 429, timeouts) come back later with backoff; a definitive refusal (4xx, such as 21211 for an invalid number),
- * and a text out of attempts, is DEAD with Twilio's reason. Texts to numbers that opted out are SKIPPED, never sent; a
- * number Twilio refuses as unsubscribed (21610) is opted out then;
- * texts over a rate limit wait. Its counters: {@code sms_sent_total}, {@code sms_failed_total{kind}},
+ * and a text out of attempts, is DEAD with Twilio's reason. Texts to numbers that opted out are SKIPPED, never sent;
+ * a number Twilio refuses as unsubscribed (21610) is opted out there and then; texts over a rate limit wait. Its counters: {@code sms_sent_total}, {@code sms_failed_total{kind}},
  * {@code sms_dead_total}, {@code sms_skipped_total} (opted-out numbers) and {@code sms_deferred_total} (held back by a
  * rate limit).
  *
@@ -125,7 +124,7 @@ public final class SendSmsJob extends OutboxSender<OutgoingSms> {
         try {
             queue.markAccepted(sms.id(), sender.send(sms), clock.instant());
         } catch (UnsubscribedRecipient e) {
-            // As good as a STOP texted to us: the texts queued after this one are skipped, not refused one by one.
+            // As good as a STOP texted to us: texts claimed from now on are skipped, not refused one by one.
             queue.optOut(sms.to(), clock.instant());
             throw e;
         }
