@@ -1,6 +1,9 @@
 package app.tdah.sms;
 
+import static app.tdah.platform.SqlValues.instant;
 import static app.tdah.platform.SqlValues.timestamp;
+
+import java.time.Duration;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
 import app.tdah.jobs.sms.AcceptedSms;
 import app.tdah.jobs.sms.OutgoingSms;
 import app.tdah.jobs.sms.SmsQueue;
+import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -18,7 +22,7 @@ import io.helidon.dbclient.DbRow;
 
 /**
  * The one writer of {@code sms_messages}: texts queued to go out, texts received, replies sent in the webhook's TwiML,
- * the send-sms job's queue over the outbound rows, and delivery status.
+ * the send-sms job's queue over the outbound rows, and delivery status; and of the opt-outs that stop them.
  */
 public final class SmsMessageRepository implements SmsQueue {
 
@@ -26,6 +30,7 @@ public final class SmsMessageRepository implements SmsQueue {
     public static final String SENT_BY_TWIML = "TWIML";
 
     private static final int MAX_ERROR_LENGTH = 2_000;
+    private static final Duration EARLY_STATUS_KEPT = Duration.ofDays(1);
     /** The rank of a stored status, so that a late callback never moves a message back (see {@link DeliveryStatus}). */
     private static final String STATUS_RANK = Arrays.stream(DeliveryStatus.values())
             .map(s -> "WHEN '" + s.name() + "' THEN " + s.rank())
@@ -50,23 +55,35 @@ public final class SmsMessageRepository implements SmsQueue {
 
     /**
      * Records an inbound message under its MessageSid; false when that sid is recorded already (a retry, or the same
-     * message reaching another node). The unique sid decides which request acts on the message.
+     * message reaching another node). The unique sid decides which request acts on the message: while the first
+     * one's transaction is open, a second insert of its sid waits for it to end.
      */
-    public boolean insertInbound(UUID id, String fromE164, String body, String messageSid, UUID userId, Instant now) {
+    public boolean insertInbound(DbExecute exec, UUID id, String fromE164, String body, String messageSid, UUID userId, Instant now) {
         SmsText text = SmsText.of(body);
-        return db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, "
+        return exec.insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, "
                         + "twilio_sid, status, created_at) VALUES (?::uuid, 'INBOUND', ?::uuid, ?, ?, ?, ?, 'INBOUND', ?, 'RECEIVED', ?) "
                         + "ON CONFLICT (twilio_sid) DO NOTHING",
                 id, userId, fromE164, body, text.encoding().name(), text.segments(), messageSid, timestamp(now)) == 1;
     }
 
     /** Logs a reply that Twilio sends from the webhook's TwiML, so the log holds every message both ways. */
-    public void insertSentByTwiml(UUID inboundId, UUID userId, String toE164, String body, String kind, Instant now) {
+    public void insertSentByTwiml(DbExecute exec, UUID inboundId, UUID userId, String toE164, String body, String kind, Instant now) {
         SmsText text = SmsText.of(body);
-        db.execute().insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
+        exec.insert("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status, "
                         + "in_reply_to, created_at, sent_at) VALUES (?::uuid, 'OUTBOUND', ?::uuid, ?, ?, ?, ?, ?, ?, ?::uuid, ?, ?)",
                 UUID.randomUUID(), userId, toE164, body, text.encoding().name(), text.segments(), kind,
                 SENT_BY_TWIML, inboundId, timestamp(now), timestamp(now));
+    }
+
+    /** The number texted STOP, or Twilio refused it as unsubscribed: nothing is sent to it until it texts START. */
+    public void optOut(DbExecute exec, String e164, Instant now) {
+        exec.insert("INSERT INTO sms_opt_outs (e164, opted_out_at) VALUES (?, ?) ON CONFLICT (e164) DO NOTHING",
+                e164, timestamp(now));
+    }
+
+    @Override
+    public void optOut(String e164, Instant at) {
+        optOut(db.execute(), e164, at);
     }
 
     /**
@@ -87,12 +104,28 @@ public final class SmsMessageRepository implements SmsQueue {
                 .toList();
     }
 
-    /** Whatever state the row is in: Twilio has it, so no sender may send it again. */
+    /**
+     * Whatever state the row is in: Twilio has it, so no sender may send it again. Delivery reports that came before
+     * the SID was stored apply now.
+     */
     @Override
     public void markAccepted(UUID id, AcceptedSms accepted, Instant at) {
         String status = DeliveryStatus.ofTwilio(accepted.status()).orElse(DeliveryStatus.QUEUED).name();
-        db.execute().update("UPDATE sms_messages SET status = ?, twilio_sid = ?, sent_at = ?, status_at = ?, claimed_at = NULL, "
-                + "last_error = NULL WHERE id = ?::uuid", status, accepted.sid(), timestamp(at), timestamp(at), id);
+        Transactions.inTransaction(db, tx -> {
+            lockSid(tx, accepted.sid());
+            tx.update("UPDATE sms_messages SET status = ?, twilio_sid = ?, sent_at = ?, status_at = ?, claimed_at = NULL, "
+                    + "last_error = NULL WHERE id = ?::uuid", status, accepted.sid(), timestamp(at), timestamp(at), id);
+            List<EarlyStatus> early = tx.query("DELETE FROM sms_early_statuses WHERE twilio_sid = ? "
+                            + "RETURNING status, error_code, reported_at", accepted.sid())
+                    .map(row -> new EarlyStatus(DeliveryStatus.valueOf(row.column("status").get(String.class)),
+                            row.column("error_code").get(String.class), instant(row, "reported_at")))
+                    .toList();
+            early.forEach(report -> applyStatus(tx, accepted.sid(), report.status(), report.errorCode(), report.at()));
+            return null;
+        });
+    }
+
+    private record EarlyStatus(DeliveryStatus status, String errorCode, Instant at) {
     }
 
     @Override
@@ -128,13 +161,35 @@ public final class SmsMessageRepository implements SmsQueue {
 
     /**
      * Records a delivery status Twilio reported for the message with this SID, unless the message already reached that
-     * stage or a later one (callbacks may come out of order). Returns whether anything changed.
+     * stage or a later one (callbacks may come out of order). Twilio may report before its answer to the send, which
+     * carries the SID, is written: a report for a SID not stored yet is kept until {@link #markAccepted} applies it.
+     * Kept reports no SID claimed (another application's messages, a send whose answer was lost) go after a day.
      */
-    boolean recordStatus(String sid, DeliveryStatus status, String errorCode, Instant at) {
-        return db.execute().update("UPDATE sms_messages SET status = ?, status_at = ?, "
+    void recordStatus(String sid, DeliveryStatus status, String errorCode, Instant at) {
+        Transactions.inTransaction(db, tx -> {
+            lockSid(tx, sid);
+            if (!applyStatus(tx, sid, status, errorCode, at)) {
+                tx.delete("DELETE FROM sms_early_statuses WHERE reported_at < ?", timestamp(at.minus(EARLY_STATUS_KEPT)));
+                tx.insert("INSERT INTO sms_early_statuses (twilio_sid, status, error_code, reported_at) SELECT ?, ?, ?, ? "
+                                + "WHERE NOT EXISTS (SELECT 1 FROM sms_messages WHERE twilio_sid = ? AND direction = 'OUTBOUND') "
+                                + "ON CONFLICT (twilio_sid, status) DO NOTHING",
+                        sid, status.name(), errorCode, timestamp(at), sid);
+            }
+            return null;
+        });
+    }
+
+    /** The status, unless the message reached it or a later one already; false when nothing changed. */
+    private static boolean applyStatus(DbExecute tx, String sid, DeliveryStatus status, String errorCode, Instant at) {
+        return tx.update("UPDATE sms_messages SET status = ?, status_at = ?, "
                         + "last_error = COALESCE(?, last_error) "
                         + "WHERE twilio_sid = ? AND direction = 'OUTBOUND' AND " + STATUS_RANK + " < ?",
                 status.name(), timestamp(at), errorCode == null ? null : "Twilio error " + errorCode, sid, status.rank()) == 1;
+    }
+
+    /** The SID's reports and the write of the SID itself wait for each other, so no report falls in between. */
+    private static void lockSid(DbExecute tx, String sid) {
+        Transactions.lock(tx, "sms-sid:" + sid);
     }
 
     private static OutgoingSms outgoing(DbRow row) {

@@ -18,6 +18,7 @@ import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.planner.PlanRequest;
 import app.tdah.planner.PlannedStep;
 import app.tdah.planner.TaskPlanner;
+import app.tdah.platform.Statements;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -39,6 +40,14 @@ public final class TaskCommands {
         this.queries = queries;
         this.planner = planner;
         this.clock = clock;
+    }
+
+    /**
+     * The same commands, run where {@code statements} says: in a caller's open transaction, each change is part of it
+     * and commits with it (a text, with everything else it changed).
+     */
+    public TaskCommands in(Statements statements) {
+        return new TaskCommands(new TaskRepository(statements), queries.in(statements), planner, clock);
     }
 
     /** A task, or the reasons the request was refused. */
@@ -180,8 +189,42 @@ public final class TaskCommands {
         return Result.of(updated);
     }
 
+    /**
+     * Opens a done or cancelled task again. Reopening a done task takes its completion back: the record of it goes,
+     * so insights stop counting it.
+     */
     public Result reopen(UUID userId, UUID taskId) {
-        return changeStatus(userId, taskId, Task.Status.OPEN);
+        Optional<Task> found = repository.find(userId, taskId);
+        if (found.isEmpty()) {
+            return Result.refused(NOT_FOUND);
+        }
+        Task reopened = found.get().withStatus(Task.Status.OPEN, null);
+        repository.inTransaction(tx -> {
+            if (found.get().status() == Task.Status.DONE) {
+                repository.deleteLatestCompletion(tx, userId, taskId, null);
+            }
+            repository.update(tx, reopened);
+            repository.refreshReminderTimes(tx, taskId, clock.instant());
+        });
+        return Result.of(reopened);
+    }
+
+    /**
+     * Takes back the completion of a recurring task's occurrence: the task is due at that occurrence again, and the
+     * record of completing it goes, so insights stop counting it.
+     */
+    public Result undoCompletion(UUID userId, UUID taskId, Due occurrence) {
+        Optional<Task> found = repository.find(userId, taskId);
+        if (found.isEmpty()) {
+            return Result.refused(NOT_FOUND);
+        }
+        Task back = found.get().withDue(occurrence);
+        repository.inTransaction(tx -> {
+            repository.deleteLatestCompletion(tx, userId, taskId, occurrence);
+            repository.update(tx, back);
+            repository.refreshReminderTimes(tx, taskId, clock.instant());
+        });
+        return Result.of(back);
     }
 
     public Result cancel(UUID userId, UUID taskId) {

@@ -19,6 +19,7 @@ import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.paging.KeysetCursor;
 import app.tdah.paging.Page;
 import app.tdah.paging.PageRequest;
+import app.tdah.platform.Statements;
 
 /** What reads tasks: one task, the task list, Today, a day's list, what comes next, subtasks and reminders. */
 public final class TaskQueries {
@@ -29,6 +30,11 @@ public final class TaskQueries {
     public TaskQueries(TaskRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+    }
+
+    /** The same reads, run where {@code statements} says: inside a caller's transaction, they see its changes. */
+    public TaskQueries in(Statements statements) {
+        return new TaskQueries(new TaskRepository(statements), clock);
     }
 
     /** Today for a person: what is due today and what is overdue, in their zone. */

@@ -23,7 +23,7 @@ import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.paging.KeysetCursor;
 import app.tdah.paging.Page;
 import app.tdah.paging.PageRequest;
-import app.tdah.platform.Transactions;
+import app.tdah.platform.Statements;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,15 +44,20 @@ public final class TaskRepository {
             + "missed_count, broken_down_at, created_at, completed_at";
     private static final String REMINDER_COLUMNS = "id, task_id, remind_at, offset_minutes, to_json(channels)::text AS channels_json, next_fire_at";
 
-    private final DbClient db;
+    private final Statements sql;
 
     public TaskRepository(DbClient db) {
-        this.db = db;
+        this(Statements.eachOnItsOwn(db));
     }
 
-    /** Runs the writes in one transaction: all of them are durable, or none. */
+    /** Statements run where {@code sql} says: on their own, or in a caller's open transaction. */
+    TaskRepository(Statements sql) {
+        this.sql = sql;
+    }
+
+    /** Runs the writes in one transaction (the caller's, if one is open): all of them are durable, or none. */
     void inTransaction(java.util.function.Consumer<DbExecute> writes) {
-        Transactions.inTransaction(db, tx -> {
+        sql.inTransaction(tx -> {
             writes.accept(tx);
             return null;
         });
@@ -121,37 +126,48 @@ public final class TaskRepository {
                 task.brokenDownAt() != null, array(task.tags()));
     }
 
+    /**
+     * Removes the task's latest completion record, of {@code occurrence} when given (a recurring task's), whichever
+     * otherwise (a one-off task is completed once at a time).
+     */
+    void deleteLatestCompletion(DbExecute tx, UUID userId, UUID taskId, Due occurrence) {
+        tx.delete("DELETE FROM task_completions WHERE id = (SELECT id FROM task_completions "
+                        + "WHERE task_id = ?::uuid AND user_id = ?::uuid AND (?::text IS NULL OR occurrence_due = ?) "
+                        + "ORDER BY completed_at DESC LIMIT 1)",
+                taskId, userId, occurrenceKey(occurrence), occurrenceKey(occurrence));
+    }
+
     void reopenSubtasks(DbExecute tx, UUID userId, UUID parentId) {
         tx.update("UPDATE tasks SET status = 'OPEN', completed_at = NULL, updated_at = now() "
                 + "WHERE parent_id = ?::uuid AND user_id = ?::uuid AND status = 'DONE'", parentId, userId);
     }
 
     public Optional<Task> find(UUID userId, UUID id) {
-        return db.execute().get("SELECT " + COLUMNS + " FROM tasks WHERE id = ?::uuid AND user_id = ?::uuid", id, userId)
+        return sql.execute().get("SELECT " + COLUMNS + " FROM tasks WHERE id = ?::uuid AND user_id = ?::uuid", id, userId)
                 .map(TaskRepository::task);
     }
 
     long delete(UUID userId, UUID id) {
-        return db.execute().delete("DELETE FROM tasks WHERE id = ?::uuid AND user_id = ?::uuid", id, userId);
+        return sql.execute().delete("DELETE FROM tasks WHERE id = ?::uuid AND user_id = ?::uuid", id, userId);
     }
 
     long deleteReminder(UUID userId, UUID reminderId) {
-        return db.execute().delete("DELETE FROM task_reminders WHERE id = ?::uuid AND user_id = ?::uuid", reminderId, userId);
+        return sql.execute().delete("DELETE FROM task_reminders WHERE id = ?::uuid AND user_id = ?::uuid", reminderId, userId);
     }
 
     /** Sets when a reminder fires next: a snoozed reminder is a new occurrence, so it is delivered again. */
     long snoozeReminder(UUID userId, UUID reminderId, Instant fireAt) {
-        return db.execute().update("UPDATE task_reminders SET next_fire_at = ? WHERE id = ?::uuid AND user_id = ?::uuid",
+        return sql.execute().update("UPDATE task_reminders SET next_fire_at = ? WHERE id = ?::uuid AND user_id = ?::uuid",
                 timestamp(fireAt), reminderId, userId);
     }
 
     Optional<UUID> taskOfReminder(UUID userId, UUID reminderId) {
-        return db.execute().get("SELECT task_id FROM task_reminders WHERE id = ?::uuid AND user_id = ?::uuid", reminderId, userId)
+        return sql.execute().get("SELECT task_id FROM task_reminders WHERE id = ?::uuid AND user_id = ?::uuid", reminderId, userId)
                 .map(row -> row.column("task_id").get(UUID.class));
     }
 
     int countSubtasks(UUID userId, UUID parentId) {
-        return db.execute().get("SELECT count(*) AS n FROM tasks WHERE parent_id = ?::uuid AND user_id = ?::uuid", parentId, userId)
+        return sql.execute().get("SELECT count(*) AS n FROM tasks WHERE parent_id = ?::uuid AND user_id = ?::uuid", parentId, userId)
                 .map(row -> row.column("n").get(Long.class).intValue()).orElse(0);
     }
 
@@ -160,10 +176,10 @@ public final class TaskRepository {
         List<Object> params = new ArrayList<>(List.of(userId, status.name()));
         String keyset = KeysetCursor.continuing(request.after(), "created_at", "id", params);
         params.add(request.fetchSize());
-        List<Task> rows = db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ? "
+        List<Task> rows = sql.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ? "
                         + keyset + "ORDER BY created_at DESC, id DESC LIMIT ?", params.toArray())
                 .map(TaskRepository::task).toList();
-        long total = db.execute().get("SELECT count(*) AS n FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ?",
+        long total = sql.execute().get("SELECT count(*) AS n FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ?",
                 userId, status.name()).map(row -> row.column("n").get(Long.class)).orElse(0L);
         return request.page(rows, total);
     }
@@ -174,7 +190,7 @@ public final class TaskRepository {
      * by the person's local day.
      */
     public List<Task> dueByEndOf(UUID userId, LocalDate today, Instant endOfToday, Instant now) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
+        return sql.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
                                 + "AND parent_id IS NULL AND (due_date <= ? OR due_at < ?) "
                                 + "AND (snoozed_until IS NULL OR snoozed_until <= ?) "
                                 + "ORDER BY created_at",
@@ -185,7 +201,7 @@ public final class TaskRepository {
 
     /** Open top-level tasks due on one local day: all-day that date, or timed within [start, end). */
     public List<Task> dueOn(UUID userId, LocalDate day, Instant start, Instant end) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
+        return sql.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
                                 + "AND parent_id IS NULL AND (due_date = ? OR (due_at >= ? AND due_at < ?)) ORDER BY created_at",
                         userId, Date.valueOf(day), timestamp(start), timestamp(end))
                 .map(TaskRepository::task)
@@ -197,7 +213,7 @@ public final class TaskRepository {
      * soonest first; an all-day due counts from the start of its day in {@code zone}.
      */
     public List<Task> upcoming(UUID userId, LocalDate today, Instant now, String zone, int limit) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
+        return sql.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
                                 + "AND parent_id IS NULL AND (due_date >= ? OR due_at >= ?) "
                                 + "AND (snoozed_until IS NULL OR snoozed_until <= ?) "
                                 + "ORDER BY coalesce(due_at, due_date::timestamp AT TIME ZONE ?), created_at LIMIT ?",
@@ -208,7 +224,7 @@ public final class TaskRepository {
 
     /** Open tasks (subtasks too) with a due time within [from, to). */
     public List<Task> timedBetween(UUID userId, Instant from, Instant to) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
+        return sql.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND status = 'OPEN' "
                                 + "AND due_at >= ? AND due_at < ? ORDER BY due_at, created_at",
                         userId, timestamp(from), timestamp(to))
                 .map(TaskRepository::task)
@@ -221,7 +237,7 @@ public final class TaskRepository {
 
     /** Reminders firing within [from, to), with their tasks, in firing order. */
     public List<ScheduledReminder> remindersBetween(UUID userId, Instant from, Instant to) {
-        return db.execute().query("SELECT r.id AS reminder_id, r.next_fire_at, " + prefixed("t") + " FROM task_reminders r "
+        return sql.execute().query("SELECT r.id AS reminder_id, r.next_fire_at, " + prefixed("t") + " FROM task_reminders r "
                                 + "JOIN tasks t ON t.id = r.task_id WHERE r.user_id = ?::uuid AND r.next_fire_at >= ? "
                                 + "AND r.next_fire_at < ? ORDER BY r.next_fire_at",
                         userId, timestamp(from), timestamp(to))
@@ -233,7 +249,7 @@ public final class TaskRepository {
     public Map<UUID, List<Task>> subtasksOf(UUID userId, Collection<UUID> parentIds) {
         Map<UUID, List<Task>> byParent = new LinkedHashMap<>();
         parentIds.forEach(id -> byParent.put(id, new ArrayList<>()));
-        db.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND parent_id = ANY (?::uuid[]) "
+        sql.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND parent_id = ANY (?::uuid[]) "
                         + "ORDER BY parent_id, position, created_at", userId, array(parentIds.stream().map(UUID::toString).toList()))
                 .forEach(row -> {
                     Task t = task(row);
@@ -246,7 +262,7 @@ public final class TaskRepository {
     public Map<UUID, List<Reminder>> remindersOf(UUID userId, Collection<UUID> taskIds) {
         Map<UUID, List<Reminder>> byTask = new LinkedHashMap<>();
         taskIds.forEach(id -> byTask.put(id, new ArrayList<>()));
-        db.execute().query("SELECT " + REMINDER_COLUMNS + " FROM task_reminders WHERE user_id = ?::uuid AND task_id = ANY (?::uuid[]) "
+        sql.execute().query("SELECT " + REMINDER_COLUMNS + " FROM task_reminders WHERE user_id = ?::uuid AND task_id = ANY (?::uuid[]) "
                         + "ORDER BY created_at", userId, array(taskIds.stream().map(UUID::toString).toList()))
                 .forEach(row -> {
                     Reminder r = reminder(row);
@@ -264,7 +280,7 @@ public final class TaskRepository {
      * local day) and whose current occurrence is not counted yet.
      */
     public List<MissCandidate> missCandidates(Instant now, int limit) {
-        return db.execute().query("SELECT " + prefixed("t") + ", u.time_zone, u.locale, u.breakdown_threshold FROM tasks t JOIN users u ON u.id = t.user_id "
+        return sql.execute().query("SELECT " + prefixed("t") + ", u.time_zone, u.locale, u.breakdown_threshold FROM tasks t JOIN users u ON u.id = t.user_id "
                                 + "WHERE t.status = 'OPEN' AND ((t.due_at IS NOT NULL AND t.due_at < ?) "
                                 + "OR (t.due_date IS NOT NULL AND t.due_date < (? AT TIME ZONE u.time_zone)::date)) "
                                 + "AND NOT EXISTS (SELECT 1 FROM task_misses m WHERE m.task_id = t.id AND m.occurrence_due = "
@@ -284,7 +300,7 @@ public final class TaskRepository {
      */
     Optional<Integer> countMissAndMove(Task task, Due next) {
         boolean move = next != null;
-        return db.execute().get("WITH inserted AS (INSERT INTO task_misses (task_id, user_id, occurrence_due) VALUES (?::uuid, ?::uuid, ?) "
+        return sql.execute().get("WITH inserted AS (INSERT INTO task_misses (task_id, user_id, occurrence_due) VALUES (?::uuid, ?::uuid, ?) "
                                 + "ON CONFLICT DO NOTHING RETURNING task_id) "
                                 + "UPDATE tasks SET missed_count = missed_count + 1, updated_at = now(), "
                                 + "due_date = CASE WHEN ? THEN ?::date ELSE due_date END, due_at = CASE WHEN ? THEN ?::timestamptz ELSE due_at END, "

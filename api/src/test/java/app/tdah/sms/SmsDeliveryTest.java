@@ -141,6 +141,21 @@ class SmsDeliveryTest {
     }
 
     @Test
+    void aNumberTwilioRefusesAsUnsubscribedIsOptedOutAndSentNothingMore() throws Exception {
+        String to = randomNumber();
+        twilio.script(new Refuse(400, 21610, "Attempt to send to unsubscribed recipient"));
+
+        enqueue(null, to, "REMINDER", "Reminder: call the bank.");
+        twilio.awaitFor(to, 1, WAIT);
+        awaitRow(to, "status = 'DEAD' AND last_error LIKE 'Twilio 400 error 21610:%'");
+        assertThat(count("SELECT count(*) FROM sms_opt_outs WHERE e164 = '" + to + "'")).isEqualTo(1);
+        enqueue(null, to, "REMINDER", "Reminder: water the plants.");
+
+        awaitRow(to, "body = 'Reminder: water the plants.' AND status = 'SKIPPED' AND last_error = 'opted out'");
+        assertThat(twilio.receivedFor(to)).hasSize(1);
+    }
+
+    @Test
     void textsToANumberThatOptedOutAreSkippedButTheOptOutConfirmation() throws Exception {
         String to = randomNumber();
         sql("INSERT INTO sms_opt_outs (e164) VALUES ('" + to + "')");
@@ -190,6 +205,23 @@ class SmsDeliveryTest {
 
         assertThat(count("SELECT count(*) FROM sms_messages WHERE twilio_sid = '" + sid + "' AND status = 'DELIVERED' "
                 + "AND status_at = '" + clock.instant() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void statusesReportedBeforeTheSidIsStoredApplyWhenItIs() throws Exception {
+        String to = randomNumber();
+        List<Integer> early = new java.util.concurrent.CopyOnWriteArrayList<>();
+        twilio.script(new FakeTwilio.AcceptAfter(sid -> {
+            early.add(callback(sid, to, "sent", null).statusCode());
+            early.add(callback(sid, to, "delivered", null).statusCode());
+        }));
+
+        enqueue(null, to, "REPLY", "Added: call the bank, due tomorrow.");
+        String sid = twilio.awaitFor(to, 1, WAIT).getFirst().sid();
+
+        awaitRow(to, "status = 'DELIVERED' AND twilio_sid = '" + sid + "' AND status_at = '" + clock.instant() + "'");
+        assertThat(early).containsExactly(204, 204);
+        assertThat(count("SELECT count(*) FROM sms_early_statuses WHERE twilio_sid = '" + sid + "'")).as("applied, not kept").isZero();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +30,7 @@ import app.tdah.testing.FakeTwilio;
 import app.tdah.testing.MovableClock;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
+import app.tdah.testing.TestServices;
 import app.tdah.testing.TestSql;
 import app.tdah.testing.TwilioWebhook;
 
@@ -364,6 +367,102 @@ class SmsWebhookTest {
         assertThat(sql.value(OffsetDateTime.class, "SELECT snoozed_until FROM tasks WHERE id = ?", seventh)).isNull();
 
         assertThat(text(ada.phone(), "done 42")).isEqualTo("There is no 42 in the last list. Reply LIST to see it again.");
+    }
+
+    @Test
+    void aCapturedTextCommitsOnceWithEverythingItWrote() {
+        Person ada = personWithVerifiedPhone();
+        // Notes the transaction of every row written for anyone: the text's rows must all be written in one.
+        sql.update("CREATE TABLE written_in (tbl TEXT, user_id UUID, txid BIGINT)");
+        sql.update("CREATE FUNCTION note_transaction() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "INSERT INTO written_in VALUES (TG_TABLE_NAME, NEW.user_id, txid_current()); RETURN NEW; END $$");
+        List<String> tables = List.of("sms_messages", "tasks", "sms_conversations");
+        tables.forEach(table -> sql.update("CREATE TRIGGER note_transaction AFTER INSERT OR UPDATE ON " + table
+                + " FOR EACH ROW EXECUTE FUNCTION note_transaction()"));
+        try {
+            assertThat(text(ada.phone(), "buy bread tomorrow")).startsWith("Added: buy bread");
+
+            assertThat(sql.column(String.class, "SELECT tbl FROM written_in WHERE user_id = ? ORDER BY tbl", ada.id()))
+                    .as("the message, the task, the conversation and the reply")
+                    .containsExactly("sms_conversations", "sms_messages", "sms_messages", "tasks");
+            assertThat(count("SELECT count(DISTINCT txid) FROM written_in WHERE user_id = ?", ada.id())).isEqualTo(1);
+        } finally {
+            tables.forEach(table -> sql.update("DROP TRIGGER note_transaction ON " + table));
+            sql.update("DROP FUNCTION note_transaction()");
+            sql.update("DROP TABLE written_in");
+        }
+    }
+
+    @Test
+    void twoTextsFromOnePersonAtTheSameInstantAreHandledOneAfterTheOther() throws Exception {
+        Person ada = personWithVerifiedPhone();
+        for (int i = 1; i <= 9; i++) {
+            text(ada.phone(), "Tidy shelf number " + i + " today");
+            clock.advance(Duration.ofSeconds(1)); // one after the other, so the list's order is theirs
+        }
+        assertThat(text(ada.phone(), "list")).startsWith("Today (9):\n1. Tidy shelf number 1\n").contains("\nMORE for ");
+        List<CompletableFuture<String>> mores = new ArrayList<>();
+        try (Connection holder = TestServices.connect(server.jdbcUrl())) {
+            // Holds the conversation while both texts arrive, so that both are under way before either can finish.
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("SELECT 1 FROM sms_conversations WHERE user_id = '" + ada.id() + "' FOR UPDATE");
+            }
+            for (int i = 0; i < 2; i++) {
+                mores.add(CompletableFuture.supplyAsync(() -> text(ada.phone(), "MORE")));
+            }
+            awaitWaitingForALock(2);
+            holder.commit();
+        }
+
+        List<String> pages = mores.stream().map(CompletableFuture::join).toList();
+
+        List<Integer> numbersShown = new ArrayList<>();
+        for (String page : pages) {
+            Matcher line = LINE.matcher(page);
+            while (line.find()) {
+                numbersShown.add(Integer.parseInt(line.group(1)));
+            }
+        }
+        assertThat(pages.getFirst()).as("the second MORE shows the page after the first one's").isNotEqualTo(pages.getLast());
+        assertThat(numbersShown).doesNotHaveDuplicates().hasSizeGreaterThan(2);
+    }
+
+    /** Waits until {@code sessions} connections to the test database wait for a lock. */
+    private static void awaitWaitingForALock(int sessions) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") < sessions) {
+            assertThat(Instant.now()).as(sessions + " sessions waiting for a lock").isBefore(deadline);
+            Thread.sleep(20); // polling a condition with a deadline
+        }
+    }
+
+    @Test
+    void undoingDoneTakesTheCompletionBackOutOfTheInsights() {
+        Person ada = personWithVerifiedPhone();
+        text(ada.phone(), "water the plants today");
+        clock.advance(Duration.ofSeconds(1));
+        text(ada.phone(), "stretch every day");
+        UUID plants = taskTitled(ada.id(), "water the plants");
+        UUID stretch = taskTitled(ada.id(), "stretch");
+        assertThat(text(ada.phone(), "list")).startsWith("Today (2):\n1. water the plants\n2. stretch");
+
+        assertThat(text(ada.phone(), "done 1")).startsWith("Done: water the plants.");
+        assertThat(completions(plants)).isEqualTo(1);
+        assertThat(text(ada.phone(), "undo")).isEqualTo("Undone: water the plants is open again.");
+        assertThat(completions(plants)).isZero();
+
+        text(ada.phone(), "done 2");
+        assertThat(sql.value(LocalDate.class, "SELECT due_date FROM tasks WHERE id = ?", stretch)).isEqualTo(today().plusDays(1));
+        assertThat(completions(stretch)).isEqualTo(1);
+        text(ada.phone(), "undo");
+        assertThat(sql.value(LocalDate.class, "SELECT due_date FROM tasks WHERE id = ?", stretch)).isEqualTo(today());
+        assertThat(completions(stretch)).isZero();
+    }
+
+    /** The records insights count the task's completions by. */
+    private static long completions(UUID taskId) {
+        return count("SELECT count(*) FROM task_completions WHERE task_id = ?", taskId);
     }
 
     @Test

@@ -146,6 +146,27 @@ class TasksApiTest {
     }
 
     @Test
+    void reopeningADoneTaskTakesItsCompletionOutOfTheInsights() {
+        GraphQlClient client = signedIn("UTC");
+        String kept = capture(client, "water plants today").path("task").path("id").asText();
+        String mistaken = capture(client, "file taxes today").path("task").path("id").asText();
+        client.execute(COMPLETE, Map.of("i", Map.of("id", kept)));
+        client.execute(COMPLETE, Map.of("i", Map.of("id", mistaken)));
+        assertThat(completedThisWeek(client)).isEqualTo(2);
+
+        JsonNode reopened = client.execute("mutation R($i: ReopenTaskInput!) { reopenTask(input: $i) { task { status } userErrors { code } } }",
+                Map.of("i", Map.of("id", mistaken))).data("reopenTask");
+
+        assertThat(reopened.path("userErrors")).isEmpty();
+        assertThat(reopened.path("task").path("status").asText()).isEqualTo("OPEN");
+        assertThat(completedThisWeek(client)).as("the completion taken back is no longer counted").isEqualTo(1);
+    }
+
+    private static int completedThisWeek(GraphQlClient client) {
+        return client.execute("{ insights { last7Days { completed } } }").data("insights").path("last7Days").path("completed").asInt();
+    }
+
+    @Test
     void todayShowsWhatIsDueTodayAndOverdueSeparatelyAndHidesSnoozed() {
         GraphQlClient client = signedIn("UTC");
         capture(client, "pay rent today");

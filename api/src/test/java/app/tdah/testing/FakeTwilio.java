@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,10 +48,17 @@ public final class FakeTwilio implements AutoCloseable {
     private static final Duration LONGEST_HANG = Duration.ofSeconds(30);
 
     /** How the fake answers the next request. */
-    public sealed interface Answer permits Accept, Refuse, Hang {
+    public sealed interface Answer permits Accept, AcceptAfter, Refuse, Hang {
     }
 
     public record Accept() implements Answer {
+    }
+
+    /**
+     * Accepts, but first runs {@code beforeAnswering} with the new message's SID: what Twilio does when its status
+     * callback reaches the product before its answer to the send does.
+     */
+    public record AcceptAfter(Consumer<String> beforeAnswering) implements Answer {
     }
 
     /** Twilio's error answer: HTTP {@code status} with the error {@code code}. */
@@ -154,10 +162,15 @@ public final class FakeTwilio implements AutoCloseable {
             if (answer == null) {
                 answer = new Accept();
             }
-            String sid = answer instanceof Accept ? "SM" + UUID.randomUUID().toString().replace("-", "") : null;
+            String sid = answer instanceof Accept || answer instanceof AcceptAfter
+                    ? "SM" + UUID.randomUUID().toString().replace("-", "") : null;
             received.add(new Received(path.group(1), authorization, form, Instant.now(), sid));
             switch (answer) {
                 case Accept accept -> send(exchange, 201, message(sid, form));
+                case AcceptAfter after -> {
+                    after.beforeAnswering().accept(sid);
+                    send(exchange, 201, message(sid, form));
+                }
                 case Refuse refuse -> send(exchange, refuse.status(), error(refuse.code(), refuse.message(), refuse.status()));
                 case Hang hang -> hang();
             }

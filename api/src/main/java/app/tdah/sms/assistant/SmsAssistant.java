@@ -40,9 +40,10 @@ final class SmsAssistant {
     private final Clock clock;
     private final Optional<LlmAssistant> llm;
     private final Predicate<UUID> mayUseLlm;
+    private final Runnable beforeAskingTheModel;
 
     SmsAssistant(TaskQueries tasks, TaskCommands commands, TaskActions actions, SmsAssistantRepository repository, Clock clock,
-                 Optional<LlmAssistant> llm, Predicate<UUID> mayUseLlm) {
+                 Optional<LlmAssistant> llm, Predicate<UUID> mayUseLlm, Runnable beforeAskingTheModel) {
         this.tasks = tasks;
         this.commands = commands;
         this.actions = actions;
@@ -50,6 +51,7 @@ final class SmsAssistant {
         this.clock = clock;
         this.llm = llm;
         this.mayUseLlm = mayUseLlm;
+        this.beforeAskingTheModel = beforeAskingTheModel;
     }
 
     /** The person texting: who, the zone their "today" and times are in, and the language they are answered in. */
@@ -79,10 +81,21 @@ final class SmsAssistant {
             case SmsCommand.Snooze snooze -> snooze(person, snooze.number(), snooze.length());
             case SmsCommand.BreakDown breakDown -> breakDown(person, breakDown.number());
             case SmsCommand.Undo undo -> actions.undo(person);
-            case SmsCommand.Question question -> llm.isPresent() && mayUseLlm.test(person.id())
-                    ? llm.get().answer(person, question.text()) : person.replies().noQuestions();
+            case SmsCommand.Question question -> ask(person, question.text());
             case SmsCommand.Capture capture -> capture(person, capture.text());
         };
+    }
+
+    /**
+     * The model may take seconds: what the text changed so far commits first, so that no connection or lock waits on
+     * it meanwhile (the person's next text may then be handled while the model answers this one).
+     */
+    private String ask(Texter person, String question) {
+        if (llm.isEmpty() || !mayUseLlm.test(person.id())) {
+            return person.replies().noQuestions();
+        }
+        beforeAskingTheModel.run();
+        return llm.get().answer(person, question);
     }
 
     private String capture(Texter person, String text) {

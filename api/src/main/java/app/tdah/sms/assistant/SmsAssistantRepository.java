@@ -14,18 +14,30 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.tdah.i18n.ProfileLanguage;
+import app.tdah.platform.Statements;
+import app.tdah.platform.Transactions;
 import app.tdah.sms.SmsMessageRepository;
 
-import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 
-/** All SQL of the SMS assistant: who a number is, opt-outs, notices and conversations; it reads the SMS log, which {@link SmsMessageRepository} writes. */
-public final class SmsAssistantRepository {
+/**
+ * All SQL of the SMS assistant: who a number is, opt-outs, notices and conversations; it reads the SMS log, which
+ * {@link SmsMessageRepository} writes. Its statements run in the transaction of the text being handled.
+ */
+final class SmsAssistantRepository {
 
-    private final DbClient db;
+    private final Statements db;
 
-    public SmsAssistantRepository(DbClient db) {
+    SmsAssistantRepository(Statements db) {
         this.db = db;
+    }
+
+    /**
+     * Makes the person's other texts wait until this one's transaction ends: they are handled one after the other,
+     * each reading the conversation the previous one left.
+     */
+    void holdConversation(UUID userId) {
+        Transactions.lock(db.execute(), "sms-conversation:" + userId);
     }
 
     /**
@@ -71,11 +83,6 @@ public final class SmsAssistantRepository {
                         + "ORDER BY created_at LIMIT 1", inboundId)
                 .map(row -> new RecordedReply(row.column("body").get(String.class),
                         SmsMessageRepository.SENT_BY_TWIML.equals(row.column("status").get(String.class))));
-    }
-
-    void optOut(String e164, Instant now) {
-        db.execute().insert("INSERT INTO sms_opt_outs (e164, opted_out_at) VALUES (?, ?) ON CONFLICT (e164) DO NOTHING",
-                e164, timestamp(now));
     }
 
     void optIn(String e164) {

@@ -75,11 +75,8 @@ final class TaskActions {
             case CREATED -> tasks.delete(userId, undo.taskId());
             case COMPLETED -> {
                 if (undo.dueDate() != null || undo.dueAt() != null) {
-                    Due previous = undo.dueDate() != null ? new Due.AllDay(undo.dueDate())
-                            : new Due.Timed(undo.dueAt().atZone(person.zone()));
-                    tasks.update(userId, undo.taskId(), new TaskCommands.Changes(Optional.empty(), Optional.empty(),
-                            Optional.of(Optional.of(previous)), Optional.empty(), Optional.empty(), Optional.empty(),
-                            Optional.empty(), Optional.empty()), person.zone());
+                    tasks.undoCompletion(userId, undo.taskId(), undo.dueDate() != null ? new Due.AllDay(undo.dueDate())
+                            : new Due.Timed(undo.dueAt().atZone(person.zone())));
                 } else {
                     tasks.reopen(userId, undo.taskId());
                 }

@@ -1,7 +1,7 @@
 package app.tdah.jobs.outbox;
 
 /** A row (a mail, a text) the receiver did not accept, and whether trying again later can help. */
-public final class DeliveryException extends Exception {
+public class DeliveryException extends Exception {
 
     public enum Kind {
         /**

@@ -23,7 +23,7 @@ import org.quartz.DisallowConcurrentExecution;
  * Sends the SMS outbox through Twilio: a text Twilio accepted (its SID stored) is never sent again. Passing failures
  * (5xx, 429, timeouts) come back later with backoff; a definitive refusal (4xx, such as 21211 for an invalid number),
  * and a text out of attempts, is DEAD with Twilio's reason. Texts to numbers that opted out are SKIPPED, never sent;
- * texts over a rate limit wait. Its counters: {@code sms_sent_total}, {@code sms_failed_total{kind}},
+ * a number Twilio refuses as unsubscribed (21610) is opted out there and then; texts over a rate limit wait. Its counters: {@code sms_sent_total}, {@code sms_failed_total{kind}},
  * {@code sms_dead_total}, {@code sms_skipped_total} (opted-out numbers) and {@code sms_deferred_total} (held back by a
  * rate limit).
  *
@@ -121,6 +121,12 @@ public final class SendSmsJob extends OutboxSender<OutgoingSms> {
 
     @Override
     protected void send(OutgoingSms sms) throws DeliveryException {
-        queue.markAccepted(sms.id(), sender.send(sms), clock.instant());
+        try {
+            queue.markAccepted(sms.id(), sender.send(sms), clock.instant());
+        } catch (UnsubscribedRecipient e) {
+            // As good as a STOP texted to us: texts claimed from now on are skipped, not refused one by one.
+            queue.optOut(sms.to(), clock.instant());
+            throw e;
+        }
     }
 }

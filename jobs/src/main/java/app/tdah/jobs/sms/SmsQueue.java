@@ -14,6 +14,9 @@ public interface SmsQueue extends LeasedQueue<OutgoingSms> {
     /** The text is not sent, by rule rather than by failure (the number opted out). */
     void markSkipped(UUID id, String reason);
 
+    /** Twilio refused the number as unsubscribed (error 21610): it is treated as opted out until it texts START. */
+    void optOut(String e164, Instant at);
+
     /** Gives a claimed row back untried, due at {@code nextAttemptAt}: the claim's attempt does not count. */
     void postpone(UUID id, Instant nextAttemptAt);
 }

@@ -21,6 +21,7 @@ public final class TwilioSmsSender implements SmsSender {
 
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int UNAUTHORIZED = 401;
+    private static final int UNSUBSCRIBED_RECIPIENT = 21610;
 
     private final TwilioSettings settings;
     private final TwilioRestClient client;
@@ -58,13 +59,16 @@ public final class TwilioSmsSender implements SmsSender {
 
     /**
      * 5xx and 429 may pass; a 401 is the operator's credentials, to be fixed without losing the queue; any other
-     * 4xx (21211 invalid number, 21610 unsubscribed recipient...) would be refused again.
+     * 4xx (21211 invalid number...) would be refused again, and 21610 says the recipient unsubscribed.
      */
     private static DeliveryException classify(ApiException e) {
         Integer status = e.getStatusCode();
-        boolean passing = status == null || status >= 500 || status == TOO_MANY_REQUESTS || status == UNAUTHORIZED;
         String description = "Twilio " + (status == null ? "error" : status) + (e.getCode() == null ? "" : " error " + e.getCode())
                 + ": " + e.getMessage();
+        if (e.getCode() != null && e.getCode() == UNSUBSCRIBED_RECIPIENT) {
+            return new UnsubscribedRecipient(description, e);
+        }
+        boolean passing = status == null || status >= 500 || status == TOO_MANY_REQUESTS || status == UNAUTHORIZED;
         return new DeliveryException(passing ? Kind.TRANSIENT : Kind.PERMANENT, description, e);
     }
 }
