@@ -21,10 +21,7 @@ import app.tdah.audit.AuditEvent;
 import app.tdah.agenda.AgendaFeature;
 import app.tdah.audit.AuditLog;
 import app.tdah.identity.ClientInfo;
-import app.tdah.integrations.Integration;
-import app.tdah.integrations.IntegrationTokens;
 import app.tdah.integrations.IntegrationsFeature;
-import app.tdah.integrations.sync.ConnectedIntegration;
 import app.tdah.digest.DigestFeature;
 import app.tdah.graphql.Authorization;
 import app.tdah.graphql.GraphQlEngine;
@@ -36,7 +33,6 @@ import app.tdah.insights.InsightsFeature;
 import app.tdah.integrations.sync.AccessTokenSource;
 import app.tdah.integrations.sync.IntegrationSyncFeature;
 import app.tdah.integrations.sync.IntegrationSyncService;
-import app.tdah.integrations.sync.ReconnectNeeded;
 import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
@@ -193,9 +189,8 @@ public final class Application implements AutoCloseable {
             AdminFeature admin = AdminFeature.create(foundation);
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());
             IntegrationSyncFeature integrationSync = IntegrationSyncFeature.create(foundation,
-                    integrationTokens.orElseGet(() -> syncTokens(integrations.tokens())));
-            integrations.integrations().onConnected(connected -> integrationSync.service().track(syncView(connected)));
-            integrations.integrations().onDisconnected(integrationSync.service()::forget);
+                    integrationTokens.orElseGet(() -> IntegrationSyncFeature.tokensOf(integrations)));
+            integrationSync.follow(integrations);
             List<Feature> features = List.of(
                     accounts.feature(),
                     mfa.feature(),
@@ -323,33 +318,6 @@ public final class Application implements AutoCloseable {
         return settings.dbUrl()
                 .map(url -> new Database(url, settings.dbUser(), settings.dbPassword(), settings.dbPoolSize()))
                 .orElseGet(() -> new Database(embedded.jdbcUrl().orElseThrow(), "postgres", "", settings.dbPoolSize()));
-    }
-
-    /** The sync's view of a connected integration (it names providers and capabilities with enums of its own). */
-    private static ConnectedIntegration syncView(Integration integration) {
-        return new ConnectedIntegration(integration.id(), integration.userId(),
-                app.tdah.integrations.sync.Provider.valueOf(integration.provider().name()),
-                integration.capabilities().stream()
-                        .map(c -> app.tdah.integrations.sync.Capability.valueOf(c.name()))
-                        .collect(Collectors.toSet()));
-    }
-
-    /**
-     * The sync's view of the integrations' tokens: a grant that is gone (or an integration disconnected meanwhile)
-     * stops the stream until the person reconnects; a provider that cannot be reached now is a passing failure.
-     */
-    private static AccessTokenSource syncTokens(IntegrationTokens tokens) {
-        return integrationId -> {
-            try {
-                return tokens.accessToken(integrationId).value();
-            } catch (IntegrationTokens.Unavailable e) {
-                if (e.reason() == IntegrationTokens.Unavailable.Reason.NEEDS_RECONNECT
-                        || e.reason() == IntegrationTokens.Unavailable.Reason.NOT_FOUND) {
-                    throw new ReconnectNeeded(e.getMessage());
-                }
-                throw new IllegalStateException("No access token for integration " + integrationId + ": " + e.reason(), e);
-            }
-        };
     }
 
     /** Closes in reverse order of opening: the server stops taking requests before its connections go. */

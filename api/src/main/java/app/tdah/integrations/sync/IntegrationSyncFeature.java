@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import app.tdah.integrations.Integration;
+import app.tdah.integrations.IntegrationTokens;
+import app.tdah.integrations.IntegrationsFeature;
 import app.tdah.integrations.google.GmailSource;
 import app.tdah.integrations.google.GoogleCalendarSource;
 import app.tdah.integrations.microsoft.GraphCalendarSource;
@@ -102,5 +106,39 @@ public final class IntegrationSyncFeature {
 
     public Feature feature() {
         return feature;
+    }
+
+    /** Starts syncing each integration when it is connected (again), and forgets what it synced when it goes. */
+    public void follow(IntegrationsFeature integrations) {
+        integrations.integrations().onConnected(connected -> service().track(syncView(connected)));
+        integrations.integrations().onDisconnected(service()::forget);
+    }
+
+    /** The sync's view of a connected integration (it names providers and capabilities with enums of its own). */
+    private static ConnectedIntegration syncView(Integration integration) {
+        return new ConnectedIntegration(integration.id(), integration.userId(),
+                Provider.valueOf(integration.provider().name()),
+                integration.capabilities().stream()
+                        .map(c -> Capability.valueOf(c.name()))
+                        .collect(Collectors.toSet()));
+    }
+
+    /**
+     * The sync's view of the integrations' tokens: a grant that is gone (or an integration disconnected meanwhile)
+     * stops the stream until the person reconnects; a provider that cannot be reached now is a passing failure.
+     */
+    public static AccessTokenSource tokensOf(IntegrationsFeature integrations) {
+        IntegrationTokens tokens = integrations.tokens();
+        return integrationId -> {
+            try {
+                return tokens.accessToken(integrationId).value();
+            } catch (IntegrationTokens.Unavailable e) {
+                if (e.reason() == IntegrationTokens.Unavailable.Reason.NEEDS_RECONNECT
+                        || e.reason() == IntegrationTokens.Unavailable.Reason.NOT_FOUND) {
+                    throw new ReconnectNeeded(e.getMessage());
+                }
+                throw new IllegalStateException("No access token for integration " + integrationId + ": " + e.reason(), e);
+            }
+        };
     }
 }
