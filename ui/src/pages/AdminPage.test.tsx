@@ -100,7 +100,7 @@ describe('Admin: people and the audit log', () => {
     fireEvent.click(within(people).getAllByRole('button', { name: 'Audit log' })[0]!);
     await waitFor(() => expect(within(events).getAllByRole('row')).toHaveLength(2));
     expect(within(events).getByText(/to: admin/)).toBeTruthy();
-    expect(document.activeElement?.textContent).toBe('Audit log');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Audit log'));
     expect(server.settings.callsOf('AuditLog').at(-1)!.variables).toMatchObject({ person: 'p-1' });
 
     const log = screen.getByRole('region', { name: 'Audit log' });

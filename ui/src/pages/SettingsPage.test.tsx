@@ -118,7 +118,7 @@ describe('Two-step sign-in', () => {
     const qr = await within(security).findByRole('img', { name: /QR code/ });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(within(security).getByTestId('manual-entry-key').textContent).toBe('JBSW Y3DP EHPK 3PXP');
-    expect(document.activeElement?.textContent).toBe('Set up your authenticator app');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Set up your authenticator app'));
 
     type(security, 'Code from the app', '000000');
     fireEvent.click(within(security).getByRole('button', { name: 'Turn on two-step sign-in' }));
@@ -129,7 +129,7 @@ describe('Two-step sign-in', () => {
     const list = await within(security).findByRole('list', { name: 'Backup codes' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(10);
     expect(list.textContent).toContain('back-up00-abcd-efgh');
-    expect(document.activeElement?.textContent).toBe('Your backup codes');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Your backup codes'));
     expect(settings.callsOf('ConfirmMfaEnrolment').at(-1)!.variables.input).toEqual({ code: '123456' });
 
     fireEvent.click(within(security).getByRole('button', { name: 'I’ve saved them' }));
@@ -233,7 +233,7 @@ describe('Security: sessions', () => {
     expect(settings.callsOf('RevokeSession')[0]!.variables.input).toEqual({ id: 's-2' });
     const security = section('Security');
     expect(within(security).getAllByRole('status').some((s) => /Signed out of Safari on iPhone/.test(s.textContent ?? ''))).toBe(true);
-    expect(document.activeElement?.textContent).toBe('Where you’re signed in');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Where you’re signed in'));
   });
 
   it('signs out everywhere else at once', async () => {
