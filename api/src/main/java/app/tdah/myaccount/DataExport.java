@@ -121,6 +121,22 @@ public final class DataExport {
                             "status_changed_at", "grant_generation", "access_token_expires_at", "token_refreshed_at")
                     .withhold("access_token_sealed", "a secret: the provider's access token, encrypted")
                     .withhold("refresh_token_sealed", "a secret: the provider's refresh token, encrypted"),
+            Section.many("integration_syncs", OWNED, "integration_id, stream")
+                    .export("integration_id", "stream", "provider", "state", "full_sync", "next_run_at", "last_run_at",
+                            "last_success_at", "last_error", "last_error_at", "failures", "items", "last_changes")
+                    .withhold("cursor", "the provider's opaque sync position, meaningless outside this server")
+                    .withhold("page_cursor", "the provider's opaque sync position, meaningless outside this server")
+                    .withhold("generation", "bookkeeping of a full sync, meaningless outside this server")
+                    .withhold("claimed_until", "which server node is syncing it now")
+                    .withhold("claimed_by", "which server node is syncing it now"),
+            Section.many("calendar_events", OWNED, "integration_id, event_id")
+                    .export("integration_id", "event_id", "title", "location", "starts_at", "ends_at", "start_date",
+                            "end_date", "busy", "link", "recurrence", "time_zone", "series_id", "original_start", "cancelled")
+                    .withhold("generation", "bookkeeping of a full sync, meaningless outside this server"),
+            Section.many("mail_headers", OWNED, "integration_id, message_id")
+                    .export("integration_id", "message_id", "thread_id", "from_name", "from_address", "to_addresses",
+                            "subject", "received_at", "labels", "snippet", "unread", "link")
+                    .withhold("generation", "bookkeeping of a full sync, meaningless outside this server"),
             Section.many("ical_feeds", OWNED, "created_at")
                     .export("created_at")
                     .withhold("token_hash", "a secret: the feed URL's token hash"),
