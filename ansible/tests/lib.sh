@@ -4,7 +4,7 @@ PA_TEST_CACHE=${PA_TEST_CACHE:-/var/cache/pa-ansible-test}
 PA_TEST_MIRROR=${PA_TEST_MIRROR:-http://deb.debian.org/debian}
 PA_CONTROLLER_ROOT=$PA_TEST_CACHE/controller
 # The controller: Debian 13's ansible (ansible-core 2.19), ansible-lint, yamllint, testssl.sh 3.2, pebble, promtool.
-PA_CONTROLLER_PACKAGES=ansible,ansible-lint,yamllint,testssl.sh,pebble,prometheus,socat,curl,openssl,util-linux,ca-certificates,python3-jmespath,python3-netaddr,python3-passlib,jq,bind9-host,procps,iproute2,git
+PA_CONTROLLER_PACKAGES=ansible,ansible-lint,yamllint,testssl.sh,pebble,prometheus,socat,curl,openssl,util-linux,ca-certificates,python3-jmespath,python3-netaddr,python3-passlib,jq,bind9-host,procps,iproute2,git,openssh-client
 PA_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 log() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$SECONDS"; }
@@ -50,7 +50,12 @@ ensure_controller() {
 # Runs a command in the controller root, with the repository at /src and the host's /proc (so that nsenter reaches
 # the target container), in a private mount namespace: nothing stays mounted afterwards.
 controller() {
-  unshare --mount --propagation private -- sh -c '
+  (exec_controller "$@")
+}
+
+# The same, replacing the calling (sub)shell: `exec_controller pebble ... &` leaves the PID of the command itself.
+exec_controller() {
+  exec unshare --mount --propagation private -- sh -c '
     root=$1; repo=$2; shift 2
     mount --rbind /proc "$root/proc" && mount --rbind /dev "$root/dev" && mount --rbind /sys "$root/sys" &&
     mount --bind "$repo" "$root/src" && mount -t tmpfs tmpfs "$root/tmp" && mount --bind /run "$root/run" &&
