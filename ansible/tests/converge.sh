@@ -91,6 +91,17 @@ playbook() { # log-name playbook [args...]
   grep -A3 '^PLAY RECAP' "$RUN/$name.log"
 }
 
+if [ "${PA_TEST_CHECKS_ONLY:-0}" = 1 ]; then
+  # Development: the checks again, against the container a PA_TEST_KEEP=1 run left (its helpers still run).
+  PA_TEST_KEEP=1
+  NSPAWN_PID=$(ps -o ppid= -p "$(cat "$RUN/target.pid")" | tr -d ' ')
+  artifact=$(ls -t "$PA_REPO"/api/target/personal-assistant-*-release.tar.gz | head -1)
+  recap=$(grep -E '^pa-test +:' "$RUN/converge-2.log" 2>/dev/null || echo "(no second run)")
+  export RUN NSPAWN_PID
+  . "$(dirname "$0")/checks.sh"
+  exit 0
+fi
+
 log "Host tools and the controller root (Debian 13: ansible-core 2.19, testssl.sh, pebble, promtool)"
 install_host_tools
 ensure_controller
@@ -106,7 +117,7 @@ fi
 ls -l "$artifact"
 
 log "Target root (Debian 13, as a fresh VM has it)"
-build_root target minbase "$TARGET_PACKAGES"
+(flock 9; build_root target minbase "$TARGET_PACKAGES") 9> "$PA_TEST_CACHE/build.lock"
 rm -rf "$PA_TEST_CACHE/run" "$RUN"
 mkdir -p "$TARGET" "$RUN" "$PA_TEST_CACHE/apt-archives/partial"
 tar -C "$TARGET" -xf "$PA_TEST_CACHE/target.tar"

@@ -39,12 +39,16 @@ build_root() { # name variant packages
 }
 
 ensure_controller() {
-  build_root controller apt "$PA_CONTROLLER_PACKAGES"
-  if [ ! -x "$PA_CONTROLLER_ROOT/usr/bin/ansible-playbook" ]; then
-    mkdir -p "$PA_CONTROLLER_ROOT"
-    tar -C "$PA_CONTROLLER_ROOT" -xf "$PA_TEST_CACHE/controller.tar"
-  fi
-  mkdir -p "$PA_CONTROLLER_ROOT/src"
+  mkdir -p "$PA_TEST_CACHE"
+  (
+    flock 9 # one build at a time
+    build_root controller apt "$PA_CONTROLLER_PACKAGES"
+    if [ ! -x "$PA_CONTROLLER_ROOT/usr/bin/ansible-playbook" ]; then
+      mkdir -p "$PA_CONTROLLER_ROOT"
+      tar -C "$PA_CONTROLLER_ROOT" -xf "$PA_TEST_CACHE/controller.tar"
+    fi
+    mkdir -p "$PA_CONTROLLER_ROOT/src"
+  ) 9> "$PA_TEST_CACHE/build.lock"
 }
 
 # Runs a command in the controller root, with the repository at /src and the host's /proc (so that nsenter reaches
