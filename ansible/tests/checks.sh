@@ -41,7 +41,7 @@ log "Through Nginx: the SPA, headers, sign-up/sign-in/me, Twilio, OIDC, routes, 
 client python3 /src/ansible/tests/http_checks.py site
 
 log "Only SSH, HTTP and HTTPS listen beyond loopback; the firewall and the services agree"
-exposed=$(in_target ss -Hltn | awk '{print $4}' | grep -Ev '^(127\.[0-9.]+|\[::1\]):[0-9]+$' | sed -E 's/.*:([0-9]+)$/\1/' | sort -un | tr '\n' ' ')
+exposed=$(in_target ss -Hltn | awk '{print $4}' | grep -Ev '^(127\.[0-9.]+|\[::1\]|\[::ffff:127\.[0-9.]+\]):[0-9]+$' | sed -E 's/.*:([0-9]+)$/\1/' | sort -un | tr '\n' ' ')
 [ "$exposed" = "22 80 443 " ] || fail "ports listening beyond loopback: $exposed"
 pass "listening beyond loopback: $exposed(PostgreSQL, Redis, the app and the exporters on loopback only)"
 ruleset=$(in_target nft list table inet pa_firewall)

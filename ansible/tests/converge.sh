@@ -98,7 +98,12 @@ if [ "${PA_TEST_CHECKS_ONLY:-0}" = 1 ]; then
   artifact=$(ls -t "$PA_REPO"/api/target/personal-assistant-*-release.tar.gz | head -1)
   recap=$(grep -E '^pa-test +:' "$RUN/converge-2.log" 2>/dev/null || echo "(no second run)")
   export RUN NSPAWN_PID
-  . "$(dirname "$0")/checks.sh"
+  checks="$(dirname "$0")/checks.sh"
+  if [ -n "${PA_TEST_CHECKS_FROM:-}" ]; then # the helpers, then from the section whose title has this text
+    . <(sed -n '1,/^log "/p' "$checks" | sed '$d'; sed -n "/^log \".*$PA_TEST_CHECKS_FROM/,\$p" "$checks")
+  else
+    . "$checks"
+  fi
   exit 0
 fi
 
@@ -146,9 +151,9 @@ ln -sf /dev/null "$TARGET/etc/systemd/system/apt-daily-upgrade.timer"
 
 log "Test secrets, Pebble's TLS certificate"
 controller sh -c 'cd /src/ansible && scripts/generate-secrets' > "$RUN/secrets.yml"
-echo "vault_oidc_google_client_secret: pa-test-google-secret" >> "$RUN/secrets.yml"
-echo "vault_oidc_microsoft_client_secret: pa-test-microsoft-secret" >> "$RUN/secrets.yml"
-sed -i "s/^vault_twilio_auth_token: .*/vault_twilio_auth_token: \"$(openssl rand -hex 16)\"/" "$RUN/secrets.yml"
+sed -i -e 's/^vault_oidc_google_client_secret: .*/vault_oidc_google_client_secret: "pa-test-google-secret"/' \
+  -e 's/^vault_oidc_microsoft_client_secret: .*/vault_oidc_microsoft_client_secret: "pa-test-microsoft-secret"/' \
+  -e "s/^vault_twilio_auth_token: .*/vault_twilio_auth_token: \"$(openssl rand -hex 16)\"/" "$RUN/secrets.yml"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=pebble-test-ca \
   -keyout "$RUN/pebble-ca.key" -out "$RUN/pebble-ca.pem" 2>/dev/null
 openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=127.0.0.1 \
