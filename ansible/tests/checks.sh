@@ -80,6 +80,7 @@ summary="grade $grade; SSLv2 $(finding SSLv2), SSLv3 $(finding SSLv3), TLS 1.0 $
 echo "$summary" | tee "$RUN/testssl-summary.txt"
 [ "$grade" = "A+" ] || { grep -i 'cap\|grade' "$RUN/testssl.log" | head; fail "testssl grade $grade"; }
 for old in SSLv2 SSLv3 TLS1 TLS1_1; do finding "$old" | grep -q '^not offered' || fail "$old offered"; done
+for current in TLS1_2 TLS1_3; do finding "$current" | grep -q '^offered' || fail "$current not offered (ciphers that do not fit the certificate?)"; done
 finding FS | grep -q '^offered' || fail "forward secrecy"
 controller jq -r '.[] | select(.id | startswith("cipher-tls")) | .finding' /run/pa-test/testssl.json | grep -Ev 'ECDHE|DHE|TLS_AES|TLS_CHACHA20' \
   && fail "a cipher without forward secrecy is offered"
