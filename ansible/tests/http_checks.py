@@ -162,13 +162,15 @@ def stage_site():
         if os.environ.get("PA_TEST_REQUIRE_OAUTH_CALLBACKS") == "1":
             sys.exit(1)
 
-    def limited(path, method="GET", count=80, body=None, headers=None):
+    # Sequential where the limit is low enough for one client to pass it. Concurrent unsigned POSTs to /sms/twilio
+    # have been seen to leave requests unanswered for 30 s through Nginx (reported; not this check's subject).
+    def limited(path, method="GET", count=80, body=None, headers=None, clients=1):
         def one(_):
             try:
                 return request(method, path, body, headers)[0]
             except OSError as e:
                 return type(e).__name__
-        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        with concurrent.futures.ThreadPoolExecutor(clients) as pool:
             return collections.Counter(pool.map(one, range(count)))
 
     statuses = limited("/auth/oidc/google/start", count=25)
@@ -176,8 +178,8 @@ def stage_site():
     statuses = limited("/oauth/google/callback", count=25)
     check(statuses[429] > 0, f"rate limit on /oauth/ ({dict(statuses)})")
     statuses = limited("/sms/twilio", "POST", 40, form, {"Content-Type": "application/x-www-form-urlencoded"})
-    check(statuses[429] > 0, f"rate limit on /sms/twilio ({dict(statuses)})")
-    statuses = limited("/graphql", "POST", 200, '{"query":"{ __typename }"}', {"Content-Type": "application/json"})
+    check(statuses[429] > 0 and statuses[500] + statuses[502] == 0, f"rate limit on /sms/twilio ({dict(statuses)})")
+    statuses = limited("/graphql", "POST", 200, '{"query":"{ __typename }"}', {"Content-Type": "application/json"}, 8)
     check(statuses[429] > 0, f"rate limit on /graphql ({dict(statuses)})")
 
 
