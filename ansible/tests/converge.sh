@@ -25,6 +25,7 @@ cleanup() {
     nsenter -t "$(cat "$RUN/target.pid")" -a systemctl poweroff >/dev/null 2>&1 || true
     for _ in $(seq 60); do [ -n "${NSPAWN_PID:-}" ] && kill -0 "$NSPAWN_PID" 2>/dev/null || break; sleep 0.5; done
   fi
+  touch "$RUN/loop.stop" 2>/dev/null || true # the request loop of checks.sh, if a check failed while it ran
   for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -n "${NSPAWN_PID:-}" ] && kill "$NSPAWN_PID" 2>/dev/null || true
   echo "converge lane: exit $status after ${SECONDS}s"
