@@ -51,7 +51,7 @@ public final class IntegrationsFeature {
         IntegrationRepository repository = new IntegrationRepository(foundation.db());
         SealedTokens sealed = new SealedTokens(new AesGcm(foundation.secrets().encryptionKeys()));
         IntegrationTokens tokens = new IntegrationTokens(clients, repository, sealed, foundation.coordination(),
-                NotificationsFeature.notifier(foundation), mail, accounts.accounts(), foundation.audit(),
+                NotificationsFeature.notifier(foundation.db()), mail, accounts.accounts(), foundation.audit(),
                 URI.create(foundation.publicUrl() + OAuthCallbackHttpService.INTEGRATIONS_PAGE), foundation.clock(),
                 Duration.ofSeconds(config.get("refresh.margin.seconds").asInt().get()), timeout);
         IntegrationService integrations = new IntegrationService(clients, repository,

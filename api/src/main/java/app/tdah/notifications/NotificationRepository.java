@@ -61,9 +61,9 @@ public final class NotificationRepository {
         return unreadCount(userId);
     }
 
-    void insert(DbExecute tx, UUID userId, String title, String body) {
-        tx.insert("INSERT INTO notifications (id, user_id, title, body) VALUES (?::uuid, ?::uuid, ?, ?)",
-                UUID.randomUUID(), userId, title, body);
+    void insert(DbExecute tx, UUID userId, UUID taskId, String title, String body) {
+        tx.insert("INSERT INTO notifications (id, user_id, task_id, title, body) VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?)",
+                UUID.randomUUID(), userId, taskId, title, body);
     }
 
     private static Notification notification(DbRow row) {

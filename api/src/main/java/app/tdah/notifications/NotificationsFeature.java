@@ -3,6 +3,8 @@ package app.tdah.notifications;
 import app.tdah.wiring.Feature;
 import app.tdah.wiring.Foundation;
 
+import io.helidon.dbclient.DbClient;
+
 /** In-app notifications (reminders delivered in the app), read and marked read over GraphQL. */
 public final class NotificationsFeature {
 
@@ -10,8 +12,8 @@ public final class NotificationsFeature {
     }
 
     /** Posting notifications from other features. */
-    public static Notifier notifier(Foundation foundation) {
-        return new Notifier(new NotificationRepository(foundation.db()));
+    public static Notifier notifier(DbClient db) {
+        return new Notifier(new NotificationRepository(db));
     }
 
     public static Feature create(Foundation foundation) {

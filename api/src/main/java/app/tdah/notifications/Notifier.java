@@ -14,6 +14,11 @@ public final class Notifier {
     }
 
     public void notify(DbExecute tx, UUID userId, String title, String body) {
-        repository.insert(tx, userId, title, body);
+        repository.insert(tx, userId, null, title, body);
+    }
+
+    /** A reminder of a task, delivered in the app. */
+    public void remind(DbExecute tx, UUID userId, UUID taskId, String taskTitle) {
+        repository.insert(tx, userId, taskId, taskTitle, null);
     }
 }

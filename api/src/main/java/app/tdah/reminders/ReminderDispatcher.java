@@ -7,8 +7,10 @@ import java.util.Optional;
 
 import app.tdah.jobs.DueReminders;
 import app.tdah.mail.MailService;
+import app.tdah.notifications.Notifier;
 import app.tdah.sms.SmsOutbox;
 import app.tdah.sms.SmsTemplates;
+import app.tdah.tasks.ReminderTimes;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -22,12 +24,17 @@ public final class ReminderDispatcher implements DueReminders {
     private static final System.Logger LOG = System.getLogger(ReminderDispatcher.class.getName());
 
     private final ReminderRepository repository;
+    private final ReminderTimes reminderTimes;
+    private final Notifier notifier;
     private final MailService mail;
     private final SmsOutbox sms;
     private final Clock clock;
 
-    public ReminderDispatcher(ReminderRepository repository, MailService mail, SmsOutbox sms, Clock clock) {
+    ReminderDispatcher(ReminderRepository repository, ReminderTimes reminderTimes, Notifier notifier, MailService mail,
+                       SmsOutbox sms, Clock clock) {
         this.repository = repository;
+        this.reminderTimes = reminderTimes;
+        this.notifier = notifier;
         this.mail = mail;
         this.sms = sms;
         this.clock = clock;
@@ -36,7 +43,7 @@ public final class ReminderDispatcher implements DueReminders {
     /** Into the channel's outbox, in the same transaction as the delivery row. */
     private void handOver(DbExecute tx, ReminderRepository.DueReminder reminder, String channel) {
         switch (channel) {
-            case "IN_APP" -> repository.insertNotification(tx, reminder);
+            case "IN_APP" -> notifier.remind(tx, reminder.userId(), reminder.taskId(), reminder.taskTitle());
             case "EMAIL" -> mail.enqueueReminder(tx, reminder.email(), reminder.displayName(), reminder.taskTitle(),
                     reminder.due(), occurrenceKey(reminder));
             case "SMS" -> text(tx, reminder);
@@ -72,7 +79,7 @@ public final class ReminderDispatcher implements DueReminders {
                 Optional<Instant> deferred = "URGENT".equals(reminder.priority()) ? Optional.empty()
                         : reminder.quietHours().deferral(reminder.fireAt());
                 if (deferred.isPresent()) {
-                    repository.reschedule(tx, reminder.id(), deferred.get());
+                    reminderTimes.fireNextAt(tx, reminder.userId(), reminder.id(), deferred.get());
                     continue;
                 }
                 for (String channel : reminder.channels()) {
@@ -80,7 +87,7 @@ public final class ReminderDispatcher implements DueReminders {
                         handOver(tx, reminder, channel);
                     }
                 }
-                repository.reschedule(tx, reminder.id(), null);
+                reminderTimes.fireNextAt(tx, reminder.userId(), reminder.id(), null);
             }
             return due.size();
         });

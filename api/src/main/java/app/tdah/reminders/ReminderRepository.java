@@ -61,20 +61,11 @@ public final class ReminderRepository {
                 .toList();
     }
 
-    void reschedule(DbExecute tx, UUID reminderId, Instant nextFireAt) {
-        tx.update("UPDATE task_reminders SET next_fire_at = ? WHERE id = ?::uuid", timestamp(nextFireAt), reminderId);
-    }
-
     /** Records one delivery; false when this occurrence and channel was delivered before (nothing is sent twice). */
     boolean recordDelivery(DbExecute tx, DueReminder reminder, String channel) {
         return tx.insert("INSERT INTO reminder_deliveries (id, reminder_id, task_id, user_id, fire_at, channel) "
                         + "VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?) ON CONFLICT DO NOTHING",
                 UUID.randomUUID(), reminder.id(), reminder.taskId(), reminder.userId(), timestamp(reminder.fireAt()), channel) == 1;
-    }
-
-    void insertNotification(DbExecute tx, DueReminder reminder) {
-        tx.insert("INSERT INTO notifications (id, user_id, task_id, title) VALUES (?::uuid, ?::uuid, ?::uuid, ?)",
-                UUID.randomUUID(), reminder.userId(), reminder.taskId(), reminder.taskTitle());
     }
 
     private static DueReminder dueReminder(DbRow row) {

@@ -81,6 +81,11 @@ public final class SmsMessageRepository implements SmsQueue {
                 e164, timestamp(now));
     }
 
+    /** The number texted START: texts to it may go again. */
+    public void optIn(DbExecute exec, String e164) {
+        exec.delete("DELETE FROM sms_opt_outs WHERE e164 = ?", e164);
+    }
+
     @Override
     public void optOut(String e164, Instant at) {
         optOut(db.execute(), e164, at);

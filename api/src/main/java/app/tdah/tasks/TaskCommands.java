@@ -364,7 +364,8 @@ public final class TaskCommands {
         if (taskId.isEmpty()) {
             return Result.refused(REMINDER_NOT_FOUND);
         }
-        repository.snoozeReminder(userId, reminderId, clock.instant().plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MICROS));
+        Instant fireAt = clock.instant().plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MICROS);
+        repository.inTransaction(tx -> repository.setReminderNextFire(tx, userId, reminderId, fireAt));
         return repository.find(userId, taskId.get()).map(Result::of).orElseGet(() -> Result.refused(NOT_FOUND));
     }
 

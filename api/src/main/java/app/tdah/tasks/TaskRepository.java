@@ -155,9 +155,12 @@ public final class TaskRepository {
         return sql.execute().delete("DELETE FROM task_reminders WHERE id = ?::uuid AND user_id = ?::uuid", reminderId, userId);
     }
 
-    /** Sets when a reminder fires next: a snoozed reminder is a new occurrence, so it is delivered again. */
-    long snoozeReminder(UUID userId, UUID reminderId, Instant fireAt) {
-        return sql.execute().update("UPDATE task_reminders SET next_fire_at = ? WHERE id = ?::uuid AND user_id = ?::uuid",
+    /**
+     * Sets when a reminder fires next (null: not again). A new time is a new occurrence, so a snoozed reminder is
+     * delivered again.
+     */
+    long setReminderNextFire(DbExecute exec, UUID userId, UUID reminderId, Instant fireAt) {
+        return exec.update("UPDATE task_reminders SET next_fire_at = ? WHERE id = ?::uuid AND user_id = ?::uuid",
                 timestamp(fireAt), reminderId, userId);
     }
 

@@ -14,6 +14,7 @@ import app.tdah.planner.TaskPlanner;
 import app.tdah.wiring.Feature;
 import app.tdah.wiring.Foundation;
 
+import io.helidon.dbclient.DbClient;
 import org.quartz.SimpleScheduleBuilder;
 
 /** Tasks: capture, the Today view, recurrence, snoozes, and counting missed due dates to break slipping tasks down. */
@@ -51,6 +52,11 @@ public final class TasksFeature {
                         true))
                 .build();
         return new TasksFeature(queries, commands, missedTasks, feature);
+    }
+
+    /** For reminder dispatch, which moves a reminder's next time once it is delivered or deferred. */
+    public static ReminderTimes reminderTimes(DbClient db) {
+        return new ReminderTimes(new TaskRepository(db));
     }
 
     public TaskQueries queries() {

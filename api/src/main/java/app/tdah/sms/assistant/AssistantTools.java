@@ -59,7 +59,7 @@ final class AssistantTools {
         property(complete, "task_id", "string", "The id of a task from list_tasks or agenda.");
         ObjectNode snooze = function(tools, "snooze_task", "Hide a task from today's list for some minutes.");
         property(snooze, "task_id", "string", "The id of a task from list_tasks or agenda.");
-        property(snooze, "minutes", "integer", "How long, 1 to 10080.");
+        property(snooze, "minutes", "integer", "How long, 1 to " + TaskRules.MAX_SNOOZE_MINUTES + ".");
         ObjectNode agenda = function(tools, "agenda", "The person's open tasks due on one day.");
         property(agenda, "date", "string", "The day, YYYY-MM-DD.");
         return tools;

@@ -85,10 +85,6 @@ final class SmsAssistantRepository {
                         SmsMessageRepository.SENT_BY_TWIML.equals(row.column("status").get(String.class))));
     }
 
-    void optIn(String e164) {
-        db.execute().delete("DELETE FROM sms_opt_outs WHERE e164 = ?", e164);
-    }
-
     boolean optedOut(String e164) {
         return db.execute().get("SELECT 1 AS found FROM sms_opt_outs WHERE e164 = ?", e164).isPresent();
     }

@@ -168,7 +168,7 @@ public final class SmsInbox implements AutoCloseable {
         }
         if (keyword.isPresent() && keyword.get() == CarrierKeyword.START) {
             // Twilio confirms this one too.
-            repository.optIn(number);
+            messages.optIn(work.execute(), number);
             return Optional.empty();
         }
         if (sender.optedOut()) {
