@@ -90,7 +90,7 @@ public final class PasswordRecovery {
         try {
             repository.inTransaction(tx -> {
                 OneTimeLinks.Link link = links.issue(tx, person.id(), TokenPurpose.RESET_PASSWORD, person.email());
-                return mail.enqueue(tx, MailKind.PASSWORD_RESET, person.email(),
+                return mail.enqueue(tx, MailKind.PASSWORD_RESET, person.id(), person.email(),
                         MailTemplates.passwordReset(person.displayName(), link.uri()), "reset-password:" + link.tokenId());
             });
         } catch (RuntimeException e) {
@@ -116,7 +116,7 @@ public final class PasswordRecovery {
             }
             repository.deleteUnspent(tx, spent.userId(), RESET_LINKS);
             long revoked = sessions.revokeAllExcept(tx, spent.userId(), Optional.empty());
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, account.email(), MailTemplates.passwordChanged(account.displayName()),
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, spent.userId(), account.email(), MailTemplates.passwordChanged(account.displayName()),
                     "password-reset-notice:" + spent.id());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_RESET, AuditEvent.Outcome.SUCCESS, spent.userId(), client,
                     Map.of("revokedSessions", Long.toString(revoked))));
@@ -156,7 +156,7 @@ public final class PasswordRecovery {
             long revoked = sessions.revokeAllExcept(tx, userId, current);
             Map<String, String> details = new HashMap<>(Map.of("revokedSessions", Long.toString(revoked)));
             current.ifPresent(kept -> details.put("keptSession", kept.toString()));
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, account.email(), MailTemplates.passwordChanged(account.displayName()),
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(), MailTemplates.passwordChanged(account.displayName()),
                     "password-change-notice:" + UUID.randomUUID());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_CHANGED, AuditEvent.Outcome.SUCCESS, userId, client, details));
             return revoked;
