@@ -1,12 +1,15 @@
 package app.tdah.mfa;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import app.tdah.accounts.AccountService;
 import app.tdah.accounts.AccountsGraphQl;
 import app.tdah.accounts.AccountsGraphQl.UserView;
+import app.tdah.accounts.SensitiveChanges;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
 import app.tdah.graphql.GraphQlFeature;
@@ -22,12 +25,21 @@ public final class MfaGraphQl implements GraphQlFeature {
     private final MfaService mfa;
     private final AccountService accounts;
     private final AccountsGraphQl signInResponses;
+    private final SensitiveChanges sensitiveChanges;
 
     /** {@code signInResponses} answers verifyMfa as login answers: the same payload and refresh cookie. */
-    public MfaGraphQl(MfaService mfa, AccountService accounts, AccountsGraphQl signInResponses) {
+    public MfaGraphQl(MfaService mfa, AccountService accounts, AccountsGraphQl signInResponses,
+                      SensitiveChanges sensitiveChanges) {
         this.mfa = mfa;
         this.accounts = accounts;
         this.signInResponses = signInResponses;
+        this.sensitiveChanges = sensitiveChanges;
+    }
+
+    public record ReauthenticatePayload(Instant recentUntil, List<UserError> userErrors) {
+    }
+
+    public record ResetUserMfaPayload(String userId, List<UserError> userErrors) {
     }
 
     public record StartMfaEnrolmentPayload(String otpauthUri, String manualEntryKey, String qrCodePng, List<UserError> userErrors) {
@@ -42,6 +54,8 @@ public final class MfaGraphQl implements GraphQlFeature {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Mutation", t -> t
+                        .dataFetcher("reauthenticate", this::reauthenticate)
+                        .dataFetcher("resetUserMfa", this::resetUserMfa)
                         .dataFetcher("startMfaEnrolment", this::startEnrolment)
                         .dataFetcher("confirmMfaEnrolment", this::confirmEnrolment)
                         .dataFetcher("regenerateBackupCodes", this::regenerateBackupCodes)
@@ -51,8 +65,28 @@ public final class MfaGraphQl implements GraphQlFeature {
                         .map(mfa::isEnabled).orElse(false)));
     }
 
+    private ReauthenticatePayload reauthenticate(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        RequestContext context = GraphQlEngine.context(env);
+        MfaService.Reauthentication result = mfa.reauthenticate(context.owner(), session(context),
+                (String) input.get("password"), (String) input.get("code"), context.client());
+        return new ReauthenticatePayload(result.recentUntil().orElse(null), result.errors());
+    }
+
+    private ResetUserMfaPayload resetUserMfa(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        RequestContext context = GraphQlEngine.context(env);
+        String id = (String) input.get("userId");
+        Optional<UUID> userId = GlobalId.decode("User", id);
+        List<UserError> errors = userId.isEmpty()
+                ? List.of(new UserError("userId", "That account doesn't exist.", UserError.Code.NOT_FOUND))
+                : mfa.resetByAdmin(context.owner(), userId.get(), context.client());
+        return new ResetUserMfaPayload(errors.isEmpty() ? id : null, errors);
+    }
+
     private StartMfaEnrolmentPayload startEnrolment(DataFetchingEnvironment env) {
-        MfaService.EnrolmentResult result = mfa.startEnrolment(GraphQlEngine.context(env).owner());
+        RequestContext context = GraphQlEngine.context(env);
+        MfaService.EnrolmentResult result = mfa.startEnrolment(context.owner(), session(context));
         return result.enrolment()
                 .map(e -> new StartMfaEnrolmentPayload(e.otpauthUri(), e.manualEntryKey(), e.qrCodePng(), List.of()))
                 .orElseGet(() -> new StartMfaEnrolmentPayload(null, null, null, result.errors()));
@@ -90,6 +124,10 @@ public final class MfaGraphQl implements GraphQlFeature {
         return result.errors().isEmpty()
                 ? new MfaBackupCodesPayload(result.backupCodes(), user(owner), List.of())
                 : new MfaBackupCodesPayload(null, null, result.errors());
+    }
+
+    private Optional<UUID> session(RequestContext context) {
+        return sensitiveChanges.sessionOf(context.owner(), context.refreshCookie());
     }
 
     private UserView user(UUID id) {

@@ -23,8 +23,9 @@ import io.helidon.webserver.http.ServerResponse;
  * sign-in page and {@code GET /auth/oidc/{provider}/callback} receives it back. Both answer with redirects: to the
  * provider, to the SPA's {@value #AFTER_SIGN_IN} with the refresh cookie set (the SPA then calls refreshSession), to
  * {@value #SIGN_IN_PAGE}{@code ?mfaChallenge=...} when the account asks for a code (the SPA then calls verifyMfa), to
- * {@value #SETTINGS_PAGE}{@code ?linked=PROVIDER} after a link, or to {@value #SIGN_IN_PAGE} (or the settings page,
- * for a link) with {@code ?error=CODE} when refused.
+ * {@value #SETTINGS_PAGE}{@code ?confirmLink=TOKEN} when a link waits for the person's confirmation (the SPA shows
+ * it and calls confirmIdentityLink), {@value #SETTINGS_PAGE}{@code ?linked=PROVIDER} when the identity was linked
+ * already, or to {@value #SIGN_IN_PAGE} (or the settings page, for a link) with {@code ?error=CODE} when refused.
  */
 public final class OidcHttpService implements HttpService {
 
@@ -37,6 +38,13 @@ public final class OidcHttpService implements HttpService {
      * does not sign them in. Lax, since the provider's redirect back is a cross-site navigation.
      */
     static final String BINDING_COOKIE = "pa_oidc";
+    /**
+     * Carries a link intent from startIdentityLink (a GraphQL answer to the SPA) to {@code /start?link} in the same
+     * browser: Strict, since that navigation is the site's own, and never in a URL that could be handed to someone.
+     */
+    static final String LINK_COOKIE = "pa_oidc_link";
+    /** The start URL's query parameter that says the flow links an identity rather than signing in. */
+    static final String LINK_PARAMETER = "link";
     private static final int MAX_TIME_ZONE_LENGTH = 64;
     private static final System.Logger LOG = System.getLogger(OidcHttpService.class.getName());
 
@@ -64,7 +72,12 @@ public final class OidcHttpService implements HttpService {
             return;
         }
         Optional<String> timeZone = req.query().first("timeZone").asOptional().filter(z -> z.length() <= MAX_TIME_ZONE_LENGTH);
-        respond(res, () -> signIn.start(provider.get(), req.query().first("link").asOptional(), timeZone, ClientInfo.of(req)));
+        boolean linking = req.query().contains(LINK_PARAMETER);
+        Optional<String> linkIntent = req.headers().cookies().first(LINK_COOKIE).asOptional();
+        if (linking) {
+            res.headers().addCookie(linkIntentCookie("", secureCookie).expires(Instant.EPOCH).maxAge(Duration.ZERO).build());
+        }
+        respond(res, () -> signIn.start(provider.get(), linking, linkIntent, timeZone, ClientInfo.of(req)));
     }
 
     private void callback(ServerRequest req, ServerResponse res) {
@@ -101,6 +114,8 @@ public final class OidcHttpService implements HttpService {
             case ProviderSignIn.SecondFactorNeeded mfa -> SIGN_IN_PAGE + "?mfaChallenge="
                     + URLEncoder.encode(mfa.mfaChallenge(), StandardCharsets.UTF_8);
             case ProviderSignIn.Linked linked -> SETTINGS_PAGE + "?linked=" + linked.provider().code();
+            case ProviderSignIn.ConfirmLink confirm -> SETTINGS_PAGE + "?confirmLink="
+                    + URLEncoder.encode(confirm.confirmation(), StandardCharsets.UTF_8);
             case ProviderSignIn.Refused refused -> (refused.linking() ? SETTINGS_PAGE : SIGN_IN_PAGE)
                     + "?error=" + URLEncoder.encode(refused.refusal().errorCode(), StandardCharsets.UTF_8);
         };
@@ -108,6 +123,15 @@ public final class OidcHttpService implements HttpService {
                 .header(HeaderNames.LOCATION, location)
                 .header(HeaderNames.CACHE_CONTROL, "no-store")
                 .send();
+    }
+
+    /** The cookie that hands a link intent's token to the start of the flow, in this browser only. */
+    static SetCookie.Builder linkIntentCookie(String token, boolean secure) {
+        return SetCookie.builder(LINK_COOKIE, token)
+                .path(ROOT)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(SetCookie.SameSite.STRICT);
     }
 
     private SetCookie.Builder bindingCookie(String value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.tdah.accounts.AccountsGraphQl;
+import app.tdah.accounts.SensitiveChanges;
 import app.tdah.graphql.Connection;
 import app.tdah.graphql.GlobalId;
 import app.tdah.graphql.GraphQlEngine;
@@ -24,10 +25,12 @@ public final class SmsGraphQl implements GraphQlFeature {
 
     private final PhoneService phones;
     private final SmsLogService log;
+    private final SensitiveChanges sensitiveChanges;
 
-    public SmsGraphQl(PhoneService phones, SmsLogService log) {
+    public SmsGraphQl(PhoneService phones, SmsLogService log, SensitiveChanges sensitiveChanges) {
         this.phones = phones;
         this.log = log;
+        this.sensitiveChanges = sensitiveChanges;
     }
 
     public record PhoneView(String number, boolean verified, Instant verifiedAt, Instant codeExpiresAt) {
@@ -77,7 +80,9 @@ public final class SmsGraphQl implements GraphQlFeature {
     private PhonePayload addPhone(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         RequestContext context = GraphQlEngine.context(env);
-        return PhonePayload.of(phones.addPhone(context.owner(), (String) input.get("number"), context.client()));
+        return PhonePayload.of(phones.addPhone(context.owner(),
+                sensitiveChanges.sessionOf(context.owner(), context.refreshCookie()), (String) input.get("number"),
+                context.client()));
     }
 
     private PhonePayload verifyPhone(DataFetchingEnvironment env) {

@@ -61,6 +61,12 @@ public final class SessionRepository {
                 .map(SessionRepository::session);
     }
 
+    /** Whether the person's live session signed in (its family began) less than {@code seconds} ago, by the database's clock. */
+    boolean startedWithin(UUID userId, UUID familyId, long seconds) {
+        return db.execute().get("SELECT 1 AS recent FROM (" + LIVE_FAMILIES + ") live WHERE family_id = ?::uuid "
+                + "AND created_at > now() - make_interval(secs => ?)", userId, familyId, seconds).isPresent();
+    }
+
     /** The family of a refresh token, if it is this person's (whatever its state). */
     Optional<UUID> familyOf(UUID userId, byte[] tokenHash) {
         return db.execute().get("SELECT family_id FROM refresh_tokens WHERE token_hash = ? AND user_id = ?::uuid",
