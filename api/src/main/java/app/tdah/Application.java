@@ -195,7 +195,7 @@ public final class Application implements AutoCloseable {
                     accounts.feature(),
                     mfa.feature(),
                     tasks.feature(),
-                    IcalFeature.create(foundation),
+                    IcalFeature.create(foundation, accounts),
                     InsightsFeature.create(foundation),
                     NotificationsFeature.create(foundation),
                     admin.feature(),

@@ -354,6 +354,7 @@ public final class AccountService {
     /**
      * Creates an account without a password, in the caller's transaction, for a person a provider vouched for; empty
      * when the email is taken. The display name falls back to the email's local part and an unknown time zone to UTC.
+     * The address counts as confirmed: the provider verified it, which is why it may name a new account.
      */
     public Optional<User> registerWithoutPassword(DbExecute tx, String email, String displayName, String timeZone,
                                                   ClientInfo client, Map<String, String> auditDetails) {
@@ -370,6 +371,7 @@ public final class AccountService {
         if (!repository.insertUser(tx, user, null)) {
             return Optional.empty();
         }
+        repository.markEmailVerified(tx, user.id(), user.createdAt());
         audit.record(tx, AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, auditDetails));
         return Optional.of(user);
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import app.tdah.accounts.recovery.AfterPasswordReset;
 import app.tdah.accounts.recovery.EmailVerification;
 import app.tdah.accounts.recovery.OneTimeLinks;
 import app.tdah.accounts.recovery.PasswordRecovery;
@@ -37,17 +38,22 @@ public final class AccountsFeature {
     private final AccountService accounts;
     private final AccessTokens accessTokens;
     private final AccountsGraphQl graphQl;
+    private final SensitiveChanges sensitiveChanges;
+    private final PasswordRecovery passwordRecovery;
     private final RecoveryRepository recoveryRepository;
     private final AccountRepository repository;
     private final boolean secureCookie;
     private final Feature feature;
 
     private AccountsFeature(AccountService accounts, AccessTokens accessTokens, AccountsGraphQl graphQl,
+                            SensitiveChanges sensitiveChanges, PasswordRecovery passwordRecovery,
                             RecoveryRepository recoveryRepository,
                             AccountRepository repository, boolean secureCookie, Feature feature) {
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.graphQl = graphQl;
+        this.sensitiveChanges = sensitiveChanges;
+        this.passwordRecovery = passwordRecovery;
         this.recoveryRepository = recoveryRepository;
         this.repository = repository;
         this.secureCookie = secureCookie;
@@ -83,6 +89,8 @@ public final class AccountsFeature {
         AccountsGraphQl graphQl = new AccountsGraphQl(accounts, secureCookie);
 
         SessionService sessions = new SessionService(new SessionRepository(foundation.db(), idleTimeout), foundation.audit());
+        SensitiveChanges sensitiveChanges = new SensitiveChanges(repository, sessions, foundation.coordination(), mail,
+                Duration.ofMinutes(auth.get("reauthentication.minutes").asInt().get()), foundation.clock());
         RecoveryRepository recoveryRepository = new RecoveryRepository(foundation.db());
         OneTimeLinks links = new OneTimeLinks(recoveryRepository, foundation.publicUrl(), foundation.clock());
         RecoveryThrottle recoveryThrottle = new RecoveryThrottle(foundation.coordination(), new RecoveryLimits(
@@ -100,8 +108,8 @@ public final class AccountsFeature {
                 .graphQl(new SessionsGraphQl(sessions))
                 .graphQl(new RecoveryGraphQl(emailVerification, passwordRecovery))
                 .build();
-        return new AccountsFeature(accounts, accessTokens, graphQl, recoveryRepository, repository,
-                secureCookie, feature);
+        return new AccountsFeature(accounts, accessTokens, graphQl, sensitiveChanges, passwordRecovery,
+                recoveryRepository, repository, secureCookie, feature);
     }
 
     public AccountService accounts() {
@@ -110,6 +118,16 @@ public final class AccountsFeature {
 
     public AccessTokens accessTokens() {
         return accessTokens;
+    }
+
+    /** The rules of changes that add a way into an account: recent authentication, a confirmed address, a notice. */
+    public SensitiveChanges sensitiveChanges() {
+        return sensitiveChanges;
+    }
+
+    /** Registers work done in every password reset's transaction (see {@link AfterPasswordReset}). */
+    public void onPasswordReset(AfterPasswordReset work) {
+        passwordRecovery.onReset(work);
     }
 
     /** Answers sign-in mutations; the MFA feature finishes a sign-in through it. */

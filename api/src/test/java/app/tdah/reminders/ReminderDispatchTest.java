@@ -61,10 +61,25 @@ class ReminderDispatchTest {
         }
     }
 
+    /** Until the address is confirmed, nobody proved it is the person's: the reminder reaches them in the app only. */
+    @Test
+    void anUnconfirmedAddressGetsNoReminderMailButTheAppStillReminds() throws Exception {
+        GraphQlClient client = signedIn("unconfirmed@example.com", "UTC");
+        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE email = 'unconfirmed@example.com'");
+        createWithReminder(client, "pay rent", Instant.now().plusSeconds(1), "LOW");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (count("SELECT count(*) FROM notifications WHERE title = 'pay rent'") == 0) {
+            assertThat(Instant.now()).as("the reminder fired within 20 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'REMINDER' AND recipient = 'unconfirmed@example.com'")).isZero();
+    }
+
     @Test
     void aDueReminderBecomesOneNotificationAndOneDeliveryPerChannel() throws Exception {
         GraphQlClient client = signedIn("fire@example.com", "UTC");
-        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE email = 'fire@example.com'");
+        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00', email_verified_at = now() WHERE email = 'fire@example.com'");
         createWithReminder(client, "stretch", Instant.now().plusSeconds(2), "LOW");
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

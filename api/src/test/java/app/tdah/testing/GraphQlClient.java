@@ -24,6 +24,7 @@ public final class GraphQlClient {
     private final String baseUrl;
     private String accessToken;
     private String refreshCookie;
+    private String forwardedFor;
 
     public GraphQlClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -61,6 +62,9 @@ public final class GraphQlClient {
         if (refreshCookie != null) {
             request.header("Cookie", "pa_refresh=" + refreshCookie);
         }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         HttpResponse<String> response = send(request.build());
         response.headers().allValues("set-cookie").stream()
                 .filter(c -> c.startsWith("pa_refresh="))
@@ -93,6 +97,11 @@ public final class GraphQlClient {
 
     public Optional<String> accessToken() {
         return Optional.ofNullable(accessToken);
+    }
+
+    /** Requests from now on come through this machine's proxy on behalf of {@code clientAddress} (X-Forwarded-For). */
+    public void actFrom(String clientAddress) {
+        this.forwardedFor = clientAddress;
     }
 
     public void useRefreshCookie(String cookie) {

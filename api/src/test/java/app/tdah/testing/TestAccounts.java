@@ -31,6 +31,26 @@ public final class TestAccounts {
         return new SignedUp(email, client);
     }
 
+    /** A new person who has opened the verification link mailed to them (set straight in the database). */
+    public static SignedUp signUpConfirmed(ServerExtension server, String timeZone) {
+        SignedUp person = signUp(server.baseUrl(), timeZone);
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE users SET email_verified_at = now() WHERE email = ?", person.email());
+        }
+        return person;
+    }
+
+    /**
+     * Makes the person's sessions look as if they signed in {@code minutes} ago (by the database's clock, which
+     * stamps sessions): past the re-authentication window, a sensitive change asks for the password again.
+     */
+    public static void signedInMinutesAgo(ServerExtension server, SignedUp person, int minutes) {
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE refresh_tokens SET created_at = now() - make_interval(mins => ?) "
+                    + "WHERE user_id = (SELECT id FROM users WHERE email = ?)", minutes, person.email());
+        }
+    }
+
     /** A new person given a role straight in the database; the role applies from their next request. */
     public static SignedUp signUpWithRole(ServerExtension server, String timeZone, String role) {
         SignedUp person = signUp(server.baseUrl(), timeZone);

@@ -59,7 +59,7 @@ public final class EmailVerification {
         try {
             repository.inTransaction(tx -> {
                 OneTimeLinks.Link link = links.issue(tx, user.id(), TokenPurpose.VERIFY_EMAIL, user.email());
-                return mail.enqueue(tx, MailKind.VERIFICATION, user.email(),
+                return mail.enqueue(tx, MailKind.VERIFICATION, user.id(), user.email(),
                         MailTemplates.verification(user.displayName(), link.uri()), "verify-email:" + link.tokenId());
             });
         } catch (RuntimeException e) {
@@ -82,7 +82,7 @@ public final class EmailVerification {
         }
         repository.inTransaction(tx -> {
             OneTimeLinks.Link link = links.issue(tx, userId, TokenPurpose.VERIFY_EMAIL, account.email());
-            return mail.enqueue(tx, MailKind.VERIFICATION, account.email(),
+            return mail.enqueue(tx, MailKind.VERIFICATION, userId, account.email(),
                     MailTemplates.verification(account.displayName(), link.uri()), "verify-email:" + link.tokenId());
         });
         return List.of();
@@ -152,9 +152,9 @@ public final class EmailVerification {
         }
         repository.inTransaction(tx -> {
             OneTimeLinks.Link link = links.issue(tx, userId, TokenPurpose.CHANGE_EMAIL, email);
-            mail.enqueue(tx, MailKind.VERIFICATION, email, MailTemplates.emailChange(account.displayName(), link.uri()),
+            mail.enqueue(tx, MailKind.VERIFICATION, userId, email, MailTemplates.emailChange(account.displayName(), link.uri()),
                     "change-email:" + link.tokenId());
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, account.email(),
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(),
                     MailTemplates.emailChangeRequested(account.displayName(), email), "change-email-notice:" + link.tokenId());
             audit.record(tx, AuditEvent.bySelf(AuditAction.EMAIL_CHANGE_REQUESTED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("email", email)));
