@@ -65,7 +65,8 @@ public final class AccountsFeature {
         Config auth = foundation.config().get("auth");
         Config argon2 = foundation.config().get("argon2");
         Config recovery = foundation.config().get("recovery");
-        boolean secureCookie = auth.get("secure.cookie").asBoolean().get();
+        // Secure cookies exactly when people reach the site over https; see CookieNames for why not over http.
+        boolean secureCookie = "https".equalsIgnoreCase(foundation.publicUrl().getScheme());
 
         Duration idleTimeout = Duration.ofDays(auth.get("refresh.idle.days").asInt().get());
         AccountRepository repository = new AccountRepository(foundation.db(), idleTimeout);
@@ -135,7 +136,7 @@ public final class AccountsFeature {
         return graphQl;
     }
 
-    /** Whether session cookies are marked Secure ({@code pa.auth.secure.cookie}). */
+    /** Whether cookies are Secure and prefixed: the public URL is https ({@link app.tdah.web.CookieNames}). */
     public boolean secureCookie() {
         return secureCookie;
     }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.RefreshCookie;
 import app.tdah.web.BrowserBinding;
+import app.tdah.web.CookieNames;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
@@ -81,7 +82,7 @@ public final class OidcHttpService implements HttpService {
             redirect(res, (linking ? SETTINGS_PAGE : SIGN_IN_PAGE) + "?error=" + StartLimit.ERROR_CODE);
             return;
         }
-        Optional<String> linkIntent = req.headers().cookies().first(LINK_COOKIE).asOptional();
+        Optional<String> linkIntent = req.headers().cookies().first(CookieNames.secureOnly(LINK_COOKIE, secureCookie)).asOptional();
         if (linking) {
             // The intent works once whatever happens next.
             res.headers().addCookie(linkIntentCookie("", secureCookie).expires(Instant.EPOCH).maxAge(Duration.ZERO).build());
@@ -139,7 +140,7 @@ public final class OidcHttpService implements HttpService {
 
     /** The cookie that hands a link intent's token to the start of the flow, in this browser only. */
     static SetCookie.Builder linkIntentCookie(String token, boolean secure) {
-        return SetCookie.builder(LINK_COOKIE, token)
+        return SetCookie.builder(CookieNames.secureOnly(LINK_COOKIE, secure), token)
                 .path(ROOT)
                 .httpOnly(true)
                 .secure(secure)
