@@ -23,6 +23,7 @@ import app.tdah.audit.AuditEvent;
 import app.tdah.agenda.AgendaFeature;
 import app.tdah.audit.AuditLog;
 import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Permission;
 import app.tdah.integrations.IntegrationsFeature;
 import app.tdah.digest.DigestFeature;
 import app.tdah.graphql.Authorization;
@@ -190,7 +191,8 @@ public final class Application implements AutoCloseable {
             MfaGate mfaGate = MfaFeature.gate(foundation);
             AccountsFeature accounts = AccountsFeature.create(foundation, mfaGate, mail.mail());
             MfaFeature mfa = MfaFeature.create(foundation, accounts);
-            TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm);
+            TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm,
+                    userId -> accounts.permits(userId, Permission.ASSISTANT_LLM));
             SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
             AdminFeature admin = AdminFeature.create(foundation);
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());

@@ -21,6 +21,7 @@ import app.tdah.accounts.sessions.SessionsGraphQl;
 import app.tdah.i18n.ProfileLanguage;
 import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.identity.AccessTokens;
+import app.tdah.identity.Permission;
 import app.tdah.mail.MailService;
 import app.tdah.wiring.Feature;
 import app.tdah.wiring.Foundation;
@@ -139,6 +140,11 @@ public final class AccountsFeature {
     /** Whether cookies are Secure and prefixed: the public URL is https ({@link app.tdah.web.CookieNames}). */
     public boolean secureCookie() {
         return secureCookie;
+    }
+
+    /** Whether the person's current role grants {@code permission}; false for a deactivated or unknown account. */
+    public boolean permits(UUID userId, Permission permission) {
+        return accounts.effectiveRole(userId).map(role -> role.permits(permission)).orElse(false);
     }
 
     /** The person's time zone and language; UTC and English for an unknown account. */

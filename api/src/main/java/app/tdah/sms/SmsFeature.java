@@ -68,7 +68,7 @@ public final class SmsFeature {
         TwilioRequestFilter twilioRequests = new TwilioRequestFilter(
                 new TwilioSignature(account.authToken(), foundation.publicUrl()), foundation.audit());
         SmsInbox inbox = SmsInbox.create(foundation.db(), tasks.queries(), tasks.commands(), outbox, llm,
-                userId -> accounts.accounts().effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
+                userId -> accounts.permits(userId, Permission.ASSISTANT_LLM),
                 assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), foundation.clock());
         foundation.closeAtStop().accept(inbox);
         feature.route(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(twilioRequests,
