@@ -166,7 +166,7 @@ class ProviderSignInApiTest {
                 .filter(c -> c.startsWith("pa_refresh=")).findFirst().orElseThrow();
         assertThat(attributes(refreshCookie)).as("the same cookie as a password sign-in sets")
                 .isEqualTo(attributes(loginCookie))
-                .contains("httponly", "secure", "samesite=strict", "path=/graphql");
+                .contains("httponly", "samesite=strict", "path=/");
 
         GraphQlClient api = apiClientFrom(browser);
         JsonNode me = api.execute("{ me { email displayName timeZone } }").data("me");
