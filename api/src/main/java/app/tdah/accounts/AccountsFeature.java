@@ -100,6 +100,7 @@ public final class AccountsFeature {
         EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
                 accounts, mail, foundation.audit(), foundation.clock());
         accounts.onRegistered(emailVerification::sendToNewAccount);
+        accounts.onSignUpWithTakenAddress(emailVerification::tellOwnerOfSignUpAttempt);
         ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
         foundation.closeAtStop().accept(recoveryMails);
         PasswordRecovery passwordRecovery = new PasswordRecovery(recoveryRepository, links, recoveryThrottle, accounts,

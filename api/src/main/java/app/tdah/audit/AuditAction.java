@@ -5,6 +5,7 @@ import java.util.Locale;
 /** What happened, as stored in {@code audit_events.action} (lower snake case). Features add theirs here. */
 public enum AuditAction {
     REGISTERED,
+    SIGN_UP_ADDRESS_TAKEN,
     SIGN_IN,
     SIGN_IN_FAILED,
     SIGN_IN_THROTTLED,

@@ -64,6 +64,14 @@ public final class MailTemplates {
                 "Reconnect " + providerName, settings, "If you removed the access on purpose, there is nothing to do.");
     }
 
+    /** Sent when someone signs up with the address of an existing account, which sign-up itself does not reveal. */
+    public static MailContent signUpWithYourAddress(String displayName, URI signIn, URI forgotPassword) {
+        return withLink("Someone tried to sign up with your address", displayName,
+                "Someone just tried to create a Personal Assistant account with this address, which already has one. "
+                        + "If it was you, sign in instead; if you forgot your password, reset it here: " + forgotPassword,
+                "Sign in", signIn, "If it was not you, there is nothing to do: nothing was changed and no account was created.");
+    }
+
     /** Sent after a change that adds a way into the account or a second factor, so a hijacked session cannot hide it. */
     public static MailContent securityChange(String displayName, String change) {
         return notice("A change to your account's security", displayName, change,

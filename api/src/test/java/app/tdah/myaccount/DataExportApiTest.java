@@ -96,10 +96,7 @@ class DataExportApiTest {
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             sql.update("UPDATE users SET email = ? WHERE email = ?", "moved-" + firstAddress, firstAddress);
         }
-        GraphQlClient nextOwner = new GraphQlClient(server.baseUrl());
-        String token = nextOwner.execute("mutation R($input: RegisterInput!) { register(input: $input) { accessToken } }",
-                Map.of("input", Map.of("email", firstAddress, "password", "correct-horse-battery-42", "displayName", "Bo",
-                        "timeZone", "UTC"))).data("register").path("accessToken").asText();
+        String token = TestAccounts.signUpAs(server.baseUrl(), firstAddress, "Bo", "UTC").accessToken().orElseThrow();
 
         JsonNode nextOwnersMail = JSON.readTree(export(token).body()).path("tables").path("mail_outbox");
         JsonNode firstOwnersMail = JSON.readTree(export(accessToken(new TestAccounts.SignedUp("moved-" + firstAddress,

@@ -15,6 +15,7 @@ import app.tdah.platform.Database;
 import app.tdah.sms.SmsOutbox;
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
+import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestServices;
 import app.tdah.testing.TestSql;
 
@@ -32,12 +33,7 @@ class ReminderDispatchTest {
     static final ServerExtension server = ServerExtension.start();
 
     private static GraphQlClient signedIn(String email, String zone) {
-        GraphQlClient client = new GraphQlClient(server.baseUrl());
-        String token = client.execute("mutation R($i: RegisterInput!) { register(input: $i) { accessToken } }",
-                Map.of("i", Map.of("email", email, "password", "correct-horse-battery-42", "displayName", "R", "timeZone", zone)))
-                .data("register").path("accessToken").asText();
-        client.useAccessToken(token);
-        return client;
+        return TestAccounts.signUpAs(server.baseUrl(), email, "R", zone);
     }
 
     private static String createWithReminder(GraphQlClient client, String title, Instant remindAt, String priority) {

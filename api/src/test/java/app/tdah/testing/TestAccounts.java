@@ -3,13 +3,18 @@ package app.tdah.testing;
 import java.util.Map;
 import java.util.UUID;
 
-/** People signed up through the real {@code register} mutation, for tests of what they do next. */
+/** People signed up through the real {@code register} mutation and signed in with {@code login}, for tests of what they do next. */
 public final class TestAccounts {
 
     private static final String REGISTER = """
             mutation Register($input: RegisterInput!) {
-              register(input: $input) { accessToken userErrors { code } }
+              register(input: $input) { userErrors { code } }
             }""";
+    private static final String LOGIN = """
+            mutation Login($input: LoginInput!) {
+              login(input: $input) { accessToken userErrors { code } }
+            }""";
+    public static final String PASSWORD = "correct-horse-battery-42";
 
     private TestAccounts() {
     }
@@ -20,15 +25,24 @@ public final class TestAccounts {
 
     public static SignedUp signUp(String baseUrl, String timeZone) {
         String email = "person-" + UUID.randomUUID() + "@example.com";
+        return new SignedUp(email, signUpAs(baseUrl, email, "Ada", timeZone));
+    }
+
+    /** A client signed in as a new person with this address (password {@value #PASSWORD}), as the SPA signs one up. */
+    public static GraphQlClient signUpAs(String baseUrl, String email, String displayName, String timeZone) {
         GraphQlClient client = new GraphQlClient(baseUrl);
         GraphQlClient.Response registered = client.execute(REGISTER, Map.of("input", Map.of(
-                "email", email, "password", "correct-horse-battery-42", "displayName", "Ada", "timeZone", timeZone)));
-        String token = registered.data("register").path("accessToken").asText("");
-        if (token.isEmpty()) {
+                "email", email, "password", PASSWORD, "displayName", displayName, "timeZone", timeZone)));
+        if (!registered.data("register").path("userErrors").isEmpty()) {
             throw new IllegalStateException("Sign-up failed: " + registered.body());
         }
+        GraphQlClient.Response signedIn = client.execute(LOGIN, Map.of("input", Map.of("email", email, "password", PASSWORD)));
+        String token = signedIn.data("login").path("accessToken").asText("");
+        if (token.isEmpty()) {
+            throw new IllegalStateException("Sign-in after sign-up failed: " + signedIn.body());
+        }
         client.useAccessToken(token);
-        return new SignedUp(email, client);
+        return client;
     }
 
     /** A new person who has opened the verification link mailed to them (set straight in the database). */

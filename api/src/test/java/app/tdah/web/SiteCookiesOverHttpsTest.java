@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
+import app.tdah.testing.TestAccounts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SiteCookiesOverHttpsTest {
 
-    private static final String REGISTER = """
-            mutation Register($input: RegisterInput!) {
-              register(input: $input) { accessToken userErrors { code } }
+    private static final String LOGIN = """
+            mutation Login($input: LoginInput!) {
+              login(input: $input) { accessToken userErrors { code } }
             }""";
     private static final String REFRESH = "mutation Refresh { refreshSession { accessToken userErrors { code } } }";
 
@@ -29,12 +30,13 @@ class SiteCookiesOverHttpsTest {
 
     @Test
     void theSessionCookieIsHostOnlyAndSecureAndOnlyThatNameIsRead() {
+        String email = "https-" + UUID.randomUUID() + "@example.com";
+        TestAccounts.signUpAs(server.baseUrl(), email, "Ada", "UTC");
         GraphQlClient browser = new GraphQlClient(server.baseUrl(), "__Host-pa_refresh");
-        GraphQlClient.Response registered = browser.execute(REGISTER, Map.of("input", Map.of(
-                "email", "https-" + UUID.randomUUID() + "@example.com", "password", "correct-horse-battery-42",
-                "displayName", "Ada", "timeZone", "UTC")));
+        GraphQlClient.Response signedIn = browser.execute(LOGIN, Map.of("input", Map.of("email", email, "password",
+                TestAccounts.PASSWORD)));
 
-        String cookie = registered.setCookies().stream().filter(c -> c.contains("pa_refresh=")).findFirst().orElseThrow();
+        String cookie = signedIn.setCookies().stream().filter(c -> c.contains("pa_refresh=")).findFirst().orElseThrow();
         assertThat(cookie).startsWith("__Host-pa_refresh=").contains("Secure").contains("HttpOnly")
                 .contains("SameSite=Strict").contains("Path=/;").doesNotContainIgnoringCase("Domain=");
         assertThat(browser.execute(REFRESH).data("refreshSession").path("accessToken").asText()).isNotBlank();

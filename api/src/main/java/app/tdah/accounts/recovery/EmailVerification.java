@@ -67,6 +67,23 @@ public final class EmailVerification {
         }
     }
 
+    /**
+     * Tells the owner of an address that someone tried to sign up with it (at most once an hour): it was them, having
+     * forgotten their account, or someone trying it out. Like {@link #sendToNewAccount}, a failure is only logged.
+     */
+    public void tellOwnerOfSignUpAttempt(User owner) {
+        if (!throttle.allowSignUpNotice(owner.email())) {
+            return;
+        }
+        try {
+            repository.inTransaction(tx -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, owner.id(), owner.email(),
+                    MailTemplates.signUpWithYourAddress(owner.displayName(), links.page("/signin"), links.page("/forgot-password")),
+                    "signup-attempt:" + owner.id() + ":" + UUID.randomUUID()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Could not queue the sign-up attempt notice of account " + owner.id(), e);
+        }
+    }
+
     public Optional<Boolean> isVerified(UUID userId) {
         return repository.account(userId).map(RecoveryRepository.Account::emailVerified);
     }
