@@ -116,15 +116,30 @@ describe('Session sign-in, refresh and sign-out', () => {
     expect(await env.session.login({ email: 'ada@example.com', password: 'x' })).toEqual({ kind: 'network' });
   });
 
-  it('registers and signs in', async () => {
+  it('registers, then signs in', async () => {
     const outcome = await env.session.register({
-      email: 'ada@example.com',
-      password: 'correct-horse-battery-42',
-      displayName: 'Ada',
+      email: 'grace@example.com',
+      password: 'another-fine-password-7',
+      displayName: 'Grace',
       timeZone: 'Europe/London',
     });
     expect(outcome.kind).toBe('success');
     expect(env.session.getState().status).toBe('signedIn');
+    expect(env.server.calls.slice(-2)).toEqual(['Register', 'Login']);
+  });
+
+  it('says the address may have an account when signing in after a sign-up fails', async () => {
+    const outcome = await env.session.register({
+      email: 'ada@example.com',
+      password: 'not-adas-password-at-all',
+      displayName: 'Eve',
+      timeZone: 'Europe/London',
+    });
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      userErrors: [expect.objectContaining({ field: 'email', code: 'ALREADY_EXISTS' })],
+    });
+    expect(env.session.getState().status).not.toBe('signedIn');
   });
 
   it('refreshes when the scheduled time comes, and schedules the next one', async () => {

@@ -57,6 +57,12 @@ type Listener = (state: SessionState) => void;
 
 const MAX_TIMER_MS = 2_147_483_647;
 
+const ADDRESS_IN_USE: UserError = {
+  field: 'email',
+  code: 'ALREADY_EXISTS',
+  message: 'This address may already have an account: we’ve sent it an email. Sign in, or reset your password.',
+};
+
 export class Session {
   private state: SessionState = { status: 'restoring' };
   private accessToken: string | null = null;
@@ -127,10 +133,21 @@ export class Session {
     return this.inflightStart;
   }
 
+  /**
+   * Signs up, then in. The server answers a sign-up the same way whether or not the address already has an account
+   * (it mails the address's owner instead, so sign-up tells nobody who has an account), which is why a sign-in that
+   * fails right after means the address was someone's already.
+   */
   async register(input: RegisterInput): Promise<AuthOutcome> {
     const result = await this.client.request(REGISTER, { input }, { authenticated: false, retryOnUnauthorized: false });
     if (result.kind !== 'ok') return failureOutcome(result);
-    return this.acceptAuthPayload(result.data.register);
+    const { userErrors } = result.data.register;
+    if (userErrors.length > 0) return { kind: 'rejected', userErrors };
+    const signedIn = await this.login({ email: input.email, password: input.password });
+    if (signedIn.kind === 'rejected' && signedIn.userErrors.some((e) => e.code === 'INVALID_CREDENTIALS')) {
+      return { kind: 'rejected', userErrors: [ADDRESS_IN_USE] };
+    }
+    return signedIn;
   }
 
   async login(input: LoginInput): Promise<AuthOutcome> {

@@ -26,17 +26,13 @@ graphql(`
 export type UserError = UserErrorFieldsFragment;
 export type User = UserFieldsFragment;
 /**
- * What register, login, verifyMfa and refreshSession answer; only login may answer with an MFA challenge instead
- * of a session.
+ * What login, verifyMfa and refreshSession answer; only login may answer with an MFA challenge instead of a session.
  */
 export type AuthPayload = Omit<LoginMutation['login'], 'mfaChallenge'> & { mfaChallenge?: LoginMutation['login']['mfaChallenge'] };
 
 export const REGISTER = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      user { ...UserFields }
       userErrors { ...UserErrorFields }
     }
   }

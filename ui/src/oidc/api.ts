@@ -38,3 +38,15 @@ export const UNLINK_IDENTITY = graphql(`
     unlinkIdentity(input: $input) { unlinkedId userErrors { ...UserErrorFields } }
   }
 `);
+
+export const PENDING_IDENTITY_LINK = graphql(`
+  query PendingIdentityLink($token: String!) {
+    pendingIdentityLink(token: $token) { provider email }
+  }
+`);
+
+export const CONFIRM_IDENTITY_LINK = graphql(`
+  mutation ConfirmIdentityLink($input: ConfirmIdentityLinkInput!) {
+    confirmIdentityLink(input: $input) { identity { id provider email linkedAt lastUsedAt } userErrors { ...UserErrorFields } }
+  }
+`);

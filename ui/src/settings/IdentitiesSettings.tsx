@@ -5,8 +5,17 @@ import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { forgetQuery, queryParam } from '../lib/router';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
-import { IDENTITIES, START_IDENTITY_LINK, UNLINK_IDENTITY, type ExternalIdentity, type SignInProvider } from '../oidc/api';
+import {
+  CONFIRM_IDENTITY_LINK,
+  IDENTITIES,
+  PENDING_IDENTITY_LINK,
+  START_IDENTITY_LINK,
+  UNLINK_IDENTITY,
+  type ExternalIdentity,
+  type SignInProvider,
+} from '../oidc/api';
 import { providerErrorMessage, providerName } from '../oidc/messages';
+import { needsReauthentication, Reauthenticate } from './Reauthenticate';
 
 const NO_VARIABLES = {};
 const SUBSECTION_ID = 'linked-accounts';
@@ -19,18 +28,54 @@ function arrivalMessage(): string | null {
   return error ? providerErrorMessage(error) : null;
 }
 
-/** Google and Microsoft accounts linked for signing in: link one (through the provider), or unlink it. */
+/** A link the provider sent back, waiting for the person to say it is theirs (?confirmLink=TOKEN). */
+interface PendingLink {
+  token: string;
+  provider: string;
+  email: string | null;
+}
+
+/**
+ * Google and Microsoft accounts linked for signing in: link one (through the provider, then confirmed here), or
+ * unlink it.
+ */
 export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
   const { state, reload, replace } = useQuery(client, IDENTITIES, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(() => arrivalMessage());
   const [busy, setBusy] = useState<string | null>(null);
+  const [confirmingItsMe, setConfirmingItsMe] = useState<SignInProvider | null>(null);
+  const [pending, setPending] = useState<PendingLink | null>(null);
 
   useEffect(() => {
-    if (queryParam('linked') || queryParam('error')) {
-      forgetQuery('linked', 'error');
+    const token = queryParam('confirmLink');
+    if (queryParam('linked') || queryParam('error') || token) {
+      forgetQuery('linked', 'error', 'confirmLink');
       document.getElementById(SUBSECTION_ID)?.scrollIntoView({ block: 'center' });
     }
-  }, []);
+    if (!token) return;
+    void client.request(PENDING_IDENTITY_LINK, { token }).then((result) => {
+      const link = result.kind === 'ok' ? result.data.pendingIdentityLink : null;
+      if (link) setPending({ token, provider: link.provider, email: link.email ?? null });
+      else setStatus(providerErrorMessage('oidc_link_expired'));
+    });
+  }, [client]);
+
+  const confirm = async (link: PendingLink) => {
+    if (busy) return;
+    setBusy(link.token);
+    const outcome = mutationOutcome(
+      await client.request(CONFIRM_IDENTITY_LINK, { input: { token: link.token } }),
+      (d) => d.confirmIdentityLink,
+    );
+    setBusy(null);
+    setPending(null);
+    if (outcome.kind !== 'success') {
+      setStatus(failureText(outcome));
+      return;
+    }
+    void reload();
+    setStatus(`${providerName(link.provider)} is linked. You can sign in with it from now on.`);
+  };
 
   const providers = state.status === 'ready' ? state.data.signInProviders : [];
   const identities = state.status === 'ready' ? (state.data.identities ?? []) : [];
@@ -50,6 +95,10 @@ export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient
       return;
     }
     setBusy(null);
+    if (outcome.kind !== 'success' && needsReauthentication(outcome)) {
+      setConfirmingItsMe(provider);
+      return;
+    }
     setStatus(outcome.kind === 'success' ? failureText({ kind: 'error' }) : failureText(outcome));
   };
 
@@ -76,6 +125,30 @@ export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient
 
   return (
     <SubSection title="Google and Microsoft" id={SUBSECTION_ID}>
+      {pending ? (
+        <div className="notice" role="group" aria-label="Confirm the link">
+          <p>
+            Link the {providerName(pending.provider)} account{pending.email ? ` ${pending.email}` : ''} to your account?
+            It will sign you in here. Only say yes if it is yours and you just chose it.
+          </p>
+          <button type="button" className="button button--small" onClick={() => void confirm(pending)}>
+            {busy === pending.token ? 'Linking…' : 'Link it'}
+          </button>{' '}
+          <button type="button" className="button button--small" onClick={() => setPending(null)}>
+            Don’t link
+          </button>
+        </div>
+      ) : null}
+      {confirmingItsMe ? (
+        <Reauthenticate
+          client={client}
+          onConfirmed={() => {
+            const provider = confirmingItsMe;
+            setConfirmingItsMe(null);
+            void link(provider);
+          }}
+        />
+      ) : null}
       {state.status === 'loading' ? <Loading what="your linked accounts" /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? (

@@ -7,6 +7,7 @@ import type { GraphQLClient } from '../graphql/client';
 import type { User } from '../graphql/operations';
 import { copyText, downloadText } from '../lib/download';
 import { failureText, mutationOutcome } from '../lib/formErrors';
+import { needsReauthentication, Reauthenticate } from './Reauthenticate';
 import { useForm } from '../lib/useForm';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
 import {
@@ -32,6 +33,7 @@ export function MfaSettings({ client, user }: { client: GraphQLClient; user: Use
   const [codes, setCodes] = useState<string[] | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [confirmingItsMe, setConfirmingItsMe] = useState(false);
   const setEnabled = (mfaEnabled: boolean) => replace((data) => (data.me ? { me: { ...data.me, mfaEnabled } } : data));
 
   const start = async () => {
@@ -41,6 +43,7 @@ export function MfaSettings({ client, user }: { client: GraphQLClient; user: Use
     const outcome = mutationOutcome(await client.request(START_MFA_ENROLMENT, {}), (d) => d.startMfaEnrolment);
     setStarting(false);
     if (outcome.kind === 'success') setEnrolment(outcome.payload);
+    else if (needsReauthentication(outcome)) setConfirmingItsMe(true);
     else setStatus(failureText(outcome));
   };
 
@@ -49,7 +52,15 @@ export function MfaSettings({ client, user }: { client: GraphQLClient; user: Use
     <SubSection title="Two-step sign-in">
       {state.status === 'loading' ? <Loading what="two-step sign-in" /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
-      {codes ? (
+      {confirmingItsMe ? (
+        <Reauthenticate
+          client={client}
+          onConfirmed={() => {
+            setConfirmingItsMe(false);
+            void start();
+          }}
+        />
+      ) : codes ? (
         <BackupCodes codes={codes} account={user.email} onDone={() => setCodes(null)} />
       ) : enrolment ? (
         <Enrolment

@@ -8,6 +8,7 @@ import { failureText, mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
 import { ADD_PHONE, PHONE, REMOVE_PHONE, VERIFY_PHONE, type Phone } from './api';
+import { needsReauthentication, Reauthenticate } from './Reauthenticate';
 
 const NO_VARIABLES = {};
 
@@ -70,15 +71,21 @@ export function PhoneSection({ client, timeZone }: { client: GraphQLClient; time
 
 function AddPhone({ client, onAdded }: { client: GraphQLClient; onAdded: (phone: Phone) => void }) {
   const [number, setNumber] = useState('');
+  const [confirmingItsMe, setConfirmingItsMe] = useState(false);
   const form = useForm({
     fields: ['number'] as const,
     values: { number },
     validate: (v) => (v.number.replace(/[^\d]/g, '').length >= 6 ? {} : { number: 'Enter your mobile number, e.g. +1 415 555 0123.' }),
-    send: async (v) => mutationOutcome(await client.request(ADD_PHONE, { input: { number: v.number.trim() } }), (d) => d.addPhone),
+    send: async (v) => {
+      const outcome = mutationOutcome(await client.request(ADD_PHONE, { input: { number: v.number.trim() } }), (d) => d.addPhone);
+      if (outcome.kind !== 'success' && needsReauthentication(outcome)) setConfirmingItsMe(true);
+      return outcome;
+    },
     onSuccess: ({ payload }) => {
       if (payload.phone) onAdded(payload.phone);
     },
   });
+  if (confirmingItsMe) return <Reauthenticate client={client} onConfirmed={() => setConfirmingItsMe(false)} />;
   return (
     <form className="form" onSubmit={form.onSubmit} noValidate aria-busy={form.submitting}>
       <FormAlert message={form.formError} />

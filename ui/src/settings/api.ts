@@ -173,3 +173,9 @@ export const REMOVE_PHONE = graphql(`
     removePhone { userErrors { ...UserErrorFields } }
   }
 `);
+
+export const REAUTHENTICATE = graphql(`
+  mutation Reauthenticate($input: ReauthenticateInput!) {
+    reauthenticate(input: $input) { recentUntil userErrors { ...UserErrorFields } }
+  }
+`);

@@ -111,7 +111,12 @@ export class FakeAccountsServer {
         this.challenges.delete(input.challenge!);
         return json({ data: { verifyMfa: this.issue() } });
       case 'Register':
-        return json({ data: { register: this.issue() } });
+        // As the real server: the same answer for a taken address, whose account stays as it was.
+        if (input.email !== this.user.email) {
+          this.user = { ...this.user, email: input.email! };
+          this.password = input.password!;
+        }
+        return json({ data: { register: { userErrors: [] } } });
       case 'RefreshSession':
         if (!this.cookie) {
           return json({ data: { refreshSession: rejected(null, 'Please sign in.', 'NOT_AUTHENTICATED') } });

@@ -15,12 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import app.tdah.accounts.AccountsFeature;
+import app.tdah.accounts.RefreshCookie;
 import app.tdah.admin.AdminFeature;
+import app.tdah.audit.AnonymousRefusalLimit;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.agenda.AgendaFeature;
 import app.tdah.audit.AuditLog;
 import app.tdah.identity.ClientInfo;
+import app.tdah.identity.Permission;
 import app.tdah.integrations.IntegrationsFeature;
 import app.tdah.digest.DigestFeature;
 import app.tdah.graphql.Authorization;
@@ -37,6 +40,7 @@ import app.tdah.jobs.JobScheduler;
 import app.tdah.jobs.PurgeExpiredTokensJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SchedulerSettings;
+import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.LocalFallbackCoordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.llm.ChatCompletionsClient;
@@ -173,10 +177,13 @@ public final class Application implements AutoCloseable {
             resources.add(db);
             RedissonClient redis = redisConnecting.join();
             resources.add(redis::shutdown);
+            Coordination coordination = new LocalFallbackCoordination(
+                    new RedissonCoordination(redis, settings.redisKeyPrefix()), clock);
+            Config refusals = config.get("pa.audit.refusals");
+            AuditLog audit = new AuditLog(db, new AnonymousRefusalLimit(coordination,
+                    refusals.get("ip.per.minute").asInt().get(), refusals.get("global.per.minute").asInt().get()));
             Foundation foundation = new Foundation(config.get("pa"), settings.publicUrl(), db, redis,
-                    settings.redisKeyPrefix(),
-                    new LocalFallbackCoordination(new RedissonCoordination(redis, settings.redisKeyPrefix()), clock), secrets,
-                    new AuditLog(db), clock, resources::add);
+                    settings.redisKeyPrefix(), coordination, secrets, audit, clock, resources::add);
 
             // The features, each built once from its own configuration; later ones use what earlier ones offer.
             Optional<ChatCompletionsClient> llm = LlmSettings.from(foundation.config().get("llm")).map(LlmSettings::client);
@@ -184,7 +191,8 @@ public final class Application implements AutoCloseable {
             MfaGate mfaGate = MfaFeature.gate(foundation);
             AccountsFeature accounts = AccountsFeature.create(foundation, mfaGate, mail.mail());
             MfaFeature mfa = MfaFeature.create(foundation, accounts);
-            TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm);
+            TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm,
+                    userId -> accounts.permits(userId, Permission.ASSISTANT_LLM));
             SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
             AdminFeature admin = AdminFeature.create(foundation);
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());
@@ -195,7 +203,7 @@ public final class Application implements AutoCloseable {
                     accounts.feature(),
                     mfa.feature(),
                     tasks.feature(),
-                    IcalFeature.create(foundation),
+                    IcalFeature.create(foundation, accounts),
                     InsightsFeature.create(foundation),
                     NotificationsFeature.create(foundation),
                     admin.feature(),
@@ -225,7 +233,8 @@ public final class Application implements AutoCloseable {
                         new Authorization(foundation.audit()::record),
                         limits.get("depth").asInt().get(), limits.get("complexity").asInt().get(),
                         limits.get("mutations").asInt().get());
-                routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens(), accounts.accounts()::liveRole));
+                routing.register("/graphql", new GraphQlHttpService(engine, accounts.accessTokens(), accounts.accounts()::liveRole,
+                        new RefreshCookie(accounts.secureCookie()).name()));
                 routes.forEach(route -> routing.register(route.path(), route.service()));
                 SpaRouting.register(routing);
             }

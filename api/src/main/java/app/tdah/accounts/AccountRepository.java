@@ -35,6 +35,10 @@ public final class AccountRepository {
     record StoredUser(User user, String passwordHash, boolean active) {
     }
 
+    /** Who to tell about a change to the account, and whether they proved that address is theirs. */
+    record Owner(String email, String displayName, boolean emailVerified) {
+    }
+
     record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt) {
     }
 
@@ -89,6 +93,17 @@ public final class AccountRepository {
                                 + "AND created_at > now() - ? * interval '1 millisecond')",
                         id, familyId, id, timestamp(now), idleTimeout.toMillis())
                 .map(row -> row.column("role").get(String.class));
+    }
+
+    void markEmailVerified(DbExecute exec, UUID id, Instant at) {
+        exec.update("UPDATE users SET email_verified_at = ? WHERE id = ?::uuid", timestamp(at), id);
+    }
+
+    Optional<Owner> owner(UUID id) {
+        return db.execute().get("SELECT email::text AS email, display_name, email_verified_at IS NOT NULL AS verified "
+                        + "FROM users WHERE id = ?::uuid", id)
+                .map(row -> new Owner(row.column("email").get(String.class), row.column("display_name").get(String.class),
+                        row.column("verified").get(Boolean.class)));
     }
 
     public Optional<User> findById(UUID id) {

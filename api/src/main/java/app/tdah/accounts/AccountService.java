@@ -54,6 +54,7 @@ public final class AccountService {
     private final Clock clock;
     private final SecondFactor secondFactor;
     private final List<Consumer<User>> registrationHooks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<User>> takenAddressHooks = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
                           LoginThrottle throttle, SignUpLimits signUpLimits, AccessTokens accessTokens, Duration refreshLifetime, Duration reuseGrace,
@@ -98,7 +99,18 @@ public final class AccountService {
         registrationHooks.add(hook);
     }
 
-    public AuthResult register(Registration input, ClientInfo client) {
+    /** Told of a sign-up with the address of an existing account (given that account), in place of a new one. */
+    public void onSignUpWithTakenAddress(Consumer<User> hook) {
+        takenAddressHooks.add(hook);
+    }
+
+    /**
+     * Signs a new person up, or refuses their input. A sign-up with the address of an existing account gets the same
+     * answer as a new one (nothing is created; the owner is mailed), so sign-up tells nobody who has an account here;
+     * the password is hashed either way, so neither does its time. The person signs in with {@link #login} next, which
+     * works for the account just created and answers as for any wrong password otherwise.
+     */
+    public List<UserError> register(Registration input, ClientInfo client) {
         String email = normaliseEmail(input.email());
         List<UserError> errors = new ArrayList<>();
         if (!isWellFormedEmail(email)) {
@@ -108,20 +120,24 @@ public final class AccountService {
         String displayName = ProfileRules.displayName(input.displayName(), errors);
         ProfileRules.timeZone(input.timeZone(), errors);
         if (!errors.isEmpty()) {
-            return AuthResult.failure(errors);
+            return errors;
         }
         if (!signUpLimits.admit(client.ip())) {
-            return AuthResult.failure(List.of(TOO_MANY_SIGN_UPS));
+            return List.of(TOO_MANY_SIGN_UPS);
         }
         User user = new User(UUID.randomUUID(), email, displayName, input.timeZone(), "user",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        if (!repository.insertUser(user, hasher.hash(input.password()))) {
-            return AuthResult.failure(List.of(new UserError("email",
-                    "An account with this email already exists. Try signing in.", UserError.Code.ALREADY_EXISTS)));
+        if (repository.insertUser(user, hasher.hash(input.password()))) {
+            audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
+            registrationHooks.forEach(hook -> hook.accept(user));
+        } else {
+            repository.findByEmail(email).map(AccountRepository.StoredUser::user).ifPresent(owner -> {
+                audit.record(AuditEvent.against(AuditAction.SIGN_UP_ADDRESS_TAKEN, AuditEvent.Outcome.DENIED, owner.id(),
+                        client, Map.of()));
+                takenAddressHooks.forEach(hook -> hook.accept(owner));
+            });
         }
-        audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
-        registrationHooks.forEach(hook -> hook.accept(user));
-        return AuthResult.success(openSession(user, client));
+        return List.of();
     }
 
     public AuthResult login(String email, String password, ClientInfo client) {
@@ -354,6 +370,7 @@ public final class AccountService {
     /**
      * Creates an account without a password, in the caller's transaction, for a person a provider vouched for; empty
      * when the email is taken. The display name falls back to the email's local part and an unknown time zone to UTC.
+     * The address counts as confirmed: the provider verified it, which is why it may name a new account.
      */
     public Optional<User> registerWithoutPassword(DbExecute tx, String email, String displayName, String timeZone,
                                                   ClientInfo client, Map<String, String> auditDetails) {
@@ -370,6 +387,7 @@ public final class AccountService {
         if (!repository.insertUser(tx, user, null)) {
             return Optional.empty();
         }
+        repository.markEmailVerified(tx, user.id(), user.createdAt());
         audit.record(tx, AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, auditDetails));
         return Optional.of(user);
     }

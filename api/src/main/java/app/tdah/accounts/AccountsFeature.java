@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import app.tdah.accounts.recovery.AfterPasswordReset;
 import app.tdah.accounts.recovery.EmailVerification;
 import app.tdah.accounts.recovery.OneTimeLinks;
 import app.tdah.accounts.recovery.PasswordRecovery;
@@ -20,6 +21,7 @@ import app.tdah.accounts.sessions.SessionsGraphQl;
 import app.tdah.i18n.ProfileLanguage;
 import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.identity.AccessTokens;
+import app.tdah.identity.Permission;
 import app.tdah.mail.MailService;
 import app.tdah.wiring.Feature;
 import app.tdah.wiring.Foundation;
@@ -37,17 +39,22 @@ public final class AccountsFeature {
     private final AccountService accounts;
     private final AccessTokens accessTokens;
     private final AccountsGraphQl graphQl;
+    private final SensitiveChanges sensitiveChanges;
+    private final PasswordRecovery passwordRecovery;
     private final RecoveryRepository recoveryRepository;
     private final AccountRepository repository;
     private final boolean secureCookie;
     private final Feature feature;
 
     private AccountsFeature(AccountService accounts, AccessTokens accessTokens, AccountsGraphQl graphQl,
+                            SensitiveChanges sensitiveChanges, PasswordRecovery passwordRecovery,
                             RecoveryRepository recoveryRepository,
                             AccountRepository repository, boolean secureCookie, Feature feature) {
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.graphQl = graphQl;
+        this.sensitiveChanges = sensitiveChanges;
+        this.passwordRecovery = passwordRecovery;
         this.recoveryRepository = recoveryRepository;
         this.repository = repository;
         this.secureCookie = secureCookie;
@@ -59,7 +66,8 @@ public final class AccountsFeature {
         Config auth = foundation.config().get("auth");
         Config argon2 = foundation.config().get("argon2");
         Config recovery = foundation.config().get("recovery");
-        boolean secureCookie = auth.get("secure.cookie").asBoolean().get();
+        // Secure cookies exactly when people reach the site over https; see CookieNames for why not over http.
+        boolean secureCookie = "https".equalsIgnoreCase(foundation.publicUrl().getScheme());
 
         Duration idleTimeout = Duration.ofDays(auth.get("refresh.idle.days").asInt().get());
         AccountRepository repository = new AccountRepository(foundation.db(), idleTimeout);
@@ -83,6 +91,8 @@ public final class AccountsFeature {
         AccountsGraphQl graphQl = new AccountsGraphQl(accounts, secureCookie);
 
         SessionService sessions = new SessionService(new SessionRepository(foundation.db(), idleTimeout), foundation.audit());
+        SensitiveChanges sensitiveChanges = new SensitiveChanges(repository, sessions, foundation.coordination(), mail,
+                Duration.ofMinutes(auth.get("reauthentication.minutes").asInt().get()), foundation.clock());
         RecoveryRepository recoveryRepository = new RecoveryRepository(foundation.db());
         OneTimeLinks links = new OneTimeLinks(recoveryRepository, foundation.publicUrl(), foundation.clock());
         RecoveryThrottle recoveryThrottle = new RecoveryThrottle(foundation.coordination(), new RecoveryLimits(
@@ -90,6 +100,7 @@ public final class AccountsFeature {
         EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
                 accounts, mail, foundation.audit(), foundation.clock());
         accounts.onRegistered(emailVerification::sendToNewAccount);
+        accounts.onSignUpWithTakenAddress(emailVerification::tellOwnerOfSignUpAttempt);
         ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
         foundation.closeAtStop().accept(recoveryMails);
         PasswordRecovery passwordRecovery = new PasswordRecovery(recoveryRepository, links, recoveryThrottle, accounts,
@@ -100,8 +111,8 @@ public final class AccountsFeature {
                 .graphQl(new SessionsGraphQl(sessions))
                 .graphQl(new RecoveryGraphQl(emailVerification, passwordRecovery))
                 .build();
-        return new AccountsFeature(accounts, accessTokens, graphQl, recoveryRepository, repository,
-                secureCookie, feature);
+        return new AccountsFeature(accounts, accessTokens, graphQl, sensitiveChanges, passwordRecovery,
+                recoveryRepository, repository, secureCookie, feature);
     }
 
     public AccountService accounts() {
@@ -112,14 +123,29 @@ public final class AccountsFeature {
         return accessTokens;
     }
 
+    /** The rules of changes that add a way into an account: recent authentication, a confirmed address, a notice. */
+    public SensitiveChanges sensitiveChanges() {
+        return sensitiveChanges;
+    }
+
+    /** Registers work done in every password reset's transaction (see {@link AfterPasswordReset}). */
+    public void onPasswordReset(AfterPasswordReset work) {
+        passwordRecovery.onReset(work);
+    }
+
     /** Answers sign-in mutations; the MFA feature finishes a sign-in through it. */
     public AccountsGraphQl graphQl() {
         return graphQl;
     }
 
-    /** Whether session cookies are marked Secure ({@code pa.auth.secure.cookie}). */
+    /** Whether cookies are Secure and prefixed: the public URL is https ({@link app.tdah.web.CookieNames}). */
     public boolean secureCookie() {
         return secureCookie;
+    }
+
+    /** Whether the person's current role grants {@code permission}; false for a deactivated or unknown account. */
+    public boolean permits(UUID userId, Permission permission) {
+        return accounts.effectiveRole(userId).map(role -> role.permits(permission)).orElse(false);
     }
 
     /** The person's time zone and language; UTC and English for an unknown account. */

@@ -78,10 +78,14 @@ public final class AccountsGraphQl implements GraphQlFeature {
                 .orElse(null);
     }
 
-    private AuthPayload register(DataFetchingEnvironment env) {
+    /** The answer to a sign-up: the same for a new address and a taken one, so only input mistakes show. */
+    public record RegisterPayload(List<UserError> userErrors) {
+    }
+
+    private RegisterPayload register(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         RequestContext context = GraphQlEngine.context(env);
-        return respond(context, accounts.register(new AccountService.Registration(
+        return new RegisterPayload(accounts.register(new AccountService.Registration(
                 (String) input.get("email"), (String) input.get("password"),
                 (String) input.get("displayName"), (String) input.get("timeZone")), context.client()));
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 /** What happened, as stored in {@code audit_events.action} (lower snake case). Features add theirs here. */
 public enum AuditAction {
     REGISTERED,
+    SIGN_UP_ADDRESS_TAKEN,
     SIGN_IN,
     SIGN_IN_FAILED,
     SIGN_IN_THROTTLED,
@@ -19,6 +20,8 @@ public enum AuditAction {
     MFA_BACKUP_CODE_USED,
     MFA_FAILED,
     MFA_CHALLENGE_ISSUED,
+    MFA_RESET,
+    REAUTHENTICATED,
     EMAIL_VERIFIED,
     EMAIL_CHANGE_REQUESTED,
     EMAIL_CHANGED,
@@ -42,6 +45,7 @@ public enum AuditAction {
     IDENTITY_LINK_FAILED,
     IDENTITY_UNLINKED,
     PHONE_CODE_SENT,
+    PHONE_CODE_THROTTLED,
     PHONE_VERIFIED,
     PHONE_VERIFICATION_FAILED,
     PHONE_REMOVED,

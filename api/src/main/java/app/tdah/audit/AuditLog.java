@@ -23,7 +23,8 @@ import io.helidon.dbclient.DbRow;
 
 /**
  * The security audit trail: every event is written before the request that caused it is answered, so nothing a
- * person was told happened is missing from it. All SQL of the audit feature is here.
+ * person was told happened is missing from it, save the refusals of anonymous floods beyond their cap
+ * ({@link AnonymousRefusalLimit}). All SQL of the audit feature is here.
  */
 public final class AuditLog {
 
@@ -32,9 +33,21 @@ public final class AuditLog {
     private static final int MAX_USER_AGENT = 512;
 
     private final DbClient db;
+    private final Optional<AnonymousRefusalLimit> anonymousRefusals;
 
+    /** For a one-off tool (rotate-keys): every event is written. */
     public AuditLog(DbClient db) {
+        this(db, Optional.empty());
+    }
+
+    /** For a serving node: anonymous refusals are capped by {@code anonymousRefusals}. */
+    public AuditLog(DbClient db, AnonymousRefusalLimit anonymousRefusals) {
+        this(db, Optional.of(anonymousRefusals));
+    }
+
+    private AuditLog(DbClient db, Optional<AnonymousRefusalLimit> anonymousRefusals) {
         this.db = db;
+        this.anonymousRefusals = anonymousRefusals;
     }
 
     public void record(AuditEvent event) {
@@ -43,6 +56,11 @@ public final class AuditLog {
 
     /** Records inside the caller's transaction: the change and its audit row are durable together or not at all. */
     public void record(DbExecute exec, AuditEvent event) {
+        Optional<AuditEvent> admitted = anonymousRefusals.isPresent() ? anonymousRefusals.get().admit(event) : Optional.of(event);
+        admitted.ifPresent(written -> insert(exec, written));
+    }
+
+    private static void insert(DbExecute exec, AuditEvent event) {
         String userAgent = event.client().userAgent();
         exec.insert("INSERT INTO audit_events (action, outcome, actor_id, subject_id, ip, user_agent, details) "
                         + "VALUES (?, ?, ?::uuid, ?::uuid, ?, ?, ?::jsonb)",

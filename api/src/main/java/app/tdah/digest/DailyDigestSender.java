@@ -38,7 +38,7 @@ public final class DailyDigestSender implements DailyDigests {
                 LocalDate today = now.atZone(person.zone()).toLocalDate();
                 TaskQueries.Today day = tasks.today(person.id(), person.zone());
                 if (!day.dueToday().isEmpty() || !day.overdue().isEmpty()) {
-                    mail.enqueueDigest(tx, person.email(), person.displayName(), today, titles(day.dueToday()),
+                    mail.enqueueDigest(tx, person.id(), person.email(), person.displayName(), today, titles(day.dueToday()),
                             titles(day.overdue()), "digest:" + person.id() + ":" + today);
                 }
                 repository.markSent(tx, person.id(), today);

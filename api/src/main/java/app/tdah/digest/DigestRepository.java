@@ -33,12 +33,13 @@ public final class DigestRepository {
 
     /**
      * People whose digest time has come today in their own zone and who have not had today's digest yet, locked for
-     * this transaction (other nodes skip them).
+     * this transaction (other nodes skip them). Only confirmed addresses get a digest: until then it would carry task
+     * titles to whoever owns the address.
      */
     List<Recipient> due(DbExecute tx, Instant now, int limit) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return tx.query("SELECT id, email::text AS email, display_name, time_zone FROM users "
-                                + "WHERE (?::timestamptz AT TIME ZONE time_zone)::time >= digest_time "
+                                + "WHERE email_verified_at IS NOT NULL AND (?::timestamptz AT TIME ZONE time_zone)::time >= digest_time "
                                 + "AND (last_digest_on IS NULL OR last_digest_on < (?::timestamptz AT TIME ZONE time_zone)::date) "
                                 + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", at, at, limit)
                 .map(row -> new Recipient(row.column("id").get(UUID.class), row.column("email").get(String.class),

@@ -31,18 +31,19 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class GraphQlHttpService implements HttpService {
 
-    public static final String REFRESH_COOKIE = "pa_refresh";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GraphQlEngine engine;
     private final AccessTokens accessTokens;
     private final EffectiveRoles roles;
+    private final String refreshCookieName;
 
-    public GraphQlHttpService(GraphQlEngine engine, AccessTokens accessTokens, EffectiveRoles roles) {
+    /** {@code refreshCookieName}: the cookie the refresh token comes back in, handed to the fetchers as it is. */
+    public GraphQlHttpService(GraphQlEngine engine, AccessTokens accessTokens, EffectiveRoles roles, String refreshCookieName) {
         this.engine = engine;
         this.accessTokens = accessTokens;
         this.roles = roles;
+        this.refreshCookieName = refreshCookieName;
     }
 
     @Override
@@ -122,7 +123,7 @@ public final class GraphQlHttpService implements HttpService {
             return;
         }
         RequestContext context = new RequestContext(principal, ClientInfo.of(req),
-                req.headers().cookies().first(REFRESH_COOKIE).asOptional(), roles);
+                req.headers().cookies().first(refreshCookieName).asOptional(), roles);
         ExecutionResult result = engine.execute(query, operationName, variables, context);
         context.cookiesToSet().forEach(cookie -> res.headers().addCookie(cookie));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");

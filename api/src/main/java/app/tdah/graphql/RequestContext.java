@@ -64,6 +64,15 @@ public final class RequestContext {
                 .orElseThrow(() -> new IllegalStateException("owner() outside an @auth field: nobody is signed in"));
     }
 
+    /**
+     * The session (refresh-token family) the signed-in person's access token was issued to, which {@link #role()} found
+     * live. Only under a field marked {@code @auth}, as {@link #owner()}.
+     */
+    public UUID session() {
+        return principal.map(Principal::sessionId)
+                .orElseThrow(() -> new IllegalStateException("session() outside an @auth field: nobody is signed in"));
+    }
+
     public ClientInfo client() {
         return client;
     }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import app.tdah.capture.Priority;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 /** All SQL of the calendar feed: the feeds themselves and the tasks a feed shows. */
@@ -46,7 +47,12 @@ public final class IcalFeedRepository {
     }
 
     void deleteFeed(UUID userId) {
-        db.execute().delete("DELETE FROM ical_feeds WHERE user_id = ?::uuid", userId);
+        deleteFeed(db.execute(), userId);
+    }
+
+    /** False when the person had no feed. */
+    boolean deleteFeed(DbExecute exec, UUID userId) {
+        return exec.delete("DELETE FROM ical_feeds WHERE user_id = ?::uuid", userId) > 0;
     }
 
     Optional<IcalFeed> findFeed(UUID userId) {
@@ -54,8 +60,10 @@ public final class IcalFeedRepository {
                 .map(row -> new IcalFeed(instant(row, "created_at")));
     }
 
+    /** The owner of the feed with this token hash, while their account is active: a deactivated one serves nothing. */
     Optional<UUID> findFeedOwner(byte[] tokenHash) {
-        return db.execute().get("SELECT user_id FROM ical_feeds WHERE token_hash = ?", tokenHash)
+        return db.execute().get("SELECT f.user_id FROM ical_feeds f JOIN users u ON u.id = f.user_id "
+                        + "WHERE f.token_hash = ? AND u.deactivated_at IS NULL", tokenHash)
                 .map(row -> row.column("user_id").get(UUID.class));
     }
 

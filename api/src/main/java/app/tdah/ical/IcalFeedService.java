@@ -4,10 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import app.tdah.platform.BearerSecrets;
+
+import io.helidon.dbclient.DbExecute;
 
 /** Each person's secret calendar feed: making, replacing and ending it, and the calendar it serves. */
 public final class IcalFeedService {
@@ -37,11 +40,24 @@ public final class IcalFeedService {
         repository.deleteFeed(userId);
     }
 
+    /**
+     * A password reset ends the feed, in the reset's transaction: its address was visible to whoever held the
+     * account. The person makes a new one if they use it; the reset's mail says so.
+     */
+    public List<String> afterPasswordReset(DbExecute tx, UUID userId) {
+        return repository.deleteFeed(tx, userId)
+                ? List.of("Calendar feed: its address no longer works. Make a new one in Settings if you use it.")
+                : List.of();
+    }
+
     Optional<IcalFeed> feed(UUID userId) {
         return repository.findFeed(userId);
     }
 
-    /** The iCalendar text of the feed with this token; empty alike for a malformed, unknown, replaced or revoked one. */
+    /**
+     * The iCalendar text of the feed with this token; empty alike for a malformed, unknown, replaced or revoked one,
+     * and for a deactivated account's.
+     */
     Optional<String> calendar(String token) {
         if (!BearerSecrets.isWellFormed(token)) {
             return Optional.empty();

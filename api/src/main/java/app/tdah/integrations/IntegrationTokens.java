@@ -206,7 +206,7 @@ public final class IntegrationTokens {
             notifier.notify(tx, integration.userId(), "Reconnect your " + provider + " account",
                     provider + " no longer accepts this app's access to your calendar and mail. Connect it again in "
                             + "Settings, Integrations.");
-            person.ifPresent(user -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, user.email(),
+            person.ifPresent(user -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, user.id(), user.email(),
                     MailTemplates.integrationNeedsReconnect(user.displayName(), provider, settingsPage),
                     "integration-reconnect:" + integration.id() + ":" + stored.grantGeneration()));
             audit.record(tx, AuditEvent.against(AuditAction.INTEGRATION_NEEDS_RECONNECT, AuditEvent.Outcome.FAILURE,

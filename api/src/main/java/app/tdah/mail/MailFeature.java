@@ -5,6 +5,7 @@ import static app.tdah.platform.ConfigValues.nonBlank;
 import java.time.Duration;
 
 import app.tdah.jobs.outbox.RetryPolicy;
+import app.tdah.jobs.mail.PurgeSentMailJob;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
 import app.tdah.jobs.mail.SmtpSettings;
@@ -15,7 +16,10 @@ import app.tdah.wiring.Foundation;
 import io.helidon.config.Config;
 import org.quartz.SimpleScheduleBuilder;
 
-/** Mail: every message goes into the outbox ({@link MailService}); the {@code send-mail} job hands it to SMTP. */
+/**
+ * Mail: every message goes into the outbox ({@link MailService}); the {@code send-mail} job hands it to SMTP, and the
+ * {@code purge-sent-mail} job deletes it {@code pa.mail.retention.days} after it went out (or was given up).
+ */
 public final class MailFeature {
 
     private final MailService mail;
@@ -31,11 +35,16 @@ public final class MailFeature {
         MailOutboxRepository outbox = new MailOutboxRepository(foundation.db());
         SmtpSettings smtp = smtp(config.get("smtp"), foundation.publicUrl().getHost());
         RetryPolicy retry = RetryPolicy.withMaxAttempts(config.get("mail.max.attempts").asInt().get());
+        Duration retention = Duration.ofDays(config.get("mail.retention.days").asInt().get());
         Feature feature = Feature.builder()
                 .job(new ScheduledJob("send-mail", SendMailJob.class,
                         () -> new SendMailJob(outbox, new SmtpMailSender(smtp), retry, foundation.clock()),
                         SimpleScheduleBuilder.repeatSecondlyForever(10).withMisfireHandlingInstructionNextWithRemainingCount(),
                         true))
+                .job(new ScheduledJob("purge-sent-mail", PurgeSentMailJob.class,
+                        () -> new PurgeSentMailJob(outbox, retention, foundation.clock()),
+                        SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount(),
+                        false))
                 .build();
         return new MailFeature(new MailService(outbox, foundation.clock()), feature);
     }

@@ -8,13 +8,14 @@ import java.util.UUID;
 
 import app.tdah.jobs.mail.MailOutbox;
 import app.tdah.jobs.mail.OutgoingMail;
+import app.tdah.jobs.mail.PurgeSentMailJob;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
 /** All SQL of the mail outbox. Helidon's JDBC client binds UUIDs as text, hence the ::uuid casts. */
-public final class MailOutboxRepository implements MailOutbox {
+public final class MailOutboxRepository implements MailOutbox, PurgeSentMailJob.FinishedMail {
 
     private static final int MAX_ERROR_LENGTH = 2_000;
 
@@ -24,19 +25,25 @@ public final class MailOutboxRepository implements MailOutbox {
         this.db = db;
     }
 
-    /** Queues the mail, due at once; false when a mail with this idempotency key is already queued (nothing changes). */
-    boolean insert(UUID id, MailKind kind, String recipient, MailContent content, String idempotencyKey, Instant now) {
-        return insert(db.execute(), id, kind, recipient, content, idempotencyKey, now);
+    /**
+     * Queues a mail for the account {@code ownerId} (null: mail for no account) as part of the caller's transaction,
+     * so it is queued exactly when the caller's change commits; false when a mail with this idempotency key is already
+     * queued (nothing changes).
+     */
+    boolean insert(DbExecute exec, UUID id, MailKind kind, UUID ownerId, String recipient, MailContent content,
+                   String idempotencyKey, Instant now) {
+        return exec.insert("INSERT INTO mail_outbox (id, user_id, recipient, subject, text_body, html_body, kind, "
+                        + "idempotency_key, next_attempt_at, created_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (idempotency_key) DO NOTHING",
+                id, ownerId, recipient, content.subject(), content.textBody(), content.htmlBody(), kind.name(),
+                idempotencyKey, timestamp(now), timestamp(now)) == 1;
     }
 
-    /** Queues a mail as part of the caller's transaction, so it is queued exactly when the caller's change commits. */
-    boolean insert(DbExecute exec, UUID id, MailKind kind, String recipient, MailContent content, String idempotencyKey,
-                   Instant now) {
-        return exec.insert("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, kind, idempotency_key, "
-                        + "next_attempt_at, created_at) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (idempotency_key) DO NOTHING",
-                id, recipient, content.subject(), content.textBody(), content.htmlBody(), kind.name(), idempotencyKey,
-                timestamp(now), timestamp(now)) == 1;
+    /** Mail sent before the cutoff, and mail given up that was queued before it, is deleted. */
+    @Override
+    public long purgeFinishedBefore(Instant cutoff) {
+        return db.execute().delete("DELETE FROM mail_outbox WHERE (status = 'SENT' AND sent_at < ?) "
+                + "OR (status = 'DEAD' AND created_at < ?)", timestamp(cutoff), timestamp(cutoff));
     }
 
     /** SKIP LOCKED: rows another sender is claiming right now are left to it, not waited for and not taken twice. */

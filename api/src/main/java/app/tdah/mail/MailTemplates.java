@@ -64,6 +64,37 @@ public final class MailTemplates {
                 "Reconnect " + providerName, settings, "If you removed the access on purpose, there is nothing to do.");
     }
 
+    /** Sent when someone signs up with the address of an existing account, which sign-up itself does not reveal. */
+    public static MailContent signUpWithYourAddress(String displayName, URI signIn, URI forgotPassword) {
+        return withLink("Someone tried to sign up with your address", displayName,
+                "Someone just tried to create a Personal Assistant account with this address, which already has one. "
+                        + "If it was you, sign in instead; if you forgot your password, reset it here: " + forgotPassword,
+                "Sign in", signIn, "If it was not you, there is nothing to do: nothing was changed and no account was created.");
+    }
+
+    /** Sent after a change that adds a way into the account or a second factor, so a hijacked session cannot hide it. */
+    public static MailContent securityChange(String displayName, String change) {
+        return notice("A change to your account's security", displayName, change,
+                "If it was not you, reset your password now from the sign-in page, then review your linked accounts, "
+                        + "phone and two-step sign-in in Settings.");
+    }
+
+    /**
+     * Sent after a password reset: what was done, and every way into the account that the reset left in place, for the
+     * person to check (someone who knew the old password may have added one).
+     */
+    public static MailContent passwordWasReset(String displayName, List<String> toReview) {
+        String what = "The password of your account was just reset, and every session was signed out.";
+        String review = toReview.isEmpty() ? "" : "Please check these; remove in Settings any you don't recognise:";
+        String ifNotYou = "If it was not you, reset your password again now from the sign-in page.";
+        String subject = "Your password was reset";
+        String text = greeting(displayName) + "\n\n" + what + "\n\n"
+                + (toReview.isEmpty() ? "" : review + "\n" + textList(toReview) + "\n") + ifNotYou + "\n";
+        String html = greetingHtml(displayName) + paragraph(what)
+                + (toReview.isEmpty() ? "" : paragraph(review) + htmlList(toReview)) + paragraph(ifNotYou);
+        return new MailContent(subject, text, page(subject, html));
+    }
+
     public static MailContent reminder(String displayName, String taskTitle, Due due) {
         // A reminder set at a time of its own may belong to a task without a due: then there is no "Due" line.
         String dueLine = due == null ? "" : "Due " + describe(due);

@@ -36,7 +36,7 @@ public final class MfaFeature {
     public static MfaFeature create(Foundation foundation, AccountsFeature accounts) {
         MfaRepository repository = new MfaRepository(foundation.db());
         MfaService mfa = new MfaService(repository, new AesGcm(foundation.secrets().encryptionKeys()),
-                accounts.accounts(), foundation.audit(), foundation.clock());
+                accounts.accounts(), accounts.sensitiveChanges(), foundation.audit(), foundation.clock());
         Feature feature = Feature.builder()
                 .graphQl(new MfaGraphQl(mfa, accounts.accounts(), accounts.graphQl()))
                 .build();

@@ -1,7 +1,9 @@
 package app.tdah.mfa;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import app.tdah.accounts.AccountService;
@@ -30,6 +32,12 @@ public final class MfaGraphQl implements GraphQlFeature {
         this.signInResponses = signInResponses;
     }
 
+    public record ReauthenticatePayload(Instant recentUntil, List<UserError> userErrors) {
+    }
+
+    public record ResetUserMfaPayload(String userId, List<UserError> userErrors) {
+    }
+
     public record StartMfaEnrolmentPayload(String otpauthUri, String manualEntryKey, String qrCodePng, List<UserError> userErrors) {
     }
 
@@ -42,6 +50,8 @@ public final class MfaGraphQl implements GraphQlFeature {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Mutation", t -> t
+                        .dataFetcher("reauthenticate", this::reauthenticate)
+                        .dataFetcher("resetUserMfa", this::resetUserMfa)
                         .dataFetcher("startMfaEnrolment", this::startEnrolment)
                         .dataFetcher("confirmMfaEnrolment", this::confirmEnrolment)
                         .dataFetcher("regenerateBackupCodes", this::regenerateBackupCodes)
@@ -51,8 +61,28 @@ public final class MfaGraphQl implements GraphQlFeature {
                         .map(mfa::isEnabled).orElse(false)));
     }
 
+    private ReauthenticatePayload reauthenticate(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        RequestContext context = GraphQlEngine.context(env);
+        MfaService.Reauthentication result = mfa.reauthenticate(context.owner(), context.session(),
+                (String) input.get("password"), (String) input.get("code"), context.client());
+        return new ReauthenticatePayload(result.recentUntil().orElse(null), result.errors());
+    }
+
+    private ResetUserMfaPayload resetUserMfa(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        RequestContext context = GraphQlEngine.context(env);
+        String id = (String) input.get("userId");
+        Optional<UUID> userId = GlobalId.decode("User", id);
+        List<UserError> errors = userId.isEmpty()
+                ? List.of(new UserError("userId", "That account doesn't exist.", UserError.Code.NOT_FOUND))
+                : mfa.resetByAdmin(context.owner(), userId.get(), context.client());
+        return new ResetUserMfaPayload(errors.isEmpty() ? id : null, errors);
+    }
+
     private StartMfaEnrolmentPayload startEnrolment(DataFetchingEnvironment env) {
-        MfaService.EnrolmentResult result = mfa.startEnrolment(GraphQlEngine.context(env).owner());
+        RequestContext context = GraphQlEngine.context(env);
+        MfaService.EnrolmentResult result = mfa.startEnrolment(context.owner(), context.session());
         return result.enrolment()
                 .map(e -> new StartMfaEnrolmentPayload(e.otpauthUri(), e.manualEntryKey(), e.qrCodePng(), List.of()))
                 .orElseGet(() -> new StartMfaEnrolmentPayload(null, null, null, result.errors()));
@@ -91,6 +121,7 @@ public final class MfaGraphQl implements GraphQlFeature {
                 ? new MfaBackupCodesPayload(result.backupCodes(), user(owner), List.of())
                 : new MfaBackupCodesPayload(null, null, result.errors());
     }
+
 
     private UserView user(UUID id) {
         return accounts.user(id).map(UserView::of).orElse(null);

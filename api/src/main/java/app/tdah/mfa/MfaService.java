@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import app.tdah.accounts.AccountService;
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.LoginThrottle;
+import app.tdah.accounts.SensitiveChanges;
 import app.tdah.accounts.User;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
@@ -32,7 +33,8 @@ import io.helidon.dbclient.DbExecute;
  * Multi-factor authentication with an authenticator app (TOTP) and backup codes: enrolment, the second step of
  * signing in, new backup codes, turning it off. Every code works once: a TOTP code only for a time step later than
  * the last one accepted, a backup code only while unused. Wrong codes count toward the same per-account throttle as
- * wrong passwords.
+ * wrong passwords. Setting it up needs a recently authenticated session, and the owner is mailed of every change;
+ * {@link #reauthenticate} is how a session becomes recently authenticated again.
  */
 public final class MfaService {
 
@@ -62,13 +64,16 @@ public final class MfaService {
     private final MfaRepository repository;
     private final AesGcm encryption;
     private final AccountService accounts;
+    private final SensitiveChanges sensitiveChanges;
     private final AuditLog audit;
     private final Clock clock;
 
-    public MfaService(MfaRepository repository, AesGcm encryption, AccountService accounts, AuditLog audit, Clock clock) {
+    public MfaService(MfaRepository repository, AesGcm encryption, AccountService accounts,
+                      SensitiveChanges sensitiveChanges, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.encryption = encryption;
         this.accounts = accounts;
+        this.sensitiveChanges = sensitiveChanges;
         this.audit = audit;
         this.clock = clock;
     }
@@ -78,6 +83,13 @@ public final class MfaService {
     }
 
     public record EnrolmentResult(Optional<Enrolment> enrolment, List<UserError> errors) {
+    }
+
+    /** Until when the session counts as recently authenticated, or why it does not. */
+    public record Reauthentication(Optional<Instant> recentUntil, List<UserError> errors) {
+        static Reauthentication failure(UserError error) {
+            return new Reauthentication(Optional.empty(), List.of(error));
+        }
     }
 
     /** New backup codes (shown this once), or the reasons there are none. */
@@ -107,8 +119,15 @@ public final class MfaService {
         return repository.isEnabled(userId);
     }
 
-    /** A new secret, pending until a first code confirms it; starting again replaces a pending one. */
-    public EnrolmentResult startEnrolment(UUID userId) {
+    /**
+     * A new secret, pending until a first code confirms it; starting again replaces a pending one. Only from a
+     * recently authenticated session: the secret is a second factor for whoever sees it.
+     */
+    public EnrolmentResult startEnrolment(UUID userId, UUID session) {
+        Optional<UserError> refused = sensitiveChanges.refusal(userId, session);
+        if (refused.isPresent()) {
+            return new EnrolmentResult(Optional.empty(), List.of(refused.get()));
+        }
         User user = accounts.user(userId).orElseThrow();
         byte[] secret = Totp.newSecret();
         if (!repository.startEnrolment(userId, encryption.seal(secret, associatedData(userId)), clock.instant())) {
@@ -147,6 +166,8 @@ public final class MfaService {
             repository.confirm(tx, userId, now);
             repository.replaceBackupCodes(tx, userId, codes.stream().map(MfaService::hash).toList());
             audit.record(tx, AuditEvent.bySelf(AuditAction.MFA_ENROLLED, AuditEvent.Outcome.SUCCESS, userId, client, Map.of()));
+            sensitiveChanges.tellOwner(tx, userId, "Two-step sign-in was turned on for your account, with an "
+                    + "authenticator app and ten new backup codes.", "mfa-enrolled:" + userId + ":" + now);
             return new BackupCodesResult(codes, List.of());
         });
     }
@@ -222,6 +243,8 @@ public final class MfaService {
                 repository.replaceBackupCodes(tx, userId, codes.stream().map(MfaService::hash).toList());
                 audit.record(tx, AuditEvent.bySelf(AuditAction.MFA_BACKUP_CODES_REGENERATED, AuditEvent.Outcome.SUCCESS,
                         userId, client, Map.of("proof", proven.code)));
+                sensitiveChanges.tellOwner(tx, userId, "New backup codes were made for your two-step sign-in; the old "
+                        + "ones no longer work.", "mfa-backup-codes:" + userId + ":" + now);
             }
             return proven;
         });
@@ -265,6 +288,8 @@ public final class MfaService {
                 repository.remove(tx, userId);
                 audit.record(tx, AuditEvent.bySelf(AuditAction.MFA_DISABLED, AuditEvent.Outcome.SUCCESS, userId, client,
                         Map.of("proof", proven.code)));
+                sensitiveChanges.tellOwner(tx, userId, "Two-step sign-in was turned off for your account: your "
+                        + "password alone signs in now.", "mfa-disabled:" + userId + ":" + now);
             }
             return proven;
         });
@@ -274,6 +299,75 @@ public final class MfaService {
             return List.of(refused);
         }
         return List.of();
+    }
+
+    /**
+     * Proves it is still the signed-in person, with their password or a code (from the app, or a backup code): the
+     * session counts as recently authenticated for a while. A wrong answer counts toward the sign-in throttle, so a
+     * stolen access token cannot be used to guess the password. An account without either signs in again instead.
+     */
+    public Reauthentication reauthenticate(UUID userId, UUID session, String password, String code,
+                                           ClientInfo client) {
+        boolean byCode = code != null && !code.isBlank();
+        if (!byCode && (password == null || password.isEmpty())) {
+            return Reauthentication.failure(new UserError(null, "Enter your password, or a code from your app.",
+                    UserError.Code.INVALID));
+        }
+        Proof proof;
+        if (byCode) {
+            Optional<User> user = enabledUser(userId);
+            if (user.isEmpty()) {
+                return Reauthentication.failure(MFA_OFF);
+            }
+            LoginThrottle.Attempt attempt = accounts.admitAttempt(user.get().email(), userId, client,
+                    Map.of("during", "reauthenticate"));
+            if (!attempt.admitted()) {
+                return Reauthentication.failure(WRONG_CODE);
+            }
+            Instant now = clock.instant();
+            proof = repository.inTransaction(tx -> spendCode(tx, userId, code, now, client));
+            if (!proof.accepted()) {
+                accounts.attemptFailed(user.get().email(), userId, client, attempt, AuditAction.MFA_FAILED,
+                        Map.of("during", "reauthenticate", "reason", proof.code));
+                return Reauthentication.failure(WRONG_CODE);
+            }
+        } else if (accounts.confirmPassword(userId, password, "reauthenticate", client)) {
+            proof = Proof.PASSWORD;
+        } else {
+            return Reauthentication.failure(new UserError("password", "That password isn't right.",
+                    UserError.Code.INVALID_CREDENTIALS));
+        }
+        Instant until = sensitiveChanges.reauthenticated(userId, session);
+        audit.record(AuditEvent.bySelf(AuditAction.REAUTHENTICATED, AuditEvent.Outcome.SUCCESS, userId, client,
+                Map.of("proof", proof.code)));
+        return new Reauthentication(Optional.of(until), List.of());
+    }
+
+    /**
+     * An admin turns a person's two-step sign-in off, for someone who lost their authenticator and their backup codes.
+     * Audited with the admin as actor, and the person is mailed. Not for one's own account: that needs the password
+     * and a code ({@link #disable}).
+     */
+    public List<UserError> resetByAdmin(UUID adminId, UUID userId, ClientInfo client) {
+        if (adminId.equals(userId)) {
+            return List.of(new UserError("userId", "Turn off your own two-step sign-in from your settings.",
+                    UserError.Code.INVALID));
+        }
+        if (accounts.user(userId).isEmpty()) {
+            return List.of(new UserError("userId", "That account doesn't exist.", UserError.Code.NOT_FOUND));
+        }
+        Instant now = clock.instant();
+        return repository.inTransaction(tx -> {
+            if (!repository.remove(tx, userId)) {
+                return List.of(new UserError("userId", "Two-step sign-in is already off for this account.",
+                        UserError.Code.NOT_FOUND));
+            }
+            audit.record(tx, new AuditEvent(AuditAction.MFA_RESET, AuditEvent.Outcome.SUCCESS, adminId, userId, client,
+                    Map.of()));
+            sensitiveChanges.tellOwner(tx, userId, "An administrator turned off two-step sign-in for your account: "
+                    + "your password alone signs in now. Set it up again in Settings.", "mfa-reset:" + userId + ":" + now);
+            return List.<UserError>of();
+        });
     }
 
     private Optional<User> enabledUser(UUID userId) {

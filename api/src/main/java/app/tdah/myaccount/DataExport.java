@@ -152,7 +152,7 @@ public final class DataExport {
             Section.many("sms_conversations", OWNED, "updated_at")
                     .export("list_task_ids", "list_name", "list_next_offset", "undo_kind", "undo_task_id",
                             "undo_snoozed_until", "undo_due_date", "undo_due_at", "updated_at"),
-            Section.many("mail_outbox", "lower(t.recipient) = lower(me.email)", "created_at, id")
+            Section.many("mail_outbox", OWNED, "created_at, id")
                     .export("id", "recipient", "subject", "kind", "idempotency_key", "status", "attempts", "next_attempt_at",
                             "claimed_at", "last_error", "created_at", "sent_at")
                     .exportAs("text_body", "CASE WHEN t.kind IN ('VERIFICATION', 'PASSWORD_RESET') THEN '" + ONE_TIME_LINK

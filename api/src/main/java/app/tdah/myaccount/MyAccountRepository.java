@@ -44,11 +44,9 @@ public final class MyAccountRepository {
 
     /**
      * Deletes the account. Every table with a user_id references users ON DELETE CASCADE, so the person's rows go
-     * with it (AccountDeletionApiTest holds every such column to that); mail queued or sent to them has no user_id and
-     * is deleted by their address.
+     * with it, their mail included (AccountDeletionApiTest holds every such column to that).
      */
-    void deleteAccount(DbExecute tx, UUID userId, String email) {
-        tx.delete("DELETE FROM mail_outbox WHERE lower(recipient) = lower(?)", email);
+    void deleteAccount(DbExecute tx, UUID userId) {
         tx.delete("DELETE FROM users WHERE id = ?::uuid", userId);
     }
 }

@@ -123,9 +123,8 @@ public final class MyAccountService {
                         Map.of("reason", "last_active_admin")));
                 return Outcome.refused(List.of(LAST_ADMIN));
             }
-            String email = repository.profile(tx, userId).orElseThrow().email();
             long pseudonymised = audit.pseudonymise(tx, userId, pseudonym);
-            repository.deleteAccount(tx, userId, email);
+            repository.deleteAccount(tx, userId);
             audit.record(tx, new AuditEvent(AuditAction.ACCOUNT_DELETED, AuditEvent.Outcome.SUCCESS, pseudonym, pseudonym,
                     ClientInfo.UNKNOWN, Map.of("pseudonymisedEvents", Long.toString(pseudonymised))));
             return Outcome.DONE;

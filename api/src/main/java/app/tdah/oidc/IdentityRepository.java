@@ -36,7 +36,11 @@ final class IdentityRepository {
     }
 
     List<ExternalIdentity> list(UUID userId) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM external_identities WHERE user_id = ?::uuid ORDER BY linked_at, id",
+        return list(db.execute(), userId);
+    }
+
+    List<ExternalIdentity> list(DbExecute exec, UUID userId) {
+        return exec.query("SELECT " + COLUMNS + " FROM external_identities WHERE user_id = ?::uuid ORDER BY linked_at, id",
                 userId).map(IdentityRepository::identity).toList();
     }
 

@@ -104,7 +104,11 @@ final class OidcClient {
     }
 
     /** The provider's sign-in page for this flow: code flow with PKCE (S256), state and nonce. */
-    URI authorizationUri(String state, String nonce, String codeChallenge, URI redirectUri) {
+    /**
+     * Where the browser signs in. {@code chooseAccount} asks the provider to show its account chooser instead of
+     * going on silently with whoever is signed in there: a link must be to the identity the person picks.
+     */
+    URI authorizationUri(String state, String nonce, String codeChallenge, URI redirectUri, boolean chooseAccount) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", config.clientId());
@@ -114,6 +118,9 @@ final class OidcClient {
         query.put("nonce", nonce);
         query.put("code_challenge", codeChallenge);
         query.put("code_challenge_method", "S256");
+        if (chooseAccount) {
+            query.put("prompt", "select_account");
+        }
         String endpoint = tenant().authorizationEndpointUri();
         return URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + urlEncoded(query));
     }

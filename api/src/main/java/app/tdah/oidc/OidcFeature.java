@@ -22,10 +22,11 @@ public final class OidcFeature {
 
     public static Feature create(Foundation foundation, AccountsFeature accounts) {
         ProviderSignIn signIn = ProviderSignIn.create(providers(foundation.config().get("oidc")), foundation.redis(),
-                foundation.redisKeyPrefix(), accounts.accounts(), foundation.audit(), foundation.db(),
-                foundation.publicUrl(), foundation.clock());
+                foundation.redisKeyPrefix(), accounts.accounts(), accounts.sensitiveChanges(), foundation.audit(),
+                foundation.db(), foundation.publicUrl(), foundation.clock());
+        accounts.onPasswordReset(signIn::afterPasswordReset);
         return Feature.builder()
-                .graphQl(new OidcGraphQl(signIn))
+                .graphQl(new OidcGraphQl(signIn, accounts.secureCookie()))
                 .route(OidcHttpService.ROOT, new OidcHttpService(signIn, new StartLimit(foundation.coordination(),
                         foundation.config().get("oidc.start.ip.per.hour").asInt().get()), accounts.secureCookie()))
                 .build();

@@ -2,6 +2,7 @@ package app.tdah.oidc;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import app.tdah.accounts.AccountService;
+import app.tdah.accounts.SensitiveChanges;
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.User;
 import app.tdah.audit.AuditAction;
@@ -23,12 +25,18 @@ import app.tdah.platform.BearerSecrets;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import org.redisson.api.RedissonClient;
 
 /**
  * Signing in with Google or Microsoft, and linking those identities to accounts. A person is known to a provider by
  * its subject id; an email claim never links an existing account, it only names a new one, and only when the provider
  * verified it. Every refusal and every success is in the audit log.
+ * <p>
+ * Linking adds a lasting way into the account, so it is bound to the session that asks for it at every step: only a
+ * recently authenticated session with a confirmed address may start one; the intent's token lives in a cookie of that
+ * session's browser (never in a URL someone else could be made to open); the provider shows its account chooser; and
+ * the identity it sends back is linked only once the same session confirms it, and the owner is mailed.
  */
 public final class ProviderSignIn {
 
@@ -41,13 +49,15 @@ public final class ProviderSignIn {
     private final PendingSignIns pending;
     private final IdentityRepository identities;
     private final AccountService accounts;
+    private final SensitiveChanges sensitiveChanges;
     private final AuditLog audit;
     private final DbClient db;
     private final URI publicUrl;
     private final Clock clock;
 
     ProviderSignIn(List<OidcProviderSettings> providers, PendingSignIns pending, IdentityRepository identities,
-                          AccountService accounts, AuditLog audit, DbClient db, URI publicUrl, Clock clock) {
+                   AccountService accounts, SensitiveChanges sensitiveChanges, AuditLog audit, DbClient db, URI publicUrl,
+                   Clock clock) {
         for (OidcProviderSettings settings : providers) {
             IdentityProvider provider = IdentityProvider.ofCode(settings.name()).orElseThrow();
             clients.put(provider, new OidcClient(provider, settings, clock));
@@ -55,6 +65,7 @@ public final class ProviderSignIn {
         this.pending = pending;
         this.identities = identities;
         this.accounts = accounts;
+        this.sensitiveChanges = sensitiveChanges;
         this.audit = audit;
         this.db = db;
         this.publicUrl = publicUrl;
@@ -63,10 +74,10 @@ public final class ProviderSignIn {
 
     /** Wires the feature from the server's connections. */
     public static ProviderSignIn create(List<OidcProviderSettings> providers, RedissonClient redis,
-                                        String redisKeyPrefix, AccountService accounts, AuditLog audit, DbClient db,
-                                        URI publicUrl, Clock clock) {
+                                        String redisKeyPrefix, AccountService accounts, SensitiveChanges sensitiveChanges,
+                                        AuditLog audit, DbClient db, URI publicUrl, Clock clock) {
         return new ProviderSignIn(providers, new PendingSignIns(redis, redisKeyPrefix), new IdentityRepository(db),
-                accounts, audit, db, publicUrl, clock);
+                accounts, sensitiveChanges, audit, db, publicUrl, clock);
     }
 
     /** The configured providers, in a fixed order. */
@@ -105,25 +116,34 @@ public final class ProviderSignIn {
     record Linked(IdentityProvider provider) implements Step {
     }
 
+    /** The provider vouched for an identity: the session that asked confirms the link with this token. */
+    record ConfirmLink(String confirmation) implements Step {
+    }
+
     /** Refused; {@code linking} tells whether the person came from their settings rather than the sign-in page. */
     record Refused(Refusal refusal, boolean linking) implements Step {
     }
 
-    /** Begins a sign-in, or a link when {@code linkToken} is a live link intent for this provider. */
-    Step start(IdentityProvider provider, Optional<String> linkToken, Optional<String> timeZone, ClientInfo client) {
-        boolean linking = linkToken.isPresent();
+    /**
+     * Begins a sign-in, or a link when {@code linking}: then {@code linkToken}, from the browser's link cookie, must
+     * be a live link intent for this provider.
+     */
+    Step start(IdentityProvider provider, boolean linking, Optional<String> linkToken, Optional<String> timeZone,
+               ClientInfo client) {
         OidcClient oidc = clients.get(provider);
         if (oidc == null) {
             return new Refused(Refusal.PROVIDER_UNAVAILABLE, linking);
         }
         UUID linkUserId = null;
+        UUID linkSessionId = null;
         if (linking) {
-            Optional<PendingSignIns.LinkIntent> intent = pending.takeLinkIntent(linkToken.get());
+            Optional<PendingSignIns.LinkIntent> intent = linkToken.flatMap(pending::takeLinkIntent);
             if (intent.isEmpty() || intent.get().provider() != provider) {
                 return refuse(Refusal.LINK_INTENT_INVALID, provider, true, intent.map(PendingSignIns.LinkIntent::userId).orElse(null),
                         client, Map.of());
             }
             linkUserId = intent.get().userId();
+            linkSessionId = intent.get().sessionId();
         }
         String state = BearerSecrets.generate();
         String nonce = BearerSecrets.generate();
@@ -132,12 +152,12 @@ public final class ProviderSignIn {
         URI location;
         try {
             location = oidc.authorizationUri(state, nonce, BASE64URL.encodeToString(BearerSecrets.sha256(codeVerifier)),
-                    callbackUri(provider));
+                    callbackUri(provider), linking);
         } catch (OidcClient.ProviderUnavailable e) {
             return new Refused(Refusal.PROVIDER_UNAVAILABLE, linking);
         }
         pending.saveFlow(state, new PendingSignIns.Flow(provider, nonce, codeVerifier, browserBinding, linkUserId,
-                timeZone.orElse(null)));
+                linkSessionId, timeZone.orElse(null)));
         return new ToProvider(location, browserBinding);
     }
 
@@ -170,7 +190,7 @@ public final class ProviderSignIn {
             return refuse(Refusal.PROVIDER_UNAVAILABLE, provider, linking, flow.linkUserId(), client, Map.of());
         }
         return linking
-                ? link(flow.linkUserId(), provider, identity, client)
+                ? awaitConfirmation(flow, identity, client)
                 : signIn(provider, identity, Optional.ofNullable(flow.timeZone()), client);
     }
 
@@ -232,29 +252,31 @@ public final class ProviderSignIn {
                 .orElseGet(() -> new SecondFactorNeeded(result.mfaChallenge().orElseThrow()));
     }
 
-    private Step link(UUID userId, IdentityProvider provider, OidcClient.VerifiedIdentity identity, ClientInfo client) {
+    /** The provider's identity, kept until the session that asked for the link confirms it. */
+    private Step awaitConfirmation(PendingSignIns.Flow flow, OidcClient.VerifiedIdentity identity, ClientInfo client) {
+        UUID userId = flow.linkUserId();
+        IdentityProvider provider = flow.provider();
+        Optional<Refusal> refusal = linkRefusal(userId, provider, identity.subject());
+        if (refusal.isPresent()) {
+            return refuse(refusal.get(), provider, true, userId, client, Map.of());
+        }
+        if (identities.find(provider, identity.subject()).isPresent()) {
+            return new Linked(provider); // linked to this account already: doing it again changes nothing
+        }
+        return new ConfirmLink(pending.savePendingLink(new PendingSignIns.PendingLink(userId, flow.linkSessionId(), provider,
+                identity.subject(), identity.email().orElse(null))));
+    }
+
+    /** Why this identity cannot be linked to the account, if it cannot; checked after the provider and again at confirmation. */
+    private Optional<Refusal> linkRefusal(UUID userId, IdentityProvider provider, String subject) {
         if (accounts.effectiveRole(userId).isEmpty()) {
-            return refuse(Refusal.ACCOUNT_UNAVAILABLE, provider, true, userId, client, Map.of());
+            return Optional.of(Refusal.ACCOUNT_UNAVAILABLE);
         }
-        Optional<ExternalIdentity> known = identities.find(provider, identity.subject());
+        Optional<ExternalIdentity> known = identities.find(provider, subject);
         if (known.isPresent()) {
-            if (!known.get().userId().equals(userId)) {
-                return refuse(Refusal.IDENTITY_IN_USE, provider, true, userId, client, Map.of());
-            }
-            identities.markUsed(known.get().id(), identity.email().orElse(null), clock.instant());
-            return new Linked(provider); // linked already: doing it again changes nothing
+            return known.get().userId().equals(userId) ? Optional.empty() : Optional.of(Refusal.IDENTITY_IN_USE);
         }
-        if (identities.hasProvider(userId, provider)) {
-            return refuse(Refusal.PROVIDER_ALREADY_LINKED, provider, true, userId, client, Map.of());
-        }
-        Transactions.inTransaction(db, tx -> {
-            identities.insert(tx, new ExternalIdentity(UUID.randomUUID(), userId, provider, identity.subject(),
-                    identity.email().orElse(null), clock.instant().truncatedTo(ChronoUnit.MICROS), null));
-            audit.record(tx, AuditEvent.bySelf(AuditAction.IDENTITY_LINKED, AuditEvent.Outcome.SUCCESS, userId, client,
-                    Map.of("provider", provider.code())));
-            return null;
-        });
-        return new Linked(provider);
+        return identities.hasProvider(userId, provider) ? Optional.of(Refusal.PROVIDER_ALREADY_LINKED) : Optional.empty();
     }
 
     private Refused refuse(Refusal refusal, IdentityProvider provider, boolean linking, UUID subject, ClientInfo client,
@@ -277,21 +299,100 @@ public final class ProviderSignIn {
         return identities.find(userId, id);
     }
 
-    /** A one-time URL that links the identity signed in at the provider to this account; or why there is none. */
-    public record LinkStart(Optional<String> url, List<UserError> errors) {
+    /**
+     * Where the browser goes to link an identity, and the intent's token for that browser's link cookie; or why there
+     * is neither. The URL alone links nothing: opened in another browser, it finds no intent.
+     */
+    public record LinkStart(Optional<String> url, Optional<String> intentToken, List<UserError> errors) {
+        static LinkStart refused(UserError error) {
+            return new LinkStart(Optional.empty(), Optional.empty(), List.of(error));
+        }
     }
 
-    public LinkStart startLink(UUID userId, IdentityProvider provider) {
+    public LinkStart startLink(UUID userId, UUID session, IdentityProvider provider) {
         if (!clients.containsKey(provider)) {
-            return new LinkStart(Optional.empty(), List.of(new UserError("provider",
-                    "Signing in with " + provider.displayName() + " is not available here.", UserError.Code.INVALID)));
+            return LinkStart.refused(new UserError("provider",
+                    "Signing in with " + provider.displayName() + " is not available here.", UserError.Code.INVALID));
         }
         if (identities.hasProvider(userId, provider)) {
-            return new LinkStart(Optional.empty(), List.of(new UserError("provider", "Your account is already linked to a "
-                    + provider.displayName() + " account. Unlink it first to link another.", UserError.Code.ALREADY_EXISTS)));
+            return LinkStart.refused(new UserError("provider", "Your account is already linked to a "
+                    + provider.displayName() + " account. Unlink it first to link another.", UserError.Code.ALREADY_EXISTS));
         }
-        String token = pending.createLinkIntent(userId, provider);
-        return new LinkStart(Optional.of(publicUrl + startPath(provider) + "?link=" + token), List.of());
+        Optional<UserError> refused = sensitiveChanges.refusalOfNewCredential(userId, session);
+        if (refused.isPresent()) {
+            return LinkStart.refused(refused.get());
+        }
+        String token = pending.createLinkIntent(new PendingSignIns.LinkIntent(userId, session, provider));
+        return new LinkStart(Optional.of(publicUrl + startPath(provider) + "?" + OidcHttpService.LINK_PARAMETER),
+                Optional.of(token), List.of());
+    }
+
+    /** What the confirmation page shows: the provider and the email it states for the identity. */
+    public record PendingLinkView(IdentityProvider provider, Optional<String> email) {
+    }
+
+    /** The link waiting for this session's confirmation under {@code confirmation}; empty for anyone else's. */
+    public Optional<PendingLinkView> pendingLink(UUID userId, UUID session, String confirmation) {
+        return pending.peekPendingLink(confirmation).filter(link -> isFor(link, userId, session))
+                .map(link -> new PendingLinkView(link.provider(), Optional.ofNullable(link.email())));
+    }
+
+    /** The identity linked, or why it was not. */
+    public record LinkConfirmation(Optional<ExternalIdentity> identity, List<UserError> errors) {
+    }
+
+    /**
+     * Links the identity the provider vouched for, when the session that started the link confirms it; the owner is
+     * mailed. Another account, or another session of the same one, finds nothing to confirm.
+     */
+    public LinkConfirmation confirmLink(UUID userId, UUID session, String confirmation, ClientInfo client) {
+        UserError gone = new UserError("token", "This link request has expired, or was started elsewhere. "
+                + "Please start again from your settings.", UserError.Code.EXPIRED);
+        Optional<PendingSignIns.PendingLink> taken = pending.peekPendingLink(confirmation)
+                .filter(link -> isFor(link, userId, session))
+                .flatMap(link -> pending.takePendingLink(confirmation));
+        if (taken.isEmpty()) {
+            audit.record(AuditEvent.bySelf(AuditAction.IDENTITY_LINK_FAILED, AuditEvent.Outcome.DENIED, userId, client,
+                    Map.of("reason", "confirmation_invalid")));
+            return new LinkConfirmation(Optional.empty(), List.of(gone));
+        }
+        PendingSignIns.PendingLink link = taken.get();
+        Optional<Refusal> refusal = linkRefusal(userId, link.provider(), link.subject());
+        if (refusal.isPresent()) {
+            refuse(refusal.get(), link.provider(), true, userId, client, Map.of());
+            return new LinkConfirmation(Optional.empty(), List.of(new UserError("token", refusal.get() == Refusal.IDENTITY_IN_USE
+                    ? "That " + link.provider().displayName() + " account is already linked to another account here."
+                    : "Your account can't be linked to that " + link.provider().displayName() + " account now.",
+                    UserError.Code.INVALID)));
+        }
+        Optional<ExternalIdentity> already = identities.find(link.provider(), link.subject());
+        if (already.isPresent()) {
+            return new LinkConfirmation(already, List.of());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ExternalIdentity identity = new ExternalIdentity(UUID.randomUUID(), userId, link.provider(), link.subject(),
+                link.email(), now, null);
+        Transactions.inTransaction(db, tx -> {
+            identities.insert(tx, identity);
+            audit.record(tx, AuditEvent.bySelf(AuditAction.IDENTITY_LINKED, AuditEvent.Outcome.SUCCESS, userId, client,
+                    Map.of("provider", link.provider().code())));
+            sensitiveChanges.tellOwner(tx, userId, "Your " + link.provider().displayName() + " account"
+                    + (link.email() == null ? "" : " " + link.email()) + " was linked: it signs in to your account from now on.",
+                    "identity-linked:" + identity.id());
+            return null;
+        });
+        return new LinkConfirmation(Optional.of(identity), List.of());
+    }
+
+    private static boolean isFor(PendingSignIns.PendingLink link, UUID userId, UUID session) {
+        return link.userId().equals(userId) && link.sessionId().equals(session);
+    }
+
+    /** What a password reset leaves for the person to check: every identity that signs in to the account. */
+    public List<String> afterPasswordReset(DbExecute tx, UUID userId) {
+        return identities.list(tx, userId).stream()
+                .map(i -> i.provider().displayName() + " sign-in" + (i.email() == null ? "" : ": " + i.email()))
+                .toList();
     }
 
     /** The identity removed, or why it was not. */

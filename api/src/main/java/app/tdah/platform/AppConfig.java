@@ -98,10 +98,18 @@ public record AppConfig(
         return base.resolve("personal-assistant");
     }
 
+    /**
+     * The settings an operator may read in a log line: the database password, the JWT secret and the encryption keys
+     * are left out, and a password written into a URL (its user-info, or a {@code password=} parameter) is masked.
+     */
     @Override
     public String toString() {
-        // The database password and the secrets never reach a log line.
-        return "AppConfig[publicUrl=" + publicUrl + ", roles=" + roles + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl
-                + ", dbUser=" + dbUser + ", redisUrl=" + redisUrl.map(u -> u.replaceAll("//[^@/]*@", "//***@")) + "]";
+        return "AppConfig[publicUrl=" + publicUrl + ", roles=" + roles + ", dataDir=" + dataDir
+                + ", dbUrl=" + dbUrl.map(AppConfig::masked) + ", dbUser=" + dbUser
+                + ", redisUrl=" + redisUrl.map(AppConfig::masked) + "]";
+    }
+
+    private static String masked(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

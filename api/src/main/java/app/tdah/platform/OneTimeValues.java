@@ -42,13 +42,23 @@ public final class OneTimeValues {
         if (!BearerSecrets.isWellFormed(secret)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(bucket(kind, secret).getAndDelete()).map(json -> {
-            try {
-                return JSON.readValue(json, type);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable one-time value of kind " + kind, e);
-            }
-        });
+        return Optional.ofNullable(bucket(kind, secret).getAndDelete()).map(json -> read(json, kind, type));
+    }
+
+    /** The value put under this secret, left in place for a later {@link #take} (a page shows it before it is used). */
+    public <T> Optional<T> peek(String kind, String secret, Class<T> type) {
+        if (!BearerSecrets.isWellFormed(secret)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(bucket(kind, secret).get()).map(json -> read(json, kind, type));
+    }
+
+    private static <T> T read(String json, String kind, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable one-time value of kind " + kind, e);
+        }
     }
 
     private RBucket<String> bucket(String kind, String secret) {

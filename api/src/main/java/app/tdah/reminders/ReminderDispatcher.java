@@ -44,11 +44,20 @@ public final class ReminderDispatcher implements DueReminders {
     private void handOver(DbExecute tx, ReminderRepository.DueReminder reminder, String channel) {
         switch (channel) {
             case "IN_APP" -> notifier.remind(tx, reminder.userId(), reminder.taskId(), reminder.taskTitle());
-            case "EMAIL" -> mail.enqueueReminder(tx, reminder.email(), reminder.displayName(), reminder.taskTitle(),
-                    reminder.due(), occurrenceKey(reminder));
+            case "EMAIL" -> email(tx, reminder);
             case "SMS" -> text(tx, reminder);
             default -> LOG.log(System.Logger.Level.DEBUG, "No sender for channel {0} yet", channel);
         }
+    }
+
+    /** To the person's address once they have confirmed it; before that, the reminder reaches them on other channels. */
+    private void email(DbExecute tx, ReminderRepository.DueReminder reminder) {
+        if (reminder.email() == null) {
+            LOG.log(System.Logger.Level.DEBUG, "Reminder {0}: email address not confirmed yet, mail skipped", reminder.id());
+            return;
+        }
+        mail.enqueueReminder(tx, reminder.userId(), reminder.email(), reminder.displayName(), reminder.taskTitle(),
+                reminder.due(), occurrenceKey(reminder));
     }
 
     /**

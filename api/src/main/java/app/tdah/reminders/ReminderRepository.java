@@ -32,8 +32,10 @@ public final class ReminderRepository {
     }
 
     /**
-     * A reminder whose time has come, claimed for this transaction, with what delivering it needs. {@code phone} is the
-     * person's verified number (null without one); {@code phoneOptedOut}, whether that number asked for no texts.
+     * A reminder whose time has come, claimed for this transaction, with what delivering it needs. {@code email} is the
+     * person's address once they have confirmed it (null before: mail to an address nobody proved is theirs would
+     * carry task titles to whoever owns it); {@code phone} is the person's verified number (null without one);
+     * {@code phoneOptedOut}, whether that number asked for no texts.
      */
     record DueReminder(UUID id, UUID taskId, UUID userId, Instant fireAt, List<String> channels, String taskTitle,
                        String priority, QuietHours quietHours, String email, String displayName, Due due, String phone,
@@ -51,7 +53,7 @@ public final class ReminderRepository {
     List<DueReminder> claimDue(DbExecute tx, Instant now, int limit) {
         return tx.query("SELECT r.id, r.task_id, r.user_id, r.next_fire_at, to_json(r.channels)::text AS channels_json, "
                                 + "t.title, t.priority, t.due_date, t.due_at, u.time_zone, u.quiet_start, u.quiet_end, "
-                                + "u.email::text AS email, u.display_name, p.e164 AS phone, "
+                                + "CASE WHEN u.email_verified_at IS NOT NULL THEN u.email::text END AS email, u.display_name, p.e164 AS phone, "
                                 + "EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.e164 = p.e164) AS phone_opted_out "
                                 + "FROM task_reminders r JOIN tasks t ON t.id = r.task_id JOIN users u ON u.id = r.user_id "
                                 + "LEFT JOIN phones p ON p.user_id = r.user_id AND p.verified_at IS NOT NULL "

@@ -39,7 +39,11 @@ public final class PhoneRepository {
     }
 
     Optional<Phone> find(UUID userId) {
-        return db.execute().get("SELECT e164, verified_at, code_hash, code_expires_at, code_attempts FROM phones WHERE user_id = ?::uuid",
+        return find(db.execute(), userId);
+    }
+
+    Optional<Phone> find(DbExecute exec, UUID userId) {
+        return exec.get("SELECT e164, verified_at, code_hash, code_expires_at, code_attempts FROM phones WHERE user_id = ?::uuid",
                 userId).map(PhoneRepository::row).map(PhoneRow::phone);
     }
 

@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.helidon.dbclient.DbExecute;
+
+import app.tdah.accounts.SensitiveChanges;
 import app.tdah.identity.ClientInfo;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
+import app.tdah.jobs.coordination.Coordination;
 import app.tdah.sms.PhoneRepository.PhoneRow;
 import app.tdah.sms.PhoneRepository.RecentCodes;
 
@@ -20,7 +24,12 @@ import app.tdah.sms.PhoneRepository.RecentCodes;
  * A person's phone and its verification: a 6-digit code by SMS (through the outbox, in the same transaction as the
  * code's hash), valid 10 minutes, 5 tries per code; codes at least a minute apart and at most 3 an hour, counted per
  * person and per number from the SMS log, so removing and re-adding a phone or switching accounts resets nothing.
- * A verified number belongs to one person: that is how an inbound text finds its sender.
+ * A verified number belongs to one person: that is how an inbound text finds its sender, and why adding one needs a
+ * confirmed email address and a recently authenticated session, and is mailed to the owner once verified.
+ * <p>
+ * Against SMS pumping (sign-ups texting codes to premium numbers for a share of the fees), codes go only to numbers of
+ * the countries the operator opened ({@code PA_SMS_COUNTRIES}), and at most so many an hour per client address and in
+ * all ({@link VerificationLimits}); when those limits cannot be counted, no code goes.
  */
 public final class PhoneService {
 
@@ -30,22 +39,35 @@ public final class PhoneService {
     static final int CODES_PER_WINDOW = 3;
     static final Duration CODE_WINDOW = Duration.ofHours(1);
     static final String KIND = "VERIFICATION";
+    private static final Duration LIMIT_INTERVAL = Duration.ofHours(1);
+    private static final System.Logger LOG = System.getLogger(PhoneService.class.getName());
+
+    /** Verification texts per hour from one client address, and in all, cluster-wide. */
+    public record VerificationLimits(int perClientAddress, int global) {
+    }
 
     private final PhoneRepository repository;
     private final PhoneNumbers numbers;
     private final VerificationCodes codes;
     private final SmsOutbox outbox;
+    private final SensitiveChanges sensitiveChanges;
+    private final Coordination coordination;
+    private final VerificationLimits limits;
     private final AuditLog audit;
     private final boolean smsAvailable;
     private final Clock clock;
 
     /** {@code smsAvailable}: an SMS provider is configured, so a code can actually reach the phone. */
     public PhoneService(PhoneRepository repository, PhoneNumbers numbers, VerificationCodes codes, SmsOutbox outbox,
+                        SensitiveChanges sensitiveChanges, Coordination coordination, VerificationLimits limits,
                         AuditLog audit, boolean smsAvailable, Clock clock) {
         this.repository = repository;
         this.numbers = numbers;
         this.codes = codes;
         this.outbox = outbox;
+        this.sensitiveChanges = sensitiveChanges;
+        this.coordination = coordination;
+        this.limits = limits;
         this.audit = audit;
         this.smsAvailable = smsAvailable;
         this.clock = clock;
@@ -70,9 +92,13 @@ public final class PhoneService {
      * Sets the person's number (replacing any other, verified or not) and texts it a code; for the pending number,
      * sends a new code. A number the person already verified is left as it is.
      */
-    public Result addPhone(UUID userId, String number, ClientInfo client) {
+    public Result addPhone(UUID userId, UUID session, String number, ClientInfo client) {
         if (!smsAvailable) {
             return Result.failure(null, "Text messages are not set up on this server.", UserError.Code.UNAVAILABLE);
+        }
+        Optional<UserError> refused = sensitiveChanges.refusalOfNewCredential(userId, session);
+        if (refused.isPresent()) {
+            return new Result(Optional.empty(), List.of(refused.get()));
         }
         Optional<String> parsed = numbers.toE164(number);
         if (parsed.isEmpty()) {
@@ -80,6 +106,10 @@ public final class PhoneService {
                     UserError.Code.INVALID);
         }
         String e164 = parsed.get();
+        if (!numbers.isTextable(e164)) {
+            return Result.failure("number", "This server texts only numbers of " + String.join(", ", numbers.textableRegions())
+                    + ".", UserError.Code.INVALID);
+        }
         Instant now = clock.instant();
         return repository.inTransaction(tx -> {
             Optional<PhoneRow> current = repository.lock(tx, userId);
@@ -96,6 +126,12 @@ public final class PhoneService {
             Optional<Duration> wait = waitBeforeNextCode(repository.recentCodes(tx, userId, e164, KIND, now.minus(CODE_WINDOW)), now);
             if (wait.isPresent()) {
                 return Result.failure(null, "Please wait " + describe(wait.get()) + " before asking for another code.",
+                        UserError.Code.RATE_LIMITED);
+            }
+            if (!withinVerificationLimits(client)) {
+                audit.record(tx, AuditEvent.bySelf(AuditAction.PHONE_CODE_THROTTLED, AuditEvent.Outcome.DENIED, userId, client,
+                        Map.of("number", PhoneNumbers.masked(e164))));
+                return Result.failure(null, "We are sending many codes right now. Please try again in a few minutes.",
                         UserError.Code.RATE_LIMITED);
             }
             String code = codes.newCode();
@@ -148,6 +184,8 @@ public final class PhoneService {
             repository.markVerified(tx, userId, now);
             audit.record(tx, AuditEvent.bySelf(AuditAction.PHONE_VERIFIED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("number", PhoneNumbers.masked(phone.e164()))));
+            sensitiveChanges.tellOwner(tx, userId, "The phone number " + PhoneNumbers.masked(phone.e164()) + " was added "
+                    + "to your account: texts from it now read and change your tasks.", "phone-verified:" + userId + ":" + now);
             return Result.of(new Phone(phone.e164(), now, null));
         });
     }
@@ -159,6 +197,29 @@ public final class PhoneService {
                     AuditEvent.Outcome.SUCCESS, userId, client, Map.of("number", PhoneNumbers.masked(e164)))));
             return new Result(Optional.empty(), List.of());
         });
+    }
+
+    /**
+     * What a password reset leaves for the person to check: the phone that texts act for them from. Shown masked:
+     * enough to recognise one's own number.
+     */
+    public List<String> afterPasswordReset(DbExecute tx, UUID userId) {
+        return repository.find(tx, userId)
+                .map(phone -> List.of("Phone for texts: " + PhoneNumbers.masked(phone.e164())
+                        + (phone.verified() ? "" : " (not verified)")))
+                .orElse(List.of());
+    }
+
+    /** One permit from the client address's hourly allowance and one from everyone's; none when they cannot be counted. */
+    private boolean withinVerificationLimits(ClientInfo client) {
+        try {
+            return (client.ip() == null || coordination.tryAcquire("sms-verification-ip:" + client.ip(),
+                    limits.perClientAddress(), LIMIT_INTERVAL))
+                    && coordination.tryAcquire("sms-verification-global", limits.global(), LIMIT_INTERVAL);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Verification text limits unavailable, no code sent: {0}", e.toString());
+            return false;
+        }
     }
 
     /** How long until another code may go: a minute after the last one, and an hour after the oldest of the last three. */

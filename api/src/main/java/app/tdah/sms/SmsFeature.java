@@ -5,6 +5,7 @@ import static app.tdah.platform.ConfigValues.nonBlank;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 import app.tdah.accounts.AccountsFeature;
@@ -49,10 +50,13 @@ public final class SmsFeature {
         SmsSettings settings = settings(sms);
         Optional<TwilioSettings> twilio = twilio(foundation.config().get("twilio"), foundation.publicUrl());
         SmsOutbox outbox = new SmsOutbox(foundation.db());
-        PhoneNumbers numbers = new PhoneNumbers(settings.defaultRegion());
+        PhoneNumbers numbers = new PhoneNumbers(settings.defaultRegion(), settings.countries());
         PhoneService phones = new PhoneService(new PhoneRepository(foundation.db()), numbers,
-                new VerificationCodes(foundation.secrets().encryptionKeys().primary()), outbox, foundation.audit(),
-                twilio.isPresent(), foundation.clock());
+                new VerificationCodes(foundation.secrets().encryptionKeys().primary()), outbox, accounts.sensitiveChanges(),
+                foundation.coordination(), new PhoneService.VerificationLimits(
+                        sms.get("verification.ip.per.hour").asInt().get(), sms.get("verification.global.per.hour").asInt().get()),
+                foundation.audit(), twilio.isPresent(), foundation.clock());
+        accounts.onPasswordReset(phones::afterPasswordReset);
         Feature.Builder feature = Feature.builder()
                 .graphQl(new SmsGraphQl(phones, new SmsLogService(new SmsLogRepository(foundation.db()), settings, foundation.clock())));
         if (twilio.isEmpty()) {
@@ -64,7 +68,7 @@ public final class SmsFeature {
         TwilioRequestFilter twilioRequests = new TwilioRequestFilter(
                 new TwilioSignature(account.authToken(), foundation.publicUrl()), foundation.audit());
         SmsInbox inbox = SmsInbox.create(foundation.db(), tasks.queries(), tasks.commands(), outbox, llm,
-                userId -> accounts.accounts().effectiveRole(userId).map(role -> role.permits(Permission.ASSISTANT_LLM)).orElse(false),
+                userId -> accounts.permits(userId, Permission.ASSISTANT_LLM),
                 assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), foundation.clock());
         foundation.closeAtStop().accept(inbox);
         feature.route(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(twilioRequests,
@@ -83,6 +87,7 @@ public final class SmsFeature {
     private static SmsSettings settings(Config sms) {
         return new SmsSettings(
                 sms.get("default.region").asString().get(),
+                Arrays.stream(sms.get("countries").asString().get().split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(),
                 new RetryPolicy(sms.get("max.attempts").asInt().get(), Duration.ofSeconds(15), Duration.ofMinutes(15)),
                 new SmsSendLimits(sms.get("rate.user.per.hour").asInt().get(), Duration.ofHours(1),
                         sms.get("rate.global.per.minute").asInt().get(), Duration.ofMinutes(1)),

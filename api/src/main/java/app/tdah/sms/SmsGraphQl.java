@@ -77,7 +77,8 @@ public final class SmsGraphQl implements GraphQlFeature {
     private PhonePayload addPhone(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         RequestContext context = GraphQlEngine.context(env);
-        return PhonePayload.of(phones.addPhone(context.owner(), (String) input.get("number"), context.client()));
+        return PhonePayload.of(phones.addPhone(context.owner(), context.session(), (String) input.get("number"),
+                context.client()));
     }
 
     private PhonePayload verifyPhone(DataFetchingEnvironment env) {

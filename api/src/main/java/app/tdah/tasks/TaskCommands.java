@@ -17,7 +17,6 @@ import app.tdah.errors.UserError;
 import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.planner.PlanRequest;
 import app.tdah.planner.PlannedStep;
-import app.tdah.planner.TaskPlanner;
 import app.tdah.platform.Statements;
 
 import io.helidon.dbclient.DbExecute;
@@ -31,14 +30,14 @@ public final class TaskCommands {
 
     private final TaskRepository repository;
     private final TaskQueries queries;
-    private final TaskPlanner planner;
+    private final BreakdownPlanners planners;
     private final Clock clock;
 
     /** The methods that read a day or a time of day take the person's zone, read once by the caller. */
-    public TaskCommands(TaskRepository repository, TaskQueries queries, TaskPlanner planner, Clock clock) {
+    public TaskCommands(TaskRepository repository, TaskQueries queries, BreakdownPlanners planners, Clock clock) {
         this.repository = repository;
         this.queries = queries;
-        this.planner = planner;
+        this.planners = planners;
         this.clock = clock;
     }
 
@@ -47,7 +46,7 @@ public final class TaskCommands {
      * and commits with it (a text, with everything else it changed).
      */
     public TaskCommands in(Statements statements) {
-        return new TaskCommands(new TaskRepository(statements), queries.in(statements), planner, clock);
+        return new TaskCommands(new TaskRepository(statements), queries.in(statements), planners, clock);
     }
 
     /** A task, or the reasons the request was refused. */
@@ -322,7 +321,7 @@ public final class TaskCommands {
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate due = t.due() == null ? null : t.due() instanceof Due.Timed timed
                 ? timed.at().withZoneSameInstant(zone).toLocalDate() : t.due().date();
-        List<PlannedStep> steps = planner.breakDown(new PlanRequest(t.title(), t.notes(), t.estimateMinutes(), t.tags(),
+        List<PlannedStep> steps = planners.forPerson(userId).breakDown(new PlanRequest(t.title(), t.notes(), t.estimateMinutes(), t.tags(),
                 today, due, person.language()));
         Task brokenDown = t.withBrokenDownAt(now);
         repository.inTransaction(tx -> {

@@ -3,6 +3,7 @@ package app.tdah.tasks;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.jobs.CountMissedTasksJob;
@@ -34,15 +35,18 @@ public final class TasksFeature {
 
     /**
      * {@code zoneAndLanguageOf} reads a person's zone and language from their profile, once per GraphQL request;
-     * {@code llm}, when the operator configured one, breaks tasks down before the built-in planner does.
+     * {@code llm}, when the operator configured one, breaks tasks down for the people who {@code mayUseLlm}, a few
+     * times an hour each ({@code pa.llm.breakdowns.per.hour}); the built-in planner does the rest.
      */
     public static TasksFeature create(Foundation foundation, Function<UUID, ZoneAndLanguage> zoneAndLanguageOf,
-                                      Optional<ChatCompletionsClient> llm) {
+                                      Optional<ChatCompletionsClient> llm, Predicate<UUID> mayUseLlm) {
         TaskRepository repository = new TaskRepository(foundation.db());
         TaskPlanner builtIn = new BuiltInTaskPlanner();
-        TaskPlanner planner = llm.<TaskPlanner>map(client -> new LlmTaskPlanner(client, builtIn)).orElse(builtIn);
+        BreakdownPlanners planners = new BreakdownPlanners(builtIn,
+                llm.map(client -> new LlmTaskPlanner(client, builtIn)), mayUseLlm, foundation.coordination(),
+                foundation.config().get("llm.breakdowns.per.hour").asInt().get());
         TaskQueries queries = new TaskQueries(repository, foundation.clock());
-        TaskCommands commands = new TaskCommands(repository, queries, planner, foundation.clock());
+        TaskCommands commands = new TaskCommands(repository, queries, planners, foundation.clock());
         MissedTasks missedTasks = new MissedTasks(repository, commands, foundation.clock());
         Feature feature = Feature.builder()
                 .graphQl(new TasksGraphQl(queries, commands, zoneAndLanguageOf))

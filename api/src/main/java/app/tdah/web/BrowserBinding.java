@@ -12,7 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
  * with the flow on the server and in a short-lived cookie of that browser, compared (with
  * {@link app.tdah.platform.BearerSecrets#matches}) when the provider sends the browser back. A callback URL planted in someone else's browser (login or connect CSRF) arrives without the cookie and is
  * refused. The cookie is httpOnly, limited to the flow's paths, and SameSite=Lax: the provider's redirect back is a
- * cross-site navigation, which Strict would strip it from.
+ * cross-site navigation, which Strict would strip it from. Over https it is Secure and {@code __Secure-} prefixed.
  */
 public final class BrowserBinding {
 
@@ -21,8 +21,9 @@ public final class BrowserBinding {
     private final boolean secure;
     private final Duration lifetime;
 
+    /** {@code cookieName} without its prefix; {@code secure}: the site is served over https. */
     public BrowserBinding(String cookieName, String path, boolean secure, Duration lifetime) {
-        this.cookieName = cookieName;
+        this.cookieName = CookieNames.secureOnly(cookieName, secure);
         this.path = path;
         this.secure = secure;
         this.lifetime = lifetime;

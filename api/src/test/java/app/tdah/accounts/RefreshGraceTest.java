@@ -4,6 +4,7 @@ import java.util.Map;
 
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
+import app.tdah.testing.TestAccounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,7 @@ class RefreshGraceTest {
 
     @Test
     void aRetryWithinTheGraceReplacesTheFirstSuccessorAndASecondRetryEndsTheSession() {
-        GraphQlClient browser = new GraphQlClient(server.baseUrl());
-        browser.execute("mutation R($i: RegisterInput!) { register(input: $i) { userErrors { code } } }",
-                Map.of("i", Map.of("email", "grace@example.com", "password", "correct-horse-battery-42",
-                        "displayName", "G", "timeZone", "UTC")));
+        GraphQlClient browser = TestAccounts.signUpAs(server.baseUrl(), "grace@example.com", "G", "UTC");
         String spent = browser.refreshCookie().orElseThrow();
         GraphQlClient lostAnswer = new GraphQlClient(server.baseUrl());
         lostAnswer.useRefreshCookie(spent);
@@ -49,10 +47,7 @@ class RefreshGraceTest {
 
     @Test
     void manyReplaysWithinTheGraceMintAtMostOneToken() {
-        GraphQlClient owner = new GraphQlClient(server.baseUrl());
-        owner.execute("mutation R($i: RegisterInput!) { register(input: $i) { userErrors { code } } }",
-                Map.of("i", Map.of("email", "fork@example.com", "password", "correct-horse-battery-42",
-                        "displayName", "F", "timeZone", "UTC")));
+        GraphQlClient owner = TestAccounts.signUpAs(server.baseUrl(), "fork@example.com", "F", "UTC");
         String spent = owner.refreshCookie().orElseThrow();
         assertThat(owner.execute(REFRESH).data("refreshSession").path("userErrors")).isEmpty();
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
+import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,10 +24,7 @@ class RefreshTokenReuseTest {
 
     @Test
     void reusingASpentRefreshTokenRevokesTheWholeFamily() {
-        GraphQlClient client = new GraphQlClient(server.baseUrl());
-        client.execute("mutation R($i: RegisterInput!) { register(input: $i) { userErrors { code } } }",
-                Map.of("i", Map.of("email", "reuse@example.com", "password", "correct-horse-battery-42",
-                        "displayName", "R", "timeZone", "UTC")));
+        GraphQlClient client = TestAccounts.signUpAs(server.baseUrl(), "reuse@example.com", "R", "UTC");
         String spent = client.refreshCookie().orElseThrow();
         assertThat(client.execute(REFRESH).data("refreshSession").path("userErrors")).isEmpty();
 

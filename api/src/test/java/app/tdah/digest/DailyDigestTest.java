@@ -30,10 +30,12 @@ class DailyDigestTest {
 
     @Test
     void eachPersonGetsOneDigestAtTheirLocalTimeAndOnlyWithSomethingInIt() throws Exception {
-        TestAccounts.SignedUp paris = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");          // 11:00 there
-        TestAccounts.SignedUp losAngeles = TestAccounts.signUp(server.baseUrl(), "America/Los_Angeles"); // 02:00 there
-        TestAccounts.SignedUp idle = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
-        TestAccounts.SignedUp lateRiser = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp paris = TestAccounts.signUpConfirmed(server, "Europe/Paris");          // 11:00 there
+        TestAccounts.SignedUp losAngeles = TestAccounts.signUpConfirmed(server, "America/Los_Angeles"); // 02:00 there
+        TestAccounts.SignedUp idle = TestAccounts.signUpConfirmed(server, "Europe/Paris");
+        TestAccounts.SignedUp lateRiser = TestAccounts.signUpConfirmed(server, "Europe/Paris");
+        // Nobody proved this address is theirs: task titles must not go to it.
+        TestAccounts.SignedUp unconfirmed = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
         JsonNode chosen = lateRiser.client().execute("mutation { updatePreferences(input: {digestTime: \"11:30\"}) { preferences { digestTime } } }")
                 .data("updatePreferences");
         assertThat(chosen.path("preferences").path("digestTime").asText()).isEqualTo("11:30");
@@ -43,6 +45,7 @@ class DailyDigestTest {
         create(paris.client(), "call the bank", TODAY.minusDays(2));
         create(losAngeles.client(), "water plants", TODAY);
         create(lateRiser.client(), "stretch", TODAY);
+        create(unconfirmed.client(), "meet the bank", TODAY);
         sql("UPDATE users SET last_digest_on = NULL");
 
         server.application().scheduler().triggerNow("send-daily-digests");
@@ -59,6 +62,7 @@ class DailyDigestTest {
         // 11:00 in Paris, before the 11:30 this person chose.
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'DAILY_DIGEST' AND recipient = '" + lateRiser.email() + "'")).isZero();
         assertThat(count("SELECT count(*) FROM users WHERE email = '" + losAngeles.email() + "' AND last_digest_on IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'DAILY_DIGEST' AND recipient = '" + unconfirmed.email() + "'")).isZero();
     }
 
     private static void create(GraphQlClient client, String title, LocalDate due) {

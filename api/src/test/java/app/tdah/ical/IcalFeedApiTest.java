@@ -57,6 +57,20 @@ class IcalFeedApiTest {
     }
 
     @Test
+    void aDeactivatedAccountsFeedServesNothingUntilItIsReactivated() {
+        SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
+        String url = person.client().execute(ROTATE).data("rotateIcalFeed").path("url").asText();
+        String path = url.substring(url.indexOf("/ical/"));
+        assertThat(person.client().get(path).statusCode()).isEqualTo(200);
+
+        sql.update("UPDATE users SET deactivated_at = now() WHERE email = ?", person.email());
+        assertThat(person.client().get(path).statusCode()).isEqualTo(404);
+
+        sql.update("UPDATE users SET deactivated_at = NULL WHERE email = ?", person.email());
+        assertThat(person.client().get(path).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theFeedHasATodoForEachOpenTaskWithADueAndNothingElse() throws Exception {
         SignedUp ada = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
         UUID adaId = sql.userId(ada.email());

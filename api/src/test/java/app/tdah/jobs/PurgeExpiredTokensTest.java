@@ -9,6 +9,7 @@ import java.util.Map;
 
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
+import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestServices;
 
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,7 @@ class PurgeExpiredTokensTest {
 
     @Test
     void expiredRefreshTokensArePurgedAndLiveOnesKept() throws Exception {
-        GraphQlClient client = new GraphQlClient(server.baseUrl());
-        client.execute("mutation R($i: RegisterInput!) { register(input: $i) { userErrors { code } } }",
-                Map.of("i", Map.of("email", "purge@example.com", "password", "correct-horse-battery-42",
-                        "displayName", "P", "timeZone", "UTC")));
+        TestAccounts.signUpAs(server.baseUrl(), "purge@example.com", "P", "UTC"); // one live session
         try (Connection c = TestServices.connect(server.jdbcUrl()); Statement s = c.createStatement()) {
             s.execute("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at) "
                     + "SELECT gen_random_uuid(), id, gen_random_uuid(), decode(md5(random()::text), 'hex'), now() - interval '1 day' "

@@ -117,8 +117,8 @@ class MailOutboxTest {
     void theSameIdempotencyKeyQueuesOneMail() throws Exception {
         MailContent reminder = MailTemplates.reminder("Ada", "water plants", new Due.AllDay(DAY));
         String key = "reminder:r1:2026-11-25";
-        boolean first = mail.enqueue(MailKind.REMINDER, "ada@pa.test", reminder.subject(), reminder.textBody(), reminder.htmlBody(), key);
-        boolean second = mail.enqueue(MailKind.REMINDER, "ada@pa.test", reminder.subject(), reminder.textBody(), reminder.htmlBody(), key);
+        boolean first = mail.enqueue(db.execute(), MailKind.REMINDER, null, "ada@pa.test", reminder, key);
+        boolean second = mail.enqueue(db.execute(), MailKind.REMINDER, null, "ada@pa.test", reminder, key);
 
         job(smtp(smtpPort)).sendDue();
 
@@ -165,9 +165,29 @@ class MailOutboxTest {
     }
 
     @Test
+    void sentMailIsDeletedWithItsBodyAfterTheRetentionWhileMailStillToSendStays() throws Exception {
+        enqueue(3);
+        job(smtp(smtpPort)).sendDue();
+        assertThat(greenMail.waitForIncomingEmail(WAIT.toMillis(), 3)).isTrue();
+        clock.advance(Duration.ofDays(10));
+        mail.enqueue(db.execute(), MailKind.REMINDER, null, "later@pa.test",
+                MailTemplates.reminder("Ada", "water plants", new Due.AllDay(DAY)), "reminder:later");
+        Duration retention = Duration.ofDays(30);
+
+        clock.advance(Duration.ofDays(19));
+        assertThat(outbox.purgeFinishedBefore(clock.instant().minus(retention))).as("29 days after sending").isZero();
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(outbox.purgeFinishedBefore(clock.instant().minus(retention))).as("31 days after sending").isEqualTo(3);
+        assertThat(count("text_body LIKE '%task %'")).as("no digest body is left").isZero();
+        assertThat(statuses()).containsExactly("PENDING 0");
+    }
+
+    @Test
     void aRecipientTheServerRefusesIsDeadAtOnceAndNeverTriedAgain() throws Exception {
         try (RefusingSmtpServer refusing = new RefusingSmtpServer("550 5.1.1 <nobody@pa.test>: Recipient address rejected: User unknown")) {
-            mail.enqueue(MailKind.VERIFICATION, "nobody@pa.test", "Confirm your email address", "text", "<p>html</p>", "verify:nobody");
+            mail.enqueue(db.execute(), MailKind.VERIFICATION, null, "nobody@pa.test",
+                    new MailContent("Confirm your email address", "text", "<p>html</p>"), "verify:nobody");
             SendMailJob job = job(smtp(refusing.port()));
             long permanentBefore = counted("mail.failed", Tag.create("kind", "permanent"));
             long deadBefore = counted("mail.dead");
@@ -240,8 +260,7 @@ class MailOutboxTest {
     private void enqueue(int count) {
         for (int i = 0; i < count; i++) {
             MailContent digest = MailTemplates.dailyDigest("Person " + i, DAY, List.of("task " + i), List.of());
-            mail.enqueue(MailKind.DAILY_DIGEST, "person" + i + "@pa.test", digest.subject(), digest.textBody(), digest.htmlBody(),
-                    "digest:" + i + ":2026-11-25");
+            mail.enqueue(db.execute(), MailKind.DAILY_DIGEST, null, "person" + i + "@pa.test", digest, "digest:" + i + ":2026-11-25");
         }
     }
 

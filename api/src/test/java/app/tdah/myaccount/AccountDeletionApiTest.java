@@ -67,7 +67,7 @@ class AccountDeletionApiTest {
         assertThat(deleted.path("userErrors")).isEmpty();
         assertThat(deleted.path("deleted").asBoolean()).isTrue();
         assertThat(response.setCookies()).anySatisfy(cookie -> assertThat(cookie).startsWith("pa_refresh=;")
-                .contains("Expires=Thu, 1 Jan 1970").contains("Path=/graphql"));
+                .contains("Expires=Thu, 1 Jan 1970").contains("Path=/;"));
 
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             List<String> tables = sql.column(String.class, TABLES_WITH_USER_ID);

@@ -85,6 +85,28 @@ class DataExportApiTest {
         assertThat(download.body()).doesNotContain(someoneElse.taskTitle()).doesNotContain(someoneElse.person().email());
     }
 
+    /**
+     * Mail belongs to the account it was sent for: after an email change, whoever signs up with the old address must
+     * not find the previous owner's mail in their export, and the previous owner keeps it in theirs.
+     */
+    @Test
+    void mailStaysWithItsAccountWhenTheAddressChangesHands() throws Exception {
+        TestAccounts.SignedUp first = TestAccounts.signUp(server.baseUrl(), "UTC");
+        String firstAddress = first.email();
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE users SET email = ? WHERE email = ?", "moved-" + firstAddress, firstAddress);
+        }
+        String token = TestAccounts.signUpAs(server.baseUrl(), firstAddress, "Bo", "UTC").accessToken().orElseThrow();
+
+        JsonNode nextOwnersMail = JSON.readTree(export(token).body()).path("tables").path("mail_outbox");
+        JsonNode firstOwnersMail = JSON.readTree(export(accessToken(new TestAccounts.SignedUp("moved-" + firstAddress,
+                first.client()))).body()).path("tables").path("mail_outbox");
+
+        assertThat(nextOwnersMail).as("only the verification mail of their own sign-up").hasSize(1);
+        assertThat(firstOwnersMail).as("the first owner's verification mail, sent to the address they had then").hasSize(1);
+        assertThat(firstOwnersMail.path(0).path("id").asText()).isNotEqualTo(nextOwnersMail.path(0).path("id").asText());
+    }
+
     @Test
     void theExportShowsWhereThePersonsOwnActionsCameFromButNotOthers() throws Exception {
         TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");

@@ -58,12 +58,12 @@ record PersonalData(TestAccounts.SignedUp person, UUID userId, String taskTitle,
             sql.update("INSERT INTO sms_messages (id, direction, user_id, phone, body, encoding, segments, kind, status) "
                     + "VALUES (?, 'INBOUND', ?, ?, 'done ficus', 'GSM7', 1, 'INBOUND', 'RECEIVED')",
                     UUID.randomUUID(), userId, phone);
-            sql.update("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, kind, idempotency_key) "
-                    + "VALUES (?, ?, 'Reset your password', ?, ?, 'PASSWORD_RESET', ?)", UUID.randomUUID(), person.email(),
+            sql.update("INSERT INTO mail_outbox (id, user_id, recipient, subject, text_body, html_body, kind, idempotency_key) "
+                    + "VALUES (?, ?, ?, 'Reset your password', ?, ?, 'PASSWORD_RESET', ?)", UUID.randomUUID(), userId, person.email(),
                     "https://pa.example/reset?token=" + RESET_LINK_SECRET, "<a href=\"https://pa.example/reset?token="
                             + RESET_LINK_SECRET + "\">reset</a>", "reset:" + UUID.randomUUID());
-            sql.update("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, kind, idempotency_key) "
-                    + "VALUES (?, ?, 'Reminder', ?, '<p>reminder</p>', 'REMINDER', ?)", UUID.randomUUID(), person.email(),
+            sql.update("INSERT INTO mail_outbox (id, user_id, recipient, subject, text_body, html_body, kind, idempotency_key) "
+                    + "VALUES (?, ?, ?, 'Reminder', ?, '<p>reminder</p>', 'REMINDER', ?)", UUID.randomUUID(), userId, person.email(),
                     "Reminder: " + title, "reminder:" + UUID.randomUUID());
             return new PersonalData(person, userId, title, icalUrl, phone);
         }

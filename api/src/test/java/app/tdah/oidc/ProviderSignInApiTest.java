@@ -54,6 +54,12 @@ class ProviderSignInApiTest {
     private static final String IDENTITIES = "{ identities { id provider email linkedAt lastUsedAt } }";
     private static final String START_LINK = """
             mutation Link($input: StartIdentityLinkInput!) { startIdentityLink(input: $input) { url userErrors { field code } } }""";
+    private static final String PENDING_LINK = "query P($t: String!) { pendingIdentityLink(token: $t) { provider email } }";
+    private static final String CONFIRM_LINK = """
+            mutation C($input: ConfirmIdentityLinkInput!) { confirmIdentityLink(input: $input) {
+              identity { provider email } userErrors { field code } } }""";
+    private static final String REAUTHENTICATE = """
+            mutation R($input: ReauthenticateInput!) { reauthenticate(input: $input) { recentUntil userErrors { field code } } }""";
     private static final String UNLINK = """
             mutation Unlink($input: UnlinkIdentityInput!) { unlinkIdentity(input: $input) { unlinkedId userErrors { field code } } }""";
     private static final String LOGIN = """
@@ -160,7 +166,7 @@ class ProviderSignInApiTest {
                 .filter(c -> c.startsWith("pa_refresh=")).findFirst().orElseThrow();
         assertThat(attributes(refreshCookie)).as("the same cookie as a password sign-in sets")
                 .isEqualTo(attributes(loginCookie))
-                .contains("httponly", "secure", "samesite=strict", "path=/graphql");
+                .contains("httponly", "samesite=strict", "path=/");
 
         GraphQlClient api = apiClientFrom(browser);
         JsonNode me = api.execute("{ me { email displayName timeZone } }").data("me");
@@ -213,33 +219,75 @@ class ProviderSignInApiTest {
                 + "AND details->>'reason' = 'account_exists'", ownerId)).isEqualTo(1);
     }
 
+    /** Starts a link from the owner's session; the browser is the one their SPA runs in, with the cookie it set. */
+    private record LinkStarted(String url, RedirectingBrowser browser, JsonNode payload) {
+    }
+
+    private static LinkStarted startLink(GraphQlClient owner, String provider) {
+        GraphQlClient.Response response = owner.execute(START_LINK, Map.of("input", Map.of("provider", provider)));
+        RedirectingBrowser browser = new RedirectingBrowser();
+        response.setCookies().forEach(cookie -> browser.receive(SITE, cookie));
+        JsonNode payload = response.data("startIdentityLink");
+        return new LinkStarted(payload.path("url").asText(), browser, payload);
+    }
+
+    private static final Predicate<URI> AT_THE_PROVIDER = uri -> uri.getPort() != PORT;
+
+    /**
+     * The browser goes from the link URL to the provider, where the person picks the identity to link in the account
+     * chooser a link always asks for (mock-oauth2-server's sign-in form: any subject, with these claims); returns
+     * where the browser lands back on the SPA.
+     */
+    private static String linkAs(LinkStarted started, String subject, Map<String, Object> claims) {
+        URI chooser = started.browser().walk(URI.create(started.url()), AT_THE_PROVIDER).stoppedAt();
+        assertThat(chooser.getPort()).as("at the provider's account chooser").isNotEqualTo(PORT);
+        try {
+            return landing(started.browser().submit(chooser, Map.of("username", subject,
+                    "claims", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(claims)), BACK_ON_THE_SPA));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String confirmation(String landing) {
+        assertThat(landing).startsWith("/settings?confirmLink=");
+        return java.net.URLDecoder.decode(landing.substring("/settings?confirmLink=".length()), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void anOwnerLinksAnIdentityFromTheirAccountAndThenSignsInWithIt() {
-        TestAccounts.SignedUp owner = TestAccounts.signUp(server.baseUrl(), "UTC");
+        TestAccounts.SignedUp owner = TestAccounts.signUpConfirmed(server, "UTC");
         UUID ownerId;
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             ownerId = sql.userId(owner.email());
         }
-        JsonNode started = owner.client().execute(START_LINK, Map.of("input", Map.of("provider", "MICROSOFT")))
-                .data("startIdentityLink");
-        assertThat(started.path("userErrors")).isEmpty();
-        String linkUrl = started.path("url").asText();
-        assertThat(linkUrl).startsWith(SITE + "/auth/oidc/microsoft/start?link=");
+        LinkStarted started = startLink(owner.client(), "MICROSOFT");
+        assertThat(started.payload().path("userErrors")).isEmpty();
+        assertThat(started.url()).isEqualTo(SITE + "/auth/oidc/microsoft/start?link");
 
         // Microsoft states no email_verified: linking does not need one, the owner proved who they are.
         String subject = "microsoft-" + UUID.randomUUID();
-        providerWillSay("microsoft", subject, Map.of("email", "sam@work.example", "name", "Sam"));
-        RedirectingBrowser browser = new RedirectingBrowser();
-        assertThat(landing(browser.walk(URI.create(linkUrl), BACK_ON_THE_SPA))).isEqualTo("/settings?linked=microsoft");
+        String token = confirmation(linkAs(started, subject, Map.of("email", "sam@work.example", "name", "Sam")));
+        assertThat(owner.client().execute(IDENTITIES).data("identities")).as("nothing linked before the owner says so").isEmpty();
+        JsonNode pending = owner.client().execute(PENDING_LINK, Map.of("t", token)).data("pendingIdentityLink");
+        assertThat(pending.path("provider").asText()).isEqualTo("MICROSOFT");
+        assertThat(pending.path("email").asText()).isEqualTo("sam@work.example");
 
+        JsonNode confirmed = owner.client().execute(CONFIRM_LINK, Map.of("input", Map.of("token", token))).data("confirmIdentityLink");
+        assertThat(confirmed.path("userErrors")).isEmpty();
+        assertThat(confirmed.path("identity").path("provider").asText()).isEqualTo("MICROSOFT");
         JsonNode identities = owner.client().execute(IDENTITIES).data("identities");
         assertThat(identities).hasSize(1);
         assertThat(identities.get(0).path("provider").asText()).isEqualTo("MICROSOFT");
         assertThat(identities.get(0).path("email").asText()).isEqualTo("sam@work.example");
         assertThat(audited("identity_linked", "success", ownerId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE user_id = ? AND kind = 'SECURITY_NOTICE' "
+                + "AND text_body LIKE '%Microsoft account sam@work.example was linked%'", ownerId)).as("the owner is told").isEqualTo(1);
 
-        // The link URL worked once.
-        assertThat(landing(new RedirectingBrowser().walk(URI.create(linkUrl), BACK_ON_THE_SPA)))
+        // The confirmation and the start URL worked once.
+        assertThat(owner.client().execute(CONFIRM_LINK, Map.of("input", Map.of("token", token))).data("confirmIdentityLink")
+                .path("userErrors").get(0).path("code").asText()).isEqualTo("EXPIRED");
+        assertThat(landing(started.browser().walk(URI.create(started.url()), BACK_ON_THE_SPA)))
                 .isEqualTo("/settings?error=oidc_link_expired");
         // Another Microsoft account cannot be linked on top of this one.
         assertThat(owner.client().execute(START_LINK, Map.of("input", Map.of("provider", "MICROSOFT")))
@@ -257,6 +305,83 @@ class ProviderSignInApiTest {
         assertThat(unlinked.path("unlinkedId").asText()).isEqualTo(identities.get(0).path("id").asText());
         assertThat(owner.client().execute(IDENTITIES).data("identities")).isEmpty();
         assertThat(audited("identity_unlinked", "success", ownerId)).isEqualTo(1);
+    }
+
+    /**
+     * Link CSRF: someone starts a link from their own account and gets a victim to open the URL, so that the
+     * victim's Google identity (signed in at Google already) lands on the attacker's account. The URL must link nothing
+     * outside the browser that started it.
+     */
+    @Test
+    void aLinkUrlOpenedInAnotherBrowserLinksNothing() {
+        TestAccounts.SignedUp attacker = TestAccounts.signUpConfirmed(server, "UTC");
+        LinkStarted started = startLink(attacker.client(), "GOOGLE");
+        assertThat(started.payload().path("userErrors")).isEmpty();
+        long refusals = audited("identity_link_failed", "link_intent_invalid");
+
+        // No ID token is enqueued: the victim's browser must not get as far as the provider.
+        RedirectingBrowser victim = new RedirectingBrowser();
+        assertThat(landing(victim.walk(URI.create(started.url()), BACK_ON_THE_SPA))).isEqualTo("/settings?error=oidc_link_expired");
+
+        assertThat(attacker.client().execute(IDENTITIES).data("identities")).isEmpty();
+        assertThat(audited("identity_link_failed", "link_intent_invalid")).isEqualTo(refusals + 1);
+    }
+
+    @Test
+    void onlyTheSessionThatStartedALinkCanSeeOrConfirmIt() {
+        TestAccounts.SignedUp owner = TestAccounts.signUpConfirmed(server, "UTC");
+        LinkStarted started = startLink(owner.client(), "GOOGLE");
+        String subject = "google-" + UUID.randomUUID();
+        String token = confirmation(linkAs(started, subject, verifiedEmail("mine-" + UUID.randomUUID() + "@example.com")));
+
+        GraphQlClient stranger = TestAccounts.signUpConfirmed(server, "UTC").client();
+        GraphQlClient ownersOtherSession = new GraphQlClient(server.baseUrl());
+        ownersOtherSession.useAccessToken(ownersOtherSession.execute(LOGIN, Map.of("input", Map.of("email", owner.email(),
+                "password", "correct-horse-battery-42"))).data("login").path("accessToken").asText());
+        for (GraphQlClient other : List.of(stranger, ownersOtherSession)) {
+            assertThat(other.execute(PENDING_LINK, Map.of("t", token)).data("pendingIdentityLink").isNull()).isTrue();
+            assertThat(other.execute(CONFIRM_LINK, Map.of("input", Map.of("token", token))).data("confirmIdentityLink")
+                    .path("userErrors").get(0).path("code").asText()).isEqualTo("EXPIRED");
+        }
+        assertThat(count("SELECT count(*) FROM external_identities WHERE subject = ?", subject)).isZero();
+
+        assertThat(owner.client().execute(CONFIRM_LINK, Map.of("input", Map.of("token", token))).data("confirmIdentityLink")
+                .path("userErrors")).as("the others' tries did not use it up").isEmpty();
+        assertThat(count("SELECT count(*) FROM external_identities WHERE subject = ?", subject)).isEqualTo(1);
+    }
+
+    @Test
+    void theProviderShowsItsAccountChooserForALinkOnly() {
+        TestAccounts.SignedUp owner = TestAccounts.signUpConfirmed(server, "UTC");
+        LinkStarted started = startLink(owner.client(), "GOOGLE");
+        URI linking = started.browser().walk(URI.create(started.url()), AT_THE_PROVIDER).stoppedAt();
+        URI signingIn = new RedirectingBrowser().walk(SITE.resolve("/auth/oidc/google/start"), AT_THE_PROVIDER).stoppedAt();
+
+        assertThat(linking.getQuery()).contains("prompt=select_account");
+        assertThat(signingIn.getQuery()).doesNotContain("prompt=");
+    }
+
+    @Test
+    void linkingNeedsAConfirmedEmailAndARecentSignIn() {
+        TestAccounts.SignedUp unconfirmed = TestAccounts.signUp(server.baseUrl(), "UTC");
+        assertThat(startLink(unconfirmed.client(), "GOOGLE").payload().path("userErrors").get(0).path("code").asText())
+                .isEqualTo("EMAIL_NOT_VERIFIED");
+
+        TestAccounts.SignedUp owner = TestAccounts.signUpConfirmed(server, "UTC");
+        TestAccounts.signedInMinutesAgo(server, owner, 11);
+        LinkStarted refused = startLink(owner.client(), "GOOGLE");
+        assertThat(refused.payload().path("userErrors").get(0).path("code").asText()).isEqualTo("REAUTHENTICATION_REQUIRED");
+        assertThat(refused.payload().path("url").isNull()).isTrue();
+        assertThat(refused.browser().cookie(SITE, OidcHttpService.LINK_COOKIE)).isEmpty();
+
+        JsonNode wrong = owner.client().execute(REAUTHENTICATE, Map.of("input", Map.of("password", "not-my-password-9")))
+                .data("reauthenticate");
+        assertThat(wrong.path("userErrors").get(0).path("code").asText()).isEqualTo("INVALID_CREDENTIALS");
+        JsonNode reauthenticated = owner.client().execute(REAUTHENTICATE,
+                Map.of("input", Map.of("password", "correct-horse-battery-42"))).data("reauthenticate");
+        assertThat(reauthenticated.path("userErrors")).isEmpty();
+        assertThat(reauthenticated.path("recentUntil").asText()).isNotEmpty();
+        assertThat(startLink(owner.client(), "GOOGLE").payload().path("userErrors")).isEmpty();
     }
 
     @Test

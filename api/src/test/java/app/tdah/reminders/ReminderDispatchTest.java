@@ -15,6 +15,7 @@ import app.tdah.platform.Database;
 import app.tdah.sms.SmsOutbox;
 import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.ServerExtension;
+import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestServices;
 import app.tdah.testing.TestSql;
 
@@ -32,12 +33,7 @@ class ReminderDispatchTest {
     static final ServerExtension server = ServerExtension.start();
 
     private static GraphQlClient signedIn(String email, String zone) {
-        GraphQlClient client = new GraphQlClient(server.baseUrl());
-        String token = client.execute("mutation R($i: RegisterInput!) { register(input: $i) { accessToken } }",
-                Map.of("i", Map.of("email", email, "password", "correct-horse-battery-42", "displayName", "R", "timeZone", zone)))
-                .data("register").path("accessToken").asText();
-        client.useAccessToken(token);
-        return client;
+        return TestAccounts.signUpAs(server.baseUrl(), email, "R", zone);
     }
 
     private static String createWithReminder(GraphQlClient client, String title, Instant remindAt, String priority) {
@@ -61,10 +57,25 @@ class ReminderDispatchTest {
         }
     }
 
+    /** Until the address is confirmed, nobody proved it is the person's: the reminder reaches them in the app only. */
+    @Test
+    void anUnconfirmedAddressGetsNoReminderMailButTheAppStillReminds() throws Exception {
+        GraphQlClient client = signedIn("unconfirmed@example.com", "UTC");
+        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE email = 'unconfirmed@example.com'");
+        createWithReminder(client, "pay rent", Instant.now().plusSeconds(1), "LOW");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (count("SELECT count(*) FROM notifications WHERE title = 'pay rent'") == 0) {
+            assertThat(Instant.now()).as("the reminder fired within 20 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE kind = 'REMINDER' AND recipient = 'unconfirmed@example.com'")).isZero();
+    }
+
     @Test
     void aDueReminderBecomesOneNotificationAndOneDeliveryPerChannel() throws Exception {
         GraphQlClient client = signedIn("fire@example.com", "UTC");
-        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00' WHERE email = 'fire@example.com'");
+        sql("UPDATE users SET quiet_start = '00:00', quiet_end = '00:00', email_verified_at = now() WHERE email = 'fire@example.com'");
         createWithReminder(client, "stretch", Instant.now().plusSeconds(2), "LOW");
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -49,6 +49,8 @@ class PhoneVerificationApiTest {
     private static Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>(twilio.settings());
         settings.put("pa.sms.default.region", "FR");
+        // The client-address limit on codes is SmsPumpingTest's; every request here comes from this machine.
+        settings.put("pa.sms.verification.ip.per.hour", "1000");
         return settings;
     }
 
@@ -59,7 +61,7 @@ class PhoneVerificationApiTest {
 
     @Test
     void theCodeTextedToTheNumberVerifiesIt() throws Exception {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         String national = randomFrenchMobile();
         String e164 = "+33" + national.substring(1).replace(" ", "");
 
@@ -96,7 +98,7 @@ class PhoneVerificationApiTest {
 
     @Test
     void aNumberThatIsNotOneIsRefusedAndNothingIsSent() {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
 
         for (String number : List.of("12", "not a number", "+33 1", "06 12 34 56 78 90 12")) {
             JsonNode added = add(person.client(), number);
@@ -111,7 +113,7 @@ class PhoneVerificationApiTest {
 
     @Test
     void fiveWrongCodesEndTheCodeAndANewOneWorks() throws Exception {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         String e164 = "+33" + randomFrenchMobile().substring(1).replace(" ", "");
         add(person.client(), e164);
         String code = codeIn(twilio.awaitFor(e164, 1, WAIT).getFirst());
@@ -139,7 +141,7 @@ class PhoneVerificationApiTest {
 
     @Test
     void aCodeExpiresAfterTenMinutes() throws Exception {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         String e164 = "+33" + randomFrenchMobile().substring(1).replace(" ", "");
         add(person.client(), e164);
         String code = codeIn(twilio.awaitFor(e164, 1, WAIT).getFirst());
@@ -153,7 +155,7 @@ class PhoneVerificationApiTest {
 
     @Test
     void codesAreAMinuteApartAndThreeAnHourEvenAcrossRemovingThePhone() throws Exception {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         String e164 = "+33" + randomFrenchMobile().substring(1).replace(" ", "");
         assertThat(add(person.client(), e164).path("userErrors")).isEmpty();
         String first = codeIn(twilio.awaitFor(e164, 1, WAIT).getFirst());
@@ -183,8 +185,8 @@ class PhoneVerificationApiTest {
 
     @Test
     void aNumberVerifiedByAnotherPersonIsRefused() throws Exception {
-        TestAccounts.SignedUp owner = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
-        TestAccounts.SignedUp other = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp owner = TestAccounts.signUpConfirmed(server, "Europe/Paris");
+        TestAccounts.SignedUp other = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         String e164 = "+33" + randomFrenchMobile().substring(1).replace(" ", "");
         add(owner.client(), e164);
         verify(owner.client(), codeIn(twilio.awaitFor(e164, 1, WAIT).getFirst()));
@@ -198,7 +200,7 @@ class PhoneVerificationApiTest {
 
     @Test
     void aNumberThatOptedOutGetsNoCode() {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         String e164 = "+33" + randomFrenchMobile().substring(1).replace(" ", "");
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             sql.update("INSERT INTO sms_opt_outs (e164) VALUES (?)", e164);
@@ -211,8 +213,44 @@ class PhoneVerificationApiTest {
     }
 
     @Test
+    void aNumberOutsideTheCountriesThisServerTextsGetsNoCode() {
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
+
+        JsonNode refused = add(person.client(), "+44 7400 123456");
+
+        assertThat(refused.path("userErrors").path(0).path("code").asText()).isEqualTo("INVALID");
+        assertThat(refused.path("userErrors").path(0).path("message").asText()).contains("FR");
+        assertThat(twilio.receivedFor("+447400123456")).isEmpty();
+    }
+
+    @Test
+    void addingAPhoneNeedsAConfirmedEmailAndARecentSignInAndTheOwnerIsToldOnceItIsVerified() throws Exception {
+        TestAccounts.SignedUp unconfirmed = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        String e164 = "+33" + randomFrenchMobile().substring(1).replace(" ", "");
+        assertThat(add(unconfirmed.client(), e164).path("userErrors").path(0).path("code").asText()).isEqualTo("EMAIL_NOT_VERIFIED");
+
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
+        TestAccounts.signedInMinutesAgo(server, person, 11);
+        assertThat(add(person.client(), e164).path("userErrors").path(0).path("code").asText()).isEqualTo("REAUTHENTICATION_REQUIRED");
+        assertThat(twilio.receivedFor(e164)).as("no code for a session that may be stolen").isEmpty();
+
+        JsonNode reauthenticated = person.client().execute("mutation R($i: ReauthenticateInput!) { reauthenticate(input: $i) "
+                + "{ userErrors { code } } }", Map.of("i", Map.of("password", "correct-horse-battery-42"))).data("reauthenticate");
+        assertThat(reauthenticated.path("userErrors")).isEmpty();
+        assertThat(add(person.client(), e164).path("userErrors")).isEmpty();
+        verify(person.client(), codeIn(twilio.awaitFor(e164, 1, WAIT).getFirst()));
+
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            assertThat(sql.value(String.class, "SELECT text_body FROM mail_outbox WHERE user_id = ? AND kind = 'SECURITY_NOTICE'",
+                    sql.userId(person.email()))).contains("+33*******" + e164.substring(e164.length() - 2)).contains("was added");
+            assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events WHERE subject_id = ? AND action = 'reauthenticated'",
+                    sql.userId(person.email()))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void removingThePhoneForgetsItAndIsAudited() throws Exception {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         String e164 = "+33" + randomFrenchMobile().substring(1).replace(" ", "");
         add(person.client(), e164);
         verify(person.client(), codeIn(twilio.awaitFor(e164, 1, WAIT).getFirst()));

@@ -59,7 +59,9 @@ class TaskListingStatementsTest {
         TaskRepository repository = new TaskRepository(db);
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         TaskQueries queries = new TaskQueries(repository, clock);
-        TaskCommands commands = new TaskCommands(repository, queries, new BuiltInTaskPlanner(), clock);
+        // No language model: the planners never count a breakdown, so they need no coordination.
+        TaskCommands commands = new TaskCommands(repository, queries,
+                new BreakdownPlanners(new BuiltInTaskPlanner(), Optional.empty(), person -> false, null, 0), clock);
         engine = new GraphQlEngine(SchemaSource.load(), List.of(new TasksGraphQl(queries, commands,
                         id -> new ZoneAndLanguage(ZoneId.of("Europe/Paris"), ProfileLanguage.FR))),
                 // The role lookup is the accounts feature's one statement per request, not counted here.

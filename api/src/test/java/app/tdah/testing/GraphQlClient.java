@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A GraphQL client over real HTTP that behaves like the SPA: it keeps the refresh cookie the server sets (only that
- * one, as a browser would for Path=/graphql) and sends the access token as a bearer header.
+ * one, as the SPA's requests carry it) and sends the access token as a bearer header.
  */
 public final class GraphQlClient {
 
@@ -22,11 +22,19 @@ public final class GraphQlClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String refreshCookieName;
     private String accessToken;
     private String refreshCookie;
+    private String forwardedFor;
 
     public GraphQlClient(String baseUrl) {
+        this(baseUrl, "pa_refresh");
+    }
+
+    /** For a server whose refresh cookie has another name (over https: {@code __Host-pa_refresh}). */
+    public GraphQlClient(String baseUrl, String refreshCookieName) {
         this.baseUrl = baseUrl;
+        this.refreshCookieName = refreshCookieName;
     }
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -59,14 +67,17 @@ public final class GraphQlClient {
             request.header("Authorization", "Bearer " + accessToken);
         }
         if (refreshCookie != null) {
-            request.header("Cookie", "pa_refresh=" + refreshCookie);
+            request.header("Cookie", refreshCookieName + "=" + refreshCookie);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         HttpResponse<String> response = send(request.build());
         response.headers().allValues("set-cookie").stream()
-                .filter(c -> c.startsWith("pa_refresh="))
+                .filter(c -> c.startsWith(refreshCookieName + "="))
                 .findFirst()
                 .ifPresent(c -> {
-                    String value = c.substring("pa_refresh=".length(), c.indexOf(';'));
+                    String value = c.substring(refreshCookieName.length() + 1, c.indexOf(';'));
                     refreshCookie = value.isEmpty() ? null : value;
                 });
         return new Response(response.statusCode(), parse(response.body()), response);
@@ -93,6 +104,11 @@ public final class GraphQlClient {
 
     public Optional<String> accessToken() {
         return Optional.ofNullable(accessToken);
+    }
+
+    /** Requests from now on come through this machine's proxy on behalf of {@code clientAddress} (X-Forwarded-For). */
+    public void actFrom(String clientAddress) {
+        this.forwardedFor = clientAddress;
     }
 
     public void useRefreshCookie(String cookie) {

@@ -2,9 +2,11 @@ package app.tdah.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * A browser as far as full-page navigations go: it follows redirects one by one and keeps the cookies each site sets
- * (by name, sent back to that host on paths under the cookie's path; a cookie set empty is deleted). Enough to walk an
- * OAuth round trip between this server and an identity provider.
+ * (by name, sent back to that host on paths under the cookie's path; a cookie set empty is deleted), and submits a
+ * form when asked. Enough to walk an OAuth round trip between this server and an identity provider.
  */
 public final class RedirectingBrowser {
 
@@ -38,10 +40,24 @@ public final class RedirectingBrowser {
 
     /** Follows redirects from {@code url} until one points where {@code stopAt} says, or a page answers without one. */
     public Walk walk(URI url, Predicate<URI> stopAt) {
+        return follow(url, stopAt, null);
+    }
+
+    /** Submits a form (a POST of its fields) to {@code url}, then follows redirects as {@link #walk} does. */
+    public Walk submit(URI url, Map<String, String> fields, Predicate<URI> stopAt) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "&" + b).orElse("");
+        return follow(url, stopAt, body);
+    }
+
+    private Walk follow(URI url, Predicate<URI> stopAt, String firstFormBody) {
         List<HttpResponse<String>> responses = new ArrayList<>();
         URI next = url;
+        String formBody = firstFormBody;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
-            HttpResponse<String> response = get(next);
+            HttpResponse<String> response = send(next, formBody);
+            formBody = null;
             responses.add(response);
             Optional<String> location = response.headers().firstValue("location");
             if (response.statusCode() / 100 != 3 || location.isEmpty()) {
@@ -66,8 +82,10 @@ public final class RedirectingBrowser {
                 .map(Cookie::value);
     }
 
-    private HttpResponse<String> get(URI url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+    private HttpResponse<String> send(URI url, String formBody) {
+        HttpRequest.Builder request = formBody == null ? HttpRequest.newBuilder(url).GET()
+                : HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(formBody));
         String cookies = cookiesByHost.getOrDefault(url.getHost() + ":" + url.getPort(), Map.of()).entrySet().stream()
                 .filter(e -> url.getPath().startsWith(e.getValue().path()))
                 .map(e -> e.getKey() + "=" + e.getValue().value())

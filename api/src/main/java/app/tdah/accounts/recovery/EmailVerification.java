@@ -59,11 +59,28 @@ public final class EmailVerification {
         try {
             repository.inTransaction(tx -> {
                 OneTimeLinks.Link link = links.issue(tx, user.id(), TokenPurpose.VERIFY_EMAIL, user.email());
-                return mail.enqueue(tx, MailKind.VERIFICATION, user.email(),
+                return mail.enqueue(tx, MailKind.VERIFICATION, user.id(), user.email(),
                         MailTemplates.verification(user.displayName(), link.uri()), "verify-email:" + link.tokenId());
             });
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Could not queue the verification mail of new account " + user.id(), e);
+        }
+    }
+
+    /**
+     * Tells the owner of an address that someone tried to sign up with it (at most once an hour): it was them, having
+     * forgotten their account, or someone trying it out. Like {@link #sendToNewAccount}, a failure is only logged.
+     */
+    public void tellOwnerOfSignUpAttempt(User owner) {
+        if (!throttle.allowSignUpNotice(owner.email())) {
+            return;
+        }
+        try {
+            repository.inTransaction(tx -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, owner.id(), owner.email(),
+                    MailTemplates.signUpWithYourAddress(owner.displayName(), links.page("/signin"), links.page("/forgot-password")),
+                    "signup-attempt:" + owner.id() + ":" + UUID.randomUUID()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Could not queue the sign-up attempt notice of account " + owner.id(), e);
         }
     }
 
@@ -82,7 +99,7 @@ public final class EmailVerification {
         }
         repository.inTransaction(tx -> {
             OneTimeLinks.Link link = links.issue(tx, userId, TokenPurpose.VERIFY_EMAIL, account.email());
-            return mail.enqueue(tx, MailKind.VERIFICATION, account.email(),
+            return mail.enqueue(tx, MailKind.VERIFICATION, userId, account.email(),
                     MailTemplates.verification(account.displayName(), link.uri()), "verify-email:" + link.tokenId());
         });
         return List.of();
@@ -152,9 +169,9 @@ public final class EmailVerification {
         }
         repository.inTransaction(tx -> {
             OneTimeLinks.Link link = links.issue(tx, userId, TokenPurpose.CHANGE_EMAIL, email);
-            mail.enqueue(tx, MailKind.VERIFICATION, email, MailTemplates.emailChange(account.displayName(), link.uri()),
+            mail.enqueue(tx, MailKind.VERIFICATION, userId, email, MailTemplates.emailChange(account.displayName(), link.uri()),
                     "change-email:" + link.tokenId());
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, account.email(),
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(),
                     MailTemplates.emailChangeRequested(account.displayName(), email), "change-email-notice:" + link.tokenId());
             audit.record(tx, AuditEvent.bySelf(AuditAction.EMAIL_CHANGE_REQUESTED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("email", email)));

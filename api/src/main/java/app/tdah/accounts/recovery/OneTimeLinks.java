@@ -42,6 +42,11 @@ public final class OneTimeLinks {
         return new Link(id, URI.create(publicUrl + purpose.page() + "?token=" + token));
     }
 
+    /** A page of the SPA, such as {@code /signin}, as a mail links to it. */
+    URI page(String path) {
+        return URI.create(publicUrl + path);
+    }
+
     /** Spends the token if it is a live one of these purposes. */
     Optional<RecoveryRepository.SpentToken> spend(DbExecute tx, String token, Collection<TokenPurpose> purposes) {
         return repository.spend(tx, BearerSecrets.sha256(token), purposes, clock.instant());

@@ -1,9 +1,11 @@
 package app.tdah.accounts.recovery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import app.tdah.accounts.AccountService;
@@ -22,7 +24,8 @@ import app.tdah.mail.MailTemplates;
 /**
  * Resetting a forgotten password by a mailed link, and changing a known one. Either way the new password must pass
  * the policy, the person is told by mail, and sessions end: all of them after a reset (whoever knew the old password
- * may hold one), all but the current one after a change.
+ * may hold one), all but the current one after a change. A reset also closes the calendar feed and lists, in its
+ * mail, the identities and phone that still reach the account, for the person to check.
  */
 public final class PasswordRecovery {
 
@@ -43,6 +46,7 @@ public final class PasswordRecovery {
     private final MailService mail;
     private final AuditLog audit;
     private final Executor background;
+    private final List<AfterPasswordReset> afterReset = new CopyOnWriteArrayList<>();
 
     public PasswordRecovery(RecoveryRepository repository, OneTimeLinks links, RecoveryThrottle throttle, AccountService accounts,
                             PasswordHasher hasher, PasswordPolicy policy, SessionService sessions, MailService mail, AuditLog audit,
@@ -57,6 +61,11 @@ public final class PasswordRecovery {
         this.mail = mail;
         this.audit = audit;
         this.background = background;
+    }
+
+    /** Work another feature does in every reset's transaction; see {@link AfterPasswordReset}. */
+    public void onReset(AfterPasswordReset work) {
+        afterReset.add(work);
     }
 
     /**
@@ -89,7 +98,7 @@ public final class PasswordRecovery {
         try {
             repository.inTransaction(tx -> {
                 OneTimeLinks.Link link = links.issue(tx, person.id(), TokenPurpose.RESET_PASSWORD, person.email());
-                return mail.enqueue(tx, MailKind.PASSWORD_RESET, person.email(),
+                return mail.enqueue(tx, MailKind.PASSWORD_RESET, person.id(), person.email(),
                         MailTemplates.passwordReset(person.displayName(), link.uri()), "reset-password:" + link.tokenId());
             });
         } catch (RuntimeException e) {
@@ -115,8 +124,10 @@ public final class PasswordRecovery {
             }
             repository.deleteUnspent(tx, spent.userId(), RESET_LINKS);
             long revoked = sessions.revokeAllExcept(tx, spent.userId(), Optional.empty());
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, account.email(), MailTemplates.passwordChanged(account.displayName()),
-                    "password-reset-notice:" + spent.id());
+            List<String> toReview = new ArrayList<>();
+            afterReset.forEach(work -> toReview.addAll(work.afterReset(tx, spent.userId())));
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, spent.userId(), account.email(),
+                    MailTemplates.passwordWasReset(account.displayName(), toReview), "password-reset-notice:" + spent.id());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_RESET, AuditEvent.Outcome.SUCCESS, spent.userId(), client,
                     Map.of("revokedSessions", Long.toString(revoked))));
             return true;
@@ -153,7 +164,7 @@ public final class PasswordRecovery {
             repository.deleteUnspent(tx, userId, RESET_LINKS);
             long revoked = sessions.revokeAllExcept(tx, userId, Optional.of(currentSession));
             Map<String, String> details = Map.of("revokedSessions", Long.toString(revoked), "keptSession", currentSession.toString());
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, account.email(), MailTemplates.passwordChanged(account.displayName()),
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(), MailTemplates.passwordChanged(account.displayName()),
                     "password-change-notice:" + UUID.randomUUID());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_CHANGED, AuditEvent.Outcome.SUCCESS, userId, client, details));
             return revoked;

@@ -31,6 +31,11 @@ public final class RecoveryThrottle {
                 + HexFormat.of().formatHex(BearerSecrets.sha256(email)), limits.mailsPerHour());
     }
 
+    /** Counts one notice to the address that someone tried to sign up with it; false after the first of the hour. */
+    boolean allowSignUpNotice(String email) {
+        return within("signup-notice:" + HexFormat.of().formatHex(BearerSecrets.sha256(email)), 1);
+    }
+
     /** Counts one more password-reset request from the client address; false once its hour's allowance is used up. */
     boolean allowResetRequest(String ip) {
         return ip == null || within("recovery-ip:" + ip, limits.ipRequestsPerHour());

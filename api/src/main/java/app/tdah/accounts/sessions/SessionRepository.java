@@ -65,6 +65,12 @@ public final class SessionRepository {
                 .map(SessionRepository::session);
     }
 
+    /** Whether the person's live session signed in (its family began) less than {@code seconds} ago, by the database's clock. */
+    boolean startedWithin(UUID userId, UUID familyId, long seconds) {
+        return db.execute().get("SELECT 1 AS recent FROM (" + liveFamilies + ") live WHERE family_id = ?::uuid "
+                + "AND created_at > now() - make_interval(secs => ?)", userId, familyId, seconds).isPresent();
+    }
+
     /** Revokes one live session of the person; false when they have no live session with that id. */
     boolean revoke(DbExecute tx, UUID userId, UUID familyId) {
         return tx.update("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ?::uuid AND family_id = ?::uuid "

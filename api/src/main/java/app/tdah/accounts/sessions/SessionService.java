@@ -1,5 +1,6 @@
 package app.tdah.accounts.sessions;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,11 @@ public final class SessionService {
 
     public Optional<Session> find(UUID userId, UUID sessionId) {
         return repository.find(userId, sessionId);
+    }
+
+    /** Whether the person's live session signed in less than {@code age} ago. */
+    public boolean signedInWithin(UUID userId, UUID sessionId, Duration age) {
+        return repository.startedWithin(userId, sessionId, age.toSeconds());
     }
 
     /** Ends one of the person's live sessions; false when they have none with that id (someone else's included). */

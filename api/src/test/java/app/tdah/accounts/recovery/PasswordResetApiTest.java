@@ -54,7 +54,7 @@ class PasswordResetApiTest {
                 .as("the sign-up session's access token stops at once").isTrue();
         assertThat(login(person.email(), OLD_PASSWORD).path("accessToken").isNull()).isTrue();
         assertThat(login(person.email(), NEW_PASSWORD).path("accessToken").asText()).isNotBlank();
-        assertThat(mailbox.next(server, person.email(), "Your password was changed").text()).contains("password");
+        assertThat(mailbox.next(server, person.email(), "Your password was reset").text()).contains("password");
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             UUID id = sql.userId(person.email());
             assertThat(sql.value(String.class, "SELECT details->>'revokedSessions' FROM audit_events WHERE action = 'password_reset' "
@@ -67,6 +67,32 @@ class PasswordResetApiTest {
             assertThat(sql.value(Long.class, "SELECT count(*) FROM audit_events a WHERE a::text LIKE '%' || ? || '%'", NEW_PASSWORD)).isZero();
             assertThat(sql.value(Long.class, "SELECT count(*) FROM account_tokens t WHERE t::text LIKE '%' || ? || '%'", token)).isZero();
         }
+    }
+
+    /**
+     * Whoever knew the old password may have left a way back in: the calendar feed's secret address stops working,
+     * and the reset's mail lists the linked identities and the phone for the person to check.
+     */
+    @Test
+    void aResetEndsTheCalendarFeedAndAsksThePersonToReviewTheirIdentitiesAndPhone() {
+        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
+        String feedUrl = person.client().execute("mutation { rotateIcalFeed { url } }").data("rotateIcalFeed").path("url").asText();
+        String feedPath = feedUrl.substring(feedUrl.indexOf("/ical/"));
+        assertThat(person.client().get(feedPath).statusCode()).isEqualTo(200);
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            UUID id = sql.userId(person.email());
+            sql.update("INSERT INTO external_identities (id, user_id, provider, subject, email, linked_at) "
+                    + "VALUES (?, ?, 'google', ?, 'someone@gmail.example', now())", UUID.randomUUID(), id, "google-" + id);
+            sql.update("INSERT INTO phones (user_id, e164, verified_at) VALUES (?, '+33612345678', now())", id);
+        }
+
+        request(person.email());
+        reset(mailbox.next(server, person.email(), SUBJECT).linkToken("/reset-password"), NEW_PASSWORD);
+
+        assertThat(person.client().get(feedPath).statusCode()).isEqualTo(404);
+        String notice = mailbox.next(server, person.email(), "Your password was reset").text();
+        assertThat(notice).contains("Google sign-in: someone@gmail.example").contains("Phone for texts: +33*******78")
+                .contains("Calendar feed: its address no longer works");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import app.tdah.mail.MailContent;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailOutboxRepository;
 import app.tdah.mail.MailService;
@@ -33,7 +34,8 @@ class SendMailScheduledTest {
                 "pa.smtp.from", "Personal Assistant <no-reply@pa.test>"));
              DbClient db = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 2).openClient()) {
             new MailService(new MailOutboxRepository(db), Clock.systemUTC())
-                    .enqueue(MailKind.VERIFICATION, "ada@pa.test", "Confirm your email address", "text", "<p>html</p>", "verify:ada");
+                    .enqueue(db.execute(), MailKind.VERIFICATION, null, "ada@pa.test",
+                            new MailContent("Confirm your email address", "text", "<p>html</p>"), "verify:ada");
 
             server.application().scheduler().triggerNow("send-mail");
 
