@@ -194,7 +194,7 @@ public final class Application implements AutoCloseable {
             TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm,
                     userId -> accounts.permits(userId, Permission.ASSISTANT_LLM));
             SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
-            AdminFeature admin = AdminFeature.create(foundation);
+            AdminFeature admin = AdminFeature.create(foundation, accounts.records());
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());
             IntegrationSyncFeature integrationSync = IntegrationSyncFeature.create(foundation,
                     integrationTokens.orElseGet(() -> IntegrationSyncFeature.tokensOf(integrations)));
@@ -213,7 +213,7 @@ public final class Application implements AutoCloseable {
                     sms.feature(),
                     mail.feature(),
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
-                    DigestFeature.create(foundation, tasks.queries(), mail.mail()),
+                    DigestFeature.create(foundation, accounts.records(), tasks.queries(), mail.mail()),
                     integrationSync.feature(),
                     AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(),
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),

@@ -4,9 +4,11 @@ import static app.tdah.platform.SqlValues.instant;
 import static app.tdah.platform.SqlValues.nullableInstant;
 import static app.tdah.platform.SqlValues.timestamp;
 
+import java.sql.Date;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -177,6 +179,78 @@ public final class AccountRepository {
     long revokeFamily(UUID familyId) {
         return db.execute().update("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ?::uuid AND revoked_at IS NULL",
                 familyId);
+    }
+
+    /** Revokes one live session (refresh-token family) of the person; false when they have no live session with that id. */
+    boolean revokeSession(DbExecute tx, UUID userId, UUID familyId) {
+        return tx.update("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ?::uuid AND family_id = ?::uuid "
+                        + "AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM refresh_tokens live WHERE live.user_id = ?::uuid "
+                        + "AND live.family_id = ?::uuid AND live.used_at IS NULL AND live.revoked_at IS NULL "
+                        + "AND live.expires_at > now() AND live.created_at > now() - ? * interval '1 millisecond')",
+                userId, familyId, userId, familyId, idleTimeout.toMillis()) > 0;
+    }
+
+    /** Revokes every session of the person but {@code keep} (none kept when null); returns how many were live. */
+    long revokeSessionsExcept(DbExecute tx, UUID userId, UUID keep) {
+        return tx.get("WITH revoked AS (UPDATE refresh_tokens SET revoked_at = now() "
+                                + "WHERE user_id = ?::uuid AND revoked_at IS NULL AND family_id IS DISTINCT FROM ?::uuid "
+                                + "RETURNING family_id, used_at IS NULL AND expires_at > now() AS live) "
+                                + "SELECT count(DISTINCT family_id) FILTER (WHERE live) AS n FROM revoked",
+                        userId, keep)
+                .map(row -> row.column("n").get(Long.class)).orElse(0L);
+    }
+
+    /** Marks the address verified if it is still the active account's; false otherwise. */
+    boolean confirmEmail(DbExecute tx, UUID userId, String email, Instant now) {
+        return tx.update("UPDATE users SET email_verified_at = coalesce(email_verified_at, ?) "
+                + "WHERE id = ?::uuid AND email = ? AND deactivated_at IS NULL", timestamp(now), userId, email) == 1;
+    }
+
+    /**
+     * Moves the active account to a new, verified address; false when another account has taken the address meanwhile
+     * (or the account is deactivated).
+     */
+    boolean changeEmail(DbExecute tx, UUID userId, String email, Instant now) {
+        return tx.update("UPDATE users SET email = ?, email_verified_at = ? WHERE id = ?::uuid AND deactivated_at IS NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM users other WHERE other.email = ? AND other.id <> ?::uuid)",
+                email, timestamp(now), userId, email, userId) == 1;
+    }
+
+    /** Sets the active account's password hash; false when the account is deactivated or gone. */
+    boolean setPasswordHash(DbExecute tx, UUID userId, String passwordHash) {
+        return tx.update("UPDATE users SET password_hash = ? WHERE id = ?::uuid AND deactivated_at IS NULL",
+                passwordHash, userId) == 1;
+    }
+
+    void setRole(DbExecute tx, UUID userId, String roleCode) {
+        tx.update("UPDATE users SET role = ? WHERE id = ?::uuid", roleCode, userId);
+    }
+
+    /** Deactivates the account (keeping the first deactivation time) and revokes every live refresh token of it. */
+    long deactivate(DbExecute tx, UUID userId) {
+        tx.update("UPDATE users SET deactivated_at = now() WHERE id = ?::uuid AND deactivated_at IS NULL", userId);
+        return tx.update("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ?::uuid AND revoked_at IS NULL", userId);
+    }
+
+    void reactivate(DbExecute tx, UUID userId) {
+        tx.update("UPDATE users SET deactivated_at = NULL WHERE id = ?::uuid", userId);
+    }
+
+    void updateProfile(DbExecute tx, UUID userId, String displayName, String timeZone, String locale) {
+        tx.update("UPDATE users SET display_name = ?, time_zone = ?, locale = ? WHERE id = ?::uuid",
+                displayName, timeZone, locale, userId);
+    }
+
+    /**
+     * Deletes the account. Every table with a user_id references users ON DELETE CASCADE, so the person's rows go
+     * with it, their mail included (AccountDeletionApiTest holds every such column to that).
+     */
+    void delete(DbExecute tx, UUID userId) {
+        tx.delete("DELETE FROM users WHERE id = ?::uuid", userId);
+    }
+
+    void markDigestSent(DbExecute tx, UUID userId, LocalDate day) {
+        tx.update("UPDATE users SET last_digest_on = ? WHERE id = ?::uuid", Date.valueOf(day), userId);
     }
 
     /** Deletes refresh tokens past their absolute expiry; returns how many. */

@@ -71,6 +71,7 @@ public final class AccountsFeature {
 
         Duration idleTimeout = Duration.ofDays(auth.get("refresh.idle.days").asInt().get());
         AccountRepository repository = new AccountRepository(foundation.db(), idleTimeout);
+        AccountRecords records = new AccountRecords(repository);
         AccessTokens accessTokens = new AccessTokens(foundation.secrets().jwtKey(), foundation.publicUrl().toString(),
                 Duration.ofMinutes(auth.get("access.minutes").asInt().get()), foundation.clock());
         PasswordHasher passwordHasher = new PasswordHasher(new Argon2Settings(argon2.get("memory.kib").asInt().get(),
@@ -90,20 +91,20 @@ public final class AccountsFeature {
                 foundation.audit(), foundation.clock(), secondFactor);
         AccountsGraphQl graphQl = new AccountsGraphQl(accounts, secureCookie);
 
-        SessionService sessions = new SessionService(new SessionRepository(foundation.db(), idleTimeout), foundation.audit());
+        SessionService sessions = new SessionService(new SessionRepository(foundation.db(), idleTimeout), records, foundation.audit());
         SensitiveChanges sensitiveChanges = new SensitiveChanges(repository, sessions, foundation.coordination(), mail,
                 Duration.ofMinutes(auth.get("reauthentication.minutes").asInt().get()), foundation.clock());
         RecoveryRepository recoveryRepository = new RecoveryRepository(foundation.db());
         OneTimeLinks links = new OneTimeLinks(recoveryRepository, foundation.publicUrl(), foundation.clock());
         RecoveryThrottle recoveryThrottle = new RecoveryThrottle(foundation.coordination(), new RecoveryLimits(
                 recovery.get("mails.per.hour").asInt().get(), recovery.get("ip.requests.per.hour").asInt().get()));
-        EmailVerification emailVerification = new EmailVerification(recoveryRepository, links, recoveryThrottle,
+        EmailVerification emailVerification = new EmailVerification(recoveryRepository, records, links, recoveryThrottle,
                 accounts, mail, foundation.audit(), foundation.clock());
         accounts.onRegistered(emailVerification::sendToNewAccount);
         accounts.onSignUpWithTakenAddress(emailVerification::tellOwnerOfSignUpAttempt);
         ExecutorService recoveryMails = Executors.newVirtualThreadPerTaskExecutor();
         foundation.closeAtStop().accept(recoveryMails);
-        PasswordRecovery passwordRecovery = new PasswordRecovery(recoveryRepository, links, recoveryThrottle, accounts,
+        PasswordRecovery passwordRecovery = new PasswordRecovery(recoveryRepository, records, links, recoveryThrottle, accounts,
                 passwordHasher, passwordPolicy, sessions, mail, foundation.audit(), recoveryMails);
 
         Feature feature = Feature.builder()
@@ -113,6 +114,11 @@ public final class AccountsFeature {
                 .build();
         return new AccountsFeature(accounts, accessTokens, graphQl, sensitiveChanges, passwordRecovery,
                 recoveryRepository, repository, secureCookie, feature);
+    }
+
+    /** The account changes other features make in their own transactions (admin, my account, the digest). */
+    public AccountRecords records() {
+        return new AccountRecords(repository);
     }
 
     public AccountService accounts() {

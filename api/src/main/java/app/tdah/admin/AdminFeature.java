@@ -1,5 +1,6 @@
 package app.tdah.admin;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.jobs.ApplyRetentionJob;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.wiring.Feature;
@@ -20,9 +21,9 @@ public final class AdminFeature {
         this.feature = feature;
     }
 
-    public static AdminFeature create(Foundation foundation) {
+    public static AdminFeature create(Foundation foundation, AccountRecords accounts) {
         SchedulerRepository scheduler = new SchedulerRepository(foundation.db());
-        UserAdminService people = new UserAdminService(new UserAdminRepository(foundation.db()), foundation.audit());
+        UserAdminService people = new UserAdminService(new UserAdminRepository(foundation.db()), accounts, foundation.audit());
         Feature feature = Feature.builder()
                 .graphQl(new AdminGraphQl(new SchedulerService(scheduler, foundation.clock())))
                 .graphQl(new UserAdminGraphQl(people))

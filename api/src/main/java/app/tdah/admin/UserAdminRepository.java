@@ -89,20 +89,6 @@ public final class UserAdminRepository {
                 .map(row -> Boolean.TRUE.equals(row.column("last").get(Boolean.class))).orElse(false);
     }
 
-    void setRole(DbExecute tx, UUID userId, Role role) {
-        tx.update("UPDATE users SET role = ? WHERE id = ?::uuid", role.code(), userId);
-    }
-
-    /** Deactivates the account (keeping the first deactivation time) and revokes every live refresh token of it. */
-    long deactivate(DbExecute tx, UUID userId) {
-        tx.update("UPDATE users SET deactivated_at = now() WHERE id = ?::uuid AND deactivated_at IS NULL", userId);
-        return tx.update("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ?::uuid AND revoked_at IS NULL", userId);
-    }
-
-    void reactivate(DbExecute tx, UUID userId) {
-        tx.update("UPDATE users SET deactivated_at = NULL WHERE id = ?::uuid", userId);
-    }
-
     private static ManagedUser managedUser(DbRow row) {
         return new ManagedUser(row.column("id").get(UUID.class), row.column("email").get(String.class),
                 row.column("display_name").get(String.class), Role.ofCode(row.column("role").get(String.class)).orElseThrow(),

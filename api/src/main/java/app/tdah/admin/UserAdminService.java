@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.identity.ClientInfo;
 import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
@@ -34,10 +35,12 @@ public final class UserAdminService {
             "You can't deactivate your own account.", UserError.Code.INVALID);
 
     private final UserAdminRepository repository;
+    private final AccountRecords records;
     private final AuditLog audit;
 
-    public UserAdminService(UserAdminRepository repository, AuditLog audit) {
+    public UserAdminService(UserAdminRepository repository, AccountRecords records, AuditLog audit) {
         this.repository = repository;
+        this.records = records;
         this.audit = audit;
     }
 
@@ -84,7 +87,7 @@ public final class UserAdminService {
             if (from == Role.ADMIN && role != Role.ADMIN && repository.isLastActiveAdmin(tx, userId)) {
                 return refuse(tx, AuditAction.ROLE_CHANGED, adminId, userId, client, LAST_ADMIN, "last_active_admin");
             }
-            repository.setRole(tx, userId, role);
+            records.setRole(tx, userId, role);
             audit.record(tx, new AuditEvent(AuditAction.ROLE_CHANGED, AuditEvent.Outcome.SUCCESS, adminId, userId, client,
                     Map.of("from", from.code(), "to", role.code())));
             return Result.of(target.get().withRole(role));
@@ -105,7 +108,7 @@ public final class UserAdminService {
             if (target.get().role() == Role.ADMIN && repository.isLastActiveAdmin(tx, userId)) {
                 return refuse(tx, AuditAction.ACCOUNT_DEACTIVATED, adminId, userId, client, LAST_ADMIN, "last_active_admin");
             }
-            long revoked = repository.deactivate(tx, userId);
+            long revoked = records.deactivate(tx, userId);
             audit.record(tx, new AuditEvent(AuditAction.ACCOUNT_DEACTIVATED, AuditEvent.Outcome.SUCCESS, adminId, userId, client,
                     Map.of("revokedTokens", Long.toString(revoked))));
             return Result.of(repository.find(tx, userId).orElseThrow());
@@ -117,7 +120,7 @@ public final class UserAdminService {
             if (repository.find(tx, userId).isEmpty()) {
                 return refuse(tx, AuditAction.ACCOUNT_REACTIVATED, adminId, null, client, NOT_FOUND, "not_found");
             }
-            repository.reactivate(tx, userId);
+            records.reactivate(tx, userId);
             audit.record(tx, new AuditEvent(AuditAction.ACCOUNT_REACTIVATED, AuditEvent.Outcome.SUCCESS, adminId, userId,
                     client, Map.of()));
             return Result.of(repository.find(tx, userId).orElseThrow());

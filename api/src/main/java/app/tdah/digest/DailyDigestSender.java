@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.jobs.DailyDigests;
 import app.tdah.mail.MailService;
 import app.tdah.tasks.Task;
@@ -18,12 +19,14 @@ import app.tdah.tasks.TaskQueries;
 public final class DailyDigestSender implements DailyDigests {
 
     private final DigestRepository repository;
+    private final AccountRecords records;
     private final TaskQueries tasks;
     private final MailService mail;
     private final Clock clock;
 
-    public DailyDigestSender(DigestRepository repository, TaskQueries tasks, MailService mail, Clock clock) {
+    public DailyDigestSender(DigestRepository repository, AccountRecords records, TaskQueries tasks, MailService mail, Clock clock) {
         this.repository = repository;
+        this.records = records;
         this.tasks = tasks;
         this.mail = mail;
         this.clock = clock;
@@ -41,7 +44,7 @@ public final class DailyDigestSender implements DailyDigests {
                     mail.enqueueDigest(tx, person.id(), person.email(), person.displayName(), today, titles(day.dueToday()),
                             titles(day.overdue()), "digest:" + person.id() + ":" + today);
                 }
-                repository.markSent(tx, person.id(), today);
+                records.markDigestSent(tx, person.id(), today);
                 handled++;
             }
             return handled;

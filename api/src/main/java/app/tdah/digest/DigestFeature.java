@@ -1,5 +1,6 @@
 package app.tdah.digest;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SendDailyDigestsJob;
 import app.tdah.mail.MailService;
@@ -15,8 +16,8 @@ public final class DigestFeature {
     private DigestFeature() {
     }
 
-    public static Feature create(Foundation foundation, TaskQueries tasks, MailService mail) {
-        DailyDigestSender sender = new DailyDigestSender(new DigestRepository(foundation.db()), tasks, mail, foundation.clock());
+    public static Feature create(Foundation foundation, AccountRecords accounts, TaskQueries tasks, MailService mail) {
+        DailyDigestSender sender = new DailyDigestSender(new DigestRepository(foundation.db()), accounts, tasks, mail, foundation.clock());
         return Feature.builder()
                 .job(new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,
                         () -> new SendDailyDigestsJob(sender),

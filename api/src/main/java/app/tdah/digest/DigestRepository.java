@@ -1,8 +1,6 @@
 package app.tdah.digest;
 
-import java.sql.Date;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -45,9 +43,5 @@ public final class DigestRepository {
                 .map(row -> new Recipient(row.column("id").get(UUID.class), row.column("email").get(String.class),
                         row.column("display_name").get(String.class), ZoneId.of(row.column("time_zone").get(String.class))))
                 .toList();
-    }
-
-    void markSent(DbExecute tx, UUID userId, LocalDate day) {
-        tx.update("UPDATE users SET last_digest_on = ? WHERE id = ?::uuid", Date.valueOf(day), userId);
     }
 }

@@ -13,7 +13,7 @@ public final class MyAccountFeature {
     }
 
     public static Feature create(Foundation foundation, AccountsFeature accounts, AdminFeature admin, TasksFeature tasks) {
-        MyAccountService myAccount = new MyAccountService(new MyAccountRepository(foundation.db()), accounts.accounts(),
+        MyAccountService myAccount = new MyAccountService(new MyAccountRepository(foundation.db()), accounts.records(), accounts.accounts(),
                 admin.people(), tasks.commands(), new DataExport(foundation.db()), foundation.audit(), foundation.clock());
         return Feature.builder()
                 .graphQl(new MyAccountGraphQl(myAccount, accounts.accounts(), accounts.secureCookie()))

@@ -36,17 +36,4 @@ public final class MyAccountRepository {
                         row.column("time_zone").get(String.class), row.column("locale").get(String.class),
                         row.column("role").get(String.class)));
     }
-
-    void updateProfile(DbExecute tx, UUID userId, String displayName, String timeZone, String locale) {
-        tx.update("UPDATE users SET display_name = ?, time_zone = ?, locale = ? WHERE id = ?::uuid",
-                displayName, timeZone, locale, userId);
-    }
-
-    /**
-     * Deletes the account. Every table with a user_id references users ON DELETE CASCADE, so the person's rows go
-     * with it, their mail included (AccountDeletionApiTest holds every such column to that).
-     */
-    void deleteAccount(DbExecute tx, UUID userId) {
-        tx.delete("DELETE FROM users WHERE id = ?::uuid", userId);
-    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.accounts.AccountService;
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.ProfileRules;
@@ -26,6 +27,7 @@ public final class MyAccountService {
             "You're the last active admin: make someone else an admin before deleting your account.", UserError.Code.INVALID);
 
     private final MyAccountRepository repository;
+    private final AccountRecords records;
     private final AccountService accounts;
     private final UserAdminService admins;
     private final TaskCommands tasks;
@@ -33,9 +35,10 @@ public final class MyAccountService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public MyAccountService(MyAccountRepository repository, AccountService accounts, UserAdminService admins,
+    public MyAccountService(MyAccountRepository repository, AccountRecords records, AccountService accounts, UserAdminService admins,
                             TaskCommands tasks, DataExport export, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.records = records;
         this.accounts = accounts;
         this.admins = admins;
         this.tasks = tasks;
@@ -88,7 +91,7 @@ public final class MyAccountService {
             return Outcome.DONE;
         }
         repository.inTransaction(tx -> {
-            repository.updateProfile(tx, userId, displayName, timeZone, locale);
+            records.updateProfile(tx, userId, displayName, timeZone, locale);
             if (changed.contains("timeZone")) {
                 tasks.zoneChanged(tx, userId);
             }
@@ -124,7 +127,7 @@ public final class MyAccountService {
                 return Outcome.refused(List.of(LAST_ADMIN));
             }
             long pseudonymised = audit.pseudonymise(tx, userId, pseudonym);
-            repository.deleteAccount(tx, userId);
+            records.delete(tx, userId);
             audit.record(tx, new AuditEvent(AuditAction.ACCOUNT_DELETED, AuditEvent.Outcome.SUCCESS, pseudonym, pseudonym,
                     ClientInfo.UNKNOWN, Map.of("pseudonymisedEvents", Long.toString(pseudonymised))));
             return Outcome.DONE;

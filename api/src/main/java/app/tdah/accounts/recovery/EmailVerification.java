@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.accounts.AccountService;
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.User;
@@ -33,6 +34,7 @@ public final class EmailVerification {
                     + "or try again later.", UserError.Code.RATE_LIMITED);
 
     private final RecoveryRepository repository;
+    private final AccountRecords records;
     private final AccountService accounts;
     private final OneTimeLinks links;
     private final RecoveryThrottle throttle;
@@ -40,9 +42,10 @@ public final class EmailVerification {
     private final AuditLog audit;
     private final Clock clock;
 
-    public EmailVerification(RecoveryRepository repository, OneTimeLinks links, RecoveryThrottle throttle, AccountService accounts,
+    public EmailVerification(RecoveryRepository repository, AccountRecords records, OneTimeLinks links, RecoveryThrottle throttle, AccountService accounts,
                       MailService mail, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.records = records;
         this.accounts = accounts;
         this.links = links;
         this.throttle = throttle;
@@ -116,13 +119,13 @@ public final class EmailVerification {
         }
         Optional<Verified> done = repository.inTransaction(tx -> links.spend(tx, token, EMAIL_LINKS).map(spent -> {
             if (spent.purpose() == TokenPurpose.VERIFY_EMAIL) {
-                if (!repository.markEmailVerified(tx, spent.userId(), spent.email(), clock.instant())) {
+                if (!records.confirmEmail(tx, spent.userId(), spent.email(), clock.instant())) {
                     return refused("This link was for an address your account no longer uses.", UserError.Code.INVALID);
                 }
                 audit.record(tx, AuditEvent.bySelf(AuditAction.EMAIL_VERIFIED, AuditEvent.Outcome.SUCCESS, spent.userId(),
                         client, Map.of()));
             } else {
-                if (!repository.changeEmail(tx, spent.userId(), spent.email(), clock.instant())) {
+                if (!records.changeEmail(tx, spent.userId(), spent.email(), clock.instant())) {
                     return refused("Another account uses this address now, so yours cannot move to it.",
                             UserError.Code.ALREADY_EXISTS);
                 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.accounts.AccountService;
 import app.tdah.identity.ClientInfo;
 import app.tdah.accounts.PasswordHasher;
@@ -37,6 +38,7 @@ public final class PasswordRecovery {
                     + "Please check your inbox (and spam folder), or try again later.", UserError.Code.RATE_LIMITED);
 
     private final RecoveryRepository repository;
+    private final AccountRecords records;
     private final AccountService accounts;
     private final OneTimeLinks links;
     private final RecoveryThrottle throttle;
@@ -48,10 +50,11 @@ public final class PasswordRecovery {
     private final Executor background;
     private final List<AfterPasswordReset> afterReset = new CopyOnWriteArrayList<>();
 
-    public PasswordRecovery(RecoveryRepository repository, OneTimeLinks links, RecoveryThrottle throttle, AccountService accounts,
+    public PasswordRecovery(RecoveryRepository repository, AccountRecords records, OneTimeLinks links, RecoveryThrottle throttle, AccountService accounts,
                             PasswordHasher hasher, PasswordPolicy policy, SessionService sessions, MailService mail, AuditLog audit,
                             Executor background) {
         this.repository = repository;
+        this.records = records;
         this.accounts = accounts;
         this.links = links;
         this.throttle = throttle;
@@ -119,7 +122,7 @@ public final class PasswordRecovery {
         String passwordHash = hasher.hash(newPassword);
         boolean reset = repository.inTransaction(tx -> links.spend(tx, token, RESET_LINKS).map(spent -> {
             RecoveryRepository.Account account = repository.account(spent.userId()).orElseThrow();
-            if (!repository.setPasswordHash(tx, spent.userId(), passwordHash)) {
+            if (!records.setPasswordHash(tx, spent.userId(), passwordHash)) {
                 return false; // deactivated since the link was sent
             }
             repository.deleteUnspent(tx, spent.userId(), RESET_LINKS);
@@ -159,7 +162,7 @@ public final class PasswordRecovery {
         }
         String passwordHash = hasher.hash(newPassword);
         repository.inTransaction(tx -> {
-            repository.setPasswordHash(tx, userId, passwordHash);
+            records.setPasswordHash(tx, userId, passwordHash);
             // A reset link asked for earlier would otherwise still replace the password just chosen.
             repository.deleteUnspent(tx, userId, RESET_LINKS);
             long revoked = sessions.revokeAllExcept(tx, userId, Optional.of(currentSession));

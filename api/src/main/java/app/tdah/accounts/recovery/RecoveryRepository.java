@@ -94,28 +94,6 @@ public final class RecoveryRepository {
                         instant(row, "expires_at"), nullableInstant(row, "used_at")));
     }
 
-    /** Marks the address verified if it is still the active account's; false otherwise. */
-    boolean markEmailVerified(DbExecute tx, UUID userId, String email, Instant now) {
-        return tx.update("UPDATE users SET email_verified_at = coalesce(email_verified_at, ?) "
-                + "WHERE id = ?::uuid AND email = ? AND deactivated_at IS NULL", timestamp(now), userId, email) == 1;
-    }
-
-    /**
-     * Moves the active account to a new, verified address; false when another account has taken the address meanwhile
-     * (or the account is deactivated).
-     */
-    boolean changeEmail(DbExecute tx, UUID userId, String email, Instant now) {
-        return tx.update("UPDATE users SET email = ?, email_verified_at = ? WHERE id = ?::uuid AND deactivated_at IS NULL "
-                        + "AND NOT EXISTS (SELECT 1 FROM users other WHERE other.email = ? AND other.id <> ?::uuid)",
-                email, timestamp(now), userId, email, userId) == 1;
-    }
-
-    /** Sets the active account's password hash; false when the account is deactivated or gone. */
-    boolean setPasswordHash(DbExecute tx, UUID userId, String passwordHash) {
-        return tx.update("UPDATE users SET password_hash = ? WHERE id = ?::uuid AND deactivated_at IS NULL",
-                passwordHash, userId) == 1;
-    }
-
     /** Deletes tokens past their expiry; returns how many. */
     public long purgeExpiredTokens(Instant now) {
         return db.execute().delete("DELETE FROM account_tokens WHERE expires_at < ?", timestamp(now));

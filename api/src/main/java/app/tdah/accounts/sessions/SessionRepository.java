@@ -71,24 +71,6 @@ public final class SessionRepository {
                 + "AND created_at > now() - make_interval(secs => ?)", userId, familyId, seconds).isPresent();
     }
 
-    /** Revokes one live session of the person; false when they have no live session with that id. */
-    boolean revoke(DbExecute tx, UUID userId, UUID familyId) {
-        return tx.update("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ?::uuid AND family_id = ?::uuid "
-                        + "AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM refresh_tokens live WHERE live.user_id = ?::uuid "
-                        + "AND live.family_id = ?::uuid AND " + liveToken + ")", // unqualified columns are live's
-                userId, familyId, userId, familyId) > 0;
-    }
-
-    /** Revokes every session of the person but {@code keep} (none kept when null); returns how many were live. */
-    long revokeAllExcept(DbExecute tx, UUID userId, UUID keep) {
-        return tx.get("WITH revoked AS (UPDATE refresh_tokens SET revoked_at = now() "
-                                + "WHERE user_id = ?::uuid AND revoked_at IS NULL AND family_id IS DISTINCT FROM ?::uuid "
-                                + "RETURNING family_id, used_at IS NULL AND expires_at > now() AS live) "
-                                + "SELECT count(DISTINCT family_id) FILTER (WHERE live) AS n FROM revoked",
-                        userId, keep)
-                .map(row -> row.column("n").get(Long.class)).orElse(0L);
-    }
-
     private static Session session(DbRow row) {
         return new Session(
                 row.column("family_id").get(UUID.class),

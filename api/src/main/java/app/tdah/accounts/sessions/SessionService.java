@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.accounts.AccountRecords;
 import app.tdah.identity.ClientInfo;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
@@ -22,10 +23,12 @@ import io.helidon.dbclient.DbExecute;
 public final class SessionService {
 
     private final SessionRepository repository;
+    private final AccountRecords records;
     private final AuditLog audit;
 
-    public SessionService(SessionRepository repository, AuditLog audit) {
+    public SessionService(SessionRepository repository, AccountRecords records, AuditLog audit) {
         this.repository = repository;
+        this.records = records;
         this.audit = audit;
     }
 
@@ -46,7 +49,7 @@ public final class SessionService {
     /** Ends one of the person's live sessions; false when they have none with that id (someone else's included). */
     public boolean revoke(UUID userId, UUID sessionId, ClientInfo client) {
         return repository.inTransaction(tx -> {
-            boolean revoked = repository.revoke(tx, userId, sessionId);
+            boolean revoked = records.revokeSession(tx, userId, sessionId);
             if (revoked) {
                 audit.record(tx, AuditEvent.bySelf(AuditAction.SESSION_REVOKED, AuditEvent.Outcome.SUCCESS, userId, client,
                         Map.of("session", sessionId.toString())));
@@ -70,6 +73,6 @@ public final class SessionService {
      * which records the event itself); returns how many live sessions ended.
      */
     public long revokeAllExcept(DbExecute tx, UUID userId, Optional<UUID> keep) {
-        return repository.revokeAllExcept(tx, userId, keep.orElse(null));
+        return records.revokeSessionsExcept(tx, userId, keep.orElse(null));
     }
 }
