@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 
+import app.tdah.integrations.Provider;
+
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.RecurrenceSet;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;

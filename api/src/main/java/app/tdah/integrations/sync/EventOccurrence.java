@@ -3,6 +3,8 @@ package app.tdah.integrations.sync;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import app.tdah.integrations.Provider;
+
 /**
  * One event as it shows on a calendar: a one-off event, or one occurrence of a series. Timed ones have instants,
  * all-day ones dates (end exclusive).

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import app.tdah.integrations.Capability;
 import app.tdah.integrations.Integration;
 import app.tdah.integrations.IntegrationTokens;
 import app.tdah.integrations.IntegrationsFeature;
+import app.tdah.integrations.Provider;
 import app.tdah.integrations.google.GmailSource;
 import app.tdah.integrations.google.GoogleCalendarSource;
 import app.tdah.integrations.microsoft.GraphCalendarSource;
@@ -114,13 +115,9 @@ public final class IntegrationSyncFeature {
         integrations.integrations().onDisconnected(service()::forget);
     }
 
-    /** The sync's view of a connected integration (it names providers and capabilities with enums of its own). */
+    /** The sync's view of a connected integration. */
     private static ConnectedIntegration syncView(Integration integration) {
-        return new ConnectedIntegration(integration.id(), integration.userId(),
-                Provider.valueOf(integration.provider().name()),
-                integration.capabilities().stream()
-                        .map(c -> Capability.valueOf(c.name()))
-                        .collect(Collectors.toSet()));
+        return new ConnectedIntegration(integration.id(), integration.userId(), integration.provider(), integration.capabilities());
     }
 
     /**

@@ -2,6 +2,7 @@ package app.tdah.integrations.sync;
 
 import java.time.Duration;
 
+import app.tdah.integrations.Provider;
 import app.tdah.jobs.coordination.Coordination;
 
 /**

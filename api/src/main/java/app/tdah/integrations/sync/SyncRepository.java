@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import app.tdah.integrations.Provider;
 import app.tdah.platform.Transactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

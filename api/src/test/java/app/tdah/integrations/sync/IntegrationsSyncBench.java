@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import app.tdah.audit.AuditLog;
+import app.tdah.integrations.Capability;
+import app.tdah.integrations.Provider;
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.platform.Database;
