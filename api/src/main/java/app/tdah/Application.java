@@ -204,7 +204,7 @@ public final class Application implements AutoCloseable {
                     integrations.feature(),
                     sms.feature(),
                     mail.feature(),
-                    RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
+                    RemindersFeature.create(foundation, mail.mail(), sms.outbox(), integrationSync.calendarEvents()::busyUntil),
                     DigestFeature.create(foundation, tasks.queries(), mail.mail()),
                     integrationSync.feature(),
                     AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(),

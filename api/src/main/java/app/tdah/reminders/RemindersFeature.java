@@ -15,9 +15,10 @@ public final class RemindersFeature {
     private RemindersFeature() {
     }
 
-    public static Feature create(Foundation foundation, MailService mail, SmsOutbox sms) {
+    /** {@code calendars}: the person's busy times, which non-urgent reminders wait out. */
+    public static Feature create(Foundation foundation, MailService mail, SmsOutbox sms, BusyCalendars calendars) {
         ReminderDispatcher dispatcher = new ReminderDispatcher(new ReminderRepository(foundation.db()), mail, sms,
-                foundation.clock());
+                calendars, foundation.clock());
         return Feature.builder()
                 .job(new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
                         () -> new DispatchRemindersJob(dispatcher),

@@ -34,11 +34,16 @@ public final class IntegrationSyncFeature {
 
     private final IntegrationSyncService service;
     private final CalendarEvents calendarEvents;
+    private final CalendarWrites calendarWrites;
+    private final SyncRepository repository;
     private final Feature feature;
 
-    private IntegrationSyncFeature(IntegrationSyncService service, CalendarEvents calendarEvents, Feature feature) {
+    private IntegrationSyncFeature(IntegrationSyncService service, CalendarEvents calendarEvents, CalendarWrites calendarWrites,
+                                   SyncRepository repository, Feature feature) {
         this.service = service;
         this.calendarEvents = calendarEvents;
+        this.calendarWrites = calendarWrites;
+        this.repository = repository;
         this.feature = feature;
     }
 
@@ -50,7 +55,11 @@ public final class IntegrationSyncFeature {
         ProviderHttp google = http(foundation, integrations.get("google"), Provider.GOOGLE, timeout);
         ProviderHttp microsoft = http(foundation, integrations.get("microsoft"), Provider.MICROSOFT, timeout);
         SyncRepository repository = new SyncRepository(foundation.db());
-        SyncRunner runner = new SyncRunner(repository, sources(google, microsoft, settings, foundation.clock()), tokens,
+        Map<Provider, Map<SyncedData, ChangeSource<?>>> sources = sources(google, microsoft, settings, foundation.clock());
+        CalendarWrites writes = new CalendarWrites(Map.of(
+                Provider.GOOGLE, (EventWriter) sources.get(Provider.GOOGLE).get(SyncedData.CALENDAR),
+                Provider.MICROSOFT, (EventWriter) sources.get(Provider.MICROSOFT).get(SyncedData.CALENDAR)), tokens);
+        SyncRunner runner = new SyncRunner(repository, sources, tokens,
                 foundation.coordination(), foundation.audit(), settings, foundation.clock());
         IntegrationSyncService service = new IntegrationSyncService(repository, foundation.clock());
         Feature feature = Feature.builder()
@@ -60,7 +69,7 @@ public final class IntegrationSyncFeature {
                                 .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false))
                 .build();
-        return new IntegrationSyncFeature(service, new CalendarEvents(repository), feature);
+        return new IntegrationSyncFeature(service, new CalendarEvents(repository), writes, repository, feature);
     }
 
     /** Each provider's API for each stream. */
@@ -103,6 +112,16 @@ public final class IntegrationSyncFeature {
     /** Every connected calendar's events, for the agenda. */
     public CalendarEvents calendarEvents() {
         return calendarEvents;
+    }
+
+    /** Events written into connected calendars (a task scheduled into a slot). */
+    public CalendarWrites calendarWrites() {
+        return calendarWrites;
+    }
+
+    /** Told, in the transaction that applies them, of each page of calendar changes a sync brings in. */
+    public void onCalendarChanges(CalendarChangeListener listener) {
+        repository.onCalendarChanges(listener);
     }
 
     public Feature feature() {

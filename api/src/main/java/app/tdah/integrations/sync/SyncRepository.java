@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import app.tdah.integrations.Provider;
@@ -40,9 +41,14 @@ public final class SyncRepository {
             + "end_date, busy, link, to_json(recurrence)::text AS recurrence_json, time_zone, series_id, original_start, cancelled";
 
     private final DbClient db;
+    private final List<CalendarChangeListener> calendarListeners = new CopyOnWriteArrayList<>();
 
     public SyncRepository(DbClient db) {
         this.db = db;
+    }
+
+    void onCalendarChanges(CalendarChangeListener listener) {
+        calendarListeners.add(listener);
     }
 
     /** Starts syncing a stream (at {@code firstRun}), or takes it up again after a reconnect. */
@@ -96,13 +102,19 @@ public final class SyncRepository {
     /** Applies one page of changes and records the position after it, all or nothing. */
     <T> void applyPage(SyncState sync, Position before, Page<T> page, Position after) {
         Transactions.inTransaction(db, tx -> {
+            List<String> removed = new ArrayList<>(page.removedIds());
             switch (sync.data()) {
                 case CALENDAR -> writeEvents(tx, sync, after.generation(), cast(page.changed()), page.removedIds());
                 case MAIL -> writeMail(tx, sync, after.generation(), cast(page.changed()), page.removedIds());
             }
             if (before.full() && !after.full()) {
-                tx.delete("DELETE FROM " + table(sync.data()) + " WHERE integration_id = ?::uuid AND generation < ?",
-                        sync.integrationId(), after.generation());
+                removed.addAll(tx.query("DELETE FROM " + table(sync.data()) + " WHERE integration_id = ?::uuid AND generation < ? "
+                                + "RETURNING " + (sync.data() == SyncedData.CALENDAR ? "event_id" : "message_id") + " AS id",
+                        sync.integrationId(), after.generation()).map(row -> row.column("id").get(String.class)).toList());
+            }
+            if (sync.data() == SyncedData.CALENDAR && (!page.changed().isEmpty() || !removed.isEmpty())) {
+                List<SyncedEvent> changed = cast(page.changed());
+                calendarListeners.forEach(listener -> listener.applied(tx, sync.integrationId(), changed, removed));
             }
             tx.update("UPDATE integration_syncs SET cursor = ?, page_cursor = ?, full_sync = ?, generation = ? "
                             + "WHERE integration_id = ?::uuid AND stream = ?",
