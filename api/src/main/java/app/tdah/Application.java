@@ -58,6 +58,7 @@ import app.tdah.platform.KeyRotation;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
 import app.tdah.reminders.RemindersFeature;
+import app.tdah.scheduling.SchedulingFeature;
 import app.tdah.sms.SmsFeature;
 import app.tdah.tasks.MissedTasks;
 import app.tdah.tasks.TasksFeature;
@@ -208,6 +209,8 @@ public final class Application implements AutoCloseable {
                     DigestFeature.create(foundation, tasks.queries(), mail.mail()),
                     integrationSync.feature(),
                     AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(),
+                            userId -> accounts.zoneAndLanguageOf(userId).zone()),
+                    SchedulingFeature.create(foundation, tasks, integrations, integrationSync,
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     tokenPurge(accounts, mfa, clock));
 

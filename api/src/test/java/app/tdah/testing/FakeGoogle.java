@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A local stand-in for Google Calendar ({@code events.list} on the primary calendar) and Gmail ({@code profile},
  * {@code messages.list}, {@code messages.get} with {@code format=metadata}, {@code history.list}), speaking their
  * JSON: {@code nextPageToken}/{@code nextSyncToken}, cancelled events in incremental results, {@code 410 Gone}
- * (fullSyncRequired) for an expired sync token, {@code 404} for an expired {@code startHistoryId}. Each bearer token
+ * (fullSyncRequired) for an expired sync token, {@code 404} for an expired {@code startHistoryId}; and
+ * {@code events.insert}. Each bearer token
  * is one person's account, created on first use.
  */
 public final class FakeGoogle extends FakeProviderServer {
@@ -200,6 +201,28 @@ public final class FakeGoogle extends FakeProviderServer {
                 return history(account, query);
             }
             return error(404, "notFound", "Not found: " + path);
+        }
+    }
+
+    /** {@code events.insert} on the primary calendar: the event as Google stores it, with an id of its own, 200. */
+    @Override
+    protected Answer write(String token, String method, String path, JsonNode body) {
+        if (!method.equals("POST") || !path.equals("/calendar/v3/calendars/primary/events")) {
+            return super.write(token, method, path, body);
+        }
+        if (body == null || !body.path("start").has("dateTime") || !body.path("end").has("dateTime")) {
+            return error(400, "badRequest", "Missing start or end time.");
+        }
+        Account account = account(token);
+        synchronized (account) {
+            String id = "ins" + (account.calendarSeq + 1);
+            ObjectNode e = Account.base(id, body.path("summary").asText());
+            if (body.hasNonNull("description")) {
+                e.put("description", body.get("description").asText());
+            }
+            e.putObject("start").put("dateTime", body.path("start").path("dateTime").asText());
+            e.putObject("end").put("dateTime", body.path("end").path("dateTime").asText());
+            return new Answer(200, account.put(e));
         }
     }
 
