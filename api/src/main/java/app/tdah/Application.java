@@ -42,6 +42,7 @@ import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.llm.LlmSettings;
 import app.tdah.mail.MailFeature;
+import app.tdah.mailtasks.MailTasksFeature;
 import app.tdah.mfa.MfaFeature;
 import app.tdah.mfa.MfaGate;
 import app.tdah.myaccount.MyAccountFeature;
@@ -206,11 +207,13 @@ public final class Application implements AutoCloseable {
                     sms.feature(),
                     mail.feature(),
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox(), integrationSync.calendarEvents()::busyUntil),
-                    DigestFeature.create(foundation, tasks.queries(), mail.mail()),
+                    DigestFeature.create(foundation, tasks.queries(), integrationSync.syncedMail(), mail.mail()),
                     integrationSync.feature(),
                     AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(),
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     SchedulingFeature.create(foundation, tasks, integrations, integrationSync,
+                            userId -> accounts.zoneAndLanguageOf(userId).zone()),
+                    MailTasksFeature.create(foundation, integrationSync.syncedMail(), tasks.commands(),
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     tokenPurge(accounts, mfa, clock));
 

@@ -1,5 +1,6 @@
 package app.tdah.digest;
 
+import app.tdah.integrations.sync.SyncedMail;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.SendDailyDigestsJob;
 import app.tdah.mail.MailService;
@@ -9,14 +10,15 @@ import app.tdah.wiring.Foundation;
 
 import org.quartz.SimpleScheduleBuilder;
 
-/** The daily digest: a mail at each person's chosen local time with their day. */
+/** The daily digest: a mail at each person's chosen local time with their day and the mail that needs an answer. */
 public final class DigestFeature {
 
     private DigestFeature() {
     }
 
-    public static Feature create(Foundation foundation, TaskQueries tasks, MailService mail) {
-        DailyDigestSender sender = new DailyDigestSender(new DigestRepository(foundation.db()), tasks, mail, foundation.clock());
+    public static Feature create(Foundation foundation, TaskQueries tasks, SyncedMail syncedMail, MailService mail) {
+        DailyDigestSender sender = new DailyDigestSender(new DigestRepository(foundation.db()), tasks, syncedMail, mail,
+                foundation.clock());
         return Feature.builder()
                 .job(new ScheduledJob("send-daily-digests", SendDailyDigestsJob.class,
                         () -> new SendDailyDigestsJob(sender),

@@ -28,9 +28,10 @@ public final class MailService {
 
     /** Queues a daily digest inside the caller's transaction; the key makes a repeat a no-op. */
     public boolean enqueueDigest(io.helidon.dbclient.DbExecute tx, String recipient, String displayName, java.time.LocalDate day,
-                                 java.util.List<String> dueToday, java.util.List<String> overdue, String idempotencyKey) {
+                                 java.util.List<String> dueToday, java.util.List<String> overdue, java.util.List<String> mailToAnswer,
+                                 String idempotencyKey) {
         return outbox.insert(tx, UUID.randomUUID(), MailKind.DAILY_DIGEST, recipient,
-                MailTemplates.dailyDigest(displayName, day, dueToday, overdue), idempotencyKey, clock.instant());
+                MailTemplates.dailyDigest(displayName, day, dueToday, overdue, mailToAnswer), idempotencyKey, clock.instant());
     }
 
     /** Queues a mail inside the caller's transaction, so it is queued exactly when the caller's change commits. */

@@ -239,7 +239,7 @@ class MailOutboxTest {
 
     private void enqueue(int count) {
         for (int i = 0; i < count; i++) {
-            MailContent digest = MailTemplates.dailyDigest("Person " + i, DAY, List.of("task " + i), List.of());
+            MailContent digest = MailTemplates.dailyDigest("Person " + i, DAY, List.of("task " + i), List.of(), List.of());
             mail.enqueue(MailKind.DAILY_DIGEST, "person" + i + "@pa.test", digest.subject(), digest.textBody(), digest.htmlBody(),
                     "digest:" + i + ":2026-11-25");
         }

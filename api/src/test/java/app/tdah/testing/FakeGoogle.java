@@ -282,10 +282,20 @@ public final class FakeGoogle extends FakeProviderServer {
     }
 
     private Answer messageList(Account account, Map<String, String> query) {
+        // The search operators used: newer_than:Nd, and in:LABEL alone or several in braces (any of them).
         String q = query.getOrDefault("q", "");
-        long newerThan = q.startsWith("newer_than:") ? clock.instant().minus(Duration.ofDays(Long.parseLong(q.substring(11, q.length() - 1)))).toEpochMilli() : 0;
+        java.util.regex.Matcher days = java.util.regex.Pattern.compile("newer_than:(\\d+)d").matcher(q);
+        long newerThan = days.find() ? clock.instant().minus(Duration.ofDays(Long.parseLong(days.group(1)))).toEpochMilli() : 0;
+        List<String> in = new ArrayList<>();
+        java.util.regex.Matcher labels = java.util.regex.Pattern.compile("in:(\\w+)").matcher(q);
+        while (labels.find()) {
+            in.add(labels.group(1).toUpperCase(java.util.Locale.ROOT));
+        }
+        if (query.containsKey("labelIds")) {
+            in.add(query.get("labelIds"));
+        }
         List<Account.Message> inbox = account.messages.values().stream()
-                .filter(m -> m.labels().contains(query.getOrDefault("labelIds", "INBOX")) && m.internalDate() >= newerThan)
+                .filter(m -> (in.isEmpty() || m.labels().stream().anyMatch(in::contains)) && m.internalDate() >= newerThan)
                 .sorted(Comparator.comparingLong(Account.Message::internalDate).reversed().thenComparing(Account.Message::id))
                 .toList();
         int size = Math.min(Math.min(pageSize, 500), Integer.parseInt(query.getOrDefault("maxResults", "100")));

@@ -114,6 +114,11 @@ public final class IntegrationSyncFeature {
         return calendarEvents;
     }
 
+    /** The synced mail headers: what needs an answer. */
+    public SyncedMail syncedMail() {
+        return new SyncedMail(repository);
+    }
+
     /** Events written into connected calendars (a task scheduled into a slot). */
     public CalendarWrites calendarWrites() {
         return calendarWrites;
