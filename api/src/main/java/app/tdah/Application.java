@@ -187,12 +187,12 @@ public final class Application implements AutoCloseable {
             AccountsFeature accounts = AccountsFeature.create(foundation, mfaGate, mail.mail());
             MfaFeature mfa = MfaFeature.create(foundation, accounts);
             TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm);
-            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
-            AdminFeature admin = AdminFeature.create(foundation);
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());
             IntegrationSyncFeature integrationSync = IntegrationSyncFeature.create(foundation,
                     integrationTokens.orElseGet(() -> IntegrationSyncFeature.tokensOf(integrations)));
             integrationSync.follow(integrations);
+            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm, integrationSync.calendarEvents());
+            AdminFeature admin = AdminFeature.create(foundation);
             List<Feature> features = List.of(
                     accounts.feature(),
                     mfa.feature(),

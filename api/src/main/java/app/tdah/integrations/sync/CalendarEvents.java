@@ -76,6 +76,15 @@ public final class CalendarEvents {
         return shown;
     }
 
+    /** The events on the person's local {@code day}: all-day ones first, then by start. */
+    public List<EventOccurrence> on(UUID userId, LocalDate day, ZoneId zone) {
+        List<EventOccurrence> events = new ArrayList<>(between(userId, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(), day, day));
+        events.sort(java.util.Comparator.comparing((EventOccurrence e) -> !e.allDay())
+                .thenComparing(e -> e.allDay() ? Instant.MIN : e.startsAt()));
+        return events;
+    }
+
     /** The longest stretch of back-to-back busy events a reminder waits through: beyond it, it goes anyway. */
     private static final Duration LONGEST_BUSY_STRETCH = Duration.ofHours(12);
 
