@@ -137,7 +137,7 @@ public final class DataExport {
                     .export("integration_id", "message_id", "thread_id", "from_name", "from_address", "to_addresses",
                             "subject", "received_at", "labels", "snippet", "unread", "link")
                     .withhold("generation", "bookkeeping of a full sync, meaningless outside this server"),
-            Section.one("scheduling_preferences", OWNED)
+            Section.many("scheduling_preferences", OWNED, "work_start")
                     .export("work_start", "work_end", "work_days", "leave_now_minutes"),
             Section.many("task_calendar_events", "t.task_id IN (SELECT id FROM tasks WHERE user_id = me.id)", "created_at, task_id")
                     .export("task_id", "integration_id", "event_id", "link", "created_at"),
