@@ -42,6 +42,7 @@ public final class SchedulingService {
     static final Duration DEFAULT_LENGTH = Duration.ofMinutes(30);
     static final int DEFAULT_DAYS = 3;
     static final int MAX_DAYS = 14;
+    static final Duration FURTHEST_SLOT = Duration.ofDays(366);
 
     private static final UserError TASK_NOT_FOUND = new UserError("taskId", "That task doesn't exist.", UserError.Code.NOT_FOUND);
 
@@ -180,6 +181,10 @@ public final class SchedulingService {
         }
         if (startsAt.isBefore(clock.instant().minus(Duration.ofMinutes(1)))) {
             return Scheduled.refused(new UserError("slot", "That time has passed; pick another.", UserError.Code.INVALID));
+        }
+        // Checked before anything is written at the provider: the task then always accepts the slot as its time.
+        if (startsAt.isAfter(clock.instant().plus(FURTHEST_SLOT))) {
+            return Scheduled.refused(new UserError("slot", "Pick a time within the next year.", UserError.Code.INVALID));
         }
         if (repository.linkOf(taskId).isPresent()) {
             return Scheduled.refused(new UserError("taskId", "This task is in your calendar already: move the event there.",

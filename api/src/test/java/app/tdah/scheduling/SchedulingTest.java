@@ -259,6 +259,10 @@ class SchedulingTest {
         JsonNode notMine = p.client().execute(SCHEDULE, Map.of("input", Map.of("taskId", call, "slot", "2026-11-24T15:00:00Z",
                 "integrationId", theirs.globalId()))).data("scheduleTask");
 
+        JsonNode tooFar = p.client().execute(SCHEDULE, Map.of("input", Map.of("taskId", call, "slot", "2300-01-01T09:00:00Z",
+                "integrationId", theirs.globalId()))).data("scheduleTask");
+        assertThat(tooFar.path("userErrors").get(0).path("code").asText()).as("whose the connection is, checked first").isEqualTo("NOT_FOUND");
+
         assertThat(refused.path("userErrors").get(0).path("code").asText()).isEqualTo("FORBIDDEN");
         assertThat(refused.path("userErrors").get(0).path("message").asText()).startsWith("Microsoft lets us read your calendar but not add events");
         assertThat(notMine.path("userErrors").get(0).path("code").asText()).isEqualTo("NOT_FOUND");
@@ -278,9 +282,16 @@ class SchedulingTest {
             assertThat(e.path("start").path("dateTime").asText()).startsWith("2026-11-24T15:00:00");
             assertThat(e.path("end").path("dateTime").asText()).startsWith("2026-11-24T15:30:00");
         });
+        JsonNode past = p.client().execute(SCHEDULE, Map.of("input", Map.of("taskId", call, "slot", "2026-11-01T15:00:00Z",
+                "integrationId", writable.globalId()))).data("scheduleTask");
+        JsonNode centuries = p.client().execute(SCHEDULE, Map.of("input", Map.of("taskId", call, "slot", "2300-01-01T09:00:00Z",
+                "integrationId", writable.globalId()))).data("scheduleTask");
+        assertThat(List.of(past, centuries)).allSatisfy(refusal -> assertThat(refusal.path("userErrors").get(0).path("field").asText())
+                .isEqualTo("slot"));
         JsonNode again = p.client().execute(SCHEDULE, Map.of("input", Map.of("taskId", call, "slot", "2026-11-24T17:00:00Z",
                 "integrationId", writable.globalId()))).data("scheduleTask");
         assertThat(again.path("userErrors").get(0).path("code").asText()).isEqualTo("ALREADY_EXISTS");
+        assertThat(microsoft.mailbox(writable.token()).liveEvents()).as("nothing written for a refused slot").hasSize(1);
     }
 
     @Test
