@@ -46,6 +46,7 @@ import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.llm.LlmSettings;
 import app.tdah.mail.MailFeature;
+import app.tdah.mailtasks.MailTasksFeature;
 import app.tdah.mfa.MfaFeature;
 import app.tdah.mfa.MfaGate;
 import app.tdah.myaccount.MyAccountFeature;
@@ -62,6 +63,7 @@ import app.tdah.platform.KeyRotation;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
 import app.tdah.reminders.RemindersFeature;
+import app.tdah.scheduling.SchedulingFeature;
 import app.tdah.sms.SmsFeature;
 import app.tdah.tasks.MissedTasks;
 import app.tdah.tasks.TasksFeature;
@@ -193,12 +195,12 @@ public final class Application implements AutoCloseable {
             MfaFeature mfa = MfaFeature.create(foundation, accounts);
             TasksFeature tasks = TasksFeature.create(foundation, accounts::zoneAndLanguageOf, llm,
                     userId -> accounts.permits(userId, Permission.ASSISTANT_LLM));
-            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm);
-            AdminFeature admin = AdminFeature.create(foundation, accounts.records());
             IntegrationsFeature integrations = IntegrationsFeature.create(foundation, accounts, mail.mail());
             IntegrationSyncFeature integrationSync = IntegrationSyncFeature.create(foundation,
                     integrationTokens.orElseGet(() -> IntegrationSyncFeature.tokensOf(integrations)));
             integrationSync.follow(integrations);
+            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm, integrationSync.calendarEvents());
+            AdminFeature admin = AdminFeature.create(foundation, accounts.records());
             List<Feature> features = List.of(
                     accounts.feature(),
                     mfa.feature(),
@@ -212,10 +214,14 @@ public final class Application implements AutoCloseable {
                     integrations.feature(),
                     sms.feature(),
                     mail.feature(),
-                    RemindersFeature.create(foundation, mail.mail(), sms.outbox()),
-                    DigestFeature.create(foundation, accounts.records(), tasks.queries(), mail.mail()),
+                    RemindersFeature.create(foundation, mail.mail(), sms.outbox(), integrationSync.calendarEvents()::busyUntil),
+                    DigestFeature.create(foundation, accounts.records(), tasks.queries(), integrationSync.syncedMail(), mail.mail()),
                     integrationSync.feature(),
                     AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(),
+                            userId -> accounts.zoneAndLanguageOf(userId).zone()),
+                    SchedulingFeature.create(foundation, tasks, integrations, integrationSync,
+                            userId -> accounts.zoneAndLanguageOf(userId).zone()),
+                    MailTasksFeature.create(foundation, integrationSync.syncedMail(), tasks.commands(),
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     tokenPurge(accounts, mfa, clock));
 

@@ -3,7 +3,7 @@ package app.tdah.agenda;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import app.tdah.integrations.sync.Provider;
+import app.tdah.integrations.Provider;
 import app.tdah.tasks.Task;
 
 /**

@@ -32,10 +32,12 @@ public final class MailService {
                 idempotencyKey);
     }
 
+    /** Queues a daily digest inside the caller's transaction; the key makes a repeat a no-op. */
     public boolean enqueueDigest(DbExecute tx, UUID ownerId, String recipient, String displayName, LocalDate day,
-                                 List<String> dueToday, List<String> overdue, String idempotencyKey) {
+                                 List<String> dueToday, List<String> overdue, List<String> mailToAnswer,
+                                 String idempotencyKey) {
         return enqueue(tx, MailKind.DAILY_DIGEST, ownerId, recipient,
-                MailTemplates.dailyDigest(displayName, day, dueToday, overdue), idempotencyKey);
+                MailTemplates.dailyDigest(displayName, day, dueToday, overdue, mailToAnswer), idempotencyKey);
     }
 
     public boolean enqueue(DbExecute tx, MailKind kind, UUID ownerId, String recipient, MailContent content,

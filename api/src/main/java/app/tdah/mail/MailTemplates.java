@@ -108,7 +108,9 @@ public final class MailTemplates {
         return new MailContent(subject, text, page(subject, html));
     }
 
-    public static MailContent dailyDigest(String displayName, LocalDate day, List<String> dueToday, List<String> overdue) {
+    /** {@code mailToAnswer}: unread mail from people the person wrote to lately, one "sender: subject" line each. */
+    public static MailContent dailyDigest(String displayName, LocalDate day, List<String> dueToday, List<String> overdue,
+                                          List<String> mailToAnswer) {
         String subject = "Your day: " + DAY.format(day);
         StringBuilder text = new StringBuilder(greeting(displayName)).append("\n\n");
         StringBuilder html = new StringBuilder(greetingHtml(displayName));
@@ -123,6 +125,11 @@ public final class MailTemplates {
         if (!overdue.isEmpty()) {
             text.append("Still open from before (pick one, or move them to another day):\n").append(textList(overdue));
             html.append(paragraph("Still open from before (pick one, or move them to another day):")).append(htmlList(overdue));
+        }
+        if (!mailToAnswer.isEmpty()) {
+            String intro = "Unread mail from people you wrote to lately (it may need an answer):";
+            text.append(dueToday.isEmpty() && overdue.isEmpty() ? "" : "\n").append(intro).append('\n').append(textList(mailToAnswer));
+            html.append(paragraph(intro)).append(htmlList(mailToAnswer));
         }
         return new MailContent(subject, text.toString(), page(subject, html.toString()));
     }

@@ -137,6 +137,13 @@ public final class DataExport {
                     .export("integration_id", "message_id", "thread_id", "from_name", "from_address", "to_addresses",
                             "subject", "received_at", "labels", "snippet", "unread", "link")
                     .withhold("generation", "bookkeeping of a full sync, meaningless outside this server"),
+            Section.many("scheduling_preferences", OWNED, "work_start")
+                    .export("work_start", "work_end", "work_days", "leave_now_minutes"),
+            Section.many("task_calendar_events", "t.task_id IN (SELECT id FROM tasks WHERE user_id = me.id)", "created_at, task_id")
+                    .export("task_id", "integration_id", "event_id", "link", "created_at"),
+            Section.many("leave_now_nudges", "t.integration_id IN (SELECT id FROM integrations WHERE user_id = me.id)",
+                    "sent_at, event_id")
+                    .export("integration_id", "event_id", "starts_at", "sent_at"),
             Section.many("ical_feeds", OWNED, "created_at")
                     .export("created_at")
                     .withhold("token_hash", "a secret: the feed URL's token hash"),

@@ -31,4 +31,19 @@ public interface Statements {
             }
         };
     }
+
+    /** Every statement in the caller's open transaction {@code tx}: what they change commits or rolls back with it. */
+    static Statements within(DbExecute tx) {
+        return new Statements() {
+            @Override
+            public DbExecute execute() {
+                return tx;
+            }
+
+            @Override
+            public <T> T inTransaction(Function<DbExecute, T> work) {
+                return work.apply(tx);
+            }
+        };
+    }
 }

@@ -17,7 +17,9 @@ import io.helidon.dbclient.DbExecute;
 /**
  * Hands due reminders to their channels, exactly once per occurrence and channel: the claim (row locks, skipped by
  * other nodes), the delivery rows (unique per occurrence and channel) and the channel outbox rows commit together,
- * so a node dying mid-batch leaves its reminders for the next claim and nothing half-sent.
+ * so a node dying mid-batch leaves its reminders for the next claim and nothing half-sent. A reminder that is not
+ * pressing waits out the night (quiet hours) and the person's busy calendar events: it is moved to when they end, and
+ * claimed again then like any other.
  */
 public final class ReminderDispatcher implements DueReminders {
 
@@ -28,15 +30,17 @@ public final class ReminderDispatcher implements DueReminders {
     private final Notifier notifier;
     private final MailService mail;
     private final SmsOutbox sms;
+    private final BusyCalendars calendars;
     private final Clock clock;
 
     ReminderDispatcher(ReminderRepository repository, ReminderTimes reminderTimes, Notifier notifier, MailService mail,
-                       SmsOutbox sms, Clock clock) {
+                       SmsOutbox sms, BusyCalendars calendars, Clock clock) {
         this.repository = repository;
         this.reminderTimes = reminderTimes;
         this.notifier = notifier;
         this.mail = mail;
         this.sms = sms;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -79,14 +83,28 @@ public final class ReminderDispatcher implements DueReminders {
         return "reminder:" + reminder.id() + ":" + reminder.fireAt();
     }
 
+    /**
+     * When a reminder should go instead of now: urgent ones never wait; others wait for the end of quiet hours, and
+     * all but high-priority ones for the end of a busy calendar event they fall in.
+     */
+    private Optional<Instant> deferral(ReminderRepository.DueReminder reminder) {
+        if ("URGENT".equals(reminder.priority())) {
+            return Optional.empty();
+        }
+        Optional<Instant> quiet = reminder.quietHours().deferral(reminder.fireAt());
+        if (quiet.isPresent() || "HIGH".equals(reminder.priority())) {
+            return quiet;
+        }
+        return calendars.busyUntil(reminder.userId(), reminder.fireAt());
+    }
+
     @Override
     public int dispatchDue(int batchSize) {
         Instant now = clock.instant();
         return repository.inTransaction(tx -> {
             List<ReminderRepository.DueReminder> due = repository.claimDue(tx, now, batchSize);
             for (ReminderRepository.DueReminder reminder : due) {
-                Optional<Instant> deferred = "URGENT".equals(reminder.priority()) ? Optional.empty()
-                        : reminder.quietHours().deferral(reminder.fireAt());
+                Optional<Instant> deferred = deferral(reminder);
                 if (deferred.isPresent()) {
                     reminderTimes.fireNextAt(tx, reminder.userId(), reminder.id(), deferred.get());
                     continue;

@@ -20,8 +20,9 @@ public final class RemindersFeature {
     private RemindersFeature() {
     }
 
-    public static Feature create(Foundation foundation, MailService mail, SmsOutbox sms) {
-        ReminderDispatcher dispatcher = dispatcher(foundation.db(), mail, sms, foundation.clock());
+    /** {@code calendars}: the person's busy times, which non-urgent reminders wait out. */
+    public static Feature create(Foundation foundation, MailService mail, SmsOutbox sms, BusyCalendars calendars) {
+        ReminderDispatcher dispatcher = dispatcher(foundation.db(), mail, sms, calendars, foundation.clock());
         return Feature.builder()
                 .job(new ScheduledJob("dispatch-reminders", DispatchRemindersJob.class,
                         () -> new DispatchRemindersJob(dispatcher),
@@ -31,8 +32,9 @@ public final class RemindersFeature {
     }
 
     /** The dispatcher the job runs; tests build their own on a clock of theirs. */
-    public static ReminderDispatcher dispatcher(DbClient db, MailService mail, SmsOutbox sms, Clock clock) {
+    public static ReminderDispatcher dispatcher(DbClient db, MailService mail, SmsOutbox sms, BusyCalendars calendars,
+                                                Clock clock) {
         return new ReminderDispatcher(new ReminderRepository(db), TasksFeature.reminderTimes(db),
-                NotificationsFeature.notifier(db), mail, sms, clock);
+                NotificationsFeature.notifier(db), mail, sms, calendars, clock);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import app.tdah.accounts.AccountsFeature;
 import app.tdah.identity.Permission;
+import app.tdah.integrations.sync.CalendarEvents;
 import app.tdah.jobs.ScheduledJob;
 import app.tdah.jobs.outbox.RetryPolicy;
 import app.tdah.jobs.sms.SendSmsJob;
@@ -18,6 +19,7 @@ import app.tdah.jobs.sms.TwilioSettings;
 import app.tdah.jobs.sms.TwilioSmsSender;
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.platform.ConfigValues;
+import app.tdah.sms.assistant.DayEvents;
 import app.tdah.sms.assistant.SmsAssistantSettings;
 import app.tdah.sms.assistant.SmsInbox;
 import app.tdah.sms.webhook.SmsWebhookHttpService;
@@ -44,8 +46,9 @@ public final class SmsFeature {
         this.feature = feature;
     }
 
+    /** {@code calendars}: the person's connected calendars, whose events of the day "today" lists with the tasks. */
     public static SmsFeature create(Foundation foundation, AccountsFeature accounts, TasksFeature tasks,
-                                    Optional<ChatCompletionsClient> llm) {
+                                    Optional<ChatCompletionsClient> llm, CalendarEvents calendars) {
         Config sms = foundation.config().get("sms");
         SmsSettings settings = settings(sms);
         Optional<TwilioSettings> twilio = twilio(foundation.config().get("twilio"), foundation.publicUrl());
@@ -69,7 +72,7 @@ public final class SmsFeature {
                 new TwilioSignature(account.authToken(), foundation.publicUrl()), foundation.audit());
         SmsInbox inbox = SmsInbox.create(foundation.db(), tasks.queries(), tasks.commands(), outbox, llm,
                 userId -> accounts.permits(userId, Permission.ASSISTANT_LLM),
-                assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), foundation.clock());
+                assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), dayEvents(calendars), foundation.clock());
         foundation.closeAtStop().accept(inbox);
         feature.route(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(twilioRequests,
                         new SmsMessageRepository(foundation.db()), foundation.clock()))
@@ -84,6 +87,14 @@ public final class SmsFeature {
     }
 
     /** Retries wait 15 s, 30 s, 1 min... up to 15 min: a text hours late is rarely worth sending. */
+    /** A day's events as texts list them: a local start time (none for all-day ones) and a title. */
+    private static DayEvents dayEvents(CalendarEvents calendars) {
+        return (userId, day, zone) -> calendars.on(userId, day, zone).stream()
+                .map(e -> new DayEvents.DayEvent(e.allDay() ? null : e.startsAt().atZone(zone).toLocalTime(),
+                        e.title() == null || e.title().isBlank() ? "(no title)" : e.title()))
+                .toList();
+    }
+
     private static SmsSettings settings(Config sms) {
         return new SmsSettings(
                 sms.get("default.region").asString().get(),

@@ -142,12 +142,12 @@ public final class TaskCommands {
         }
         Task updated = new Task(t.id(), t.userId(), t.parentId(), t.position(),
                 changes.title().map(String::strip).orElse(t.title()),
-                changes.notes().map(n -> blankToNull(n.orElse(null))).orElse(t.notes()),
-                changes.due().map(d -> d.orElse(null)).orElse(t.due()),
-                changes.priority().map(p -> p.orElse(null)).orElse(t.priority()),
+                changes.notes().isPresent() ? blankToNull(changes.notes().get().orElse(null)) : t.notes(),
+                changed(changes.due(), t.due()),
+                changed(changes.priority(), t.priority()),
                 tags, t.status(),
-                changes.estimateMinutes().map(e -> e.orElse(null)).orElse(t.estimateMinutes()),
-                changes.rrule().map(r -> normalise(r.orElse(null))).orElse(t.rrule()),
+                changed(changes.estimateMinutes(), t.estimateMinutes()),
+                changes.rrule().isPresent() ? normalise(changes.rrule().get().orElse(null)) : t.rrule(),
                 changes.repeatAfterCompletion().orElse(t.repeatAfterCompletion()),
                 t.snoozedUntil(), t.missedCount(), t.brokenDownAt(), t.createdAt(), t.completedAt());
         if (updated.rrule() != null && updated.due() == null) {
@@ -159,6 +159,11 @@ public final class TaskCommands {
             repository.refreshReminderTimes(tx, toSave.id(), clock.instant());
         });
         return Result.of(toSave);
+    }
+
+    /** A field's new value: the one given (null when given as null), or the current one when left out. */
+    private static <T> T changed(Optional<Optional<T>> change, T current) {
+        return change.isPresent() ? change.get().orElse(null) : current;
     }
 
     /**

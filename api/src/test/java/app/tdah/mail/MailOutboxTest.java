@@ -259,7 +259,7 @@ class MailOutboxTest {
 
     private void enqueue(int count) {
         for (int i = 0; i < count; i++) {
-            MailContent digest = MailTemplates.dailyDigest("Person " + i, DAY, List.of("task " + i), List.of());
+            MailContent digest = MailTemplates.dailyDigest("Person " + i, DAY, List.of("task " + i), List.of(), List.of());
             mail.enqueue(db.execute(), MailKind.DAILY_DIGEST, null, "person" + i + "@pa.test", digest, "digest:" + i + ":2026-11-25");
         }
     }

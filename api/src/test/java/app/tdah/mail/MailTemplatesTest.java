@@ -30,11 +30,13 @@ class MailTemplatesTest {
 
     @Test
     void digestTitlesAreEscapedToo() {
-        MailContent digest = MailTemplates.dailyDigest("Ada", DAY, List.of("<img src=x onerror=alert(1)>"), List.of("\"quoted\" & <b>bold</b>"));
+        MailContent digest = MailTemplates.dailyDigest("Ada", DAY, List.of("<img src=x onerror=alert(1)>"), List.of("\"quoted\" & <b>bold</b>"),
+                List.of("Eve: <script>alert(2)</script>"));
 
         assertThat(digest.htmlBody())
-                .doesNotContain("<img", "<b>bold</b>")
-                .contains("&lt;img src=x onerror=alert(1)&gt;", "&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;");
+                .doesNotContain("<img", "<b>bold</b>", "<script>")
+                .contains("&lt;img src=x onerror=alert(1)&gt;", "&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;",
+                        "Eve: &lt;script&gt;alert(2)&lt;/script&gt;");
     }
 
     @Test
@@ -85,8 +87,8 @@ class MailTemplatesTest {
 
     @Test
     void theDigestListsTodayAndWhatIsStillOpenOrSaysThereIsNothing() {
-        MailContent digest = MailTemplates.dailyDigest("Ada", DAY, List.of("call mom", "water plants"), List.of("taxes"));
-        MailContent empty = MailTemplates.dailyDigest("Ada", DAY, List.of(), List.of());
+        MailContent digest = MailTemplates.dailyDigest("Ada", DAY, List.of("call mom", "water plants"), List.of("taxes"), List.of());
+        MailContent empty = MailTemplates.dailyDigest("Ada", DAY, List.of(), List.of(), List.of());
 
         assertThat(digest.subject()).isEqualTo("Your day: Tuesday 24 November");
         assertThat(digest.textBody()).contains("Today:\n  - call mom\n  - water plants\n", "  - taxes\n");
@@ -100,7 +102,7 @@ class MailTemplatesTest {
                 MailTemplates.verification("Ada", URI.create("https://pa.example.org/v")),
                 MailTemplates.passwordReset("Ada", URI.create("https://pa.example.org/r")),
                 MailTemplates.reminder("Ada", "call mom", new Due.AllDay(DAY)),
-                MailTemplates.dailyDigest("Ada", DAY, List.of("call mom"), List.of()))) {
+                MailTemplates.dailyDigest("Ada", DAY, List.of("call mom"), List.of(), List.of()))) {
             assertThat(mail.htmlBody()).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">")
                     .doesNotContain("<img", "<link", "<script", "url(", "src=");
         }

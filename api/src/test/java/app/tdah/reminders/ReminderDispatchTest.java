@@ -122,7 +122,7 @@ class ReminderDispatchTest {
         try (DbClient db = database.openClient()) {
             Clock evening = Clock.fixed(lateEvening.plusSeconds(60), ZoneOffset.UTC);
             RemindersFeature.dispatcher(db, new MailService(new MailOutboxRepository(db), evening), new SmsOutbox(db),
-                    evening).dispatchDue(50);
+                    BusyCalendars.NONE, evening).dispatchDue(50);
         }
         assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night urgent'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM notifications WHERE title = 'night calm'")).isZero();
@@ -144,7 +144,8 @@ class ReminderDispatchTest {
         Database database = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 8);
         try (DbClient db = database.openClient()) {
             ReminderDispatcher dispatcher = RemindersFeature.dispatcher(db,
-                    new MailService(new MailOutboxRepository(db), Clock.systemUTC()), new SmsOutbox(db), Clock.systemUTC());
+                    new MailService(new MailOutboxRepository(db), Clock.systemUTC()), new SmsOutbox(db), BusyCalendars.NONE,
+                    Clock.systemUTC());
             var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {

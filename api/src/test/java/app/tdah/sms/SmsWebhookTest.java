@@ -437,6 +437,69 @@ class SmsWebhookTest {
         }
     }
 
+    /** An event of the person's synced calendar, as the sync stores it. */
+    private static void calendarEvent(Person p, String id, String title, Instant start, Instant end, LocalDate allDay) {
+        UUID integrationId = sql.value(UUID.class, "SELECT id FROM integrations WHERE user_id = ?", p.id());
+        if (allDay != null) {
+            sql.update("INSERT INTO calendar_events (integration_id, event_id, user_id, title, start_date, end_date, busy, generation) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, false, 1)", integrationId, id, p.id(), title, allDay, allDay.plusDays(1));
+        } else {
+            sql.update("INSERT INTO calendar_events (integration_id, event_id, user_id, title, starts_at, ends_at, busy, generation) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, true, 1)", integrationId, id, p.id(), title, start.atOffset(java.time.ZoneOffset.UTC),
+                    end.atOffset(java.time.ZoneOffset.UTC));
+        }
+    }
+
+    private static void connectCalendar(Person p) {
+        UUID integrationId = UUID.randomUUID();
+        sql.update("INSERT INTO integrations (id, user_id, provider, account_id, account_email, granted_scope, status, connected_at, "
+                + "status_changed_at, access_token_sealed, access_token_expires_at, refresh_token_sealed) VALUES (?, ?, 'google', ?, "
+                + "'me@example.com', '', 'CONNECTED', now(), now(), '\\x00'::bytea, now(), '\\x00'::bytea)", integrationId, p.id(),
+                "account-" + integrationId);
+        sql.update("INSERT INTO integration_syncs (integration_id, stream, user_id, provider, next_run_at) "
+                + "VALUES (?, 'CALENDAR', ?, 'GOOGLE', now() + interval '1 day')", integrationId, p.id());
+    }
+
+    @Test
+    void todayAndAgendaListTheDaysCalendarEventsBeforeItsTasksInThePersonsZone() {
+        Person ada = personWithVerifiedPhone();
+        connectCalendar(ada);
+        LocalDate today = clock.instant().atZone(PARIS).toLocalDate();
+        Instant tenInParis = today.atTime(10, 0).atZone(PARIS).toInstant();
+        calendarEvent(ada, "dentist", "Dentist", tenInParis, tenInParis.plus(Duration.ofHours(1)), null);
+        calendarEvent(ada, "lyon", "Holiday in Lyon", null, null, today);
+        calendarEvent(ada, "standup", "Stand-up", tenInParis.minus(Duration.ofHours(1)), tenInParis.minus(Duration.ofMinutes(45)), null);
+        // 00:30 in Paris tomorrow is still "today" in UTC: it is not shown.
+        Instant tomorrowInParis = today.plusDays(1).atTime(0, 30).atZone(PARIS).toInstant();
+        calendarEvent(ada, "late", "Tomorrow already", tomorrowInParis, tomorrowInParis.plus(Duration.ofMinutes(30)), null);
+        text(ada.phone(), "send the report today 16:00");
+
+        String reply = text(ada.phone(), "today");
+
+        assertThat(reply).isEqualTo("Holiday in Lyon\n09:00 Stand-up\n10:00 Dentist\nToday (1):\n1. send the report 16:00");
+        assertThat(text(ada.phone(), "agenda")).isEqualTo(reply);
+        assertThat(text(ada.phone(), "done 1")).startsWith("Done: send the report.");
+        assertThat(text(ada.phone(), "Agenda")).startsWith("Holiday in Lyon\n09:00 Stand-up\n10:00 Dentist\n")
+                .doesNotContain("send the report");
+    }
+
+    @Test
+    void aLongDayOfEventsStillLeavesRoomForTheTasksInOneSegment() {
+        Person ada = personWithVerifiedPhone("fr");
+        connectCalendar(ada);
+        LocalDate today = clock.instant().atZone(PARIS).toLocalDate();
+        for (int hour = 9; hour < 19; hour++) {
+            Instant at = today.atTime(hour, 0).atZone(PARIS).toInstant();
+            calendarEvent(ada, "e" + hour, "Meeting about the quarterly numbers " + hour, at, at.plus(Duration.ofMinutes(30)), null);
+        }
+        text(ada.phone(), "appeler la banque aujourd'hui");
+
+        String reply = text(ada.phone(), "aujourd'hui");
+
+        assertThat(app.tdah.sms.SmsText.of(reply).segments()).isEqualTo(1);
+        assertThat(reply).startsWith("9h Meeting about the quarterly numbers 9\n10h Meeting").contains("\n...\nAujourd'hui (1):\n1. appeler la banque");
+    }
+
     @Test
     void undoingDoneTakesTheCompletionBackOutOfTheInsights() {
         Person ada = personWithVerifiedPhone();

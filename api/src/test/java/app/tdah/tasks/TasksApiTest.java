@@ -67,6 +67,25 @@ class TasksApiTest {
     }
 
     @Test
+    void anUpdateGivingNullClearsTheFieldAndOneLeavingItOutKeepsIt() {
+        GraphQlClient client = signedIn("UTC");
+        JsonNode created = create(client, Map.of("title", "dentist", "dueAt", NOW.plus(Duration.ofDays(1)).toString(),
+                "priority", "HIGH", "estimateMinutes", 30, "notes", "bring the card")).path("task");
+        String update = "mutation U($i: UpdateTaskInput!) { updateTask(input: $i) { task { dueAt dueDate priority notes } userErrors { code } } }";
+        Map<String, Object> cleared = new java.util.HashMap<>();
+        cleared.put("id", created.path("id").asText());
+        cleared.put("dueAt", null);
+        cleared.put("priority", null);
+
+        JsonNode task = client.execute(update, Map.of("i", cleared)).data("updateTask").path("task");
+
+        assertThat(task.path("dueAt").isNull()).as(task.toString()).isTrue();
+        assertThat(task.path("dueDate").isNull()).isTrue();
+        assertThat(task.path("priority").isNull()).isTrue();
+        assertThat(task.path("notes").asText()).isEqualTo("bring the card");
+    }
+
+    @Test
     void parseCapturePreviewsWithoutSaving() {
         GraphQlClient client = signedIn("UTC");
         JsonNode preview = client.execute("query { parseCapture(text: \"water plants every monday #home\") { title dueDate allDay tags recurrence userErrors { code } } }")

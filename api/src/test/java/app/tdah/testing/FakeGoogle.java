@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A local stand-in for Google Calendar ({@code events.list} on the primary calendar) and Gmail ({@code profile},
  * {@code messages.list}, {@code messages.get} with {@code format=metadata}, {@code history.list}), speaking their
  * JSON: {@code nextPageToken}/{@code nextSyncToken}, cancelled events in incremental results, {@code 410 Gone}
- * (fullSyncRequired) for an expired sync token, {@code 404} for an expired {@code startHistoryId}. Each bearer token
+ * (fullSyncRequired) for an expired sync token, {@code 404} for an expired {@code startHistoryId}; and
+ * {@code events.insert}. Each bearer token
  * is one person's account, created on first use.
  */
 public final class FakeGoogle extends FakeProviderServer {
@@ -203,6 +204,28 @@ public final class FakeGoogle extends FakeProviderServer {
         }
     }
 
+    /** {@code events.insert} on the primary calendar: the event as Google stores it, with an id of its own, 200. */
+    @Override
+    protected Answer write(String token, String method, String path, JsonNode body) {
+        if (!method.equals("POST") || !path.equals("/calendar/v3/calendars/primary/events")) {
+            return super.write(token, method, path, body);
+        }
+        if (body == null || !body.path("start").has("dateTime") || !body.path("end").has("dateTime")) {
+            return error(400, "badRequest", "Missing start or end time.");
+        }
+        Account account = account(token);
+        synchronized (account) {
+            String id = "ins" + (account.calendarSeq + 1);
+            ObjectNode e = Account.base(id, body.path("summary").asText());
+            if (body.hasNonNull("description")) {
+                e.put("description", body.get("description").asText());
+            }
+            e.putObject("start").put("dateTime", body.path("start").path("dateTime").asText());
+            e.putObject("end").put("dateTime", body.path("end").path("dateTime").asText());
+            return new Answer(200, account.put(e));
+        }
+    }
+
     private Answer events(Account account, Map<String, String> query) {
         int size = Math.min(pageSize, Integer.parseInt(query.getOrDefault("maxResults", "250")));
         long from;
@@ -259,10 +282,20 @@ public final class FakeGoogle extends FakeProviderServer {
     }
 
     private Answer messageList(Account account, Map<String, String> query) {
+        // The search operators used: newer_than:Nd, and in:LABEL alone or several in braces (any of them).
         String q = query.getOrDefault("q", "");
-        long newerThan = q.startsWith("newer_than:") ? clock.instant().minus(Duration.ofDays(Long.parseLong(q.substring(11, q.length() - 1)))).toEpochMilli() : 0;
+        java.util.regex.Matcher days = java.util.regex.Pattern.compile("newer_than:(\\d+)d").matcher(q);
+        long newerThan = days.find() ? clock.instant().minus(Duration.ofDays(Long.parseLong(days.group(1)))).toEpochMilli() : 0;
+        List<String> in = new ArrayList<>();
+        java.util.regex.Matcher labels = java.util.regex.Pattern.compile("in:(\\w+)").matcher(q);
+        while (labels.find()) {
+            in.add(labels.group(1).toUpperCase(java.util.Locale.ROOT));
+        }
+        if (query.containsKey("labelIds")) {
+            in.add(query.get("labelIds"));
+        }
         List<Account.Message> inbox = account.messages.values().stream()
-                .filter(m -> m.labels().contains(query.getOrDefault("labelIds", "INBOX")) && m.internalDate() >= newerThan)
+                .filter(m -> (in.isEmpty() || m.labels().stream().anyMatch(in::contains)) && m.internalDate() >= newerThan)
                 .sorted(Comparator.comparingLong(Account.Message::internalDate).reversed().thenComparing(Account.Message::id))
                 .toList();
         int size = Math.min(Math.min(pageSize, 500), Integer.parseInt(query.getOrDefault("maxResults", "100")));

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A local stand-in for Microsoft Graph's delta queries: {@code /v1.0/me/calendarView/delta} (a window of occurrences)
  * and {@code /v1.0/me/mailFolders/inbox/messages/delta}, answering {@code value} with {@code @odata.nextLink} until
  * the last page's {@code @odata.deltaLink}; deletions as {@code @removed}; {@code 410 Gone} (SyncStateNotFound) for
- * an expired delta token. Each bearer token is one person's mailbox, created on first use.
+ * an expired delta token; and {@code POST /v1.0/me/events}. Each bearer token is one person's mailbox, created on
+ * first use.
  */
 public final class FakeMicrosoftGraph extends FakeProviderServer {
 
@@ -137,6 +138,25 @@ public final class FakeMicrosoftGraph extends FakeProviderServer {
                 return delta(path, mailbox.messages, query, false);
             }
             return graphError(404, "ResourceNotFound", "Resource not found for the segment.");
+        }
+    }
+
+    /** {@code POST /v1.0/me/events}: the event as Graph stores it (local times with their zone), 201 Created. */
+    @Override
+    protected Answer write(String token, String method, String path, com.fasterxml.jackson.databind.JsonNode body) {
+        if (!method.equals("POST") || !path.equals("/v1.0/me/events")) {
+            return super.write(token, method, path, body);
+        }
+        if (body == null || !"UTC".equals(body.path("start").path("timeZone").asText())
+                || !"UTC".equals(body.path("end").path("timeZone").asText())) {
+            return graphError(400, "ErrorInvalidRequest", "Start and end need a dateTime and timeZone.");
+        }
+        Mailbox mailbox = mailbox(token);
+        synchronized (mailbox) {
+            String id = "AAMk-" + (mailbox.events.seq + 1);
+            Instant start = java.time.LocalDateTime.parse(body.path("start").path("dateTime").asText()).toInstant(ZoneOffset.UTC);
+            Instant end = java.time.LocalDateTime.parse(body.path("end").path("dateTime").asText()).toInstant(ZoneOffset.UTC);
+            return new Answer(201, mailbox.putEvent(id, body.path("subject").asText(), start, end, "busy", null));
         }
     }
 

@@ -107,6 +107,11 @@ public abstract class FakeProviderServer implements AutoCloseable {
 
     protected abstract Answer answer(String token, String path, Map<String, String> query, String rawQuery);
 
+    /** The answer to a request that writes ({@code POST}) for the account with {@code token}; none is served by default. */
+    protected Answer write(String token, String method, String path, JsonNode body) {
+        return error(405, "methodNotAllowed", method + " " + path + " is not served here");
+    }
+
     /** The cursor a request syncs from, if it is the first request of an incremental sync; null otherwise. */
     protected abstract String cursorOf(String path, Map<String, String> query);
 
@@ -125,20 +130,20 @@ public abstract class FakeProviderServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Instant arrived = Instant.now();
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            byte[] requestBody = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             String rawQuery = exchange.getRequestURI().getRawQuery();
             Map<String, String> query = query(rawQuery);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
             // Gmail's per-message reads run side by side within one sync; every other request is a list read.
-            String listing = path.contains("/messages/") ? null : token + " " + path;
+            String listing = path.contains("/messages/") || !exchange.getRequestMethod().equals("GET") ? null : token + " " + path;
             if (listing != null && listingsInFlight.computeIfAbsent(listing, k -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet() > 1) {
                 listedAtOnce.add(listing);
             }
             try {
-                respond(exchange, token, path, query, rawQuery, arrived);
+                respond(exchange, token, path, query, rawQuery, arrived, requestBody);
             } finally {
                 if (listing != null) {
                     listingsInFlight.get(listing).decrementAndGet();
@@ -148,7 +153,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, String token, String path, Map<String, String> query, String rawQuery,
-                         Instant arrived) throws IOException {
+                         Instant arrived, byte[] requestBody) throws IOException {
         Failure failure = nextFailure(token, path);
         int status;
         byte[] body;
@@ -160,6 +165,11 @@ public abstract class FakeProviderServer implements AutoCloseable {
             }
         } else if (token == null) {
             Answer a = error(401, "UNAUTHENTICATED", "Request is missing required authentication credential.");
+            status = a.status();
+            body = JSON.writeValueAsBytes(a.body());
+        } else if (!exchange.getRequestMethod().equals("GET")) {
+            JsonNode written = requestBody.length == 0 ? null : JSON.readTree(requestBody);
+            Answer a = write(token, exchange.getRequestMethod(), path, written);
             status = a.status();
             body = JSON.writeValueAsBytes(a.body());
         } else {

@@ -28,14 +28,16 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 
 /**
- * Inbox mail headers from Gmail, metadata only ({@code format=metadata}: From, To, Subject, Date, labels, snippet).
- * A full sync lists the inbox of the last {@code days} and reads each message's headers; it starts from the
- * mailbox's historyId taken first, so nothing that changes meanwhile is missed. Later syncs read {@code history.list}
- * from the stored historyId (404: the history expired, a full sync again).
+ * Inbox and sent mail headers from Gmail, metadata only ({@code format=metadata}: From, To, Subject, Date, labels,
+ * snippet). Sent ones are kept for who the person writes to (whose unread mail the digest lists). A full sync lists
+ * the inbox and sent mail of the last {@code days} and reads each message's headers; it starts from the mailbox's
+ * historyId taken first, so nothing that changes meanwhile is missed. Later syncs read {@code history.list} from the
+ * stored historyId (404: the history expired, a full sync again).
  */
 public final class GmailSource implements ChangeSource<MailHeader> {
 
     private static final String INBOX = "INBOX";
+    private static final String SENT = "SENT";
     private static final String METADATA = "?format=metadata&metadataHeaders=From&metadataHeaders=To"
             + "&metadataHeaders=Subject&metadataHeaders=Date";
     /** Message headers read at once within one page. */
@@ -99,8 +101,9 @@ public final class GmailSource implements ChangeSource<MailHeader> {
             pageToken = parts.length > 1 ? parts[1] : null;
         }
         long days = Math.max(1, window.toDays());
-        MessageList list = http.get(token, http.url("/gmail/v1/users/me/messages?labelIds=" + INBOX + "&maxResults=500&q="
-                + encode("newer_than:" + days + "d") + (pageToken == null ? "" : "&pageToken=" + encode(pageToken))), MessageList.class);
+        MessageList list = http.get(token, http.url("/gmail/v1/users/me/messages?maxResults=500&q="
+                + encode("newer_than:" + days + "d {in:inbox in:sent}") + (pageToken == null ? "" : "&pageToken=" + encode(pageToken))),
+                MessageList.class);
         List<String> ids = list.messages() == null ? List.of() : list.messages().stream().map(MessageRef::id).toList();
         List<MailHeader> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -131,7 +134,7 @@ public final class GmailSource implements ChangeSource<MailHeader> {
         List<String> removed = new ArrayList<>();
         List<String> toRead = new ArrayList<>();
         latest.forEach((id, labels) -> {
-            if (labels.isEmpty() || !labels.get().contains(INBOX)) {
+            if (labels.isEmpty() || !kept(labels.get())) {
                 removed.add(id);
             } else {
                 toRead.add(id);
@@ -148,6 +151,11 @@ public final class GmailSource implements ChangeSource<MailHeader> {
         return new Page<>(changed, removed, new Page.Done(list.historyId()));
     }
 
+    /** In the inbox, or sent by the person. */
+    private static boolean kept(List<String> labels) {
+        return labels.contains(INBOX) || labels.contains(SENT);
+    }
+
     /** Labels unknown (the record did not carry them) count as "in the inbox": the message is read to find out. */
     private static void touch(Map<String, Optional<List<String>>> latest, List<Touched> touched, boolean deleted) {
         for (Touched t : touched == null ? List.<Touched>of() : touched) {
@@ -160,7 +168,7 @@ public final class GmailSource implements ChangeSource<MailHeader> {
         }
     }
 
-    /** Reads the headers of {@code ids}, a few at once; a message gone since (404) or out of the inbox is removed. */
+    /** Reads the headers of {@code ids}, a few at once; a message gone since (404) or neither in the inbox nor sent is removed. */
     private void read(String token, List<String> ids, List<MailHeader> changed, List<String> removed) throws ProviderException {
         Semaphore slots = new Semaphore(PARALLEL_READS);
         List<Future<Optional<MailHeader>>> reads = new ArrayList<>();
@@ -177,7 +185,7 @@ public final class GmailSource implements ChangeSource<MailHeader> {
             }
             for (int i = 0; i < ids.size(); i++) {
                 Optional<MailHeader> header = reads.get(i).get();
-                if (header.isPresent() && header.get().labels().contains(INBOX)) {
+                if (header.isPresent() && kept(header.get().labels())) {
                     changed.add(header.get());
                 } else {
                     removed.add(ids.get(i));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import app.tdah.integrations.sync.ChangeSource;
+import app.tdah.integrations.sync.EventWriter;
 import app.tdah.integrations.sync.Page;
 import app.tdah.integrations.sync.Position;
 import app.tdah.integrations.sync.ProviderException;
@@ -24,8 +25,9 @@ import app.tdah.integrations.sync.SyncedEvent;
  * The person's primary Google calendar through {@code events.list}: a full sync from {@code past} ago, then the
  * changes since the stored {@code nextSyncToken} (410 Gone: a full sync again), page by page. Recurring events come
  * as one series (with its RRULE) and its changed or cancelled occurrences; the agenda expands them for its window.
+ * Tasks scheduled into the calendar are written with {@code events.insert}.
  */
-public final class GoogleCalendarSource implements ChangeSource<SyncedEvent> {
+public final class GoogleCalendarSource implements ChangeSource<SyncedEvent>, EventWriter {
 
     private static final String EVENTS = "/calendar/v3/calendars/primary/events?maxResults=2500";
 
@@ -86,6 +88,21 @@ public final class GoogleCalendarSource implements ChangeSource<SyncedEvent> {
             throw new ProviderException.Malformed("a last page without nextSyncToken", null);
         }
         return new Page<>(changed, removed, new Page.Done(events.nextSyncToken()));
+    }
+
+    /** What {@code events.insert} takes: times as RFC 3339 instants. */
+    record Insert(String summary, String description, When start, When end) {
+    }
+
+    @Override
+    public WrittenEvent insert(String accessToken, NewEvent event) throws ProviderException {
+        Event created = http.post(accessToken, http.url("/calendar/v3/calendars/primary/events"),
+                new Insert(event.title(), event.description(), new When(null, event.startsAt().toString(), null),
+                        new When(null, event.endsAt().toString(), null)), Event.class);
+        if (created.id() == null) {
+            throw new ProviderException.Malformed("an inserted event without an id", null);
+        }
+        return new WrittenEvent(created.id(), created.htmlLink());
     }
 
     private static SyncedEvent synced(Event e) throws ProviderException.Malformed {

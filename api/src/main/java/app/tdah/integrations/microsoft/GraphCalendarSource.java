@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import app.tdah.integrations.sync.ChangeSource;
+import app.tdah.integrations.sync.EventWriter;
 import app.tdah.integrations.sync.Page;
 import app.tdah.integrations.sync.Position;
 import app.tdah.integrations.sync.ProviderException;
@@ -25,9 +27,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The person's Outlook calendar through {@code /me/calendarView/delta} over a window from {@code past} ago to
  * {@code future} ahead: Graph expands recurring events into occurrences within it, and reports deletions as
  * {@code @removed} (cancelled meetings as {@code isCancelled}). The window is fixed when a full sync starts; once
- * its start lies {@code 2 × past} back, a full sync moves it on.
+ * its start lies {@code 2 × past} back, a full sync moves it on. Tasks scheduled into the calendar are written with
+ * {@code POST /me/events}.
  */
-public final class GraphCalendarSource implements ChangeSource<SyncedEvent> {
+public final class GraphCalendarSource implements ChangeSource<SyncedEvent>, EventWriter {
 
     /** Times in UTC, whatever the mailbox's zone; pages of up to 500 events. */
     private static final String[] PREFER = {"Prefer", "outlook.timezone=\"UTC\", odata.maxpagesize=500"};
@@ -88,6 +91,25 @@ public final class GraphCalendarSource implements ChangeSource<SyncedEvent> {
             }
         }
         return new Page<>(changed, removed, GraphDelta.next(windowStart, delta.nextLink(), delta.deltaLink()));
+    }
+
+    /** What {@code POST /me/events} takes: local times with their zone (here UTC) and a text body. */
+    record Insert(String subject, Body body, When start, When end) {
+    }
+
+    record Body(String contentType, String content) {
+    }
+
+    @Override
+    public WrittenEvent insert(String accessToken, NewEvent event) throws ProviderException {
+        Event created = http.post(accessToken, http.url("/v1.0/me/events"), new Insert(event.title(),
+                new Body("text", event.description() == null ? "" : event.description()),
+                new When(LocalDateTime.ofInstant(event.startsAt(), ZoneOffset.UTC).toString(), "UTC"),
+                new When(LocalDateTime.ofInstant(event.endsAt(), ZoneOffset.UTC).toString(), "UTC")), Event.class);
+        if (created.id() == null) {
+            throw new ProviderException.Malformed("a created event without an id", null);
+        }
+        return new WrittenEvent(created.id(), created.webLink());
     }
 
     private static SyncedEvent synced(Event e) throws ProviderException.Malformed {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +13,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+
+import app.tdah.integrations.Provider;
 
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.RecurrenceSet;
@@ -61,18 +65,55 @@ public final class CalendarEvents {
                 continue;
             }
             if (e.recurrence() == null) {
-                EventOccurrence one = occurrence(s.provider(), e, e.startsAt(), e.endsAt(), e.startDate(), e.endDate());
+                EventOccurrence one = occurrence(s.integrationId(), s.provider(), e, e.startsAt(), e.endsAt(), e.startDate(), e.endDate());
                 if (overlaps(one, from, to, fromDate, toDate)) {
                     shown.add(one);
                 }
             } else {
-                expand(s.provider(), e, replaced.getOrDefault(s.integrationId() + "/" + e.id(), Set.of()), from, to, fromDate, toDate, shown);
+                expand(s.integrationId(), s.provider(), e, replaced.getOrDefault(s.integrationId() + "/" + e.id(), Set.of()), from, to, fromDate, toDate, shown);
             }
         }
         return shown;
     }
 
-    private static void expand(Provider provider, SyncedEvent series, Set<String> replaced, Instant from, Instant to,
+    /** The events on the person's local {@code day}: all-day ones first, then by start. */
+    public List<EventOccurrence> on(UUID userId, LocalDate day, ZoneId zone) {
+        List<EventOccurrence> events = new ArrayList<>(between(userId, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(), day, day));
+        events.sort(java.util.Comparator.comparing((EventOccurrence e) -> !e.allDay())
+                .thenComparing(e -> e.allDay() ? Instant.MIN : e.startsAt()));
+        return events;
+    }
+
+    /** The longest stretch of back-to-back busy events a reminder waits through: beyond it, it goes anyway. */
+    private static final Duration LONGEST_BUSY_STRETCH = Duration.ofHours(12);
+
+    /**
+     * When the person is free again if {@code at} falls inside a busy timed event of theirs: the end of that event, or
+     * of the last one that follows it back to back (or overlapping). All-day events never count: a day marked "out of
+     * office" or "busy" would otherwise hold every reminder until midnight.
+     */
+    public Optional<Instant> busyUntil(UUID userId, Instant at) {
+        Instant horizon = at.plus(LONGEST_BUSY_STRETCH);
+        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+        List<EventOccurrence> busy = between(userId, at, horizon, day, day).stream()
+                .filter(e -> e.busy() && !e.allDay())
+                .toList();
+        Instant free = at;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (EventOccurrence e : busy) {
+                if (!e.startsAt().isAfter(free) && e.endsAt().isAfter(free)) {
+                    free = e.endsAt();
+                    moved = true;
+                }
+            }
+        }
+        return free.equals(at) ? Optional.empty() : Optional.of(free.isAfter(horizon) ? horizon : free);
+    }
+
+    private static void expand(UUID integrationId, Provider provider, SyncedEvent series, Set<String> replaced, Instant from, Instant to,
                                LocalDate fromDate, LocalDate toDate, List<EventOccurrence> shown) {
         boolean allDay = series.startDate() != null;
         TimeZone zone = TimeZone.getTimeZone(zone(series.timeZone()));
@@ -84,7 +125,7 @@ public final class CalendarEvents {
             occurrences = recurrenceSet(series.recurrence(), start, zone);
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.INFO, "Series {0} has a recurrence we cannot read ({1}); shown once", series.id(), e.getMessage());
-            EventOccurrence once = occurrence(provider, series, series.startsAt(), series.endsAt(), series.startDate(), series.endDate());
+            EventOccurrence once = occurrence(integrationId, provider, series, series.startsAt(), series.endsAt(), series.startDate(), series.endDate());
             if (overlaps(once, from, to, fromDate, toDate)) {
                 shown.add(once);
             }
@@ -101,7 +142,7 @@ public final class CalendarEvents {
                     break;
                 }
                 if (!replaced.contains(day.toString()) && day.plusDays(days).isAfter(fromDate)) {
-                    shown.add(occurrence(provider, series, null, null, day, day.plusDays(days)));
+                    shown.add(occurrence(integrationId, provider, series, null, null, day, day.plusDays(days)));
                 }
             }
         } else {
@@ -114,7 +155,7 @@ public final class CalendarEvents {
                     break;
                 }
                 if (!replaced.contains(at.toString()) && at.plus(length).isAfter(from)) {
-                    shown.add(occurrence(provider, series, at, at.plus(length), null, null));
+                    shown.add(occurrence(integrationId, provider, series, at, at.plus(length), null, null));
                 }
             }
         }
@@ -169,9 +210,9 @@ public final class CalendarEvents {
         }
     }
 
-    private static EventOccurrence occurrence(Provider provider, SyncedEvent e, Instant startsAt, Instant endsAt,
-                                              LocalDate startDate, LocalDate endDate) {
-        return new EventOccurrence(provider, e.id(), e.title(), e.location(), startsAt, endsAt, startDate, endDate, e.busy(), e.link());
+    private static EventOccurrence occurrence(UUID integrationId, Provider provider, SyncedEvent e, Instant startsAt,
+                                              Instant endsAt, LocalDate startDate, LocalDate endDate) {
+        return new EventOccurrence(integrationId, provider, e.id(), e.title(), e.location(), startsAt, endsAt, startDate, endDate, e.busy(), e.link());
     }
 
     private static boolean overlaps(EventOccurrence o, Instant from, Instant to, LocalDate fromDate, LocalDate toDate) {

@@ -3,6 +3,9 @@ package app.tdah.integrations.sync;
 import java.util.Set;
 import java.util.UUID;
 
+import app.tdah.integrations.Capability;
+import app.tdah.integrations.Provider;
+
 /** A connected Google or Microsoft account as the sync sees it: whose it is and what it may read. */
 public record ConnectedIntegration(UUID id, UUID userId, Provider provider, Set<Capability> capabilities) {
 

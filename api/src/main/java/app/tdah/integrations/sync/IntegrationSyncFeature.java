@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import app.tdah.integrations.Capability;
 import app.tdah.integrations.Integration;
 import app.tdah.integrations.IntegrationTokens;
 import app.tdah.integrations.IntegrationsFeature;
+import app.tdah.integrations.Provider;
 import app.tdah.integrations.google.GmailSource;
 import app.tdah.integrations.google.GoogleCalendarSource;
 import app.tdah.integrations.microsoft.GraphCalendarSource;
@@ -33,11 +34,16 @@ public final class IntegrationSyncFeature {
 
     private final IntegrationSyncService service;
     private final CalendarEvents calendarEvents;
+    private final CalendarWrites calendarWrites;
+    private final SyncRepository repository;
     private final Feature feature;
 
-    private IntegrationSyncFeature(IntegrationSyncService service, CalendarEvents calendarEvents, Feature feature) {
+    private IntegrationSyncFeature(IntegrationSyncService service, CalendarEvents calendarEvents, CalendarWrites calendarWrites,
+                                   SyncRepository repository, Feature feature) {
         this.service = service;
         this.calendarEvents = calendarEvents;
+        this.calendarWrites = calendarWrites;
+        this.repository = repository;
         this.feature = feature;
     }
 
@@ -49,7 +55,11 @@ public final class IntegrationSyncFeature {
         ProviderHttp google = http(foundation, integrations.get("google"), Provider.GOOGLE, timeout);
         ProviderHttp microsoft = http(foundation, integrations.get("microsoft"), Provider.MICROSOFT, timeout);
         SyncRepository repository = new SyncRepository(foundation.db());
-        SyncRunner runner = new SyncRunner(repository, sources(google, microsoft, settings, foundation.clock()), tokens,
+        Map<Provider, Map<SyncedData, ChangeSource<?>>> sources = sources(google, microsoft, settings, foundation.clock());
+        CalendarWrites writes = new CalendarWrites(Map.of(
+                Provider.GOOGLE, (EventWriter) sources.get(Provider.GOOGLE).get(SyncedData.CALENDAR),
+                Provider.MICROSOFT, (EventWriter) sources.get(Provider.MICROSOFT).get(SyncedData.CALENDAR)), tokens);
+        SyncRunner runner = new SyncRunner(repository, sources, tokens,
                 foundation.coordination(), foundation.audit(), settings, foundation.clock());
         IntegrationSyncService service = new IntegrationSyncService(repository, foundation.clock());
         Feature feature = Feature.builder()
@@ -59,7 +69,7 @@ public final class IntegrationSyncFeature {
                                 .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount(),
                         false))
                 .build();
-        return new IntegrationSyncFeature(service, new CalendarEvents(repository), feature);
+        return new IntegrationSyncFeature(service, new CalendarEvents(repository), writes, repository, feature);
     }
 
     /** Each provider's API for each stream. */
@@ -104,6 +114,21 @@ public final class IntegrationSyncFeature {
         return calendarEvents;
     }
 
+    /** The synced mail headers: what needs an answer. */
+    public SyncedMail syncedMail() {
+        return new SyncedMail(repository);
+    }
+
+    /** Events written into connected calendars (a task scheduled into a slot). */
+    public CalendarWrites calendarWrites() {
+        return calendarWrites;
+    }
+
+    /** Told, in the transaction that applies them, of each page of calendar changes a sync brings in. */
+    public void onCalendarChanges(CalendarChangeListener listener) {
+        repository.onCalendarChanges(listener);
+    }
+
     public Feature feature() {
         return feature;
     }
@@ -114,13 +139,9 @@ public final class IntegrationSyncFeature {
         integrations.integrations().onDisconnected(service()::forget);
     }
 
-    /** The sync's view of a connected integration (it names providers and capabilities with enums of its own). */
+    /** The sync's view of a connected integration. */
     private static ConnectedIntegration syncView(Integration integration) {
-        return new ConnectedIntegration(integration.id(), integration.userId(),
-                Provider.valueOf(integration.provider().name()),
-                integration.capabilities().stream()
-                        .map(c -> Capability.valueOf(c.name()))
-                        .collect(Collectors.toSet()));
+        return new ConnectedIntegration(integration.id(), integration.userId(), integration.provider(), integration.capabilities());
     }
 
     /**

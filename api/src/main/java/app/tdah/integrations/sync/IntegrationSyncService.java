@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.integrations.Provider;
+
 /**
  * What the rest of the product asks of calendar and mail sync: the integrations feature tells it when an account is
  * connected, reconnected (capabilities may change) or disconnected; people read its status and ask for a sync now.

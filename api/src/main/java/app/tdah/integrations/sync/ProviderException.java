@@ -3,6 +3,8 @@ package app.tdah.integrations.sync;
 import java.time.Duration;
 import java.util.Optional;
 
+import app.tdah.integrations.Provider;
+
 /** A provider's request that did not give a page, with what it means for the person, in their words. */
 public abstract sealed class ProviderException extends Exception {
 

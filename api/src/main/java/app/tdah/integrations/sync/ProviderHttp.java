@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ProviderHttp {
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final int MAX_DETAIL = 300;
 
     private final URI baseUrl;
@@ -65,12 +67,26 @@ public final class ProviderHttp {
 
     /** GETs {@code uri} and reads the answer as {@code type}; {@code headers} are name, value pairs. */
     public <T> T get(String accessToken, URI uri, Class<T> type, String... headers) throws ProviderException {
+        return send(accessToken, HttpRequest.newBuilder(uri).GET(), type, headers);
+    }
+
+    /** POSTs {@code body} as JSON to {@code uri} (creating something) and reads the answer as {@code type}. */
+    public <T> T post(String accessToken, URI uri, Object body, Class<T> type) throws ProviderException {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(body);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("Not writable as JSON: " + body.getClass(), e);
+        }
+        return send(accessToken, HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), type);
+    }
+
+    private <T> T send(String accessToken, HttpRequest.Builder request, Class<T> type, String... headers) throws ProviderException {
         limit.acquire();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
+        request.timeout(timeout)
                 .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .GET();
+                .header("Accept", "application/json");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -84,7 +100,7 @@ public final class ProviderHttp {
             throw new ProviderException.Unreachable("interrupted", e);
         }
         int status = response.statusCode();
-        if (status == 200) {
+        if (status == 200 || status == 201) {
             try {
                 T value = JSON.readValue(response.body(), type);
                 if (value == null) {

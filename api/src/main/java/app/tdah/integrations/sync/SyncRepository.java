@@ -11,10 +11,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import app.tdah.integrations.Provider;
 import app.tdah.platform.Transactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,9 +42,14 @@ public final class SyncRepository {
             + "end_date, busy, link, to_json(recurrence)::text AS recurrence_json, time_zone, series_id, original_start, cancelled";
 
     private final DbClient db;
+    private final List<CalendarChangeListener> calendarListeners = new CopyOnWriteArrayList<>();
 
     public SyncRepository(DbClient db) {
         this.db = db;
+    }
+
+    void onCalendarChanges(CalendarChangeListener listener) {
+        calendarListeners.add(listener);
     }
 
     /** Starts syncing a stream (at {@code firstRun}), or takes it up again after a reconnect. */
@@ -95,13 +103,19 @@ public final class SyncRepository {
     /** Applies one page of changes and records the position after it, all or nothing. */
     <T> void applyPage(SyncState sync, Position before, Page<T> page, Position after) {
         Transactions.inTransaction(db, tx -> {
+            List<String> removed = new ArrayList<>(page.removedIds());
             switch (sync.data()) {
                 case CALENDAR -> writeEvents(tx, sync, after.generation(), cast(page.changed()), page.removedIds());
                 case MAIL -> writeMail(tx, sync, after.generation(), cast(page.changed()), page.removedIds());
             }
             if (before.full() && !after.full()) {
-                tx.delete("DELETE FROM " + table(sync.data()) + " WHERE integration_id = ?::uuid AND generation < ?",
-                        sync.integrationId(), after.generation());
+                removed.addAll(tx.query("DELETE FROM " + table(sync.data()) + " WHERE integration_id = ?::uuid AND generation < ? "
+                                + "RETURNING " + (sync.data() == SyncedData.CALENDAR ? "event_id" : "message_id") + " AS id",
+                        sync.integrationId(), after.generation()).map(row -> row.column("id").get(String.class)).toList());
+            }
+            if (sync.data() == SyncedData.CALENDAR && (!page.changed().isEmpty() || !removed.isEmpty())) {
+                List<SyncedEvent> changed = cast(page.changed());
+                calendarListeners.forEach(listener -> listener.applied(tx, sync.integrationId(), changed, removed));
             }
             tx.update("UPDATE integration_syncs SET cursor = ?, page_cursor = ?, full_sync = ?, generation = ? "
                             + "WHERE integration_id = ?::uuid AND stream = ?",
@@ -171,6 +185,48 @@ public final class SyncRepository {
                 .map(row -> new StoredEvent(row.column("integration_id").get(UUID.class),
                         Provider.valueOf(row.column("provider").get(String.class)), event(row)))
                 .toList();
+    }
+
+    private static final String MAIL_COLUMNS = "m.integration_id, i.provider, m.message_id, m.thread_id, m.from_name, "
+            + "m.from_address, m.to_addresses, m.subject, m.received_at, to_json(m.labels)::text AS labels_json, m.snippet, "
+            + "m.unread, m.link";
+
+    /**
+     * Unread inbox mail from people the person wrote to since {@code sentSince}, newest first. What the person wrote
+     * is read from the synced headers: Gmail's sent mail (label SENT), and any header whose sender is the connected
+     * account itself; every address in its To header counts.
+     */
+    List<SyncedMessage> unreadFromCorrespondents(UUID userId, Instant sentSince, int limit) {
+        return db.execute().query("WITH written_to AS (SELECT DISTINCT lower(a[1]) AS address FROM mail_headers s "
+                                + "JOIN integrations si ON si.id = s.integration_id, "
+                                + "regexp_matches(coalesce(s.to_addresses, ''), '([A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+)', 'g') AS a "
+                                + "WHERE s.user_id = ?::uuid AND s.received_at >= ? "
+                                + "AND ('SENT' = ANY(s.labels) OR lower(s.from_address) = lower(si.account_email))) "
+                                + "SELECT " + MAIL_COLUMNS + " FROM mail_headers m JOIN integrations i ON i.id = m.integration_id "
+                                + "WHERE m.user_id = ?::uuid AND m.unread AND NOT 'SENT' = ANY(m.labels) "
+                                + "AND (i.provider = 'microsoft' OR 'INBOX' = ANY(m.labels)) "
+                                + "AND lower(m.from_address) IN (SELECT address FROM written_to) "
+                                + "ORDER BY m.received_at DESC, m.message_id LIMIT ?",
+                        userId, timestamp(sentSince), userId, limit)
+                .map(SyncRepository::storedMail).toList();
+    }
+
+    /** One of the person's synced messages; empty when it is not theirs or no longer synced. */
+    Optional<SyncedMessage> mail(UUID userId, UUID integrationId, String messageId) {
+        return db.execute().get("SELECT " + MAIL_COLUMNS + " FROM mail_headers m JOIN integrations i ON i.id = m.integration_id "
+                        + "WHERE m.user_id = ?::uuid AND m.integration_id = ?::uuid AND m.message_id = ?", userId, integrationId, messageId)
+                .map(SyncRepository::storedMail);
+    }
+
+    private static SyncedMessage storedMail(DbRow row) {
+        return new SyncedMessage(row.column("integration_id").get(UUID.class),
+                Provider.ofCode(row.column("provider").get(String.class)).orElseThrow(),
+                new MailHeader(row.column("message_id").get(String.class), row.column("thread_id").get(String.class),
+                        row.column("from_name").get(String.class), row.column("from_address").get(String.class),
+                        row.column("to_addresses").get(String.class), row.column("subject").get(String.class),
+                        nullableInstant(row, "received_at"), read(row.column("labels_json").get(String.class)),
+                        row.column("snippet").get(String.class), row.column("unread").get(Boolean.class),
+                        row.column("link").get(String.class)));
     }
 
     private static void writeEvents(DbExecute tx, SyncState sync, long generation, List<SyncedEvent> events, List<String> removed) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
+import app.tdah.integrations.Provider;
 import app.tdah.jobs.coordination.Coordination;
 
 /**

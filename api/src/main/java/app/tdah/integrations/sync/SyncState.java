@@ -3,6 +3,8 @@ package app.tdah.integrations.sync;
 import java.time.Instant;
 import java.util.UUID;
 
+import app.tdah.integrations.Provider;
+
 /** One stream of one integration as its sync stands, read from {@code integration_syncs}. */
 public record SyncState(UUID integrationId, SyncedData data, UUID userId, Provider provider, State state,
                         Position position, Instant nextRunAt, Instant lastSuccessAt, String lastError,

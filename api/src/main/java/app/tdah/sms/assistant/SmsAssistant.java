@@ -37,17 +37,20 @@ final class SmsAssistant {
     private final TaskCommands commands;
     private final TaskActions actions;
     private final SmsAssistantRepository repository;
+    private final DayEvents calendars;
     private final Clock clock;
     private final Optional<LlmAssistant> llm;
     private final Predicate<UUID> mayUseLlm;
     private final Runnable beforeAskingTheModel;
 
-    SmsAssistant(TaskQueries tasks, TaskCommands commands, TaskActions actions, SmsAssistantRepository repository, Clock clock,
-                 Optional<LlmAssistant> llm, Predicate<UUID> mayUseLlm, Runnable beforeAskingTheModel) {
+    SmsAssistant(TaskQueries tasks, TaskCommands commands, TaskActions actions, SmsAssistantRepository repository,
+                 DayEvents calendars, Clock clock, Optional<LlmAssistant> llm, Predicate<UUID> mayUseLlm,
+                 Runnable beforeAskingTheModel) {
         this.tasks = tasks;
         this.commands = commands;
         this.actions = actions;
         this.repository = repository;
+        this.calendars = calendars;
         this.clock = clock;
         this.llm = llm;
         this.mayUseLlm = mayUseLlm;
@@ -108,11 +111,13 @@ final class SmsAssistant {
         return person.replies().added(result.task().get(), zone, localToday(zone));
     }
 
+    /** The day's calendar events (unnumbered, first), then its tasks and the overdue ones, numbered. */
     private String today(Texter person) {
         TaskQueries.Today today = tasks.today(person.id(), person.zone());
         List<Task> all = new ArrayList<>(today.overdue());
         all.addAll(today.dueToday());
-        return list(person, "Today", all, today.date());
+        List<DayEvents.DayEvent> events = calendars.on(person.id(), today.date(), person.zone());
+        return list(person, "Today", all, today.date(), events);
     }
 
     private String tomorrow(Texter person) {
@@ -120,16 +125,24 @@ final class SmsAssistant {
         return list(person, "Tomorrow", tasks.dueOn(person.id(), tomorrow, person.zone()), tomorrow);
     }
 
-    /** Shows the first page of a list and remembers it. {@code listDay}: the day whose dates go without saying. */
     private String list(Texter person, String name, List<Task> found, LocalDate listDay) {
+        return list(person, name, found, listDay, List.of());
+    }
+
+    /**
+     * Shows the first page of a list, after the day's {@code events}, and remembers it. {@code listDay}: the day whose
+     * dates go without saying.
+     */
+    private String list(Texter person, String name, List<Task> found, LocalDate listDay, List<DayEvents.DayEvent> events) {
         List<Task> listed = found.subList(0, Math.min(found.size(), MAX_LIST));
         Instant now = clock.instant();
         if (listed.isEmpty()) {
             repository.listShown(person.id(), name, List.of(), 0, now);
-            return person.replies().emptyList(name);
+            return person.replies().events(events, person.replies().emptyList(name)) + person.replies().emptyList(name);
         }
         ZoneId zone = person.zone();
-        SmsReplies.Page page = person.replies().page(person.replies().heading(name, listed.size()), window(listed, 0), 0,
+        String heading = person.replies().heading(name, listed.size());
+        SmsReplies.Page page = person.replies().page(person.replies().events(events, heading) + heading, window(listed, 0), 0,
                 listed.size(), zone, localToday(zone), listDay);
         repository.listShown(person.id(), name, listed.stream().map(Task::id).toList(), page.nextOffset(), now);
         return page.text();

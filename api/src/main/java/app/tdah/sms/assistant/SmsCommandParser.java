@@ -64,7 +64,7 @@ final class SmsCommandParser {
 
     private static final Words ENGLISH = new Words(
             Set.of("help", "info", "?", "commands", "menu"),
-            Set.of("today", "list", "ls", "tasks"),
+            Set.of("today", "agenda", "list", "ls", "tasks"),
             Set.of("tomorrow"),
             Set.of("overdue", "late"),
             Set.of("next"),

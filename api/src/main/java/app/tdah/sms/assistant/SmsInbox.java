@@ -55,11 +55,13 @@ public final class SmsInbox implements AutoCloseable {
     private final SmsOutbox outbox;
     private final SmsAssistantSettings settings;
     private final URI publicUrl;
+    private final DayEvents calendars;
     private final Clock clock;
     private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
 
     private SmsInbox(DbClient db, TaskQueries tasks, TaskCommands commands, Optional<ChatCompletionsClient> llm,
-                     Predicate<UUID> mayUseLlm, SmsOutbox outbox, SmsAssistantSettings settings, URI publicUrl, Clock clock) {
+                     Predicate<UUID> mayUseLlm, SmsOutbox outbox, SmsAssistantSettings settings, URI publicUrl,
+                     DayEvents calendars, Clock clock) {
         this.db = db;
         this.tasks = tasks;
         this.commands = commands;
@@ -69,6 +71,7 @@ public final class SmsInbox implements AutoCloseable {
         this.outbox = outbox;
         this.settings = settings;
         this.publicUrl = publicUrl;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -78,8 +81,8 @@ public final class SmsInbox implements AutoCloseable {
      */
     public static SmsInbox create(DbClient db, TaskQueries tasks, TaskCommands commands, SmsOutbox outbox,
                                   Optional<ChatCompletionsClient> llm, Predicate<UUID> mayUseLlm,
-                                  SmsAssistantSettings settings, URI publicUrl, Clock clock) {
-        return new SmsInbox(db, tasks, commands, llm, mayUseLlm, outbox, settings, publicUrl, clock);
+                                  SmsAssistantSettings settings, URI publicUrl, DayEvents calendars, Clock clock) {
+        return new SmsInbox(db, tasks, commands, llm, mayUseLlm, outbox, settings, publicUrl, calendars, clock);
     }
 
     /**
@@ -198,7 +201,7 @@ public final class SmsInbox implements AutoCloseable {
         TaskCommands changes = commands.in(work);
         TaskActions actions = new TaskActions(queries, changes, repository, clock);
         Optional<LlmAssistant> brain = llm.map(client -> new LlmAssistant(client, new AssistantTools(queries, actions, clock), clock));
-        return new SmsAssistant(queries, changes, actions, repository, clock, brain, mayUseLlm, work::commit);
+        return new SmsAssistant(queries, changes, actions, repository, calendars, clock, brain, mayUseLlm, work::commit);
     }
 
     /**

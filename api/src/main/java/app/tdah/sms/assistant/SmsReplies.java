@@ -215,6 +215,23 @@ abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishR
         return " (" + when(task.due(), zone, today) + ")";
     }
 
+    /**
+     * The day's events, one line each ("09:30 Stand-up", all-day ones by title alone), ending with a line break: as
+     * many as leave room for {@code then} and one task line in the segment, "..." standing for the rest.
+     */
+    final String events(List<DayEvents.DayEvent> events, String then) {
+        StringBuilder block = new StringBuilder();
+        String room = "\n" + then + "\n1. " + "x".repeat(TITLE_IN_LIST_MIN);
+        for (DayEvents.DayEvent e : events) {
+            String line = (e.startsAt() == null ? "" : time(e.startsAt()) + " ") + shorten(e.title(), TITLE_IN_LIST) + "\n";
+            if (!fitsOneSegment(block + line + "...\n" + room)) {
+                return block + "...\n";
+            }
+            block.append(line);
+        }
+        return block.toString();
+    }
+
     /** One page of a list and where the next one starts. */
     record Page(String text, int nextOffset) {
     }

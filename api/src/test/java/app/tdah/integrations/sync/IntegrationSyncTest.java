@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import app.tdah.graphql.GlobalId;
+import app.tdah.integrations.Capability;
+import app.tdah.integrations.Provider;
 import app.tdah.testing.FakeGoogle;
 import app.tdah.testing.FakeMicrosoftGraph;
 import app.tdah.testing.GraphQlClient;

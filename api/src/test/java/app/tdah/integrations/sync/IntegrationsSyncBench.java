@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import app.tdah.audit.AuditLog;
+import app.tdah.integrations.Capability;
+import app.tdah.integrations.Provider;
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.jobs.coordination.RedissonCoordination;
 import app.tdah.platform.Database;
@@ -78,7 +80,7 @@ public final class IntegrationsSyncBench {
         Instant now = CLOCK.instant();
         for (Provider provider : Provider.values()) {
             UUID user = user(db);
-            UUID integration = UUID.randomUUID();
+            UUID integration = integration(db, user, provider);
             String token = "token-" + integration;
             for (int i = 0; i < 5_000; i++) {
                 Instant start = now.minus(Duration.ofDays(20)).plus(Duration.ofMinutes(53L * i));
@@ -128,7 +130,8 @@ public final class IntegrationsSyncBench {
         List<ConnectedIntegration> integrations = new ArrayList<>();
         for (int p = 0; p < people; p++) {
             Provider provider = p % 2 == 0 ? Provider.GOOGLE : Provider.MICROSOFT;
-            ConnectedIntegration c = new ConnectedIntegration(UUID.randomUUID(), user(nodeA), provider,
+            UUID user = user(nodeA);
+            ConnectedIntegration c = new ConnectedIntegration(integration(nodeA, user, provider), user, provider,
                     Set.of(Capability.CALENDAR_READ, Capability.MAIL_READ));
             integrations.add(c);
             String token = "token-" + c.id();
@@ -284,6 +287,19 @@ public final class IntegrationsSyncBench {
         UUID id = UUID.randomUUID();
         db.execute().insert("INSERT INTO users (id, email, password_hash, display_name, time_zone) VALUES (?::uuid, ?, 'x', 'B', 'UTC')",
                 id, id + "@example.com");
+        return id;
+    }
+
+    /**
+     * The connection the sync rows hang from (V31: they go with it). Its tokens are placeholders: the bench's runners
+     * take their access tokens from a function of the integration id, as the fakes expect.
+     */
+    private static UUID integration(DbClient db, UUID userId, Provider provider) {
+        UUID id = UUID.randomUUID();
+        db.execute().insert("INSERT INTO integrations (id, user_id, provider, account_id, account_email, granted_scope, status, "
+                        + "connected_at, status_changed_at, access_token_sealed, access_token_expires_at, refresh_token_sealed) "
+                        + "VALUES (?::uuid, ?::uuid, ?, ?, ?, '', 'CONNECTED', now(), now(), '\\x00'::bytea, now() + interval '1 hour', "
+                        + "'\\x00'::bytea)", id, userId, provider.code(), "account-" + id, userId + "@example.com");
         return id;
     }
 

@@ -1,0 +1,22 @@
+package app.tdah.sms.assistant;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** The events of a person's connected calendars on one of their days, as the SMS assistant lists them. */
+@FunctionalInterface
+public interface DayEvents {
+
+    /** An event on the day: its local start (null: all day) and title. */
+    record DayEvent(LocalTime startsAt, String title) {
+    }
+
+    /** The day's events in order, all-day ones first. */
+    List<DayEvent> on(UUID userId, LocalDate day, ZoneId zone);
+
+    /** For a server without calendars: none. */
+    DayEvents NONE = (userId, day, zone) -> List.of();
+}
