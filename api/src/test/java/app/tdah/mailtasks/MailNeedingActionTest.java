@@ -72,6 +72,8 @@ class MailNeedingActionTest {
         TestAccounts.SignedUp signedUp = TestAccounts.signUp(server.baseUrl(), "UTC");
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             UUID userId = sql.userId(signedUp.email());
+            // Digests go to confirmed addresses only.
+            sql.update("UPDATE users SET email_verified_at = now() WHERE id = ?", userId);
             // Held off the digest job until the test asks for it.
             sql.update("UPDATE users SET last_digest_on = DATE '2026-11-24' WHERE id = ?", userId);
             return new Person(userId, signedUp.email(), signedUp.client());
