@@ -45,6 +45,11 @@ public final class SmsTexts {
         return BY_LANGUAGE.get(language);
     }
 
+    /** Whether this language has a text for {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The text of {@code key}, each {@code {i}} replaced by {@code values[i]}. */
     public String text(String key, Object... values) {
         String pattern = bundle.getString(key);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.tdah.capture.Due;
+import app.tdah.errors.UserError;
 import app.tdah.i18n.ProfileLanguage;
 import app.tdah.sms.SmsText;
 import app.tdah.sms.SmsTexts;
@@ -118,6 +119,15 @@ final class SmsReplies {
     /** {@code listName}: a list's name as the conversation stores it ({@code Today}, {@code Tomorrow}, {@code Overdue}). */
     String emptyList(String listName) {
         return texts.text("list." + listName + ".empty");
+    }
+
+    /**
+     * What the text asked was refused by a rule whose own words (a {@link UserError}'s message, for the web) are
+     * English: the reply for its field and code, or a general one.
+     */
+    String refused(UserError error) {
+        String specific = "refused." + error.field() + "." + error.code().name();
+        return texts.has(specific) ? texts.text(specific) : texts.text("refused");
     }
 
     /** The last line of a page when {@code remaining} tasks are left for the next. */
