@@ -15,9 +15,8 @@ public final class SmsTemplates {
     private SmsTemplates() {
     }
 
-    public static String verificationCode(String code, Duration validity) {
-        return "Your Personal Assistant code is " + code + ". It expires in " + validity.toMinutes()
-                + " minutes. Don't share it with anyone.";
+    public static String verificationCode(String code, Duration validity, ProfileLanguage language) {
+        return SmsTexts.in(language).text("verification", code, validity.toMinutes());
     }
 
     /**

@@ -72,9 +72,14 @@ class SmsTemplatesTest {
 
     @Test
     void theVerificationTextCarriesTheCodeInOneSegment() {
-        String text = SmsTemplates.verificationCode("042917", Duration.ofMinutes(10));
+        String text = SmsTemplates.verificationCode("042917", Duration.ofMinutes(10), ProfileLanguage.EN);
 
         assertThat(text).contains("042917").contains("10 minutes");
         assertThat(SmsText.of(text).segments()).isEqualTo(1);
+        assertThat(List.of(ProfileLanguage.FR, ProfileLanguage.ES)).allSatisfy(language -> {
+            String translated = SmsTemplates.verificationCode("042917", Duration.ofMinutes(10), language);
+            assertThat(translated).contains("042917", " 10 minut").isNotEqualTo(text);
+            assertThat(SmsText.of(translated)).as(translated).isEqualTo(new SmsText(SmsText.Encoding.GSM7, 1));
+        });
     }
 }
