@@ -278,8 +278,8 @@ public final class CaptureParser {
                 return values;
             }
             List<int[]> spans = new ArrayList<>();
-            Matcher m = phrase.pattern().matcher(text);
-            while (m.find()) {
+            Matcher m = phrase.matcher(text);
+            for (int from = 0; phrase.find(m, text, from); from = Phrase.after(m)) {
                 T value = read.apply(m);
                 if (value != null) {
                     values.add(value);
@@ -297,9 +297,9 @@ public final class CaptureParser {
                 if (!phrase.mayOccurIn(lowerCaseText)) {
                     continue;
                 }
-                Matcher m = phrase.pattern().matcher(text);
+                Matcher m = phrase.matcher(text);
                 Hit hit = new Hit(m, phrase.groups(), rule.language());
-                while (m.find()) {
+                for (int from = 0; phrase.find(m, text, from); from = Phrase.after(m)) {
                     T value = rule.kind().reader().read(hit, today);
                     if (value != null) {
                         blank(m.start(), m.end());

@@ -69,13 +69,41 @@ final class Phrases {
 
     /**
      * A pattern and its cues: lower-case literals at least one of which is in any match. Checking the cues is far
-     * cheaper than running the regex, and most texts hold only a few of the grammar's phrases.
+     * cheaper than running the regex, and most texts hold only a few of the grammar's phrases. Where a text holds a
+     * cue, the pattern is tried only at the positions a match may start ({@link MatchStarts}).
      */
-    record Phrase(List<String> cues, Pattern pattern, Set<String> groups) {
+    record Phrase(List<String> cues, Pattern pattern, Set<String> groups, MatchStarts starts) {
 
         static Phrase of(List<String> cues, String regex) {
             Pattern pattern = Vocabulary.compile(regex);
-            return new Phrase(List.copyOf(cues), pattern, Set.copyOf(pattern.namedGroups().keySet()));
+            return new Phrase(List.copyOf(cues), pattern, Set.copyOf(pattern.namedGroups().keySet()),
+                    MatchStarts.of(pattern));
+        }
+
+        /** A matcher for {@link #find}: lookbehinds see the text before a position, {@code ^} is its start only. */
+        Matcher matcher(CharSequence text) {
+            return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+
+        /**
+         * The match {@link Matcher#find()} would find from {@code from} (the leftmost start, then the pattern's own
+         * preference), trying only the positions where one may start.
+         *
+         * @param matcher from {@link #matcher}, over {@code text}
+         */
+        boolean find(Matcher matcher, CharSequence text, int from) {
+            for (int start = starts.next(text, from); start >= 0; start = starts.next(text, start + 1)) {
+                matcher.region(start, text.length());
+                if (matcher.lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Where {@link #find} goes on from after a match: its end, one further after an empty one. */
+        static int after(Matcher match) {
+            return match.end() == match.start() ? match.end() + 1 : match.end();
         }
 
         boolean mayOccurIn(String lowerCaseText) {

@@ -74,7 +74,7 @@ public final class ReminderDispatcher implements DueReminders {
             return;
         }
         sms.enqueue(tx, new SmsOutbox.OutboundSms(reminder.userId(), reminder.phone(),
-                SmsTemplates.reminder(reminder.taskTitle(), reminder.due()), "REMINDER", occurrenceKey(reminder), null,
+                SmsTemplates.reminder(reminder.taskTitle(), reminder.due(), reminder.language()), "REMINDER", occurrenceKey(reminder), null,
                 reminder.taskId()), clock.instant());
     }
 

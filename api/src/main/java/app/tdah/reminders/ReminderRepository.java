@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import app.tdah.capture.Due;
+import app.tdah.i18n.ProfileLanguage;
 import app.tdah.platform.Transactions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -35,11 +36,11 @@ public final class ReminderRepository {
      * A reminder whose time has come, claimed for this transaction, with what delivering it needs. {@code email} is the
      * person's address once they have confirmed it (null before: mail to an address nobody proved is theirs would
      * carry task titles to whoever owns it); {@code phone} is the person's verified number (null without one);
-     * {@code phoneOptedOut}, whether that number asked for no texts.
+     * {@code phoneOptedOut}, whether that number asked for no texts; {@code language}, the one its texts are written in.
      */
     record DueReminder(UUID id, UUID taskId, UUID userId, Instant fireAt, List<String> channels, String taskTitle,
                        String priority, QuietHours quietHours, String email, String displayName, Due due, String phone,
-                       boolean phoneOptedOut) {
+                       boolean phoneOptedOut, ProfileLanguage language) {
     }
 
     <T> T inTransaction(java.util.function.Function<DbExecute, T> work) {
@@ -52,7 +53,7 @@ public final class ReminderRepository {
      */
     List<DueReminder> claimDue(DbExecute tx, Instant now, int limit) {
         return tx.query("SELECT r.id, r.task_id, r.user_id, r.next_fire_at, to_json(r.channels)::text AS channels_json, "
-                                + "t.title, t.priority, t.due_date, t.due_at, u.time_zone, u.quiet_start, u.quiet_end, "
+                                + "t.title, t.priority, t.due_date, t.due_at, u.time_zone, u.locale, u.quiet_start, u.quiet_end, "
                                 + "CASE WHEN u.email_verified_at IS NOT NULL THEN u.email::text END AS email, u.display_name, p.e164 AS phone, "
                                 + "EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.e164 = p.e164) AS phone_opted_out "
                                 + "FROM task_reminders r JOIN tasks t ON t.id = r.task_id JOIN users u ON u.id = r.user_id "
@@ -87,7 +88,8 @@ public final class ReminderRepository {
                     row.column("display_name").get(String.class),
                     due(row, zone),
                     row.column("phone").get(String.class),
-                    row.column("phone_opted_out").get(Boolean.class));
+                    row.column("phone_opted_out").get(Boolean.class),
+                    ProfileLanguage.of(row.column("locale").get(String.class)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

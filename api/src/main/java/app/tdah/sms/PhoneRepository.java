@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import app.tdah.i18n.ProfileLanguage;
 import app.tdah.platform.Transactions;
 
 import io.helidon.dbclient.DbClient;
@@ -55,6 +56,12 @@ public final class PhoneRepository {
         tx.query("SELECT id FROM users WHERE id = ?::uuid FOR NO KEY UPDATE", userId).count();
         return tx.get("SELECT e164, verified_at, code_hash, code_expires_at, code_attempts FROM phones WHERE user_id = ?::uuid",
                 userId).map(PhoneRepository::row);
+    }
+
+    /** The language the person's texts are written in. */
+    ProfileLanguage language(DbExecute tx, UUID userId) {
+        return ProfileLanguage.of(tx.get("SELECT locale FROM users WHERE id = ?::uuid", userId)
+                .map(row -> row.column("locale").get(String.class)).orElse(null));
     }
 
     boolean verifiedByAnother(DbExecute tx, String e164, UUID userId) {

@@ -137,8 +137,8 @@ public final class PhoneService {
             String code = codes.newCode();
             Instant expiresAt = now.plus(CODE_VALIDITY);
             repository.saveCode(tx, userId, e164, codes.hash(userId, e164, code), expiresAt, now);
-            outbox.enqueue(tx, new SmsOutbox.OutboundSms(userId, e164, SmsTemplates.verificationCode(code, CODE_VALIDITY), KIND,
-                    null, null, null), now);
+            String text = SmsTemplates.verificationCode(code, CODE_VALIDITY, repository.language(tx, userId));
+            outbox.enqueue(tx, new SmsOutbox.OutboundSms(userId, e164, text, KIND, null, null, null), now);
             audit.record(tx, AuditEvent.bySelf(AuditAction.PHONE_CODE_SENT, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("number", PhoneNumbers.masked(e164))));
             return Result.of(new Phone(e164, null, expiresAt));

@@ -97,6 +97,22 @@ class PhoneVerificationApiTest {
     }
 
     @Test
+    void theCodeIsTextedInThePersonsLanguage() throws Exception {
+        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE users SET locale = 'fr' WHERE id = ?", sql.userId(person.email()));
+        }
+        String national = randomFrenchMobile();
+        String e164 = "+33" + national.substring(1).replace(" ", "");
+
+        assertThat(add(person.client(), national).path("userErrors")).isEmpty();
+
+        FakeTwilio.Received text = twilio.awaitFor(e164, 1, WAIT).getFirst();
+        assertThat(text.body()).isEqualTo("Votre code Personal Assistant est " + codeIn(text)
+                + ". Il expire dans 10 minutes. Ne le donnez à personne.");
+    }
+
+    @Test
     void aNumberThatIsNotOneIsRefusedAndNothingIsSent() {
         TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
 

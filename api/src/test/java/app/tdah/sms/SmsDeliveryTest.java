@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestServices;
 import app.tdah.testing.TestSql;
 import app.tdah.testing.TwilioRequests;
+import app.tdah.testing.TwilioWebhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.dbclient.DbClient;
@@ -52,6 +55,7 @@ class SmsDeliveryTest {
     static final ServerExtension server = ServerExtension.start(settings(), clock);
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int PER_PERSON_PER_HOUR = 4;
     private static final Pattern SERIES = Pattern.compile("(?m)^(\\w+)(?:\\{([^}]*)})? (\\S+)$");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -61,6 +65,8 @@ class SmsDeliveryTest {
     private static Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>(twilio.settings());
         settings.put("pa.twilio.timeout.seconds", "1");
+        // Replies to texts come back in TwiML (their outbox path is SmsLlmAssistantTest's).
+        settings.put("pa.sms.reply.budget.millis", "5000");
         settings.put("pa.sms.rate.user.per.hour", Integer.toString(PER_PERSON_PER_HOUR));
         return settings;
     }
@@ -327,6 +333,48 @@ class SmsDeliveryTest {
                     .as("the reminder still reaches the person without a phone in the app").isEqualTo(1);
             assertThat(sql.value(Long.class, "SELECT count(*) FROM sms_messages WHERE user_id = ?", phonelessId)).isZero();
         }
+    }
+
+    @Test
+    void aFrenchProfileGetsItsReminderInFrenchAndFrenchAnswersToFaitAndReporter() throws Exception {
+        TestAccounts.SignedUp lea = TestAccounts.signUp(server.baseUrl(), PARIS.getId());
+        String to = randomNumber();
+        UUID leaId;
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            leaId = sql.userId(lea.email());
+            sql.update("UPDATE users SET locale = 'fr-FR', quiet_start = '00:00', quiet_end = '00:00' WHERE id = ?", leaId);
+            sql.update("INSERT INTO phones (user_id, e164, verified_at) VALUES (?, ?, now())", leaId, to);
+        }
+        JsonNode created = lea.client().execute("mutation C($i: CreateTaskInput!) { createTask(input: $i) { userErrors { message } } }",
+                Map.of("i", Map.of("title", "arroser les plantes", "dueDate", "2027-08-13", "reminders",
+                        List.of(Map.of("remindAt", clock.instant().plusSeconds(30).toString(), "channels", List.of("SMS")))))).data("createTask");
+        assertThat(created.path("userErrors")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        FakeTwilio.Received reminder = twilio.awaitFor(to, 1, WAIT).getFirst();
+
+        assertThat(reminder.body()).isEqualTo("Rappel : arroser les plantes (pour ven 13 aout). Répondez FAIT quand c'est fait, "
+                + "ou REPORTER 20m.");
+        assertThat(SmsText.of(reminder.body())).isEqualTo(new SmsText(SmsText.Encoding.GSM7, 1));
+
+        ZonedDateTime until = clock.instant().plus(Duration.ofMinutes(20)).atZone(PARIS);
+        String day = until.toLocalDate().equals(clock.instant().atZone(PARIS).toLocalDate()) ? "aujourd'hui" : "demain";
+        String time = until.getHour() + "h" + (until.getMinute() == 0 ? "" : String.format("%02d", until.getMinute()));
+        assertThat(text(to, "reporter 20m")).as("the reminded task, without a number")
+                .isEqualTo("Reporté : arroser les plantes, jusqu'à " + day + " " + time + ". ANNULER pour revenir en arrière.");
+        assertThat(text(to, "fait")).isEqualTo("Fait : arroser les plantes. Bravo ! ANNULER pour revenir en arrière.");
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            assertThat(sql.value(String.class, "SELECT status FROM tasks WHERE user_id = ? AND title = 'arroser les plantes'", leaId))
+                    .isEqualTo("DONE");
+        }
+    }
+
+    /** Texts the webhook as Twilio would and returns the reply in its TwiML. */
+    private static String text(String from, String body) {
+        HttpResponse<String> response = new TwilioWebhook(server.baseUrl(), server.settings().publicUrl().toString(),
+                FakeTwilio.AUTH_TOKEN).text(TwilioWebhook.newMessageSid(), from, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TwilioWebhook.message(response);
     }
 
     private static void enqueue(UUID userId, String to, String kind, String body) {

@@ -593,6 +593,8 @@ class SmsWebhookTest {
         assertThat(steps).startsWith("Split clean the garage into ");
         long subtasks = count("SELECT count(*) FROM tasks WHERE parent_id = ?", taskTitled(ada.id(), "clean the garage"));
         assertThat(subtasks).isBetween(3L, 6L);
+        assertThat(text(ada.phone(), "break down 1")).as("the list is now the steps")
+                .isEqualTo("A step cannot be broken down further.");
         assertThat(text(ada.phone(), "done 1")).startsWith("Done: ");
         assertThat(count("SELECT count(*) FROM tasks WHERE parent_id = ? AND position = 0 AND status = 'DONE'",
                 taskTitled(ada.id(), "clean the garage"))).isEqualTo(1);
@@ -606,7 +608,7 @@ class SmsWebhookTest {
         String euroSid = TwilioWebhook.newMessageSid();
         String cafeSid = TwilioWebhook.newMessageSid();
 
-        assertThat(text(longSid, ada.phone(), "a".repeat(5_000))).isEqualTo("Keep a capture under 1000 characters.");
+        assertThat(text(longSid, ada.phone(), "a".repeat(5_000))).isEqualTo("That is too long for one task. Send a shorter text.");
         text(emojiSid, ada.phone(), "\uD83D\uDE00".repeat(100));
         text(euroSid, ada.phone(), "\u20AC".repeat(100));
         String cafe = text(cafeSid, ada.phone(), "Buy \uD83E\uDD5B for the caf\u00E9 tomorrow");
@@ -672,6 +674,8 @@ class SmsWebhookTest {
         assertThat(sql.value(OffsetDateTime.class, "SELECT snoozed_until FROM tasks WHERE id = ?",
                 taskTitled(lea.id(), "acheter du pain")).toInstant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(20)));
         assertThat(text(lea.phone(), "done 1")).as("English commands still work").startsWith("Fait : acheter du pain.");
+        assertThat(text(lea.phone(), "x".repeat(1_001))).as("a rule's refusal, in French too")
+                .isEqualTo("C'est trop long pour une seule chose à faire. Envoyez un texte plus court.");
         String help = oneSegment(text(lea.phone(), "aide"));
         assertThat(help).contains("LISTE", "FAIT 2", "REPORTER", "ANNULER", "STOP");
         assertThat(SmsText.of(help).encoding()).isEqualTo(SmsText.Encoding.GSM7);

@@ -105,7 +105,7 @@ final class SmsAssistant {
         TaskCommands.Result result = actions.capture(person, text);
         if (result.task().isEmpty()) {
             UserError refusal = result.errors().getFirst();
-            return refusal.equals(TaskRules.TITLE_MISSING) ? person.replies().titleMissing() : refusal.message();
+            return refusal.equals(TaskRules.TITLE_MISSING) ? person.replies().titleMissing() : person.replies().refused(refusal);
         }
         ZoneId zone = person.zone();
         return person.replies().added(result.task().get(), zone, localToday(zone));
@@ -235,7 +235,7 @@ final class SmsAssistant {
                 TaskCommands.Result result = actions.complete(person, found.task());
                 ZoneId zone = person.zone();
                 yield result.task().map(after -> person.replies().completed(found.task(), after, zone, localToday(zone)))
-                        .orElseGet(() -> result.errors().getFirst().message());
+                        .orElseGet(() -> person.replies().refused(result.errors().getFirst()));
             }
         };
     }
@@ -256,7 +256,7 @@ final class SmsAssistant {
             case Target.Found found -> {
                 TaskCommands.Result result = actions.snooze(person.id(), found.task(), until);
                 yield result.task().map(after -> person.replies().snoozed(after, until.atZone(zone), localToday(zone)))
-                        .orElseGet(() -> result.errors().getFirst().message());
+                        .orElseGet(() -> person.replies().refused(result.errors().getFirst()));
             }
         };
     }
@@ -268,7 +268,7 @@ final class SmsAssistant {
             case Target.Found found -> {
                 TaskCommands.Result result = commands.breakDown(person.id(), found.task().id(), person.zoneAndLanguage());
                 if (result.task().isEmpty()) {
-                    yield result.errors().getFirst().message();
+                    yield person.replies().refused(result.errors().getFirst());
                 }
                 List<Task> steps = tasks.subtasks(person.id(), found.task().id());
                 ZoneId zone = person.zone();

@@ -5,27 +5,35 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import app.tdah.capture.Due;
+import app.tdah.errors.UserError;
 import app.tdah.i18n.ProfileLanguage;
 import app.tdah.sms.SmsText;
+import app.tdah.sms.SmsTexts;
 import app.tdah.tasks.Task;
 
 /**
- * The assistant's words, in the person's language: each language's texts in its own subclass, the way they are put
- * together (what fits one segment, which hint goes with which reply) here, the same for all.
+ * The assistant's replies in the person's language: the words are {@link SmsTexts}' (one bundle per language, the
+ * same keys), put together here the same way for all (what fits one segment, which hint goes with which reply).
  *
  * <p>Every fixed text is in the GSM 7-bit alphabet, so a reply stays in one 160-character segment unless a person's
  * own title brings other characters. That alphabet has {@code é è à ù ñ ü ¿ ¡} but not {@code ç â ê î ô û á í ó ú}:
  * a single one turns the whole reply into UCS-2, 70 characters a segment. The French and Spanish texts are worded
  * around those letters ({@code SmsRepliesTest} holds every fixed text to it).
  */
-abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishReplies {
+final class SmsReplies {
 
-    private static final SmsReplies ENGLISH = new EnglishReplies();
-    private static final SmsReplies FRENCH = new FrenchReplies();
-    private static final SmsReplies SPANISH = new SpanishReplies();
+    private static final Map<ProfileLanguage, SmsReplies> BY_LANGUAGE = new EnumMap<>(ProfileLanguage.class);
+
+    static {
+        for (ProfileLanguage language : ProfileLanguage.values()) {
+            BY_LANGUAGE.put(language, new SmsReplies(SmsTexts.in(language)));
+        }
+    }
 
     private static final int TITLE_IN_LIST = 40;
     private static final int TITLE_IN_LIST_MIN = 12;
@@ -35,94 +43,103 @@ abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishR
     /** Lines a page is built from at most: more never fit one segment. */
     static final int PAGE_WINDOW = 30;
 
-    static SmsReplies in(ProfileLanguage language) {
-        return switch (language) {
-            case EN -> ENGLISH;
-            case FR -> FRENCH;
-            case ES -> SPANISH;
-        };
+    private final SmsTexts texts;
+
+    private SmsReplies(SmsTexts texts) {
+        this.texts = texts;
     }
 
-    // ---- what each language says ----
+    static SmsReplies in(ProfileLanguage language) {
+        return BY_LANGUAGE.get(language);
+    }
 
-    abstract String help();
+    // ---- fixed texts ----
 
-    abstract String whichTask();
+    String help() {
+        return texts.text("help");
+    }
 
-    abstract String noList();
+    String whichTask() {
+        return texts.text("whichTask");
+    }
 
-    abstract String endOfList();
+    String noList() {
+        return texts.text("noList");
+    }
 
-    abstract String nothingToUndo();
+    String endOfList() {
+        return texts.text("endOfList");
+    }
 
-    abstract String noQuestions();
+    String nothingToUndo() {
+        return texts.text("nothingToUndo");
+    }
 
-    abstract String snoozeRange();
+    String noQuestions() {
+        return texts.text("noQuestions");
+    }
 
-    abstract String failed();
+    String snoozeRange() {
+        return texts.text("snoozeRange");
+    }
+
+    String failed() {
+        return texts.text("failed");
+    }
 
     /** A text that was only a date, a time or marks: there is nothing to call the task. */
-    abstract String titleMissing();
+    String titleMissing() {
+        return texts.text("titleMissing");
+    }
 
-    abstract String taskRemoved();
+    String taskRemoved() {
+        return texts.text("taskRemoved");
+    }
 
-    abstract String nothingNext();
+    String nothingNext() {
+        return texts.text("nothingNext");
+    }
 
-    abstract String noSuchNumber(int number);
+    String noSuchNumber(int number) {
+        return texts.text("noSuchNumber", number);
+    }
 
-    abstract String alreadyDone(String title);
+    String nextHint() {
+        return texts.text("nextHint");
+    }
 
-    /** {@code when} null: the task has no due. */
-    abstract String next(String title, String when);
+    String removeHint() {
+        return texts.text("removeHint");
+    }
 
-    abstract String nextHint();
+    String undoHint() {
+        return texts.text("undoHint");
+    }
 
-    /** {@code when} null: no due. */
-    abstract String added(String title, String when, boolean repeats);
+    /** {@code listName}: a list's name as the conversation stores it ({@code Today}, {@code Tomorrow}, {@code Overdue}). */
+    String emptyList(String listName) {
+        return texts.text("list." + listName + ".empty");
+    }
 
-    abstract String removeHint();
-
-    /** {@code nextWhen} null: the task is done for good; else when its next occurrence is due. */
-    abstract String completed(String title, String nextWhen);
-
-    abstract String undoHint();
-
-    abstract String snoozed(String title, String until);
-
-    abstract String brokenDown(String title, int steps);
-
-    abstract String undone(Conversation.UndoKind kind, String title);
-
-    /** {@code listName}: a list's name as the conversation stores it ({@code Today}, {@code Tomorrow}...). */
-    abstract String emptyList(String listName);
-
-    abstract String listTitle(String listName);
+    /**
+     * What the text asked was refused by a rule whose own words (a {@link UserError}'s message, for the web) are
+     * English: the reply for its field and code, or a general one.
+     */
+    String refused(UserError error) {
+        String specific = "refused." + error.field() + "." + error.code().name();
+        return texts.has(specific) ? texts.text(specific) : texts.text("refused");
+    }
 
     /** The last line of a page when {@code remaining} tasks are left for the next. */
-    abstract String moreLine(int remaining);
-
-    /** After a listed task that is no longer open. */
-    abstract String doneMark();
-
-    /** A listed task deleted since the list was shown. */
-    abstract String removedLine();
-
-    abstract String today();
-
-    abstract String tomorrow();
-
-    abstract String yesterday();
-
-    /** A day further away: weekday, day and month, short. */
-    abstract String day(LocalDate date);
-
-    abstract String time(LocalTime time);
-
-    /** What one of the language model's tool calls did ("added call mom"), for {@link #couldNotAnswer}. */
-    abstract String didSoFar(Conversation.UndoKind action, String title);
+    String moreLine(int remaining) {
+        return texts.text("more", remaining);
+    }
 
     /** The reply when the language model gave no answer, with what its tool calls did already (maybe none). */
-    abstract String couldNotAnswer(List<String> doneSoFar);
+    String couldNotAnswer(List<String> doneSoFar) {
+        return doneSoFar.isEmpty() ? texts.text("couldNotAnswer")
+                : texts.text("couldNotAnswer.soFar", String.join(", ", doneSoFar));
+    }
 
     // ---- the replies, put together the same way in every language ----
 
@@ -138,69 +155,77 @@ abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishR
                 + " and then text me your tasks.";
     }
 
-    final String alreadyDone(Task task) {
-        return alreadyDone(shorten(task.title(), TITLE_IN_SENTENCE));
+    String alreadyDone(Task task) {
+        return texts.text("alreadyDone", shorten(task.title(), TITLE_IN_SENTENCE));
     }
 
-    final String next(Task task, ZoneId zone, LocalDate today) {
-        String when = task.due() == null ? null : when(task.due(), zone, today);
-        return withHint(next(shorten(task.title(), 80), when), nextHint());
+    String next(Task task, ZoneId zone, LocalDate today) {
+        String title = shorten(task.title(), 80);
+        String next = task.due() == null ? texts.text("next", title)
+                : texts.text("next.due", title, when(task.due(), zone, today));
+        return withHint(next, nextHint());
     }
 
-    final String added(Task task, ZoneId zone, LocalDate today) {
-        String when = task.due() == null ? null : when(task.due(), zone, today);
-        return withHint(added(shorten(task.title(), TITLE_IN_SENTENCE), when, task.isRecurring()), removeHint());
+    String added(Task task, ZoneId zone, LocalDate today) {
+        String due = task.due() == null ? "" : texts.text("added.due", when(task.due(), zone, today));
+        String repeats = task.isRecurring() ? texts.text("added.repeats") : "";
+        return withHint(texts.text("added", shorten(task.title(), TITLE_IN_SENTENCE), due, repeats), removeHint());
     }
 
-    final String completed(Task before, Task after, ZoneId zone, LocalDate today) {
-        String nextWhen = after.status() == Task.Status.OPEN && after.due() != null ? when(after.due(), zone, today) : null;
-        return withHint(completed(shorten(before.title(), TITLE_IN_SENTENCE), nextWhen), undoHint());
+    /** With when the next occurrence is due, if the task repeats. */
+    String completed(Task before, Task after, ZoneId zone, LocalDate today) {
+        String title = shorten(before.title(), TITLE_IN_SENTENCE);
+        String completed = after.status() == Task.Status.OPEN && after.due() != null
+                ? texts.text("completed.next", title, when(after.due(), zone, today))
+                : texts.text("completed", title);
+        return withHint(completed, undoHint());
     }
 
-    final String snoozed(Task task, ZonedDateTime until, LocalDate today) {
-        return withHint(snoozed(shorten(task.title(), TITLE_IN_SENTENCE), when(until, today)), undoHint());
+    String snoozed(Task task, ZonedDateTime until, LocalDate today) {
+        return withHint(texts.text("snoozed", shorten(task.title(), TITLE_IN_SENTENCE), when(until, today)), undoHint());
     }
 
-    final String brokenDown(Task task, int steps) {
-        return brokenDown(shorten(task.title(), TITLE_IN_SENTENCE), steps);
+    String brokenDown(Task task, int steps) {
+        return texts.text("brokenDown", shorten(task.title(), TITLE_IN_SENTENCE), steps);
     }
 
-    final String undone(Conversation.UndoKind kind, Task task) {
-        return undone(kind, shorten(task.title(), TITLE_IN_SENTENCE));
+    String undone(Conversation.UndoKind kind, Task task) {
+        return texts.text("undone." + kind.name(), shorten(task.title(), TITLE_IN_SENTENCE));
     }
 
-    final String didSoFar(Conversation.UndoKind action, Task task) {
-        return didSoFar(action, shorten(task.title(), TITLE_DONE_SO_FAR));
+    /** What one of the language model's tool calls did ("added call mom"), for {@link #couldNotAnswer}. */
+    String didSoFar(Conversation.UndoKind action, Task task) {
+        return texts.text("didSoFar." + action.name(), shorten(task.title(), TITLE_DONE_SO_FAR));
     }
 
     /** "Today (3):", a list's first line. */
-    final String heading(String listName, int size) {
-        return listTitle(listName) + " (" + size + "):";
+    String heading(String listName, int size) {
+        return texts.text("list." + listName) + " (" + size + "):";
     }
 
     /** "tomorrow 17:00", "today", "Thu 12 Mar": when a due falls, seen from the person's today. */
-    final String when(Due due, ZoneId zone, LocalDate today) {
+    String when(Due due, ZoneId zone, LocalDate today) {
         return switch (due) {
             case Due.AllDay d -> relativeDay(d.date(), today);
             case Due.Timed t -> when(t.at().withZoneSameInstant(zone), today);
         };
     }
 
-    final String when(ZonedDateTime at, LocalDate today) {
-        return relativeDay(at.toLocalDate(), today) + " " + time(at.toLocalTime());
+    String when(ZonedDateTime at, LocalDate today) {
+        return relativeDay(at.toLocalDate(), today) + " " + texts.time(at.toLocalTime());
     }
 
     private String relativeDay(LocalDate date, LocalDate today) {
         if (date.equals(today)) {
-            return today();
+            return texts.text("today");
         }
         if (date.equals(today.plusDays(1))) {
-            return tomorrow();
+            return texts.text("tomorrow");
         }
         if (date.equals(today.minusDays(1))) {
-            return yesterday();
+            return texts.text("yesterday");
         }
-        return day(date);
+        return texts.day(date);
     }
 
     /** The due as a list line shows it: only the time when it falls on the list's own day. */
@@ -210,7 +235,7 @@ abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishR
         }
         LocalDate date = task.due() instanceof Due.Timed t ? t.at().withZoneSameInstant(zone).toLocalDate() : task.due().date();
         if (date.equals(listDay)) {
-            return task.due() instanceof Due.Timed t ? " " + time(t.at().withZoneSameInstant(zone).toLocalTime()) : "";
+            return task.due() instanceof Due.Timed t ? " " + texts.time(t.at().withZoneSameInstant(zone).toLocalTime()) : "";
         }
         return " (" + when(task.due(), zone, today) + ")";
     }
@@ -241,7 +266,7 @@ abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishR
      * null for one removed since) that fit one segment with the heading and the "MORE" line, at least one (shortened if
      * need be). Numbers run on across pages, so "done 7" means the 7th wherever it showed.
      */
-    final Page page(String heading, List<Task> window, int offset, int total, ZoneId zone, LocalDate today, LocalDate listDay) {
+    Page page(String heading, List<Task> window, int offset, int total, ZoneId zone, LocalDate today, LocalDate listDay) {
         List<String> lines = new ArrayList<>();
         int end = offset;
         while (end - offset < window.size()) {
@@ -263,10 +288,10 @@ abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishR
 
     private String line(int number, Task task, int titleLength, ZoneId zone, LocalDate today, LocalDate listDay) {
         if (task == null) {
-            return number + ". " + removedLine();
+            return number + ". " + texts.text("removedLine");
         }
         return number + ". " + shorten(task.title(), titleLength) + lineSuffix(task, zone, today, listDay)
-                + (task.status() == Task.Status.OPEN ? "" : doneMark());
+                + (task.status() == Task.Status.OPEN ? "" : " " + texts.text("doneMark"));
     }
 
     private String compose(String heading, List<String> lines, int remaining) {
@@ -275,7 +300,8 @@ abstract sealed class SmsReplies permits EnglishReplies, FrenchReplies, SpanishR
 
     /** Adds the hint only when the text stays within one segment with it. */
     static String withHint(String text, String hint) {
-        return fitsOneSegment(text + hint) ? text + hint : text;
+        String hinted = text + " " + hint;
+        return fitsOneSegment(hinted) ? hinted : text;
     }
 
     static boolean fitsOneSegment(String text) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import app.tdah.capture.Due;
+import app.tdah.errors.UserError;
 import app.tdah.i18n.ProfileLanguage;
 import app.tdah.sms.SmsText;
 import app.tdah.tasks.Task;
@@ -50,7 +51,17 @@ class SmsRepliesTest {
                 replies.titleMissing(), replies.taskRemoved(), replies.nothingNext(), replies.noSuchNumber(50),
                 replies.emptyList("Today"), replies.emptyList("Tomorrow"), replies.emptyList("Overdue"),
                 replies.couldNotAnswer(List.of()), SmsReplies.onboarding("https://assistant.example.org/signup"),
-                SmsReplies.unverified("https://assistant.example.org"));
+                SmsReplies.unverified("https://assistant.example.org"),
+                replies.refused(new UserError("text", "Keep a capture under 1000 characters.", UserError.Code.TOO_LONG)),
+                replies.refused(new UserError("title", "Keep the title under 500 characters.", UserError.Code.TOO_LONG)),
+                replies.refused(new UserError("dueAt", "Pick a time between 2000 and 2200.", UserError.Code.INVALID)),
+                replies.refused(new UserError("dueDate", "Pick a date between 2000 and 2200.", UserError.Code.INVALID)),
+                replies.refused(new UserError("tags", "Use at most 20 tags.", UserError.Code.TOO_LONG)),
+                replies.refused(new UserError("reminders", "Remind between 0 minutes and a year before.",
+                        UserError.Code.INVALID)),
+                replies.refused(new UserError("id", "Subtasks can't be broken down further.", UserError.Code.INVALID)),
+                replies.refused(new UserError("id", "This task already has steps.", UserError.Code.ALREADY_EXISTS)),
+                replies.refused(new UserError("until", "Snooze to a time in the future.", UserError.Code.INVALID)));
         assertThat(texts).allSatisfy(text -> assertThat(SmsText.of(text)).as(text).isEqualTo(ONE_GSM_SEGMENT));
     }
 
@@ -91,6 +102,16 @@ class SmsRepliesTest {
                 .isEqualTo("Añadida: comprar pan, para mañana 17:00. DESHACER para quitarla.");
         assertThat(SmsReplies.in(ProfileLanguage.EN).added(task("buy bread", null), PARIS, TODAY))
                 .isEqualTo("Added: buy bread. UNDO to remove it.");
+    }
+
+    @Test
+    void aRefusalWithoutItsOwnWordingIsTheGeneralOneInThePersonsLanguage() {
+        UserError snoozeInThePast = new UserError("until", "Snooze to a time in the future.", UserError.Code.INVALID);
+
+        assertThat(SmsReplies.in(ProfileLanguage.FR).refused(snoozeInThePast))
+                .isEqualTo("Désolé, impossible de le faire. AIDE pour les commandes.");
+        assertThat(SmsReplies.in(ProfileLanguage.ES).refused(new UserError("id", "This task already has steps.",
+                UserError.Code.ALREADY_EXISTS))).isEqualTo("Esa tarea ya tiene pasos.");
     }
 
     /** GSM 03.38 has é, è, à, ù, ñ, ü, ¿, ¡ and the capital Ç; not ç, á, í, ó, ú or the circumflexes. */
