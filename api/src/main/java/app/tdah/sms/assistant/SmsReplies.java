@@ -248,7 +248,7 @@ final class SmsReplies {
         StringBuilder block = new StringBuilder();
         String room = "\n" + then + "\n1. " + "x".repeat(TITLE_IN_LIST_MIN);
         for (DayEvents.DayEvent e : events) {
-            String line = (e.startsAt() == null ? "" : time(e.startsAt()) + " ") + shorten(e.title(), TITLE_IN_LIST) + "\n";
+            String line = (e.startsAt() == null ? "" : texts.time(e.startsAt()) + " ") + shorten(e.title(), TITLE_IN_LIST) + "\n";
             if (!fitsOneSegment(block + line + "...\n" + room)) {
                 return block + "...\n";
             }
