@@ -98,7 +98,7 @@ class PhoneVerificationApiTest {
 
     @Test
     void theCodeIsTextedInThePersonsLanguage() throws Exception {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             sql.update("UPDATE users SET locale = 'fr' WHERE id = ?", sql.userId(person.email()));
         }
