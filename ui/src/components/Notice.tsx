@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 
 /** A message at the top of a form: announced to screen readers, amber rather than alarming red. */
 export function FormAlert({ message, tone = 'attention' }: { message: string | null; tone?: 'attention' | 'info' }) {
@@ -11,6 +12,7 @@ export function FormAlert({ message, tone = 'attention' }: { message: string | n
 }
 
 export function Brand() {
+  const { t } = useTranslation();
   return (
     <div className="brand">
       <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
@@ -18,7 +20,8 @@ export function Brand() {
         <path d="M10 17l4 4 8-9" />
       </svg>
       <span className="brand__name">
-        <span className="brand__first-word">Personal </span>Assistant
+        <span className="brand__first-word">{t('common.brandFirst')}</span>
+        {t('common.brandSecond')}
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { i18n } from '../i18n';
 
 let firstPageShown = false;
 
@@ -18,6 +19,7 @@ export function useFocusOnNavigation(ref: RefObject<HTMLElement>): void {
 
 export function useDocumentTitle(title: string): void {
   useEffect(() => {
-    document.title = title ? `${title} · Personal Assistant` : 'Personal Assistant';
+    const app = i18n.t('common.appName');
+    document.title = title ? `${title} · ${app}` : app;
   }, [title]);
 }

@@ -300,6 +300,6 @@ describe('the app menu for admins', () => {
       server.user = { ...server.user, role: 'ADMIN' };
     });
     const menu = screen.getByRole('navigation', { name: 'App menu' });
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Today', 'Settings', 'Admin']);
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Today', 'Tasks', 'Settings', 'Admin']);
   });
 });

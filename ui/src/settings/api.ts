@@ -173,3 +173,23 @@ export const REMOVE_PHONE = graphql(`
     removePhone { userErrors { ...UserErrorFields } }
   }
 `);
+
+// ---- Calendar feed (ical.graphqls) ----
+
+export const ICAL_FEED = graphql(`
+  query IcalFeed {
+    icalFeed { createdAt }
+  }
+`);
+
+export const ROTATE_ICAL_FEED = graphql(`
+  mutation RotateIcalFeed {
+    rotateIcalFeed { url feed { createdAt } userErrors { ...UserErrorFields } }
+  }
+`);
+
+export const REVOKE_ICAL_FEED = graphql(`
+  mutation RevokeIcalFeed {
+    revokeIcalFeed { userErrors { ...UserErrorFields } }
+  }
+`);

@@ -42,6 +42,8 @@ export const ADA: User = {
   timeZone: 'Europe/London',
   createdAt: '2026-01-01T00:00:00Z',
   role: 'USER',
+  locale: 'en',
+  emailVerified: true,
 };
 
 export function authPayload(token: string, expiresAt: string, user: User = ADA): AuthPayload {

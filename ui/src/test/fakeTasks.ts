@@ -52,8 +52,9 @@ export class FakeTasksServer {
       rest = rest.replace(m[0], ' ');
     }
     const title = rest.replace(/\s+/g, ' ').trim();
+    // Text that is only recognised phrases has no title (the server flags it TITLE_MISSING and refuses to save it).
     return {
-      title: title || text.trim(),
+      title,
       dueDate,
       dueAt: null,
       allDay: dueDate ? true : null,
@@ -89,6 +90,9 @@ export class FakeTasksServer {
         const text = String(input.text ?? '');
         if (!text.trim()) return json({ data: { captureTask: { task: null, userErrors: [tooShort()] } } });
         const p = this.parse(text);
+        if (!p.title) {
+          return json({ data: { captureTask: { task: null, userErrors: [{ field: 'title', message: 'Give the task a title.', code: 'TOO_SHORT' }] } } });
+        }
         const task = this.addTask({ title: p.title, dueDate: p.dueDate, priority: p.priority, tags: p.tags, recurrence: p.recurrence });
         return json({ data: { captureTask: { task, userErrors: [] } } });
       }
