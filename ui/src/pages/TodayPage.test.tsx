@@ -171,6 +171,30 @@ describe('Today page', () => {
       expect(within(later).getByRole('checkbox', { name: 'dentist' }).closest('li')!.textContent).toContain('tomorrow');
     });
 
+    it('shows the title limit while typing a long line, and sends nothing longer than a title can be', async () => {
+      const { tasks } = await openToday();
+      type('a'.repeat(399));
+      expect(screen.queryByText(/characters for the title/)).toBeNull();
+      type('a'.repeat(450));
+      expect(screen.getByText('450 of 500 characters for the title')).toBeTruthy();
+      type('a'.repeat(520));
+      expect(screen.getByText('20 characters over the 500 a title can hold')).toBeTruthy();
+      expect(captureBox().getAttribute('aria-invalid')).toBe('true');
+      pressEnter();
+      await waitFor(() => expect(alertText()).toContain('this one is 20 characters too long'));
+      expect(tasks.callsOf('CaptureTask')).toHaveLength(0);
+      expect(captureBox().value).toHaveLength(520);
+    });
+
+    it('asks for a few words when the text is only dates, priorities and tags, and saves nothing', async () => {
+      const { tasks } = await openToday();
+      type('tomorrow !high #x');
+      await waitFor(() => expect(preview().textContent).toContain('Add a few words for the title'));
+      pressEnter();
+      await waitFor(() => expect(alertText()).toContain('Add a few words for the title — for example'));
+      expect(tasks.callsOf('CaptureTask')).toHaveLength(0);
+    });
+
     it('shows the server’s userErrors under the box and keeps the text', async () => {
       const { tasks } = await openToday();
       tasks.overrides.CaptureTask = () =>
