@@ -36,6 +36,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // Languages are loaded before they are switched to (setLanguage): nothing ever waits, so nothing suspends.
+  react: { useSuspense: false },
 });
 
 let wanted: Language = 'en';

@@ -5,7 +5,8 @@ let firstPageShown = false;
 
 /**
  * Moves focus to `ref` when a page mounts after an in-app navigation, so keyboard and screen-reader users start at
- * the new page's heading. The very first page of a load keeps the browser's default focus.
+ * the new page's heading. The very first page of a load keeps the browser's default focus, and focus the person (or
+ * the page) already put somewhere is left there.
  */
 export function useFocusOnNavigation(ref: RefObject<HTMLElement>): void {
   useEffect(() => {
@@ -13,7 +14,9 @@ export function useFocusOnNavigation(ref: RefObject<HTMLElement>): void {
       firstPageShown = true;
       return;
     }
-    ref.current?.focus({ preventScroll: false });
+    const active = document.activeElement;
+    const nowhere = !active || active === document.body || active.closest('nav') !== null;
+    if (nowhere) ref.current?.focus({ preventScroll: false });
   }, [ref]);
 }
 

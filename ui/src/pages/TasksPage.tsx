@@ -185,7 +185,7 @@ export function TasksPage({ user }: { user: User }) {
     ) : null;
 
   return (
-    <AppShell user={user} current="tasks" mainClassName="app-main tasks-page" wide>
+    <AppShell user={user} current="tasks" mainClassName="app-main tasks-page">
       <div className="tasks-page__header">
         <PageHeading ref={headingRef}>{t('tasksPage.title')}</PageHeading>
         <button type="button" className="link-button" onClick={() => setHelpOpen(true)}>

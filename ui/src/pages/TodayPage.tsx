@@ -63,7 +63,7 @@ export function TodayPage({ user }: { user: User }) {
       </PageHeading>
 
       {welcome ? (
-        <div className="notice notice--info today__welcome" role="status">
+        <div className="notice notice--info today__welcome">
           <p>
             <Trans
               i18nKey="today.welcome"
