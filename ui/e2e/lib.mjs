@@ -175,7 +175,7 @@ export async function checkTargets(page, where) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden, .skip-link')) continue;
+      if (style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden, .skip-link, .link-button--inline')) continue;
       // A checkbox or radio inside its label counts with the label; a label next to it extends the target too.
       const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : el.closest('label');
       const target = label && (el.type === 'checkbox' || el.type === 'radio') ? label.getBoundingClientRect() : box;
