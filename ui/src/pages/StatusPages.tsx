@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
-import { CenteredPage } from '../components/Notice';
+import { BrandMark, CenteredPage } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
@@ -12,6 +12,9 @@ export function RestoringPage() {
   useDocumentTitle('');
   return (
     <div className="page page--centered" aria-busy="true">
+      <header className="page__brand">
+        <BrandMark />
+      </header>
       <main className="restoring" id="main">
         <span className="restoring__dot" aria-hidden="true" />
         <p role="status">{t('status.restoring')}</p>
