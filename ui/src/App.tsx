@@ -10,13 +10,15 @@ import { TodayPage } from './pages/TodayPage';
 
 // Pages beyond the first screen load when first opened, so the first screen comes sooner.
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
+const WeekPage = lazy(() => import('./pages/WeekPage').then((m) => ({ default: m.WeekPage })));
+const InsightsPage = lazy(() => import('./pages/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
 const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage').then((m) => ({ default: m.VerifyEmailPage })));
 
-const SIGNED_IN_ONLY = new Set<string>(['/', PATHS.today, PATHS.tasks, PATHS.settings, PATHS.admin]);
+const SIGNED_IN_ONLY = new Set<string>(['/', PATHS.today, PATHS.tasks, PATHS.week, PATHS.insights, PATHS.settings, PATHS.admin]);
 const SIGNED_OUT_ONLY = new Set<string>(['/', PATHS.signin, PATHS.signup]);
 
 /** Where a path leads for a signed-in or signed-out person; null when the path is right as it is. */
@@ -59,6 +61,8 @@ export function App() {
           <>
             <Route path={PATHS.today} element={<TodayPage user={user} />} />
             <Route path={PATHS.tasks} element={<TasksPage user={user} />} />
+            <Route path={PATHS.week} element={<WeekPage user={user} />} />
+            <Route path={PATHS.insights} element={<InsightsPage user={user} />} />
             <Route path={PATHS.settings} element={<SettingsPage user={user} />} />
             <Route path={PATHS.admin} element={user.role === 'ADMIN' ? <AdminPage user={user} /> : <NotAvailablePage />} />
             <Route path="*" element={<NotFoundPage signedIn />} />

@@ -8,18 +8,20 @@ import { PATHS } from '../lib/router';
 import { clearAllDrafts } from '../tasks/draft';
 import { Brand, FormAlert } from './Notice';
 
-export type AppPage = 'today' | 'tasks' | 'settings' | 'admin';
+export type AppPage = 'today' | 'tasks' | 'week' | 'insights' | 'settings' | 'admin';
 
 interface MenuItem {
   page: AppPage;
   path: string;
 }
 
-/** The app menu: Today, Tasks and Settings for everyone, Admin only for admins. */
+/** The app menu: Today, Tasks, Week, Insights and Settings for everyone, Admin only for admins. */
 export function menuFor(user: User): MenuItem[] {
   const items: MenuItem[] = [
     { page: 'today', path: PATHS.today },
     { page: 'tasks', path: PATHS.tasks },
+    { page: 'week', path: PATHS.week },
+    { page: 'insights', path: PATHS.insights },
     { page: 'settings', path: PATHS.settings },
   ];
   if (user.role === 'ADMIN') items.push({ page: 'admin', path: PATHS.admin });

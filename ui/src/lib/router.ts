@@ -7,6 +7,8 @@ export const PATHS = {
   signup: '/signup',
   today: '/today',
   tasks: '/tasks',
+  week: '/week',
+  insights: '/insights',
   settings: '/settings',
   admin: '/admin',
   forgotPassword: '/forgot-password',

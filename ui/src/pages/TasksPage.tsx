@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading';
 import type { Priority } from '../graphql/generated/graphql';
 import type { User } from '../graphql/operations';
 import { useLocale, useTranslation } from '../i18n';
-import { dayKey, formatDateTime } from '../lib/dates';
+import { formatDateTime } from '../lib/dates';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { useShortcut } from '../lib/shortcuts';
 import type { Task } from '../tasks/api';
@@ -19,6 +19,7 @@ import { TaskDialog } from '../tasks/TaskDialog';
 import { checkboxId, TaskItem, type DueTone } from '../tasks/TaskItem';
 import { groupTasks, shownOrder, type ListFilter } from '../tasks/taskList';
 import { useDoneTasks } from '../tasks/useDoneTasks';
+import { useDay } from '../tasks/useDay';
 import { useTaskList } from '../tasks/useTaskList';
 
 const PRIORITIES: readonly Priority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
@@ -26,16 +27,6 @@ const TEXT_DELAY_MS = 300;
 
 function priorityOf(value: string | null): Priority | null {
   return PRIORITIES.find((p) => p === value) ?? null;
-}
-
-/** The person's day, checked every minute (the groups follow midnight). */
-function useDay(timeZone: string): string {
-  const [day, setDay] = useState(() => dayKey(new Date(), timeZone));
-  useEffect(() => {
-    const timer = setInterval(() => setDay(dayKey(new Date(), timeZone)), 60_000);
-    return () => clearInterval(timer);
-  }, [timeZone]);
-  return day;
 }
 
 /**
