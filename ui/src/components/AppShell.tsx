@@ -5,6 +5,7 @@ import type { User } from '../graphql/operations';
 import { useTranslation } from '../i18n';
 import { genericMessage } from '../lib/formErrors';
 import { PATHS } from '../lib/router';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { clearAllDrafts } from '../tasks/draft';
 import { Brand, FormAlert } from './Notice';
 
@@ -29,7 +30,7 @@ export function menuFor(user: User): MenuItem[] {
 }
 
 /**
- * The frame of every signed-in page: the top bar (brand, app menu, Sign out) and the page's `<main>`. A sign-out that
+ * The frame of every signed-in page: the top bar (brand, app menu, notification bell, Sign out) and the page's `<main>`. A sign-out that
  * cannot reach the server keeps the person signed in and says so at the top of the page.
  */
 export function AppShell({
@@ -84,6 +85,7 @@ export function AppShell({
             ))}
           </ul>
         </nav>
+        <NotificationBell user={user} />
         <button
           type="button"
           className="button button--quiet topbar__signout"

@@ -718,6 +718,21 @@ const en = {
     breakdownSame_one: '{{count}} task broken down, done no more often since. Maybe try smaller steps.',
     breakdownSame_other: '{{count}} tasks broken down, done no more often since. Maybe try smaller steps.',
   },
+  bell: {
+    label: 'Notifications',
+    labelUnread_one: 'Notifications: {{count}} unread',
+    labelUnread_other: 'Notifications: {{count}} unread',
+    heading: 'Notifications',
+    empty: 'Nothing new. Reminders you ask for in the app land here.',
+    unread: 'New:',
+    markAll: 'Mark all read',
+    markOne: 'Mark read',
+    markOneFor: 'Mark “{{title}}” read',
+    browserAsk: 'Also show them as browser notifications',
+    browserOn: 'Browser notifications are on while a tab is open.',
+    browserOff: 'Turn off',
+    browserBlocked: 'This browser blocks notifications from this site; allow them in its site settings to get them.',
+  },
 } as const;
 
 export default en;

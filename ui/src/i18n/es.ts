@@ -724,6 +724,21 @@ const es = {
     breakdownSame_one: '{{count}} tarea dividida, no se hace más a menudo desde entonces. Pruebe pasos más pequeños.',
     breakdownSame_other: '{{count}} tareas divididas, no se hacen más a menudo desde entonces. Pruebe pasos más pequeños.',
   },
+  bell: {
+    label: 'Notificaciones',
+    labelUnread_one: 'Notificaciones: {{count}} sin leer',
+    labelUnread_other: 'Notificaciones: {{count}} sin leer',
+    heading: 'Notificaciones',
+    empty: 'Nada nuevo. Los recordatorios que pida en la aplicación llegan aquí.',
+    unread: 'Nueva:',
+    markAll: 'Marcar todo como leído',
+    markOne: 'Marcar como leída',
+    markOneFor: 'Marcar «{{title}}» como leída',
+    browserAsk: 'Mostrarlas también como notificaciones del navegador',
+    browserOn: 'Las notificaciones del navegador están activadas mientras haya una pestaña abierta.',
+    browserOff: 'Desactivar',
+    browserBlocked: 'Este navegador bloquea las notificaciones de este sitio; permítalas en su configuración del sitio para recibirlas.',
+  },
 } satisfies Translation;
 
 export default es;

@@ -724,6 +724,21 @@ const fr = {
     breakdownSame_one: '{{count}} tâche découpée, pas plus souvent faite depuis. Essayez des étapes plus petites.',
     breakdownSame_other: '{{count}} tâches découpées, pas plus souvent faites depuis. Essayez des étapes plus petites.',
   },
+  bell: {
+    label: 'Notifications',
+    labelUnread_one: 'Notifications : {{count}} non lue',
+    labelUnread_other: 'Notifications : {{count}} non lues',
+    heading: 'Notifications',
+    empty: 'Rien de nouveau. Les rappels demandés dans l’application arrivent ici.',
+    unread: 'Nouveau :',
+    markAll: 'Tout marquer comme lu',
+    markOne: 'Marquer comme lu',
+    markOneFor: 'Marquer « {{title}} » comme lu',
+    browserAsk: 'Les afficher aussi comme notifications du navigateur',
+    browserOn: 'Les notifications du navigateur sont activées tant qu’un onglet est ouvert.',
+    browserOff: 'Désactiver',
+    browserBlocked: 'Ce navigateur bloque les notifications de ce site ; autorisez-les dans ses réglages du site pour les recevoir.',
+  },
 } satisfies Translation;
 
 export default fr;
