@@ -12,6 +12,7 @@ import { TodayPage } from './pages/TodayPage';
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
 const WeekPage = lazy(() => import('./pages/WeekPage').then((m) => ({ default: m.WeekPage })));
 const InsightsPage = lazy(() => import('./pages/InsightsPage').then((m) => ({ default: m.InsightsPage })));
+const FocusPage = lazy(() => import('./pages/FocusPage').then((m) => ({ default: m.FocusPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
@@ -63,6 +64,7 @@ export function App() {
             <Route path={PATHS.tasks} element={<TasksPage user={user} />} />
             <Route path={PATHS.week} element={<WeekPage user={user} />} />
             <Route path={PATHS.insights} element={<InsightsPage user={user} />} />
+            <Route path={`${PATHS.focus}/:taskId`} element={<FocusPage user={user} />} />
             <Route path={PATHS.settings} element={<SettingsPage user={user} />} />
             <Route path={PATHS.admin} element={user.role === 'ADMIN' ? <AdminPage user={user} /> : <NotAvailablePage />} />
             <Route path="*" element={<NotFoundPage signedIn />} />

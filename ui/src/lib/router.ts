@@ -9,12 +9,18 @@ export const PATHS = {
   tasks: '/tasks',
   week: '/week',
   insights: '/insights',
+  focus: '/focus',
   settings: '/settings',
   admin: '/admin',
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
   verifyEmail: '/verify-email',
 } as const;
+
+/** The focus page of one task. */
+export function focusPath(taskId: string): string {
+  return `${PATHS.focus}/${encodeURIComponent(taskId)}`;
+}
 
 /** One query parameter of the address the page opened with, e.g. the `token` of a mailed link; null when absent. */
 export function queryParam(name: string): string | null {

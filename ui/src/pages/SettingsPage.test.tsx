@@ -263,7 +263,7 @@ describe('Profile', () => {
     await waitFor(() => expect(server.calls.filter((c) => c === 'Me').length).toBeGreaterThan(0));
     // The whole app now speaks French: the menu, the page, dates.
     const menu = await screen.findByRole('navigation', { name: 'Menu de l’application' });
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Aujourd’hui', 'Tâches', 'Réglages']);
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Aujourd’hui', 'Tâches', 'Semaine', 'Bilan', 'Réglages']);
     expect(await screen.findByRole('heading', { level: 1, name: 'Réglages' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('fr');
     fireEvent.click(within(menu).getByRole('link', { name: 'Tâches' }));
@@ -308,6 +308,6 @@ describe('the app menu for admins', () => {
       server.user = { ...server.user, role: 'ADMIN' };
     });
     const menu = screen.getByRole('navigation', { name: 'App menu' });
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Today', 'Tasks', 'Settings', 'Admin']);
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Today', 'Tasks', 'Week', 'Insights', 'Settings', 'Admin']);
   });
 });

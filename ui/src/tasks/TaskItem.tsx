@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from '../i18n';
+import { focusPath } from '../lib/router';
 import type { Step, Task } from './api';
 import { dueWords, priorityWords, reminderWords, repeatWords } from './format';
 import { CalendarIcon, MoonIcon, PriorityIcon, RepeatIcon, StepsIcon } from './icons';
@@ -201,6 +203,11 @@ export function TaskItem({
               <MoonIcon />
               {t('snooze.wake')}
             </button>
+          ) : null}
+          {onSnooze && !snoozedUntil ? (
+            <Link className="link-button" to={focusPath(task.id)} aria-label={t('focus.openFor', { title: task.title })}>
+              {t('focus.open')}
+            </Link>
           ) : null}
           {onSnooze && !snoozedUntil ? (
             <SnoozeMenu title={task.title} timeZone={timeZone} busy={isBusy} onSnooze={(to) => onSnooze(task, to)} />

@@ -88,6 +88,7 @@ export class FakeTasksServer {
       'DeleteTask',
       'AddReminder',
       'RemoveReminder',
+      'FocusTask',
     ];
     if (!known.includes(operationName)) return null;
     this.calls.push({ operationName, variables });
@@ -223,6 +224,10 @@ export class FakeTasksServer {
         if (!task) return json({ data: { removeReminder: { task: null, userErrors: [notFound()] } } });
         task.reminders = task.reminders.filter((r) => r.id !== input.id);
         return json({ data: { removeReminder: { task: { ...task }, userErrors: [] } } });
+      }
+      case 'FocusTask': {
+        const task = this.tasks.find((t) => t.id === variables.id);
+        return json({ data: { node: task ? { ...task } : null } });
       }
       case 'BreakDownTask': {
         const task = this.tasks.find((t) => t.id === input.id);
