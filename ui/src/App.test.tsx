@@ -27,6 +27,12 @@ describe('redirectFor', () => {
     expect(redirectFor('/signup/', true)).toBe('/today');
     expect(redirectFor('/today', true)).toBeNull();
   });
+  it('keeps Week, Insights and a task’s Focus page for signed-in people', () => {
+    expect(redirectFor('/week', false)).toBe('/signin');
+    expect(redirectFor('/insights', false)).toBe('/signin');
+    expect(redirectFor('/focus/VGFzazox', false)).toBe('/signin');
+    expect(redirectFor('/focus/VGFzazox', true)).toBeNull();
+  });
   it('keeps Settings and Admin for signed-in people', () => {
     expect(redirectFor('/settings', false)).toBe('/signin');
     expect(redirectFor('/admin', false)).toBe('/signin');

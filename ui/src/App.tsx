@@ -26,7 +26,7 @@ const SIGNED_OUT_ONLY = new Set<string>(['/', PATHS.signin, PATHS.signup]);
 export function redirectFor(pathname: string, signedIn: boolean): string | null {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (signedIn) return SIGNED_OUT_ONLY.has(path) ? PATHS.today : null;
-  return SIGNED_IN_ONLY.has(path) ? PATHS.signin : null;
+  return SIGNED_IN_ONLY.has(path) || path.startsWith(`${PATHS.focus}/`) ? PATHS.signin : null;
 }
 
 export function App() {
