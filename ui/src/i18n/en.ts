@@ -687,6 +687,7 @@ const en = {
     last7: 'Done in the last 7 days',
     last30: 'Done in the last 30 days',
     doneShare: '{{share}} of what was due; {{missed}} missed',
+    noneDue: 'Nothing was due.',
     focus: 'Focus in the last 30 days',
     sessions_one: '{{count}} session',
     sessions_other: '{{count}} sessions',

@@ -693,6 +693,7 @@ const es = {
     last7: 'Hecho en los últimos 7 días',
     last30: 'Hecho en los últimos 30 días',
     doneShare: '{{share}} de lo previsto; {{missed}} sin hacer',
+    noneDue: 'No había nada previsto.',
     focus: 'Concentración en los últimos 30 días',
     sessions_one: '{{count}} sesión',
     sessions_other: '{{count}} sesiones',

@@ -693,6 +693,7 @@ const fr = {
     last7: 'Fait ces 7 derniers jours',
     last30: 'Fait ces 30 derniers jours',
     doneShare: '{{share}} de ce qui était prévu ; {{missed}} manqué(s)',
+    noneDue: 'Rien n’était prévu.',
     focus: 'Concentration ces 30 derniers jours',
     sessions_one: '{{count}} séance',
     sessions_other: '{{count}} séances',

@@ -57,7 +57,9 @@ export function breakdownSummary(data: InsightsData): string {
   return i18n.t('insights.breakdownSame', { count: tasks });
 }
 
-/** 0.75 → "75%" in the UI's language; null → "–". */
-export function percent(rate: number | null): string {
-  return rate === null ? '–' : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+/** "75% of what was due; 2 missed", or "Nothing was due." when nothing was. */
+export function outcomeDetail(outcomes: InsightsData['last7Days']): string {
+  if (outcomes.rate === null) return i18n.t('insights.noneDue');
+  const share = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(outcomes.rate);
+  return i18n.t('insights.doneShare', { share, missed: outcomes.missed });
 }

@@ -162,7 +162,7 @@ function FocusTimer({ initial }: { initial: Task }) {
         </p>
         <div className="focus__actions">
           {step ? (
-            <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void completeStep()}>
+            <button type="button" className="button button--primary" aria-disabled={busy || undefined} onClick={() => void completeStep()}>
               {t('focus.stepDone')}
             </button>
           ) : null}
@@ -184,7 +184,7 @@ function FocusTimer({ initial }: { initial: Task }) {
         {current}
         <p role="status">{message}</p>
         <div className="focus__actions">
-          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void completeTask()}>
+          <button type="button" className="button button--primary" aria-disabled={busy || undefined} onClick={() => void completeTask()}>
             {t('focus.done')}
           </button>
           <button type="button" className="button button--quiet" onClick={() => start(phase.minutes)}>
@@ -234,7 +234,7 @@ function FocusTimer({ initial }: { initial: Task }) {
             {t('focus.minutes', { count: minutes })}
           </output>
         </div>
-        <button type="submit" className="button">
+        <button type="submit" className="button button--primary">
           {t('focus.start')}
         </button>
       </form>

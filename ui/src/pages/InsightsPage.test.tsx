@@ -60,6 +60,7 @@ describe('Insights page', () => {
     expect((await card('Week by week')).textContent).toContain('Nothing done in the last 8 weeks yet.');
     expect((await card('Breaking tasks into steps')).textContent).toContain('No task has been broken into steps yet.');
     expect(screen.getByRole('main').textContent).toContain('Streak0 days');
+    expect(screen.getByRole('main').textContent).toContain('Done in the last 7 days0Nothing was due.');
   });
 
   it('speaks the profile’s language (French), dates and numbers included', async () => {

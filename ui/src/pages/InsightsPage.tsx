@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/operations';
 import { useTranslation } from '../i18n';
 import { INSIGHTS, type InsightsData } from '../insights/api';
-import { breakdownSummary, hourLabel, hourSummary, percent, trendSummary, weekdayLabel, weekdaySummary } from '../insights/summary';
+import { breakdownSummary, hourLabel, hourSummary, outcomeDetail, trendSummary, weekdayLabel, weekdaySummary } from '../insights/summary';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
 
@@ -63,12 +63,12 @@ function Charts({ data }: { data: InsightsData }) {
         <Figure
           label={t('insights.last7')}
           value={String(data.last7Days.completed)}
-          detail={t('insights.doneShare', { share: percent(data.last7Days.rate), missed: data.last7Days.missed })}
+          detail={outcomeDetail(data.last7Days)}
         />
         <Figure
           label={t('insights.last30')}
           value={String(data.last30Days.completed)}
-          detail={t('insights.doneShare', { share: percent(data.last30Days.rate), missed: data.last30Days.missed })}
+          detail={outcomeDetail(data.last30Days)}
         />
         <Figure
           label={t('insights.focus')}
