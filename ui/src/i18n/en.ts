@@ -670,6 +670,7 @@ const en = {
     lead: 'The next seven days. Drag a task to another day, or move it a day at a time with its arrows.',
     today: 'Today',
     free: 'Nothing planned.',
+    events: 'Calendar events',
     toPlan: 'To plan',
     toPlanLead: 'From earlier days or with no date yet. Give one a day when you are ready.',
     planToday: 'Plan for today',

@@ -676,6 +676,7 @@ const es = {
     lead: 'Los próximos siete días. Arrastre una tarea a otro día, o muévala de un día en un día con sus flechas.',
     today: 'Hoy',
     free: 'Nada previsto.',
+    events: 'Eventos del calendario',
     toPlan: 'Por planificar',
     toPlanLead: 'De días pasados o sin fecha. Deles un día cuando esté listo.',
     planToday: 'Planificar para hoy',

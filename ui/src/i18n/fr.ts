@@ -676,6 +676,7 @@ const fr = {
     lead: 'Les sept prochains jours. Glissez une tâche vers un autre jour, ou déplacez-la d’un jour avec ses flèches.',
     today: 'Aujourd’hui',
     free: 'Rien de prévu.',
+    events: 'Événements du calendrier',
     toPlan: 'À planifier',
     toPlanLead: 'Des jours passés ou sans date. Donnez-leur un jour quand vous serez prêt.',
     planToday: 'Prévoir pour aujourd’hui',

@@ -73,6 +73,23 @@ describe('Week page', () => {
     expect((await column(/^Friday, November 27/)).textContent).toContain('Nothing planned.');
   });
 
+  it('shows the connected calendars’ events on their days, above the tasks', async () => {
+    const server = new FakeAccountsServer();
+    server.cookie = 'cookie-0';
+    server.tasks.today = TODAY;
+    server.tasks.addTask({ title: 'call mom', dueDate: '2026-11-26' });
+    server.activity.events = [
+      { title: 'Dentist', date: '2026-11-26', allDay: false, startsAt: '2026-11-26T09:30:00Z' },
+      { title: 'Holiday', date: '2026-11-28', allDay: true, startsAt: null },
+    ];
+    await renderApp('/week', server);
+    const thursday = await column(/^Thursday, November 26/);
+    await waitFor(() => expect(within(thursday).getByRole('list', { name: 'Calendar events' }).textContent).toBe('9:30 AM Dentist'));
+    expect(titles(thursday)).toEqual(['call mom']);
+    expect(within(await column(/^Saturday, November 28/)).getByRole('list', { name: 'Calendar events' }).textContent).toBe('Holiday');
+    expect(server.calls).toContain('WeekAgenda');
+  });
+
   it('moves a dragged task to the day it is dropped on, keeping a timed task’s time', async () => {
     const server = await openWeek((t) => {
       t.addTask({ title: 'call mom', dueDate: '2026-11-26' });

@@ -5,7 +5,8 @@ import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/operations';
 import { useLocale, useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
-import type { Task } from '../tasks/api';
+import { useQuery } from '../lib/useQuery';
+import { WEEK_AGENDA, type Task } from '../tasks/api';
 import { addDays, dayWords, longDay, timeOfDay } from '../tasks/format';
 import { StatusToast } from '../tasks/StatusToast';
 import { useDay } from '../tasks/useDay';
@@ -16,8 +17,8 @@ const EVERY_TASK = { tag: null, priority: null, text: '' };
 const DRAG_TYPE = 'application/x-task-id';
 
 /**
- * The next 7 days of open tasks, a column a day, with the tasks still to plan (from earlier days or undated) beside
- * them. A task is dragged to another day, or moved a day at a time with its buttons (the keyboard's way).
+ * The next 7 days of open tasks, a column a day (with the events of connected calendars above them), and the tasks
+ * still to plan (from earlier days or undated) beside them. A task is dragged to another day, or moved a day at a time with its buttons (the keyboard's way).
  */
 export function WeekPage({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -28,11 +29,14 @@ export function WeekPage({ user }: { user: User }) {
   const day = useDay(user.timeZone);
   const list = useTaskList(session.client, EVERY_TASK, day, user.timeZone);
   const [dropDay, setDropDay] = useState<string | null>(null);
+  const lastDay = addDays(day, WEEK_DAYS - 1);
+  // Events of connected calendars, beside the tasks (none without a connected calendar; nothing shown if unreachable).
+  const agenda = useQuery(session.client, WEEK_AGENDA, { from: day, to: lastDay });
+  const events = agenda.state.status === 'ready' ? (agenda.state.data.agenda?.items ?? []).filter((item) => item.kind === 'EVENT') : [];
   useDocumentTitle(t('week.title'));
   useFocusOnNavigation(headingRef);
 
   const plan = useMemo(() => (list.tasks ? weekPlan(list.tasks, day, user.timeZone, Date.now()) : null), [list.tasks, day, user.timeZone]);
-  const lastDay = addDays(day, WEEK_DAYS - 1);
 
   const move = (task: Task, to: string) => {
     if (list.busy.has(task.id)) return;
@@ -143,6 +147,24 @@ export function WeekPage({ user }: { user: User }) {
                 <time dateTime={group.day}>{group.day === day ? t('week.today') : longDay(group.day, locale)}</time>{' '}
                 <span className="tasks__count">{group.tasks.length}</span>
               </h2>
+              {events.some((e) => e.date === group.day) ? (
+                <ul className="week__events" aria-label={t('week.events')}>
+                  {events
+                    .filter((e) => e.date === group.day)
+                    .map((e, i) => (
+                      <li key={`${e.title}-${e.startsAt ?? i}`} className="week-event">
+                        {e.allDay || !e.startsAt ? null : (
+                          <>
+                            <time className="week-event__time" dateTime={e.startsAt}>
+                              {timeOfDay(e.startsAt, user.timeZone, locale)}
+                            </time>{' '}
+                          </>
+                        )}
+                        {e.title}
+                      </li>
+                    ))}
+                </ul>
+              ) : null}
               {group.tasks.length === 0 ? <p className="muted week__free">{t('week.free')}</p> : null}
               <ul className="week__tasks">{group.tasks.map((task) => card(task, group.day))}</ul>
             </section>

@@ -182,3 +182,12 @@ export const BREAK_DOWN_TASK = graphql(`
     breakDownTask(input: $input) { task { ...TaskFields } userErrors { ...UserErrorFields } }
   }
 `);
+
+/** The connected calendars' events of the Week page's days (agenda.graphqls); tasks come from the task list. */
+export const WEEK_AGENDA = graphql(`
+  query WeekAgenda($from: Date!, $to: Date!) {
+    agenda(from: $from, to: $to) {
+      items { kind title date allDay startsAt endsAt location link }
+    }
+  }
+`);

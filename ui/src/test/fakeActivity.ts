@@ -1,5 +1,5 @@
-// An in-memory fake of the insights, focus-session and notifications API: the Insights page's numbers, the focus
-// sessions recorded, and the in-app notifications with their read state.
+// An in-memory fake of the insights, focus-session, notifications and agenda API: the Insights page's numbers, the
+// focus sessions recorded, the in-app notifications with their read state, and calendar events.
 import type { InsightsData } from '../insights/api';
 import { json } from './fakeGraphQL';
 
@@ -31,11 +31,21 @@ export class FakeActivityServer {
   insights: InsightsData = emptyInsights();
   focusSessions: Array<{ taskId: string; minutes: number }> = [];
   notifications: FakeNotification[] = [];
+  /** Calendar events the agenda answers with (kind EVENT), whatever the days asked. */
+  events: Array<{ title: string; date: string; allDay: boolean; startsAt: string | null }> = [];
 
   /** Answers one of these operations, or null when the operation is not one of them. */
   handle(operationName: string, variables: Record<string, unknown>): Response | null {
     const input = (variables.input ?? {}) as Record<string, unknown>;
     switch (operationName) {
+      case 'WeekAgenda':
+        return json({
+          data: {
+            agenda: {
+              items: this.events.map((e) => ({ kind: 'EVENT', endsAt: null, location: null, link: null, ...e })),
+            },
+          },
+        });
       case 'Insights':
         return json({ data: { insights: this.insights } });
       case 'RecordFocusSession': {
