@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pinClock, releaseClock } from '../test/clock';
 import { FakeAccountsServer } from '../test/fakeGraphQL';
 import { renderApp } from '../test/renderApp';
@@ -23,6 +23,8 @@ function advance(ms: number) {
 }
 
 describe('Focus page', () => {
+  // The page is a lazy chunk: load it once up front, so that no test's time goes on compiling it (recharts is large).
+  beforeAll(() => import('./FocusPage'), 60_000);
   beforeEach(() => pinClock(NOW));
   afterEach(() => {
     cleanup();

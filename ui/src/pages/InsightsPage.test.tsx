@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
 import { pinClock, releaseClock } from '../test/clock';
 import { FakeAccountsServer } from '../test/fakeGraphQL';
@@ -20,6 +20,8 @@ async function card(name: RegExp | string): Promise<HTMLElement> {
 }
 
 describe('Insights page', () => {
+  // The page is a lazy chunk: load it once up front, so that no test's time goes on compiling it (recharts is large).
+  beforeAll(() => import('./InsightsPage'), 60_000);
   beforeEach(() => pinClock('2026-11-25T14:00:00Z'));
   afterEach(async () => {
     cleanup();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pinClock, releaseClock } from '../test/clock';
 import { FakeAccountsServer } from '../test/fakeGraphQL';
 import type { FakeTasksServer } from '../test/fakeTasks';
@@ -46,6 +46,8 @@ function dataTransfer() {
 }
 
 describe('Week page', () => {
+  // The page is a lazy chunk: load it once up front, so that no test's time goes on compiling it (recharts is large).
+  beforeAll(() => import('./WeekPage'), 60_000);
   beforeEach(() => {
     sessionStorage.clear();
     pinClock(NOW);
