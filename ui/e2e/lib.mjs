@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import axe from 'axe-core';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.PA_BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
@@ -142,6 +143,54 @@ function watch(page, pageErrors) {
   });
 }
 
+/** A phone for `browser.newDevice(PHONE)`: a narrow touch screen. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * Runs axe-core (injected from npm, outside the page's CSP) on the page as it is, and fails on any serious or critical
+ * violation of WCAG 2.1 A/AA; lesser ones are logged. Returns the violations.
+ */
+export async function checkA11y(page, where) {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(() =>
+    window.axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))),
+  );
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations) log(`  axe ${where}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+  if (serious.length > 0) fail(`axe found ${serious.length} serious or critical violation(s) on ${where}: ${serious.map((v) => v.id).join(', ')}`);
+  log(`  axe ${where}: no serious or critical violation (${violations.length} lesser)`);
+  return violations;
+}
+
+/**
+ * On a phone: every button, form control and menu link in the page is at least 44 CSS pixels high and wide (links
+ * inside running text excepted, as WCAG allows). Fails naming the offenders.
+ */
+export async function checkTargets(page, where) {
+  const small = await page.evaluate(() => {
+    const found = [];
+    for (const el of document.querySelectorAll('button, select, input:not([type=hidden]), a.button, nav a, [role=button]')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden, .skip-link, .link-button--inline')) continue;
+      // A checkbox or radio inside its label counts with the label; a label next to it extends the target too.
+      const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : el.closest('label');
+      const target = label && (el.type === 'checkbox' || el.type === 'radio') ? label.getBoundingClientRect() : box;
+      const height = Math.max(box.height, target.height);
+      const width = Math.max(box.width, target.width);
+      if (height < 43.5 || width < 43.5) {
+        found.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.getAttribute('aria-label') || el.textContent || el.name || '').trim().slice(0, 30)}" ${Math.round(width)}x${Math.round(height)}`);
+      }
+    }
+    return found;
+  });
+  if (small.length > 0) fail(`targets under 44 px on ${where}: ${small.join('; ')}`);
+  log(`  targets on ${where}: all at least 44 px`);
+}
+
 /**
  * Runs `scenario(page, browser)`; fails on uncaught page errors, and on failure leaves a screenshot of each page and
  * lists them. `browser.newDevice()` opens another browser with a profile of its own (its own cookies), like a second
@@ -152,8 +201,8 @@ async function runScenario(context, scenario, launch) {
   const pageErrors = [];
   const pages = [page];
   watch(page, pageErrors);
-  const newDevice = async () => {
-    const other = await launch();
+  const newDevice = async (options = {}) => {
+    const other = await launch(options);
     const otherPage = other.pages()[0] ?? (await other.newPage());
     watch(otherPage, pageErrors);
     pages.push(otherPage);
@@ -180,7 +229,7 @@ async function launchAndRun(scenario, passed, contextOptions) {
   if (!fs.existsSync(EXECUTABLE)) fail(`Chromium not found at ${EXECUTABLE} (apt-get install chromium, or set PA_CHROMIUM)`);
   if (ARTIFACTS) fs.mkdirSync(ARTIFACTS, { recursive: true });
   const opened = [];
-  const launch = async () => {
+  const launch = async (deviceOptions = {}) => {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-e2e-chromium-'));
     const entry = { userDataDir, context: null };
     opened.push(entry);
@@ -192,6 +241,7 @@ async function launchAndRun(scenario, passed, contextOptions) {
       viewport: { width: 1280, height: 860 },
       locale: 'en-US',
       ...contextOptions,
+      ...deviceOptions,
       timeout: 60_000,
     });
     entry.context.setDefaultTimeout(WAIT_MS);

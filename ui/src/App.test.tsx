@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { redirectFor } from './App';
 import { FakeAccountsServer } from './test/fakeGraphQL';
 import { renderApp } from './test/renderApp';
@@ -27,6 +27,12 @@ describe('redirectFor', () => {
     expect(redirectFor('/signup/', true)).toBe('/today');
     expect(redirectFor('/today', true)).toBeNull();
   });
+  it('keeps Week, Insights and a task’s Focus page for signed-in people', () => {
+    expect(redirectFor('/week', false)).toBe('/signin');
+    expect(redirectFor('/insights', false)).toBe('/signin');
+    expect(redirectFor('/focus/VGFzazox', false)).toBe('/signin');
+    expect(redirectFor('/focus/VGFzazox', true)).toBeNull();
+  });
   it('keeps Settings and Admin for signed-in people', () => {
     expect(redirectFor('/settings', false)).toBe('/signin');
     expect(redirectFor('/admin', false)).toBe('/signin');
@@ -42,6 +48,21 @@ describe('App', () => {
   });
   afterEach(() => {
     cleanup();
+  });
+
+  it('speaks the browser’s language before sign-in (Spanish here), and English for a language it lacks', async () => {
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['es-MX', 'en']);
+    try {
+      await mount('/signin');
+      expect(await screen.findByRole('heading', { level: 1, name: 'Iniciar sesión' })).toBeTruthy();
+      expect(document.documentElement.lang).toBe('es');
+      cleanup();
+      languages.mockReturnValue(['de-DE']);
+      await mount('/signin');
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    } finally {
+      languages.mockRestore();
+    }
   });
 
   it('opens on sign-in when there is no session', async () => {
@@ -174,9 +195,14 @@ describe('App', () => {
     type('Email', 'grace@example.com');
     type('Password', 'correct-horse-battery-42');
     type('Time zone', 'America/New_York');
-    server.user = { ...server.user, displayName: 'Grace', timeZone: 'America/New_York' };
+    server.user = { ...server.user, displayName: 'Grace', email: 'grace@example.com', timeZone: 'America/New_York', emailVerified: false };
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     await screen.findByRole('heading', { level: 1, name: /Grace/ });
     expect(window.location.pathname).toBe('/today');
+    // Where the first task goes, and a word about the mail on its way.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Capture a task')));
+    expect(screen.getByText(/open it to confirm your address/).textContent).toContain('grace@example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Got it' }));
+    expect(screen.queryByText(/open it to confirm your address/)).toBeNull();
   });
 });

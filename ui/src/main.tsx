@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { browserLock, Session } from './auth/session';
 import { SessionProvider } from './auth/SessionContext';
 import { GraphQLClient } from './graphql/client';
+import { browserLanguage, setLanguage } from './i18n';
 import './styles.css';
 
 const client = new GraphQLClient({ endpoint: '/graphql' });
@@ -26,12 +28,16 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') session.refreshIfDue();
 });
 
+// The browser's language until the profile's is known; its strings load while the session is restored.
+void setLanguage(browserLanguage());
 void session.start();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionProvider session={session}>
-      <App />
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </SessionProvider>
   </StrictMode>,
 );

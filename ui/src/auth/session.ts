@@ -19,8 +19,10 @@ export type SessionState =
   | { status: 'restoring' }
   /** The server could not be reached (or failed) while restoring the session: offer to try again. */
   | { status: 'unreachable' }
-  | { status: 'signedOut' }
-  | { status: 'signedIn'; user: User };
+  /** `farewell`: the account was just deleted here (the sign-in page says goodbye). */
+  | { status: 'signedOut'; farewell?: 'accountDeleted' }
+  /** `justRegistered`: the account was created in this tab just now (Today welcomes them and asks to confirm the address). */
+  | { status: 'signedIn'; user: User; justRegistered?: boolean };
 
 export type AuthOutcome =
   | { kind: 'success'; user: User }
@@ -143,17 +145,18 @@ export class Session {
     if (result.kind !== 'ok') return failureOutcome(result);
     const { userErrors } = result.data.register;
     if (userErrors.length > 0) return { kind: 'rejected', userErrors };
-    const signedIn = await this.login({ email: input.email, password: input.password });
+    const signedIn = await this.login({ email: input.email, password: input.password }, { justRegistered: true });
     if (signedIn.kind === 'rejected' && signedIn.userErrors.some((e) => e.code === 'INVALID_CREDENTIALS')) {
       return { kind: 'rejected', userErrors: [ADDRESS_IN_USE] };
     }
     return signedIn;
   }
 
-  async login(input: LoginInput): Promise<AuthOutcome> {
+  /** `justRegistered`: signing in right after creating the account (Today welcomes them). */
+  async login(input: LoginInput, opts: { justRegistered?: boolean } = {}): Promise<AuthOutcome> {
     const result = await this.client.request(LOGIN, { input }, { authenticated: false, retryOnUnauthorized: false });
     if (result.kind !== 'ok') return failureOutcome(result);
-    return this.acceptAuthPayload(result.data.login);
+    return this.acceptAuthPayload(result.data.login, opts);
   }
 
   /** The second step of a sign-in that {@link login} answered with a challenge: a code from the app or a backup code. */
@@ -213,12 +216,15 @@ export class Session {
     if (this.expiresAt - this.now() <= this.refreshLeadMs) void this.refresh();
   }
 
-  /** Forgets the session here without calling the server (e.g. another tab signed out: `notify` false). */
-  signOutLocally(notify = true): void {
+  /**
+   * Forgets the session here without calling the server (e.g. another tab signed out: `notify` false; the account was
+   * deleted: `farewell`).
+   */
+  signOutLocally(notify = true, farewell?: 'accountDeleted'): void {
     const wasSignedIn = this.state.status === 'signedIn';
     this.clearToken();
     this.generation++;
-    this.setState({ status: 'signedOut' });
+    this.setState(farewell ? { status: 'signedOut', farewell } : { status: 'signedOut' });
     if (wasSignedIn && notify) this.onSignedOut?.();
   }
 
@@ -253,7 +259,7 @@ export class Session {
     return { ok: false, reason: 'signed-out' };
   }
 
-  private acceptAuthPayload(payload: AuthPayload, opts: { keepGeneration?: boolean } = {}): AuthOutcome {
+  private acceptAuthPayload(payload: AuthPayload, opts: { keepGeneration?: boolean; justRegistered?: boolean } = {}): AuthOutcome {
     if (payload.userErrors.length > 0) return { kind: 'rejected', userErrors: payload.userErrors };
     if (payload.mfaChallenge && !payload.accessToken) return { kind: 'mfa', challenge: payload.mfaChallenge };
     if (!payload.accessToken || !payload.user) return { kind: 'error' };
@@ -261,7 +267,7 @@ export class Session {
     this.accessToken = payload.accessToken;
     const expires = payload.accessTokenExpiresAt ? Date.parse(payload.accessTokenExpiresAt) : NaN;
     this.expiresAt = Number.isFinite(expires) ? expires : null;
-    this.setState({ status: 'signedIn', user: payload.user });
+    this.setState(opts.justRegistered ? { status: 'signedIn', user: payload.user, justRegistered: true } : { status: 'signedIn', user: payload.user });
     if (this.expiresAt !== null) {
       this.scheduleRefresh(refreshDelay(this.expiresAt - this.now(), this.refreshLeadMs));
     } else {

@@ -1,34 +1,36 @@
 import { useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import type { User } from '../graphql/operations';
-import { GENERIC_MESSAGE } from '../lib/formErrors';
-import { linkProps, navigate, PATHS } from '../lib/router';
+import { useTranslation } from '../i18n';
+import { genericMessage } from '../lib/formErrors';
+import { PATHS } from '../lib/router';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { clearAllDrafts } from '../tasks/draft';
 import { Brand, FormAlert } from './Notice';
 
-const SIGN_OUT_NETWORK_MESSAGE =
-  'We couldn’t reach your assistant to sign you out. Check your connection and try again.';
-
-export type AppPage = 'today' | 'settings' | 'admin';
+export type AppPage = 'today' | 'tasks' | 'week' | 'insights' | 'settings' | 'admin';
 
 interface MenuItem {
   page: AppPage;
-  label: string;
   path: string;
 }
 
-/** The app menu: Today and Settings for everyone, Admin only for admins. */
+/** The app menu: Today, Tasks, Week, Insights and Settings for everyone, Admin only for admins. */
 export function menuFor(user: User): MenuItem[] {
   const items: MenuItem[] = [
-    { page: 'today', label: 'Today', path: PATHS.today },
-    { page: 'settings', label: 'Settings', path: PATHS.settings },
+    { page: 'today', path: PATHS.today },
+    { page: 'tasks', path: PATHS.tasks },
+    { page: 'week', path: PATHS.week },
+    { page: 'insights', path: PATHS.insights },
+    { page: 'settings', path: PATHS.settings },
   ];
-  if (user.role === 'ADMIN') items.push({ page: 'admin', label: 'Admin', path: PATHS.admin });
+  if (user.role === 'ADMIN') items.push({ page: 'admin', path: PATHS.admin });
   return items;
 }
 
 /**
- * The frame of every signed-in page: the top bar (brand, app menu, Sign out) and the page's `<main>`. A sign-out that
+ * The frame of every signed-in page: the top bar (brand, app menu, notification bell, Sign out) and the page's `<main>`. A sign-out that
  * cannot reach the server keeps the person signed in and says so at the top of the page.
  */
 export function AppShell({
@@ -41,11 +43,13 @@ export function AppShell({
   user: User;
   current: AppPage;
   mainClassName: string;
-  /** Room for tables (Admin): the top bar follows the page's width. */
+  /** Room for tables (Admin) and the task panel (Tasks): the top bar follows the page's width. */
   wide?: boolean;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
+  const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -56,45 +60,42 @@ export function AppShell({
     const outcome = await session.logout();
     if (outcome.kind === 'success') {
       clearAllDrafts();
-      navigate(PATHS.signin, { replace: true });
+      void navigate(PATHS.signin, { replace: true });
       return;
     }
     setSigningOut(false);
-    setNotice(outcome.kind === 'network' ? SIGN_OUT_NETWORK_MESSAGE : GENERIC_MESSAGE);
+    setNotice(outcome.kind === 'network' ? t('shell.signOutOffline') : genericMessage());
   };
 
   return (
     <div className="page page--app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header className={wide ? 'topbar topbar--wide' : 'topbar'}>
         <Brand />
-        <nav className="app-menu" aria-label="App menu">
+        <nav className="app-menu" aria-label={t('shell.menu')}>
           <ul className="app-menu__list">
             {menuFor(user).map((item) => (
               <li key={item.page}>
-                <a
-                  className="app-menu__link"
-                  aria-current={item.page === current ? 'page' : undefined}
-                  {...linkProps(item.path)}
-                >
-                  {item.label}
-                </a>
+                <Link className="app-menu__link" aria-current={item.page === current ? 'page' : undefined} to={item.path}>
+                  {t(`shell.pages.${item.page}`)}
+                </Link>
               </li>
             ))}
           </ul>
         </nav>
+        <NotificationBell user={user} />
         <button
           type="button"
           className="button button--quiet topbar__signout"
           onClick={signOut}
           aria-disabled={signingOut || undefined}
         >
-          {signingOut ? 'Signing out…' : 'Sign out'}
+          {signingOut ? t('shell.signingOut') : t('shell.signOut')}
         </button>
       </header>
-      <main className={mainClassName} id="main" tabIndex={-1}>
+      <main className={wide ? `${mainClassName} app-main--wide` : mainClassName} id="main" tabIndex={-1}>
         <FormAlert message={notice} />
         {children}
       </main>

@@ -1,4 +1,5 @@
 import { forwardRef, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> {
   label: string;
@@ -42,10 +43,11 @@ interface EmailFieldProps extends Omit<FieldProps, 'label' | 'type' | 'name'> {
 
 /** An email input (by default the "Email" of the sign-in and sign-up forms): an email keyboard, no capitals, no spell check. */
 export const EmailField = forwardRef<HTMLInputElement, EmailFieldProps>(function EmailField(props, ref) {
+  const { t } = useTranslation();
   return (
     <TextField
       ref={ref}
-      label="Email"
+      label={t('field.email')}
       type="email"
       name="email"
       inputMode="email"
@@ -65,6 +67,7 @@ export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(fu
   { label, value, onValueChange, hint, error, autoComplete, ...rest },
   ref,
 ) {
+  const { t } = useTranslation();
   const id = useId();
   const [visible, setVisible] = useState(false);
   return (
@@ -90,10 +93,10 @@ export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(fu
             className="field__toggle"
             aria-controls={id}
             aria-pressed={visible}
-            aria-label={visible ? 'Hide password' : 'Show password'}
+            aria-label={visible ? t('field.hidePassword') : t('field.showPassword')}
             onClick={() => setVisible((v) => !v)}
           >
-            {visible ? 'Hide' : 'Show'}
+            {visible ? t('field.hide') : t('field.show')}
           </button>
         </div>
       )}

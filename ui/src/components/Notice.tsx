@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 
 /** A message at the top of a form: announced to screen readers, amber rather than alarming red. */
 export function FormAlert({ message, tone = 'attention' }: { message: string | null; tone?: 'attention' | 'info' }) {
@@ -10,15 +11,24 @@ export function FormAlert({ message, tone = 'attention' }: { message: string | n
   );
 }
 
+/** The brand's mark alone (decorative); index.html shows the same one while the script loads. */
+export function BrandMark() {
+  return (
+    <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <circle cx="16" cy="16" r="14" />
+      <path d="M10 17l4 4 8-9" />
+    </svg>
+  );
+}
+
 export function Brand() {
+  const { t } = useTranslation();
   return (
     <div className="brand">
-      <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-        <circle cx="16" cy="16" r="14" />
-        <path d="M10 17l4 4 8-9" />
-      </svg>
+      <BrandMark />
       <span className="brand__name">
-        <span className="brand__first-word">Personal </span>Assistant
+        <span className="brand__first-word">{t('common.brandFirst')}</span>
+        {t('common.brandSecond')}
       </span>
     </div>
   );

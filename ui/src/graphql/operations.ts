@@ -20,6 +20,8 @@ graphql(`
     timeZone
     createdAt
     role
+    locale
+    emailVerified
   }
 `);
 

@@ -1,4 +1,7 @@
-// Dates as the person lives them: in their own time zone (from their profile), not the browser's.
+// Dates as the person lives them: in their own time zone (from their profile), not the browser's, written in the UI's
+// language.
+
+import { i18n } from '../i18n';
 
 /** `timeZone` when the browser knows it, otherwise undefined (the browser's own zone). */
 export function safeZone(timeZone: string | undefined): string | undefined {
@@ -42,15 +45,15 @@ export function hourIn(date: Date, timeZone: string | undefined): number {
 
 export function greeting(date: Date, timeZone: string | undefined): string {
   const hour = hourIn(date, timeZone);
-  if (hour >= 5 && hour < 12) return 'Good morning';
-  if (hour >= 12 && hour < 18) return 'Good afternoon';
-  if (hour >= 18 && hour < 23) return 'Good evening';
-  return 'Hello';
+  if (hour >= 5 && hour < 12) return i18n.t('greeting.morning');
+  if (hour >= 12 && hour < 18) return i18n.t('greeting.afternoon');
+  if (hour >= 18 && hour < 23) return i18n.t('greeting.evening');
+  return i18n.t('greeting.night');
 }
 
 /** e.g. "Tuesday, November 25" (en-US) or "Tuesday 25 November" (en-GB). */
 export function formatLongDate(date: Date, timeZone: string | undefined, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(locale ?? i18n.language, {
     weekday: 'long',
     month: 'long',
     day: 'numeric',
@@ -72,5 +75,7 @@ export function dayKey(date: Date, timeZone: string | undefined): string {
 export function formatDateTime(iso: string, timeZone: string | undefined, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(date);
+  return new Intl.DateTimeFormat(locale ?? i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(
+    date,
+  );
 }

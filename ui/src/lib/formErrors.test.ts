@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorsForOutcome, GENERIC_MESSAGE, mapUserErrors, NETWORK_MESSAGE } from './formErrors';
+import { errorsForOutcome, genericMessage, mapUserErrors, networkMessage } from './formErrors';
 
 const FIELDS = ['email', 'password', 'displayName', 'timeZone'] as const;
 
@@ -38,10 +38,10 @@ describe('mapUserErrors', () => {
 
 describe('errorsForOutcome', () => {
   it('a network failure gives the calm retry message', () => {
-    expect(errorsForOutcome({ kind: 'network' }, FIELDS)).toEqual({ fields: {}, form: NETWORK_MESSAGE });
+    expect(errorsForOutcome({ kind: 'network' }, FIELDS)).toEqual({ fields: {}, form: networkMessage() });
   });
   it('GraphQL errors give the generic message', () => {
-    expect(errorsForOutcome({ kind: 'error' }, FIELDS)).toEqual({ fields: {}, form: GENERIC_MESSAGE });
+    expect(errorsForOutcome({ kind: 'error' }, FIELDS)).toEqual({ fields: {}, form: genericMessage() });
   });
   it('userErrors are mapped to fields', () => {
     const outcome = { kind: 'rejected' as const, userErrors: [{ field: 'timeZone', message: 'Unknown.', code: 'UNKNOWN_TIME_ZONE' as const }] };

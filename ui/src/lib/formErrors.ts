@@ -1,12 +1,12 @@
 import type { GraphQLResult } from '../graphql/client';
 import type { UserError } from '../graphql/operations';
+import { i18n } from '../i18n';
 import type { FieldErrors } from './validation';
 
-export const NETWORK_MESSAGE =
-  'We couldn’t reach your assistant. Check your connection and try again — everything you typed is still here.';
+export const networkMessage = () => i18n.t('errors.network');
 /** When nothing was typed that could be lost (loading, a button). */
-export const OFFLINE_MESSAGE = 'We couldn’t reach your assistant. Check your connection and try again.';
-export const GENERIC_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+export const offlineMessage = () => i18n.t('errors.offline');
+export const genericMessage = () => i18n.t('errors.generic');
 
 export interface FormErrors<F extends string> {
   fields: FieldErrors<F>;
@@ -61,8 +61,8 @@ export function mutationOutcome<T, P extends { userErrors: UserError[] }>(
 
 /** One line for a failure that has no form field to sit next to (a button's action). */
 export function failureText(failure: Failure): string {
-  if (failure.kind === 'rejected') return failure.userErrors.map((e) => e.message).join(' ') || GENERIC_MESSAGE;
-  return failure.kind === 'network' ? NETWORK_MESSAGE : GENERIC_MESSAGE;
+  if (failure.kind === 'rejected') return failure.userErrors.map((e) => e.message).join(' ') || genericMessage();
+  return failure.kind === 'network' ? networkMessage() : genericMessage();
 }
 
 /** What a failed form shows. */
@@ -71,8 +71,8 @@ export function errorsForOutcome<F extends string>(outcome: Failure, fields: rea
     case 'rejected':
       return mapUserErrors(outcome.userErrors, fields);
     case 'network':
-      return { fields: {}, form: NETWORK_MESSAGE };
+      return { fields: {}, form: networkMessage() };
     case 'error':
-      return { fields: {}, form: GENERIC_MESSAGE };
+      return { fields: {}, form: genericMessage() };
   }
 }

@@ -1,11 +1,15 @@
-// Routing with the History API: a handful of paths, no library.
-import type { MouseEvent } from 'react';
+// The app's addresses, and the few things pages do with the address bar beyond react-router's links.
 import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 
 export const PATHS = {
   signin: '/signin',
   signup: '/signup',
   today: '/today',
+  tasks: '/tasks',
+  week: '/week',
+  insights: '/insights',
+  focus: '/focus',
   settings: '/settings',
   admin: '/admin',
   forgotPassword: '/forgot-password',
@@ -13,80 +17,41 @@ export const PATHS = {
   verifyEmail: '/verify-email',
 } as const;
 
-export type Route = keyof typeof PATHS | 'root' | 'notFound';
-
-const ROUTES = new Map<string, Route>(Object.entries(PATHS).map(([route, path]) => [path, route as Route]));
-
-export function routeFor(pathname: string): Route {
-  const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/') return 'root';
-  return ROUTES.get(path) ?? 'notFound';
+/** The focus page of one task. */
+export function focusPath(taskId: string): string {
+  return `${PATHS.focus}/${encodeURIComponent(taskId)}`;
 }
 
-const NAVIGATE_EVENT = 'pa:navigate';
-
-/**
- * Goes to `path` in the app; nothing happens when already there. A path without a query is "there" whatever the
- * current query, so that a redirect to /signin keeps a /signin?deleted=1 the page has yet to read.
- */
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  const here = path.includes('?') ? window.location.pathname + window.location.search : window.location.pathname;
-  if (here === path) return;
-  if (options.replace) window.history.replaceState(null, '', path);
-  else window.history.pushState(null, '', path);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-}
-
-export function usePathname(): string {
-  const [pathname, setPathname] = useState(() => window.location.pathname);
-  useEffect(() => {
-    const update = () => setPathname(window.location.pathname);
-    window.addEventListener('popstate', update);
-    window.addEventListener(NAVIGATE_EVENT, update);
-    return () => {
-      window.removeEventListener('popstate', update);
-      window.removeEventListener(NAVIGATE_EVENT, update);
-    };
-  }, []);
-  return pathname;
-}
-
-/** One query parameter of the current address, e.g. the `token` of a mailed link; null when absent. */
+/** One query parameter of the address the page opened with, e.g. the `token` of a mailed link; null when absent. */
 export function queryParam(name: string): string | null {
   return new URLSearchParams(window.location.search).get(name);
 }
 
 /**
- * Takes query parameters out of the address bar without navigating, e.g. a one-time token once it has been read:
- * it then stays out of the history, of bookmarks and of screenshots.
+ * Takes query parameters out of the address bar without a new history entry, e.g. a one-time token once it has been
+ * read: it then stays out of the history, of bookmarks and of screenshots.
  */
-export function forgetQuery(...names: string[]): void {
-  const params = new URLSearchParams(window.location.search);
-  for (const name of names) params.delete(name);
-  const search = params.toString();
-  window.history.replaceState(window.history.state, '', window.location.pathname + (search ? `?${search}` : '') + window.location.hash);
-}
-
-/** Props for an <a> that navigates in-app on a plain click and still works with Ctrl/Cmd-click and middle-click. */
-export function linkProps(path: string): { href: string; onClick: (e: MouseEvent<HTMLAnchorElement>) => void } {
-  return {
-    href: path,
-    onClick: (e) => {
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      e.preventDefault();
-      navigate(path);
-    },
+export function useForgetQuery(): (...names: string[]) => void {
+  const navigate = useNavigate();
+  const location = useLocation();
+  return (...names: string[]) => {
+    const params = new URLSearchParams(location.search);
+    if (!names.some((name) => params.has(name))) return;
+    for (const name of names) params.delete(name);
+    const search = params.toString();
+    void navigate({ pathname: location.pathname, search: search ? `?${search}` : '', hash: location.hash }, { replace: true });
   };
 }
 
 /**
  * The one-time token of a mailed link (`?token=...`), read once when the page opens and then taken out of the address
- * bar (see {@link forgetQuery}); null when the address has none.
+ * bar; null when the address has none.
  */
 export function useAddressToken(): string | null {
   const [token] = useState(() => queryParam('token'));
+  const forget = useForgetQuery();
   useEffect(() => {
-    if (token) forgetQuery('token');
-  }, [token]);
+    if (token) forget('token');
+  }, [token]); // Once, at arrival: `forget` changes with the address it then changes.
   return token;
 }

@@ -1,5 +1,6 @@
+import { useNavigate } from 'react-router';
 import type { AuthOutcome } from '../auth/session';
-import { navigate, PATHS } from './router';
+import { PATHS } from './router';
 import { useForm } from './useForm';
 import type { FieldErrors } from './validation';
 
@@ -18,11 +19,12 @@ interface AuthFormOptions<F extends string, V> {
 
 /** The sign-in, sign-up and code forms: {@link useForm}, going to Today once signed in. */
 export function useAuthForm<F extends string, V>({ onMfaChallenge, ...options }: AuthFormOptions<F, V>) {
+  const navigate = useNavigate();
   return useForm({
     ...options,
     onSuccess: (outcome: Answered) => {
       if (outcome.kind === 'mfa' && onMfaChallenge) onMfaChallenge(outcome.challenge);
-      else navigate(PATHS.today, { replace: true });
+      else void navigate(PATHS.today, { replace: true });
     },
   });
 }

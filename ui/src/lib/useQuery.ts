@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GraphQLClient, GraphQLErrorItem, GraphQLFailure, Operation } from '../graphql/client';
-import { GENERIC_MESSAGE, OFFLINE_MESSAGE } from './formErrors';
+import { i18n } from '../i18n';
+import { genericMessage, offlineMessage } from './formErrors';
 
 export type QueryFailure = 'network' | 'error' | 'forbidden';
 
@@ -21,11 +22,9 @@ export function queryFailureOf(result: GraphQLFailure): QueryFailure {
 }
 
 export function queryFailureMessage(failure: QueryFailure): string {
-  if (failure === 'network') return OFFLINE_MESSAGE;
-  if (failure === 'forbidden') {
-    return 'This is for administrators of this assistant. An administrator may first need two-step sign-in on (Settings › Security).';
-  }
-  return GENERIC_MESSAGE;
+  if (failure === 'network') return offlineMessage();
+  if (failure === 'forbidden') return i18n.t('errors.forbidden');
+  return genericMessage();
 }
 
 /**

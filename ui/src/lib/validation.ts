@@ -1,6 +1,8 @@
 // Checks done before anything is sent. The server re-checks everything; these only save a round trip and give
 // friendly, specific wording. Keep the limits in step with the server's PasswordPolicy (8..128 code points).
 
+import { i18n } from '../i18n';
+
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
@@ -23,8 +25,8 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateEmail(raw: string): string | undefined {
   const email = raw.trim();
-  if (!email) return 'Enter your email address.';
-  if (!EMAIL_SHAPE.test(email)) return 'That doesn’t look like an email address yet — something like name@example.com.';
+  if (!email) return i18n.t('validation.emailMissing');
+  if (!EMAIL_SHAPE.test(email)) return i18n.t('validation.emailShape');
   return undefined;
 }
 
@@ -34,10 +36,10 @@ export function codePointLength(value: string): number {
 }
 
 export function validateNewPassword(password: string): string | undefined {
-  if (!password) return 'Choose a password.';
+  if (!password) return i18n.t('validation.passwordMissing');
   const length = codePointLength(password);
-  if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters (${length} so far).`;
-  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  if (length < PASSWORD_MIN_LENGTH) return i18n.t('validation.passwordShort', { min: PASSWORD_MIN_LENGTH, count: length });
+  if (length > PASSWORD_MAX_LENGTH) return i18n.t('validation.passwordLong', { max: PASSWORD_MAX_LENGTH });
   return undefined;
 }
 
@@ -56,7 +58,7 @@ export function validateSignIn(values: SignInValues): FieldErrors<keyof SignInVa
   const email = validateEmail(values.email);
   if (email) errors.email = email;
   // No length rule here: an old password may predate today's policy.
-  if (!values.password) errors.password = 'Enter your password.';
+  if (!values.password) errors.password = i18n.t('validation.passwordEnter');
   return errors;
 }
 
@@ -66,11 +68,9 @@ export function validateSignUp(values: SignUpValues): FieldErrors<keyof SignUpVa
   if (email) errors.email = email;
   const password = validateNewPassword(values.password);
   if (password) errors.password = password;
-  if (!values.displayName.trim()) errors.displayName = 'Tell us what to call you — a first name or nickname is fine.';
-  if (!values.timeZone.trim()) errors.timeZone = 'Choose your time zone, e.g. Europe/Paris.';
-  else if (!isValidTimeZone(values.timeZone)) {
-    errors.timeZone = 'We don’t know that time zone. Try a name like Europe/Paris or America/New_York.';
-  }
+  if (!values.displayName.trim()) errors.displayName = i18n.t('validation.displayName');
+  if (!values.timeZone.trim()) errors.timeZone = i18n.t('validation.timeZoneMissing');
+  else if (!isValidTimeZone(values.timeZone)) errors.timeZone = i18n.t('validation.timeZoneUnknown');
   return errors;
 }
 

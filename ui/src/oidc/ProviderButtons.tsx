@@ -1,4 +1,5 @@
 import { useSession } from '../auth/SessionContext';
+import { useTranslation } from '../i18n';
 import { browserTimeZone } from '../lib/dates';
 import { useQuery } from '../lib/useQuery';
 import { SIGN_IN_PROVIDERS, type SignInProvider } from './api';
@@ -17,6 +18,7 @@ export function startUrlFor(provider: SignInProvider, timeZone: string): string 
  * Each is a plain link: the browser goes to the server, then to the provider, and comes back signed in.
  */
 export function ProviderButtons() {
+  const { t } = useTranslation();
   const session = useSession();
   const { state } = useQuery(session.client, SIGN_IN_PROVIDERS, NO_VARIABLES);
   const providers = state.status === 'ready' ? state.data.signInProviders : [];
@@ -25,13 +27,13 @@ export function ProviderButtons() {
   return (
     <div className="providers">
       <p className="providers__or">
-        <span>or</span>
+        <span>{t('oidc.or')}</span>
       </p>
       <ul className="providers__list">
         {providers.map((provider) => (
           <li key={provider.provider}>
             <a className="button button--quiet button--block" href={startUrlFor(provider, timeZone)}>
-              Sign in with {provider.name}
+              {t('oidc.signInWith', { provider: provider.name })}
             </a>
           </li>
         ))}

@@ -10,6 +10,7 @@ import { renderApp } from '../test/renderApp';
 async function openAdmin(setUp: (server: FakeAccountsServer) => void = () => undefined) {
   const server = new FakeAccountsServer();
   server.cookie = 'cookie-0';
+  server.user = { ...server.user, role: 'ADMIN' };
   setUp(server);
   await renderApp('/admin', server);
   await screen.findByRole('heading', { level: 1, name: 'Admin' });
@@ -41,10 +42,19 @@ describe('Admin: background jobs', () => {
     expect(within(scheduler).getByText('alive')).toBeTruthy();
   });
 
-  it('says calmly that the page is for administrators when the server refuses', async () => {
+  it('says calmly that the page is for administrators when the server refuses (an admin without two-step sign-in)', async () => {
     await openAdmin();
     const scheduler = screen.getByRole('region', { name: 'Background jobs' });
     expect(await within(scheduler).findByText(/^This is for administrators of this assistant\./)).toBeTruthy();
+  });
+
+  it('shows someone who is not an administrator one plain "not available" page, and asks the server nothing', async () => {
+    const server = new FakeAccountsServer();
+    server.cookie = 'cookie-0';
+    await renderApp('/admin', server);
+    expect(await screen.findByRole('heading', { level: 1, name: 'This page isn’t available to you' })).toBeTruthy();
+    expect(screen.queryByText(/This is for administrators/)).toBeNull();
+    expect(server.settings.calls.map((c) => c.operationName)).not.toContain('Scheduler');
   });
 });
 

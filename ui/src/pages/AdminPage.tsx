@@ -8,19 +8,21 @@ import { SmsAnalyticsSection } from '../admin/SmsAnalyticsSection';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/operations';
+import { useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 
 export function AdminPage({ user }: { user: User }) {
+  const { t } = useTranslation();
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [auditPerson, setAuditPerson] = useState<AuditFilters['person']>(null);
-  useDocumentTitle('Admin');
+  useDocumentTitle(t('shell.pages.admin'));
   useFocusOnNavigation(headingRef);
 
   return (
-    <AppShell user={user} current="admin" mainClassName="app-main app-main--wide" wide>
-      <PageHeading ref={headingRef}>Admin</PageHeading>
-      <p className="lead">People, the security log and background work of this assistant.</p>
+    <AppShell user={user} current="admin" mainClassName="app-main" wide>
+      <PageHeading ref={headingRef}>{t('shell.pages.admin')}</PageHeading>
+      <p className="lead">{t('admin.lead')}</p>
       <PeopleSection
         client={session.client}
         timeZone={user.timeZone}

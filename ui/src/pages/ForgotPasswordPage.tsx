@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { AuthFormPage } from '../components/AuthForm';
 import { EmailField } from '../components/Field';
 import { MessagePage } from '../components/MessagePage';
 import { REQUEST_PASSWORD_RESET } from '../graphql/operations';
 import { mutationOutcome } from '../lib/formErrors';
-import { linkProps, PATHS } from '../lib/router';
+import { Trans, useTranslation } from '../i18n';
+import { PATHS } from '../lib/router';
 import { useForm } from '../lib/useForm';
 import { validateEmail } from '../lib/validation';
 
@@ -16,6 +18,7 @@ const FIELDS = ['email'] as const;
  * page never tells who has an account here.
  */
 export function ForgotPasswordPage({ email, onEmailChange }: { email: string; onEmailChange: (email: string) => void }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { fieldProps, ...form } = useForm({
@@ -40,19 +43,18 @@ export function ForgotPasswordPage({ email, onEmailChange }: { email: string; on
   if (sentTo !== null) {
     return (
       <MessagePage
-        title="Check your mail"
+        title={t('forgot.sentTitle')}
         live
         actions={
-          <a className="button button--primary button--block" {...linkProps(PATHS.signin)}>
-            Back to sign in
-          </a>
+          <Link className="button button--primary button--block" to={PATHS.signin}>
+            {t('forgot.back')}
+          </Link>
         }
       >
         <p className="lead">
-          If an account uses <strong className="nowrap-anywhere">{sentTo}</strong>, a link to choose a new password is on
-          its way. It works for 30 minutes.
+          <Trans i18nKey="forgot.sentText" values={{ email: sentTo }} components={{ address: <strong className="nowrap-anywhere" /> }} />
         </p>
-        <p className="muted">Nothing after a few minutes? Look in the spam folder, or ask again in a little while.</p>
+        <p className="muted">{t('forgot.sentHelp')}</p>
       </MessagePage>
     );
   }
@@ -60,13 +62,13 @@ export function ForgotPasswordPage({ email, onEmailChange }: { email: string; on
   return (
     <AuthFormPage
       {...form}
-      title="Forgot your password?"
-      lead="It happens. Tell us your email and we’ll send you a link to choose a new one."
-      submitLabel="Send me a link"
-      submittingLabel="Sending…"
+      title={t('forgot.title')}
+      lead={t('forgot.lead')}
+      submitLabel={t('forgot.submit')}
+      submittingLabel={t('common.sending')}
       footer={
         <>
-          Remembered it? <a {...linkProps(PATHS.signin)}>Sign in</a>
+          {t('forgot.remembered')} <Link to={PATHS.signin}>{t('common.signIn')}</Link>
         </>
       }
     >

@@ -1,34 +1,38 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { AuthFormPage } from '../components/AuthForm';
 import { PasswordField } from '../components/Field';
 import { MessagePage } from '../components/MessagePage';
 import { RESET_PASSWORD } from '../graphql/operations';
 import { mutationOutcome } from '../lib/formErrors';
-import { linkProps, PATHS, useAddressToken } from '../lib/router';
+import { useTranslation } from '../i18n';
+import { PATHS, useAddressToken } from '../lib/router';
 import { useForm } from '../lib/useForm';
 import { PASSWORD_MIN_LENGTH, validateNewPassword } from '../lib/validation';
 
 const FIELDS = ['newPassword'] as const;
 
 function AskAgainLink() {
-  return <a {...linkProps(PATHS.forgotPassword)}>Ask for a new link</a>;
+  const { t } = useTranslation();
+  return <Link to={PATHS.forgotPassword}>{t('reset.askAgain')}</Link>;
 }
 
 /** Opened from the reset mail: chooses a new password with the link's token. Every session ends on success. */
 export function ResetPasswordPage() {
+  const { t } = useTranslation();
   const token = useAddressToken();
   if (!token) {
     return (
       <MessagePage
-        title="This link is incomplete"
+        title={t('reset.incompleteTitle')}
         actions={
-          <a className="button button--primary button--block" {...linkProps(PATHS.forgotPassword)}>
-            Ask for a new link
-          </a>
+          <Link className="button button--primary button--block" to={PATHS.forgotPassword}>
+            {t('reset.askAgain')}
+          </Link>
         }
       >
-        <p className="lead">Part of the link seems to be missing. Try opening it again from the mail, or ask for a new one.</p>
+        <p className="lead">{t('reset.incompleteText')}</p>
       </MessagePage>
     );
   }
@@ -36,6 +40,7 @@ export function ResetPasswordPage() {
 }
 
 function ResetPasswordForm({ token }: { token: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [newPassword, setNewPassword] = useState('');
   const [done, setDone] = useState(false);
@@ -65,15 +70,15 @@ function ResetPasswordForm({ token }: { token: string }) {
   if (done) {
     return (
       <MessagePage
-        title="Your password is changed"
+        title={t('reset.doneTitle')}
         live
         actions={
-          <a className="button button--primary button--block" {...linkProps(PATHS.signin)}>
-            Sign in
-          </a>
+          <Link className="button button--primary button--block" to={PATHS.signin}>
+            {t('common.signIn')}
+          </Link>
         }
       >
-        <p className="lead">Sign in with your new password. For your safety, every device that was signed in has been signed out.</p>
+        <p className="lead">{t('reset.doneText')}</p>
       </MessagePage>
     );
   }
@@ -81,20 +86,20 @@ function ResetPasswordForm({ token }: { token: string }) {
   return (
     <AuthFormPage
       {...form}
-      title="Choose a new password"
-      lead="Pick something you haven’t used here before. This link works once."
-      submitLabel="Save new password"
-      submittingLabel="Saving…"
+      title={t('reset.title')}
+      lead={t('reset.lead')}
+      submitLabel={t('reset.submit')}
+      submittingLabel={t('common.saving')}
       footer={
         <>
-          Link not working? <AskAgainLink />
+          {t('reset.notWorking')} <AskAgainLink />
         </>
       }
     >
       <PasswordField
         {...fieldProps('newPassword', setNewPassword)}
-        label="New password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
+        label={t('reset.newPassword')}
+        hint={t('signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         name="newPassword"
         autoComplete="new-password"
         value={newPassword}

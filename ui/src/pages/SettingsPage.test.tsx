@@ -261,6 +261,14 @@ describe('Profile', () => {
     await waitFor(() => expect(within(profile).getByRole('status').textContent).toBe('Saved.'));
     expect(settings.callsOf('UpdateProfile')[0]!.variables.input).toEqual({ displayName: 'Ada L.', timeZone: 'Europe/Paris', locale: 'fr' });
     await waitFor(() => expect(server.calls.filter((c) => c === 'Me').length).toBeGreaterThan(0));
+    // The whole app now speaks French: the menu, the page, dates.
+    const menu = await screen.findByRole('navigation', { name: 'Menu de l’application' });
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Aujourd’hui', 'Tâches', 'Semaine', 'Bilan', 'Réglages']);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Réglages' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('fr');
+    fireEvent.click(within(menu).getByRole('link', { name: 'Tâches' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tâches' })).toBeTruthy();
+    expect(screen.getByLabelText('Noter une tâche')).toBeTruthy();
   });
 
   it('refuses an unknown time zone before sending', async () => {
@@ -300,6 +308,6 @@ describe('the app menu for admins', () => {
       server.user = { ...server.user, role: 'ADMIN' };
     });
     const menu = screen.getByRole('navigation', { name: 'App menu' });
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Today', 'Settings', 'Admin']);
+    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(['Today', 'Tasks', 'Week', 'Insights', 'Settings', 'Admin']);
   });
 });

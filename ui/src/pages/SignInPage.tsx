@@ -1,19 +1,16 @@
 import { useEffect, useState } from 'react';
-import { useSession } from '../auth/SessionContext';
+import { Link } from 'react-router';
+import { useSession, useSessionState } from '../auth/SessionContext';
 import { AuthFormPage } from '../components/AuthForm';
 import { EmailField, PasswordField, TextField } from '../components/Field';
-import { forgetQuery, linkProps, PATHS, queryParam } from '../lib/router';
+import { i18n, useTranslation } from '../i18n';
+import { PATHS, queryParam, useForgetQuery } from '../lib/router';
 import { useAuthForm } from '../lib/useAuthForm';
 import { providerErrorMessage } from '../oidc/messages';
 import { ProviderButtons } from '../oidc/ProviderButtons';
 import { normalizeSignIn, validateSignIn, type SignInValues } from '../lib/validation';
 
 const FIELDS = ['email', 'password'] as const;
-
-/** What the sign-in page says about how the browser got here: the account was just deleted. */
-function arrivalInfo(): string | null {
-  return queryParam('deleted') ? 'Your account and everything in it are deleted. Take care of yourself.' : null;
-}
 
 /** ... or a sign-in through Google or Microsoft was refused (/signin?error=CODE). */
 function arrivalProblem(): string | null {
@@ -27,10 +24,13 @@ export function SignInPage({ email, onEmailChange }: { email: string; onEmailCha
   // A sign-in through Google or Microsoft comes back here with a challenge when the account asks for a code.
   const [challenge, setChallenge] = useState<string | null>(() => queryParam('mfaChallenge'));
   const [expired, setExpired] = useState<string | null>(arrivalProblem);
-  const [info] = useState(arrivalInfo);
+  // The account was just deleted in this tab: say goodbye.
+  const state = useSessionState();
+  const [info] = useState(() => (state.status === 'signedOut' && state.farewell === 'accountDeleted' ? i18n.t('signIn.deleted') : null));
+  const forgetQuery = useForgetQuery();
   useEffect(() => {
-    if (window.location.search) forgetQuery('deleted', 'error', 'mfaChallenge');
-  }, []);
+    forgetQuery('error', 'mfaChallenge');
+  }, []); // Once, at arrival.
   if (challenge) {
     return (
       <CodeStep
@@ -69,6 +69,7 @@ function PasswordStep({
   info: string | null;
   onChallenge: (challenge: string) => void;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [password, setPassword] = useState('');
   const values: SignInValues = { email, password };
@@ -86,26 +87,26 @@ function PasswordStep({
       formError={form.formError ?? notice}
       info={info}
       after={<ProviderButtons />}
-      title="Sign in"
-      lead="Welcome back. Let’s see what today holds."
-      submitLabel="Sign in"
-      submittingLabel="Signing in…"
+      title={t('signIn.title')}
+      lead={t('signIn.lead')}
+      submitLabel={t('signIn.submit')}
+      submittingLabel={t('signIn.submitting')}
       footer={
         <>
-          New here? <a {...linkProps(PATHS.signup)}>Create an account</a>
+          {t('signIn.newHere')} <Link to={PATHS.signup}>{t('signIn.createAccount')}</Link>
         </>
       }
     >
       <EmailField {...fieldProps('email', onEmailChange)} autoComplete="username" value={email} />
       <PasswordField
         {...fieldProps('password', setPassword)}
-        label="Password"
+        label={t('signIn.password')}
         name="password"
         autoComplete="current-password"
         value={password}
       />
       <p className="form__aside">
-        <a {...linkProps(PATHS.forgotPassword)}>Forgot password?</a>
+        <Link to={PATHS.forgotPassword}>{t('signIn.forgot')}</Link>
       </p>
     </AuthFormPage>
   );
@@ -113,12 +114,13 @@ function PasswordStep({
 
 /** The second step: a 6-digit code from the app, or a backup code. An expired challenge goes back to the password. */
 function CodeStep({ challenge, onRestart }: { challenge: string; onRestart: (message: string | null) => void }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [code, setCode] = useState('');
   const { fieldProps, ...form } = useAuthForm({
     fields: CODE_FIELDS,
     values: { code },
-    validate: (v) => (v.code.trim() ? {} : { code: 'Enter the 6-digit code your app shows, or a backup code.' }),
+    validate: (v) => (v.code.trim() ? {} : { code: t('signIn.codeMissing') }),
     send: async (v) => {
       const outcome = await session.verifyMfa({ challenge, code: v.code.trim() });
       const gone = outcome.kind === 'rejected' && outcome.userErrors.find((e) => e.code === 'NOT_AUTHENTICATED');
@@ -130,20 +132,20 @@ function CodeStep({ challenge, onRestart }: { challenge: string; onRestart: (mes
   return (
     <AuthFormPage
       {...form}
-      title="Enter your code"
-      lead="Open your authenticator app and type the 6-digit code it shows for Personal Assistant."
-      submitLabel="Verify"
-      submittingLabel="Checking…"
+      title={t('signIn.codeTitle')}
+      lead={t('signIn.codeLead')}
+      submitLabel={t('signIn.verify')}
+      submittingLabel={t('signIn.checking')}
       footer={
         <button type="button" className="link-button" onClick={() => onRestart(null)}>
-          Start again with your password
+          {t('signIn.restart')}
         </button>
       }
     >
       <TextField
         {...fieldProps('code', setCode)}
-        label="Code"
-        hint="No phone at hand? One of your backup codes works too."
+        label={t('signIn.code')}
+        hint={t('signIn.codeHint')}
         name="code"
         autoComplete="one-time-code"
         autoCapitalize="off"

@@ -1,15 +1,18 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { AuthFormPage } from '../components/AuthForm';
 import { EmailField, PasswordField, TextField } from '../components/Field';
 import { browserTimeZone, knownTimeZones } from '../lib/dates';
-import { linkProps, PATHS } from '../lib/router';
+import { useTranslation } from '../i18n';
+import { PATHS } from '../lib/router';
 import { useAuthForm } from '../lib/useAuthForm';
 import { normalizeSignUp, PASSWORD_MIN_LENGTH, validateSignUp, type SignUpValues } from '../lib/validation';
 
 const FIELDS = ['displayName', 'email', 'password', 'timeZone'] as const;
 
 export function SignUpPage({ email, onEmailChange }: { email: string; onEmailChange: (email: string) => void }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -26,20 +29,20 @@ export function SignUpPage({ email, onEmailChange }: { email: string; onEmailCha
   return (
     <AuthFormPage
       {...form}
-      title="Create your account"
-      lead="One calm place for everything on your mind. This takes about a minute."
-      submitLabel="Create account"
-      submittingLabel="Creating your account…"
+      title={t('signUp.title')}
+      lead={t('signUp.lead')}
+      submitLabel={t('signUp.submit')}
+      submittingLabel={t('signUp.submitting')}
       footer={
         <>
-          Already have an account? <a {...linkProps(PATHS.signin)}>Sign in</a>
+          {t('signUp.haveAccount')} <Link to={PATHS.signin}>{t('common.signIn')}</Link>
         </>
       }
     >
       <TextField
         {...fieldProps('displayName', setDisplayName)}
-        label="Display name"
-        hint="What should we call you? A first name or nickname is perfect."
+        label={t('signUp.displayName')}
+        hint={t('signUp.displayNameHint')}
         name="displayName"
         autoComplete="nickname"
         value={displayName}
@@ -47,16 +50,16 @@ export function SignUpPage({ email, onEmailChange }: { email: string; onEmailCha
       <EmailField {...fieldProps('email', onEmailChange)} autoComplete="email" value={email} />
       <PasswordField
         {...fieldProps('password', setPassword)}
-        label="Password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
+        label={t('signUp.password')}
+        hint={t('signUp.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         name="password"
         autoComplete="new-password"
         value={password}
       />
       <TextField
         {...fieldProps('timeZone', setTimeZone)}
-        label="Time zone"
-        hint="We guessed it from this device. It sets when your day starts and ends."
+        label={t('signUp.timeZone')}
+        hint={t('signUp.timeZoneHint')}
         name="timeZone"
         autoComplete="off"
         autoCapitalize="off"

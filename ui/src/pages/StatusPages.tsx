@@ -1,51 +1,89 @@
 import { useRef } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
-import { CenteredPage } from '../components/Notice';
+import { BrandMark, CenteredPage } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
+import { useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
-import { linkProps } from '../lib/router';
+import { PATHS } from '../lib/router';
 
 export function RestoringPage() {
+  const { t } = useTranslation();
   useDocumentTitle('');
+  return (
+    <div className="page page--centered" aria-busy="true">
+      <header className="page__brand">
+        <BrandMark />
+      </header>
+      <main className="restoring" id="main">
+        <span className="restoring__dot" aria-hidden="true" />
+        <p role="status">{t('status.restoring')}</p>
+      </main>
+    </div>
+  );
+}
+
+/** While a page's code arrives (it loads when first opened). */
+export function LoadingPage() {
+  const { t } = useTranslation();
   return (
     <div className="page page--centered" aria-busy="true">
       <main className="restoring" id="main">
         <span className="restoring__dot" aria-hidden="true" />
-        <p role="status">Getting your day ready…</p>
+        <p role="status">{t('status.loadingPage')}</p>
       </main>
     </div>
   );
 }
 
 export function UnreachablePage() {
+  const { t } = useTranslation();
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle('Can’t connect');
+  useDocumentTitle(t('status.unreachableTitle'));
   useFocusOnNavigation(headingRef);
   return (
     <CenteredPage>
-      <PageHeading ref={headingRef}>We can’t reach your assistant</PageHeading>
+      <PageHeading ref={headingRef}>{t('status.unreachableHeading')}</PageHeading>
       <p className="lead" role="alert">
-        It may be your connection, or the server may be restarting. Nothing is lost — try again in a moment.
+        {t('status.unreachableText')}
       </p>
       <button className="button button--primary button--block" type="button" onClick={() => void session.start()}>
-        Try again
+        {t('common.tryAgain')}
       </button>
     </CenteredPage>
   );
 }
 
-export function NotFoundPage({ homePath, homeLabel }: { homePath: string; homeLabel: string }) {
+export function NotFoundPage({ signedIn }: { signedIn: boolean }) {
+  const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle('Page not found');
+  useDocumentTitle(t('status.notFoundTitle'));
   useFocusOnNavigation(headingRef);
   return (
     <CenteredPage>
-      <PageHeading ref={headingRef}>This page doesn’t exist</PageHeading>
-      <p className="lead">No worries — it happens. Let’s get you back.</p>
-      <a className="button button--primary button--block" {...linkProps(homePath)}>
-        {homeLabel}
-      </a>
+      <PageHeading ref={headingRef}>{t('status.notFoundHeading')}</PageHeading>
+      <p className="lead">{t('status.notFoundText')}</p>
+      <Link className="button button--primary button--block" to={signedIn ? PATHS.today : PATHS.signin}>
+        {signedIn ? t('common.goToToday') : t('common.goToSignIn')}
+      </Link>
+    </CenteredPage>
+  );
+}
+
+/** A page this person may not use (Admin for someone who is not an administrator): said once, plainly. */
+export function NotAvailablePage() {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useDocumentTitle(t('status.notAvailableTitle'));
+  useFocusOnNavigation(headingRef);
+  return (
+    <CenteredPage>
+      <PageHeading ref={headingRef}>{t('status.notAvailableHeading')}</PageHeading>
+      <p className="lead">{t('status.notAvailableText')}</p>
+      <Link className="button button--primary button--block" to={PATHS.today}>
+        {t('common.goToToday')}
+      </Link>
     </CenteredPage>
   );
 }

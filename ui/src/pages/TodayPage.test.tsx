@@ -95,7 +95,7 @@ describe('Today page', () => {
       const earlier = screen.getByRole('heading', { level: 2, name: 'From earlier — pick one to restart' }).closest('section')!;
       expect(within(earlier).getByRole('checkbox', { name: 'send the form' })).toBeTruthy();
       expect(within(earlier).getByRole('button', { name: 'Break into steps' })).toBeTruthy();
-      expect(within(earlier).getByRole('button', { name: 'Snooze' })).toBeTruthy();
+      expect(within(earlier).getByRole('button', { name: /^Snooze/ })).toBeTruthy();
       expect(document.body.textContent).not.toMatch(/\b(late|failed|overdue)\b/i);
     });
   });
@@ -171,6 +171,30 @@ describe('Today page', () => {
       expect(within(later).getByRole('checkbox', { name: 'dentist' }).closest('li')!.textContent).toContain('tomorrow');
     });
 
+    it('shows the title limit while typing a long line, and sends nothing longer than a title can be', async () => {
+      const { tasks } = await openToday();
+      type('a'.repeat(399));
+      expect(screen.queryByText(/characters for the title/)).toBeNull();
+      type('a'.repeat(450));
+      expect(screen.getByText('450 of 500 characters for the title')).toBeTruthy();
+      type('a'.repeat(520));
+      expect(screen.getByText('20 characters over the 500 a title can hold')).toBeTruthy();
+      expect(captureBox().getAttribute('aria-invalid')).toBe('true');
+      pressEnter();
+      await waitFor(() => expect(alertText()).toContain('this one is 20 characters too long'));
+      expect(tasks.callsOf('CaptureTask')).toHaveLength(0);
+      expect(captureBox().value).toHaveLength(520);
+    });
+
+    it('asks for a few words when the text is only dates, priorities and tags, and saves nothing', async () => {
+      const { tasks } = await openToday();
+      type('tomorrow !high #x');
+      await waitFor(() => expect(preview().textContent).toContain('Add a few words for the title'));
+      pressEnter();
+      await waitFor(() => expect(alertText()).toContain('Add a few words for the title — for example'));
+      expect(tasks.callsOf('CaptureTask')).toHaveLength(0);
+    });
+
     it('shows the server’s userErrors under the box and keeps the text', async () => {
       const { tasks } = await openToday();
       tasks.overrides.CaptureTask = () =>
@@ -182,10 +206,10 @@ describe('Today page', () => {
             },
           },
         });
-      type('#home');
+      type('tomorrow !high #home');
       pressEnter();
-      await waitFor(() => expect(alertText()).toContain('Give the task a title.'));
-      expect(captureBox().value).toBe('#home');
+      await waitFor(() => expect(alertText()).toContain('Add a few words for the title'));
+      expect(captureBox().value).toBe('tomorrow !high #home');
       expect(captureBox().getAttribute('aria-invalid')).toBe('true');
     });
 
@@ -321,13 +345,13 @@ describe('Today page', () => {
         t.addTask({ title: 'call the bank', dueDate: '2026-11-23' });
       });
       const form = (await screen.findByRole('checkbox', { name: 'send the form' })).closest('li')!;
-      fireEvent.click(within(form).getByRole('button', { name: 'Snooze' }));
+      fireEvent.click(within(form).getByRole('button', { name: /^Snooze/ }));
       fireEvent.click(within(form).getByRole('button', { name: 'For an hour' }));
       await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'send the form' })).toBeNull());
       expect(statusText()).toContain('resting until');
 
       const bank = screen.getByRole('checkbox', { name: 'call the bank' }).closest('li')!;
-      fireEvent.click(within(bank).getByRole('button', { name: 'Snooze' }));
+      fireEvent.click(within(bank).getByRole('button', { name: /^Snooze/ }));
       fireEvent.click(within(bank).getByRole('button', { name: 'Until tomorrow morning' }));
       await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'call the bank' })).toBeNull());
       expect(tasks.callsOf('SnoozeTask').map((c) => c.variables.input)).toEqual([

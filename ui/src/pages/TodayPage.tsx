@@ -3,8 +3,10 @@ import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/operations';
+import { Trans, useTranslation } from '../i18n';
 import { dayKey, formatLongDate, greeting } from '../lib/dates';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
+import { useShortcut } from '../lib/shortcuts';
 import { CaptureBar, type CaptureBarHandle } from '../tasks/CaptureBar';
 import { draftKeyFor } from '../tasks/draft';
 import { TodayTasks } from '../tasks/TodayTasks';
@@ -27,6 +29,7 @@ function useNow(): Date {
 }
 
 export function TodayPage({ user }: { user: User }) {
+  const { t } = useTranslation();
   const session = useSession();
   const now = useNow();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -34,13 +37,20 @@ export function TodayPage({ user }: { user: User }) {
   const day = dayKey(now, user.timeZone);
   const today = useToday(session.client, day);
   const focusCapture = useCallback(() => captureRef.current?.focus(), []);
-  useDocumentTitle('Today');
+  // Just signed up: welcome them, ask them to confirm their address, and put them where the first task goes.
+  const [welcome, setWelcome] = useState(() => {
+    const state = session.getState();
+    return state.status === 'signedIn' && state.justRegistered === true && !state.user.emailVerified;
+  });
+  useDocumentTitle(t('today.heading'));
   useFocusOnNavigation(headingRef);
+  useShortcut(['n', '/'], focusCapture);
 
   useEffect(() => {
+    if (welcome) captureRef.current?.focus();
     // Picks up profile changes made elsewhere; silent on failure.
     void session.reloadUser();
-  }, [session]);
+  }, [session]); // Once, at arrival.
 
   const todayLong = formatLongDate(now, user.timeZone);
   return (
@@ -51,6 +61,21 @@ export function TodayPage({ user }: { user: User }) {
       <PageHeading ref={headingRef} className="today__greeting">
         {greeting(now, user.timeZone)}, <span className="today__name">{user.displayName}</span>
       </PageHeading>
+
+      {welcome ? (
+        <div className="notice notice--info today__welcome">
+          <p>
+            <Trans
+              i18nKey="today.welcome"
+              values={{ name: user.displayName, email: user.email }}
+              components={{ address: <strong className="nowrap-anywhere" /> }}
+            />
+          </p>
+          <button type="button" className="button button--small" onClick={() => setWelcome(false)}>
+            {t('today.welcomeDismiss')}
+          </button>
+        </div>
+      ) : null}
 
       <CaptureBar
         ref={captureRef}

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { useSession, useSessionState } from '../auth/SessionContext';
 import { MessagePage } from '../components/MessagePage';
 import { StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import { RESEND_VERIFICATION, VERIFY_EMAIL } from '../graphql/operations';
 import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
-import { linkProps, PATHS, useAddressToken } from '../lib/router';
+import { Trans, useTranslation } from '../i18n';
+import { PATHS, useAddressToken } from '../lib/router';
 
 type Verification = { kind: 'success'; email: string | null } | Failure;
 
@@ -31,6 +33,7 @@ function verifyOnce(client: GraphQLClient, token: string): Promise<Verification>
 
 /** Opened from a verification mail (or an email change's): confirms the address with the link's token. */
 export function VerifyEmailPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const state = useSessionState();
   const signedIn = state.status === 'signedIn';
@@ -52,62 +55,58 @@ export function VerifyEmailPage() {
   }, [session, token]);
 
   const next = signedIn ? (
-    <a className="button button--primary button--block" {...linkProps(PATHS.today)}>
-      Go to Today
-    </a>
+    <Link className="button button--primary button--block" to={PATHS.today}>
+      {t('common.goToToday')}
+    </Link>
   ) : (
-    <a className="button button--primary button--block" {...linkProps(PATHS.signin)}>
-      Sign in
-    </a>
+    <Link className="button button--primary button--block" to={PATHS.signin}>
+      {t('common.signIn')}
+    </Link>
   );
 
   if (!token) {
     return (
-      <MessagePage title="This link is incomplete" actions={next}>
-        <p className="lead">Part of the link seems to be missing. Try opening it again from the mail.</p>
+      <MessagePage title={t('reset.incompleteTitle')} actions={next}>
+        <p className="lead">{t('verify.incompleteText')}</p>
       </MessagePage>
     );
   }
   if (result === null) {
     return (
-      <MessagePage title="Confirming your address…" live>
-        <p className="lead">This takes a moment.</p>
+      <MessagePage title={t('verify.confirming')} live>
+        <p className="lead">{t('verify.moment')}</p>
       </MessagePage>
     );
   }
   if (result.kind === 'success') {
     return (
-      <MessagePage title="Your address is confirmed" live actions={next}>
+      <MessagePage title={t('verify.doneTitle')} live actions={next}>
         <p className="lead">
           {result.email ? (
-            <>
-              <strong className="nowrap-anywhere">{result.email}</strong> is confirmed.
-            </>
+            <Trans i18nKey="verify.doneText" values={{ email: result.email }} components={{ address: <strong className="nowrap-anywhere" /> }} />
           ) : (
-            'Thank you.'
-          )}{' '}
-          Mail from your assistant goes there.
+            t('verify.doneThanks')
+          )}
         </p>
       </MessagePage>
     );
   }
   return (
     <MessagePage
-      title="This link doesn’t work any more"
+      title={t('verify.expiredTitle')}
       live
       actions={signedIn ? <ResendButton client={session.client} /> : next}
     >
       <p className="lead">{failureText(result)}</p>
       <p className="muted">
-        {signedIn
-          ? 'Links work for 24 hours, once. You can have a new one sent now.'
-          : 'Links work for 24 hours, once. Sign in to have a new one sent from Settings.'}
+        {signedIn ? t('verify.expiredSignedIn') : t('verify.expiredSignedOut')}
       </p>
     </MessagePage>
   );
 }
 
 function ResendButton({ client }: { client: GraphQLClient }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const resend = async () => {
@@ -115,17 +114,17 @@ function ResendButton({ client }: { client: GraphQLClient }) {
     setBusy(true);
     const outcome = mutationOutcome(await client.request(RESEND_VERIFICATION, {}), (d) => d.resendVerification);
     setBusy(false);
-    setMessage(outcome.kind === 'success' ? 'A new link is on its way. It works for 24 hours.' : failureText(outcome));
+    setMessage(outcome.kind === 'success' ? t('verify.resent') : failureText(outcome));
   };
   return (
     <>
       <button type="button" className="button button--primary button--block" onClick={resend} aria-disabled={busy || undefined}>
-        {busy ? 'Sending…' : 'Send me a new link'}
+        {busy ? t('common.sending') : t('verify.resend')}
       </button>
       <StatusLine message={message} />
-      <a className="message__secondary" {...linkProps(PATHS.today)}>
-        Go to Today
-      </a>
+      <Link className="message__secondary" to={PATHS.today}>
+        {t('common.goToToday')}
+      </Link>
     </>
   );
 }

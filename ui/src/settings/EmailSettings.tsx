@@ -5,6 +5,7 @@ import { FormAlert } from '../components/Notice';
 import { Loading, LoadProblem, StatusLine, SubmitButton, SubSection } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import { RESEND_VERIFICATION } from '../graphql/operations';
+import { i18n, useTranslation } from '../i18n';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
@@ -19,12 +20,13 @@ function validate(values: Values): FieldErrors<keyof Values> {
   const errors: FieldErrors<keyof Values> = {};
   const email = validateEmail(values.newEmail);
   if (email) errors.newEmail = email;
-  if (!values.currentPassword) errors.currentPassword = 'Enter your password: it keeps your address yours.';
+  if (!values.currentPassword) errors.currentPassword = i18n.t('email.passwordMissing');
   return errors;
 }
 
 /** The account's address, whether it is confirmed (with a new link on request), and changing it. */
 export function EmailSettings({ client }: { client: GraphQLClient }) {
+  const { t } = useTranslation();
   const { state, reload } = useQuery(client, ACCOUNT_EMAIL, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -43,7 +45,7 @@ export function EmailSettings({ client }: { client: GraphQLClient }) {
       setOpen(false);
       setValues({ newEmail: '', currentPassword: '' });
       const to = payload.pendingEmail ?? values.newEmail.trim();
-      setStatus(`We sent a link to ${to}. Your address changes once you open it; until then it stays as it is.`);
+      setStatus(t('email.sent', { email: to }));
     },
   });
   const set = (name: keyof Values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
@@ -59,54 +61,54 @@ export function EmailSettings({ client }: { client: GraphQLClient }) {
     setSending(true);
     const outcome = mutationOutcome(await client.request(RESEND_VERIFICATION, {}), (d) => d.resendVerification);
     setSending(false);
-    setStatus(outcome.kind === 'success' ? 'A new confirmation link is on its way. It works for 24 hours.' : failureText(outcome));
+    setStatus(outcome.kind === 'success' ? t('email.resent') : failureText(outcome));
   };
 
   return (
-    <SubSection title="Email address">
-      {state.status === 'loading' ? <Loading what="your address" /> : null}
+    <SubSection title={t('email.title')}>
+      {state.status === 'loading' ? <Loading what={t('email.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' && state.data.me ? (
         <>
           <p className="account-line">
             <strong className="nowrap-anywhere">{state.data.me.email}</strong>{' '}
             {state.data.me.emailVerified ? (
-              <span className="chip chip--done">Confirmed</span>
+              <span className="chip chip--done">{t('email.confirmed')}</span>
             ) : (
-              <span className="chip">Not confirmed yet</span>
+              <span className="chip">{t('email.notConfirmed')}</span>
             )}
           </p>
           {state.data.me.emailVerified ? null : (
             <p className="muted">
-              Confirming it makes sure reset links and reminders reach you.{' '}
+              {t('email.why')}{' '}
               <button type="button" className="link-button link-button--inline" onClick={resend} aria-disabled={sending || undefined}>
-                {sending ? 'Sending…' : 'Send a new confirmation link'}
+                {sending ? t('common.sending') : t('email.resend')}
               </button>
             </p>
           )}
         </>
       ) : null}
-      <Disclosure label="Change email" open={open} onOpenChange={toggle}>
+      <Disclosure label={t('email.change')} open={open} onOpenChange={toggle}>
         <form className="form form--inset" onSubmit={form.onSubmit} noValidate aria-busy={form.submitting}>
           <FormAlert message={form.formError} />
           <EmailField
             {...form.fieldProps('newEmail', set('newEmail'))}
-            label="New email"
+            label={t('email.newEmail')}
             name="newEmail"
             autoComplete="email"
             value={values.newEmail}
           />
           <PasswordField
             {...form.fieldProps('currentPassword', set('currentPassword'))}
-            label="Your password"
+            label={t('email.yourPassword')}
             name="currentPassword"
             autoComplete="current-password"
             value={values.currentPassword}
           />
           <div className="form__actions">
-            <SubmitButton busy={form.submitting} label="Send confirmation link" busyLabel="Sending…" />
+            <SubmitButton busy={form.submitting} label={t('email.send')} busyLabel={t('common.sending')} />
             <button type="button" className="button button--quiet" onClick={() => toggle(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

@@ -3,7 +3,8 @@ import { Loading, LoadProblem, StatusLine, SubSection } from '../components/Sect
 import type { GraphQLClient } from '../graphql/client';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
-import { forgetQuery, queryParam } from '../lib/router';
+import { i18n, useTranslation } from '../i18n';
+import { queryParam, useForgetQuery } from '../lib/router';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
 import {
   CONFIRM_IDENTITY_LINK,
@@ -23,7 +24,7 @@ const SUBSECTION_ID = 'linked-accounts';
 /** What the server said by sending the browser back here from a provider (?linked=google or ?error=CODE). */
 function arrivalMessage(): string | null {
   const linked = queryParam('linked');
-  if (linked) return `${providerName(linked)} is linked. You can sign in with it from now on.`;
+  if (linked) return i18n.t('identities.linked', { provider: providerName(linked) });
   const error = queryParam('error');
   return error ? providerErrorMessage(error) : null;
 }
@@ -40,6 +41,8 @@ interface PendingLink {
  * unlink it.
  */
 export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
+  const { t } = useTranslation();
+  const forgetQuery = useForgetQuery();
   const { state, reload, replace } = useQuery(client, IDENTITIES, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(() => arrivalMessage());
   const [busy, setBusy] = useState<string | null>(null);
@@ -58,7 +61,7 @@ export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient
       if (link) setPending({ token, provider: link.provider, email: link.email ?? null });
       else setStatus(providerErrorMessage('oidc_link_expired'));
     });
-  }, [client]);
+  }, []); // Once, at arrival.
 
   const confirm = async (link: PendingLink) => {
     if (busy) return;
@@ -74,7 +77,7 @@ export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient
       return;
     }
     void reload();
-    setStatus(`${providerName(link.provider)} is linked. You can sign in with it from now on.`);
+    setStatus(t('identities.linked', { provider: providerName(link.provider) }));
   };
 
   const providers = state.status === 'ready' ? state.data.signInProviders : [];
@@ -113,7 +116,7 @@ export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient
       return;
     }
     replace((data) => ({ ...data, identities: (data.identities ?? []).filter((i) => i.id !== identity.id) }));
-    setStatus(`${providerName(identity.provider)} is unlinked. It no longer signs you in here.`);
+    setStatus(t('identities.unlinked', { provider: providerName(identity.provider) }));
   };
 
   const rows = [
@@ -124,18 +127,15 @@ export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient
   ];
 
   return (
-    <SubSection title="Google and Microsoft" id={SUBSECTION_ID}>
+    <SubSection title={t('identities.title')} id={SUBSECTION_ID}>
       {pending ? (
-        <div className="notice" role="group" aria-label="Confirm the link">
-          <p>
-            Link the {providerName(pending.provider)} account{pending.email ? ` ${pending.email}` : ''} to your account?
-            It will sign you in here. Only say yes if it is yours and you just chose it.
-          </p>
+        <div className="notice" role="group" aria-label={t('identities.confirmGroup')}>
+          <p>{t('identities.confirmQuestion', { provider: providerName(pending.provider), email: pending.email ?? '' })}</p>
           <button type="button" className="button button--small" onClick={() => void confirm(pending)}>
-            {busy === pending.token ? 'Linking…' : 'Link it'}
+            {busy === pending.token ? t('identities.confirming') : t('identities.confirmYes')}
           </button>{' '}
           <button type="button" className="button button--small" onClick={() => setPending(null)}>
-            Don’t link
+            {t('identities.confirmNo')}
           </button>
         </div>
       ) : null}
@@ -149,44 +149,45 @@ export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient
           }}
         />
       ) : null}
-      {state.status === 'loading' ? <Loading what="your linked accounts" /> : null}
+      {state.status === 'loading' ? <Loading what={t('identities.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? (
-        <ul className="plain-list identities" aria-label="Linked accounts">
+        <ul className="plain-list identities" aria-label={t('identities.list')}>
           {rows.map(({ key, identity, provider }) => {
             const name = provider?.name ?? providerName(key);
             return (
               <li key={key} className="identity">
                 <div className="identity__body">
                   <strong>{name}</strong>{' '}
-                  {identity ? <span className="chip chip--done">Linked</span> : <span className="chip">Not linked</span>}
+                  {identity ? <span className="chip chip--done">{t('identities.isLinked')}</span> : <span className="chip">{t('identities.notLinked')}</span>}
                   {identity ? (
                     <span className="table__detail">
-                      {identity.email ? `${identity.email} · ` : ''}linked {formatDateTime(identity.linkedAt, timeZone)}
+                      {identity.email ? `${identity.email} · ` : ''}
+                      {t('identities.linkedAt', { when: formatDateTime(identity.linkedAt, timeZone) })}
                     </span>
                   ) : (
-                    <span className="table__detail">Sign in with your {name} account, without a password.</span>
+                    <span className="table__detail">{t('identities.offer', { provider: name })}</span>
                   )}
                 </div>
                 {identity ? (
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Unlink ${name}`}
+                    aria-label={t('identities.unlinkOne', { provider: name })}
                     aria-disabled={busy !== null || undefined}
                     onClick={() => void unlink(identity)}
                   >
-                    {busy === identity.id ? 'Unlinking…' : 'Unlink'}
+                    {busy === identity.id ? t('identities.unlinking') : t('identities.unlink')}
                   </button>
                 ) : provider ? (
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Link ${name}`}
+                    aria-label={t('identities.linkOne', { provider: name })}
                     aria-disabled={busy !== null || undefined}
                     onClick={() => void link(provider)}
                   >
-                    {busy === provider.provider ? 'Opening…' : 'Link'}
+                    {busy === provider.provider ? t('identities.opening') : t('identities.link')}
                   </button>
                 ) : null}
               </li>

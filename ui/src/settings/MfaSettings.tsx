@@ -5,6 +5,7 @@ import { FormAlert } from '../components/Notice';
 import { Loading, LoadProblem, StatusLine, SubmitButton, SubSection } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import type { User } from '../graphql/operations';
+import { Trans, useTranslation } from '../i18n';
 import { copyText, downloadText } from '../lib/download';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { needsReauthentication, Reauthenticate } from './Reauthenticate';
@@ -21,13 +22,13 @@ import {
 import { backupCodesText, groupCode, groupKey } from './backupCodes';
 
 const NO_VARIABLES = {};
-const CODE_HINT = 'The 6-digit code your app shows now.';
 
 /**
  * Two-step sign-in with an authenticator app: set up (QR code or key, then a first code), the 10 backup codes shown
  * once with copy and download, new backup codes, and turning it off.
  */
 export function MfaSettings({ client, user }: { client: GraphQLClient; user: User }) {
+  const { t } = useTranslation();
   const { state, reload, replace } = useQuery(client, MFA_STATUS, NO_VARIABLES);
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -49,8 +50,8 @@ export function MfaSettings({ client, user }: { client: GraphQLClient; user: Use
 
   const enabled = state.status === 'ready' && state.data.me?.mfaEnabled === true;
   return (
-    <SubSection title="Two-step sign-in">
-      {state.status === 'loading' ? <Loading what="two-step sign-in" /> : null}
+    <SubSection title={t('mfa.title')}>
+      {state.status === 'loading' ? <Loading what={t('mfa.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {confirmingItsMe ? (
         <Reauthenticate
@@ -76,17 +77,16 @@ export function MfaSettings({ client, user }: { client: GraphQLClient; user: Use
       ) : state.status === 'ready' && !enabled ? (
         <>
           <p>
-            <span className="chip">Off</span> Ask for a code from an authenticator app after your password, so that a
-            password alone can’t open your account.
+            <span className="chip">{t('mfa.off')}</span> {t('mfa.offText')}
           </p>
           <button type="button" className="button button--small" onClick={start} aria-disabled={starting || undefined}>
-            {starting ? 'Starting…' : 'Set up two-step sign-in'}
+            {starting ? t('mfa.starting') : t('mfa.setUp')}
           </button>
         </>
       ) : enabled ? (
         <>
           <p>
-            <span className="chip chip--done">On</span> Signing in asks for a code from your authenticator app.
+            <span className="chip chip--done">{t('mfa.on')}</span> {t('mfa.onText')}
           </p>
           <div className="stack">
             <RegenerateCodes client={client} onCodes={setCodes} />
@@ -94,7 +94,7 @@ export function MfaSettings({ client, user }: { client: GraphQLClient; user: Use
               client={client}
               onDisabled={() => {
                 setEnabled(false);
-                setStatus('Two-step sign-in is off. Your password alone signs you in again.');
+                setStatus(t('mfa.turnedOff'));
               }}
             />
           </div>
@@ -116,6 +116,7 @@ function Enrolment({
   onCancel: () => void;
   onConfirmed: (codes: string[]) => void;
 }) {
+  const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -123,7 +124,7 @@ function Enrolment({
   const form = useForm({
     fields: ['code'] as const,
     values: { code },
-    validate: (v) => (/^\d{6}$/.test(v.code.replace(/\s/g, '')) ? {} : { code: 'Enter the 6 digits your app shows.' }),
+    validate: (v) => (/^\d{6}$/.test(v.code.replace(/\s/g, '')) ? {} : { code: t('mfa.sixDigits') }),
     send: async (v) =>
       mutationOutcome(
         await client.request(CONFIRM_MFA_ENROLMENT, { input: { code: v.code.replace(/\s/g, '') } }),
@@ -137,15 +138,15 @@ function Enrolment({
   return (
     <div className="enrolment" role="group" aria-labelledby={`${keyId}-heading`}>
       <h4 className="enrolment__heading" id={`${keyId}-heading`} ref={headingRef} tabIndex={-1}>
-        Set up your authenticator app
+        {t('mfa.enrolHeading')}
       </h4>
       <ol className="enrolment__steps">
         <li>
-          <p>Open an authenticator app on your phone and add an account by scanning this code.</p>
+          <p>{t('mfa.scan')}</p>
           {enrolment.qrCodePng ? (
-            <img className="enrolment__qr" src={enrolment.qrCodePng} width={240} height={240} alt="QR code to scan with your authenticator app" />
+            <img className="enrolment__qr" src={enrolment.qrCodePng} width={240} height={240} alt={t('mfa.qrAlt')} />
           ) : null}
-          <p className="muted">Can’t scan it? Enter this key in the app instead:</p>
+          <p className="muted">{t('mfa.cantScan')}</p>
           <p className="enrolment__key">
             <code id={keyId} data-testid="manual-entry-key">
               {groupKey(key)}
@@ -153,9 +154,9 @@ function Enrolment({
             <button
               type="button"
               className="link-button"
-              onClick={async () => setCopied((await copyText(key)) ? 'Key copied.' : 'Select the key to copy it.')}
+              onClick={async () => setCopied((await copyText(key)) ? t('mfa.keyCopied') : t('mfa.keySelect'))}
             >
-              Copy key
+              {t('mfa.copyKey')}
             </button>
           </p>
           <StatusLine message={copied} />
@@ -165,17 +166,17 @@ function Enrolment({
             <FormAlert message={form.formError} />
             <TextField
               {...form.fieldProps('code', setCode)}
-              label="Code from the app"
-              hint={CODE_HINT}
+              label={t('mfa.codeFromApp')}
+              hint={t('mfa.codeHint')}
               name="mfaCode"
               inputMode="numeric"
               autoComplete="one-time-code"
               value={code}
             />
             <div className="form__actions">
-              <SubmitButton busy={form.submitting} label="Turn on two-step sign-in" busyLabel="Checking…" />
+              <SubmitButton busy={form.submitting} label={t('mfa.turnOn')} busyLabel={t('signIn.checking')} />
               <button type="button" className="button button--quiet" onClick={onCancel}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </div>
           </form>
@@ -187,6 +188,7 @@ function Enrolment({
 
 /** The backup codes, this once: copy, download, then "I’ve saved them" hides them for good. */
 function BackupCodes({ codes, account, onDone }: { codes: string[]; account: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -194,13 +196,12 @@ function BackupCodes({ codes, account, onDone }: { codes: string[]; account: str
   return (
     <div className="backup-codes">
       <h4 className="enrolment__heading" ref={headingRef} tabIndex={-1}>
-        Your backup codes
+        {t('mfa.codesHeading')}
       </h4>
       <p>
-        Each one works once, instead of a code from your app — if your phone is lost or flat. Keep them somewhere safe.{' '}
-        <strong>This is the only time they’re shown.</strong>
+        <Trans i18nKey="mfa.codesText" components={{ strong: <strong /> }} />
       </p>
-      <ol className="backup-codes__list" aria-label="Backup codes">
+      <ol className="backup-codes__list" aria-label={t('mfa.codesList')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{groupCode(code)}</code>
@@ -208,21 +209,21 @@ function BackupCodes({ codes, account, onDone }: { codes: string[]; account: str
         ))}
       </ol>
       <div className="form__actions">
-        <button type="button" className="button button--small" onClick={async () => setNote((await copyText(text)) ? 'Codes copied.' : 'Select the codes to copy them.')}>
-          Copy codes
+        <button type="button" className="button button--small" onClick={async () => setNote((await copyText(text)) ? t('mfa.codesCopied') : t('mfa.codesSelect'))}>
+          {t('mfa.copyCodes')}
         </button>
         <button
           type="button"
           className="button button--small"
           onClick={() => {
             downloadText('personal-assistant-backup-codes.txt', text);
-            setNote('Codes downloaded.');
+            setNote(t('mfa.codesDownloaded'));
           }}
         >
-          Download codes
+          {t('mfa.downloadCodes')}
         </button>
         <button type="button" className="button button--primary" onClick={onDone}>
-          I’ve saved them
+          {t('mfa.savedThem')}
         </button>
       </div>
       <StatusLine message={note} />
@@ -231,6 +232,7 @@ function BackupCodes({ codes, account, onDone }: { codes: string[]; account: str
 }
 
 function RegenerateCodes({ client, onCodes }: { client: GraphQLClient; onCodes: (codes: string[]) => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [proof, setProof] = useState<'code' | 'password'>('code');
   const [values, setValues] = useState({ code: '', password: '' });
@@ -242,10 +244,10 @@ function RegenerateCodes({ client, onCodes }: { client: GraphQLClient; onCodes: 
       proof === 'code'
         ? v.code.trim()
           ? {}
-          : { code: 'Enter a code from your app, or a backup code.' }
+          : { code: t('mfa.codeMissing') }
         : v.password
           ? {}
-          : { password: 'Enter your password.' },
+          : { password: t('validation.passwordEnter') },
     send: async (v) =>
       mutationOutcome(
         await client.request(REGENERATE_BACKUP_CODES, {
@@ -264,26 +266,26 @@ function RegenerateCodes({ client, onCodes }: { client: GraphQLClient; onCodes: 
     setValues({ code: '', password: '' });
   };
   return (
-    <Disclosure label="Make new backup codes" open={open} onOpenChange={toggle}>
+    <Disclosure label={t('mfa.newCodes')} open={open} onOpenChange={toggle}>
       <form className="form form--inset" onSubmit={form.onSubmit} noValidate aria-busy={form.submitting}>
-        <p className="muted">New codes replace all your current ones. First, show it’s you:</p>
+        <p className="muted">{t('mfa.newCodesText')}</p>
         <FormAlert message={form.formError} />
         <fieldset className="fieldset">
-          <legend className="visually-hidden">Show it’s you with</legend>
+          <legend className="visually-hidden">{t('mfa.proveWith')}</legend>
           <div className="toggle-row">
             <input id={`${choiceName}-code`} type="radio" name={choiceName} checked={proof === 'code'} onChange={() => setProof('code')} />
-            <label htmlFor={`${choiceName}-code`}>a code from my app</label>
+            <label htmlFor={`${choiceName}-code`}>{t('mfa.withCode')}</label>
           </div>
           <div className="toggle-row">
             <input id={`${choiceName}-password`} type="radio" name={choiceName} checked={proof === 'password'} onChange={() => setProof('password')} />
-            <label htmlFor={`${choiceName}-password`}>my password</label>
+            <label htmlFor={`${choiceName}-password`}>{t('mfa.withPassword')}</label>
           </div>
         </fieldset>
         {proof === 'code' ? (
           <TextField
             {...form.fieldProps('code', (code) => setValues((v) => ({ ...v, code })))}
-            label="Code"
-            hint="From your app, or one of your backup codes."
+            label={t('signIn.code')}
+            hint={t('mfa.codeOrBackup')}
             name="regenerateCode"
             autoComplete="one-time-code"
             value={values.code}
@@ -291,16 +293,16 @@ function RegenerateCodes({ client, onCodes }: { client: GraphQLClient; onCodes: 
         ) : (
           <PasswordField
             {...form.fieldProps('password', (password) => setValues((v) => ({ ...v, password })))}
-            label="Password"
+            label={t('signIn.password')}
             name="regeneratePassword"
             autoComplete="current-password"
             value={values.password}
           />
         )}
         <div className="form__actions">
-          <SubmitButton busy={form.submitting} label="Make new codes" busyLabel="Making them…" />
+          <SubmitButton busy={form.submitting} label={t('mfa.makeCodes')} busyLabel={t('mfa.makingCodes')} />
           <button type="button" className="button button--quiet" onClick={() => toggle(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>
@@ -309,14 +311,15 @@ function RegenerateCodes({ client, onCodes }: { client: GraphQLClient; onCodes: 
 }
 
 function DisableMfa({ client, onDisabled }: { client: GraphQLClient; onDisabled: () => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState({ password: '', code: '' });
   const form = useForm({
     fields: ['password', 'code'] as const,
     values,
     validate: (v) => ({
-      ...(v.password ? {} : { password: 'Enter your password.' }),
-      ...(v.code.trim() ? {} : { code: 'Enter a code from your app, or a backup code.' }),
+      ...(v.password ? {} : { password: t('validation.passwordEnter') }),
+      ...(v.code.trim() ? {} : { code: t('mfa.codeMissing') }),
     }),
     send: async (v) =>
       mutationOutcome(
@@ -334,29 +337,29 @@ function DisableMfa({ client, onDisabled }: { client: GraphQLClient; onDisabled:
     setValues({ password: '', code: '' });
   };
   return (
-    <Disclosure label="Turn off two-step sign-in" open={open} onOpenChange={toggle}>
+    <Disclosure label={t('mfa.turnOff')} open={open} onOpenChange={toggle}>
       <form className="form form--inset" onSubmit={form.onSubmit} noValidate aria-busy={form.submitting}>
-        <p className="muted">Your password alone will sign you in again. To be sure it’s you, we ask for both.</p>
+        <p className="muted">{t('mfa.turnOffText')}</p>
         <FormAlert message={form.formError} />
         <PasswordField
           {...form.fieldProps('password', (password) => setValues((v) => ({ ...v, password })))}
-          label="Password"
+          label={t('signIn.password')}
           name="disablePassword"
           autoComplete="current-password"
           value={values.password}
         />
         <TextField
           {...form.fieldProps('code', (code) => setValues((v) => ({ ...v, code })))}
-          label="Code"
-          hint="From your app, or one of your backup codes."
+          label={t('signIn.code')}
+          hint={t('mfa.codeOrBackup')}
           name="disableCode"
           autoComplete="one-time-code"
           value={values.code}
         />
         <div className="form__actions">
-          <SubmitButton busy={form.submitting} label="Turn off" busyLabel="Turning off…" tone="careful" />
+          <SubmitButton busy={form.submitting} label={t('mfa.turnOffShort')} busyLabel={t('mfa.turningOff')} tone="careful" />
           <button type="button" className="button button--quiet" onClick={() => toggle(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

@@ -4,6 +4,7 @@ import { PasswordField } from '../components/Field';
 import { FormAlert } from '../components/Notice';
 import { StatusLine, SubmitButton, SubSection } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
+import { i18n, useTranslation } from '../i18n';
 import { mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
 import { PASSWORD_MIN_LENGTH, validateNewPassword, type FieldErrors } from '../lib/validation';
@@ -14,7 +15,7 @@ type Values = { currentPassword: string; newPassword: string };
 
 function validate(values: Values): FieldErrors<keyof Values> {
   const errors: FieldErrors<keyof Values> = {};
-  if (!values.currentPassword) errors.currentPassword = 'Enter the password you use now.';
+  if (!values.currentPassword) errors.currentPassword = i18n.t('password.currentMissing');
   const newPassword = validateNewPassword(values.newPassword);
   if (newPassword) errors.newPassword = newPassword;
   return errors;
@@ -22,6 +23,7 @@ function validate(values: Values): FieldErrors<keyof Values> {
 
 /** Changes the password; the server signs out every other device. */
 export function PasswordChange({ client }: { client: GraphQLClient }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Values>({ currentPassword: '', newPassword: '' });
   const [status, setStatus] = useState<string | null>(null);
@@ -33,7 +35,7 @@ export function PasswordChange({ client }: { client: GraphQLClient }) {
     onSuccess: () => {
       setValues({ currentPassword: '', newPassword: '' });
       setOpen(false);
-      setStatus('Your password is changed. Your other devices were signed out; this one stays signed in.');
+      setStatus(t('password.changed'));
     },
   });
   const set = (name: keyof Values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
@@ -45,9 +47,9 @@ export function PasswordChange({ client }: { client: GraphQLClient }) {
   };
 
   return (
-    <SubSection title="Password">
+    <SubSection title={t('password.title')}>
       <Disclosure
-        label="Change password"
+        label={t('password.change')}
         open={open}
         onOpenChange={toggle}
       >
@@ -55,23 +57,23 @@ export function PasswordChange({ client }: { client: GraphQLClient }) {
           <FormAlert message={form.formError} />
           <PasswordField
             {...form.fieldProps('currentPassword', set('currentPassword'))}
-            label="Current password"
+            label={t('password.current')}
             name="currentPassword"
             autoComplete="current-password"
             value={values.currentPassword}
           />
           <PasswordField
             {...form.fieldProps('newPassword', set('newPassword'))}
-            label="New password"
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+            label={t('reset.newPassword')}
+            hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
             name="newPassword"
             autoComplete="new-password"
             value={values.newPassword}
           />
           <div className="form__actions">
-            <SubmitButton busy={form.submitting} label="Save new password" busyLabel="Saving…" />
+            <SubmitButton busy={form.submitting} label={t('reset.submit')} busyLabel={t('common.saving')} />
             <button type="button" className="button button--quiet" onClick={() => toggle(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

@@ -3,6 +3,7 @@ import { TextField } from '../components/Field';
 import { FormAlert } from '../components/Notice';
 import { Loading, LoadProblem, Section, StatusLine, SubmitButton } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
+import { useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
@@ -14,14 +15,15 @@ const NO_VARIABLES = {};
 
 /** A mobile number for reminders and capture by text: add it, confirm it with the texted code, or remove it. */
 export function PhoneSection({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
+  const { t } = useTranslation();
   const { state, reload, replace } = useQuery(client, PHONE, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(null);
   const setPhone = (phone: Phone | null) => replace((data) => (data.me ? { me: { ...data.me, phone } } : data));
   const phone = state.status === 'ready' ? (state.data.me?.phone ?? null) : null;
 
   return (
-    <Section id="phone" title="Phone" lead="Get reminders by text, and text your assistant a task from anywhere.">
-      {state.status === 'loading' ? <Loading what="your phone number" /> : null}
+    <Section id="phone" title={t('phone.title')} lead={t('phone.lead')}>
+      {state.status === 'loading' ? <Loading what={t('phone.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? (
         phone === null ? (
@@ -29,7 +31,7 @@ export function PhoneSection({ client, timeZone }: { client: GraphQLClient; time
             client={client}
             onAdded={(added) => {
               setPhone(added);
-              setStatus(`We texted a code to ${added.number}.`);
+              setStatus(t('phone.texted', { number: added.number }));
             }}
           />
         ) : phone.verified ? (
@@ -39,7 +41,7 @@ export function PhoneSection({ client, timeZone }: { client: GraphQLClient; time
             timeZone={timeZone}
             onRemoved={() => {
               setPhone(null);
-              setStatus('Your number is removed. No more texts will come to it.');
+              setStatus(t('phone.removed'));
             }}
             onFailed={setStatus}
           />
@@ -50,11 +52,11 @@ export function PhoneSection({ client, timeZone }: { client: GraphQLClient; time
             timeZone={timeZone}
             onVerified={(verified) => {
               setPhone(verified);
-              setStatus(`${verified.number} is confirmed. Reminders can come by text now.`);
+              setStatus(t('phone.confirmed', { number: verified.number }));
             }}
             onResent={(resent) => {
               setPhone(resent);
-              setStatus(`A new code is on its way to ${resent.number}.`);
+              setStatus(t('phone.resent', { number: resent.number }));
             }}
             onCancel={() => {
               setStatus(null);
@@ -70,12 +72,13 @@ export function PhoneSection({ client, timeZone }: { client: GraphQLClient; time
 }
 
 function AddPhone({ client, onAdded }: { client: GraphQLClient; onAdded: (phone: Phone) => void }) {
+  const { t } = useTranslation();
   const [number, setNumber] = useState('');
   const [confirmingItsMe, setConfirmingItsMe] = useState(false);
   const form = useForm({
     fields: ['number'] as const,
     values: { number },
-    validate: (v) => (v.number.replace(/[^\d]/g, '').length >= 6 ? {} : { number: 'Enter your mobile number, e.g. +1 415 555 0123.' }),
+    validate: (v) => (v.number.replace(/[^\d]/g, '').length >= 6 ? {} : { number: t('phone.numberMissing') }),
     send: async (v) => {
       const outcome = mutationOutcome(await client.request(ADD_PHONE, { input: { number: v.number.trim() } }), (d) => d.addPhone);
       if (outcome.kind !== 'success' && needsReauthentication(outcome)) setConfirmingItsMe(true);
@@ -91,8 +94,8 @@ function AddPhone({ client, onAdded }: { client: GraphQLClient; onAdded: (phone:
       <FormAlert message={form.formError} />
       <TextField
         {...form.fieldProps('number', setNumber)}
-        label="Mobile number"
-        hint="With your country code, like +44 7700 900123. We’ll text it a code to check it’s yours."
+        label={t('phone.number')}
+        hint={t('phone.numberHint')}
         name="phone"
         type="tel"
         autoComplete="tel"
@@ -100,7 +103,7 @@ function AddPhone({ client, onAdded }: { client: GraphQLClient; onAdded: (phone:
         value={number}
       />
       <div className="form__actions">
-        <SubmitButton busy={form.submitting} label="Text me a code" busyLabel="Sending…" />
+        <SubmitButton busy={form.submitting} label={t('phone.textMe')} busyLabel={t('common.sending')} />
       </div>
     </form>
   );
@@ -123,12 +126,13 @@ function VerifyPhone({
   onCancel: () => void;
   onFailed: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [resending, setResending] = useState(false);
   const form = useForm({
     fields: ['code'] as const,
     values: { code },
-    validate: (v) => (/^\d{6}$/.test(v.code.replace(/\s/g, '')) ? {} : { code: 'Enter the 6 digits from the text.' }),
+    validate: (v) => (/^\d{6}$/.test(v.code.replace(/\s/g, '')) ? {} : { code: t('phone.sixDigits') }),
     send: async (v) =>
       mutationOutcome(await client.request(VERIFY_PHONE, { input: { code: v.code.replace(/\s/g, '') } }), (d) => d.verifyPhone),
     onSuccess: ({ payload }) => {
@@ -146,29 +150,25 @@ function VerifyPhone({
   return (
     <form className="form" onSubmit={form.onSubmit} noValidate aria-busy={form.submitting}>
       <p className="account-line">
-        <strong>{phone.number}</strong> <span className="chip">Not confirmed yet</span>
+        <strong>{phone.number}</strong> <span className="chip">{t('email.notConfirmed')}</span>
       </p>
       <FormAlert message={form.formError} />
       <TextField
         {...form.fieldProps('code', setCode)}
-        label="Code from the text"
-        hint={
-          phone.codeExpiresAt
-            ? `It works until ${formatDateTime(phone.codeExpiresAt, timeZone)}.`
-            : 'The 6 digits we texted you.'
-        }
+        label={t('phone.code')}
+        hint={phone.codeExpiresAt ? t('phone.codeUntil', { when: formatDateTime(phone.codeExpiresAt, timeZone) }) : t('phone.codeHint')}
         name="phoneCode"
         inputMode="numeric"
         autoComplete="one-time-code"
         value={code}
       />
       <div className="form__actions">
-        <SubmitButton busy={form.submitting} label="Confirm number" busyLabel="Checking…" />
+        <SubmitButton busy={form.submitting} label={t('phone.confirm')} busyLabel={t('signIn.checking')} />
         <button type="button" className="button button--quiet" onClick={resend} aria-disabled={resending || undefined}>
-          {resending ? 'Sending…' : 'Send a new code'}
+          {resending ? t('common.sending') : t('phone.newCode')}
         </button>
         <button type="button" className="link-button" onClick={onCancel}>
-          Use a different number
+          {t('phone.other')}
         </button>
       </div>
     </form>
@@ -188,6 +188,7 @@ function VerifiedPhone({
   onRemoved: () => void;
   onFailed: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const remove = async () => {
@@ -204,21 +205,21 @@ function VerifiedPhone({
   return (
     <>
       <p className="account-line">
-        <strong>{phone.number}</strong> <span className="chip chip--done">Confirmed</span>
-        {phone.verifiedAt ? <span className="muted">since {formatDateTime(phone.verifiedAt, timeZone)}</span> : null}
+        <strong>{phone.number}</strong> <span className="chip chip--done">{t('email.confirmed')}</span>
+        {phone.verifiedAt ? <span className="muted">{t('phone.since', { when: formatDateTime(phone.verifiedAt, timeZone) })}</span> : null}
       </p>
       {confirming ? (
-        <div className="form__actions" role="group" aria-label="Remove your number?">
+        <div className="form__actions" role="group" aria-label={t('phone.removeQuestion')}>
           <button type="button" className="button button--small button--careful" onClick={remove} aria-disabled={busy || undefined}>
-            {busy ? 'Removing…' : 'Yes, remove it'}
+            {busy ? t('phone.removing') : t('phone.removeYes')}
           </button>
           <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('phone.keep')}
           </button>
         </div>
       ) : (
         <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
-          Remove number…
+          {t('phone.remove')}
         </button>
       )}
     </>

@@ -3,6 +3,7 @@ import { TextField } from '../components/Field';
 import { FormAlert } from '../components/Notice';
 import { Loading, LoadProblem, Section, StatusLine, SubmitButton } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
+import { useTranslation } from '../i18n';
 import { mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
@@ -21,10 +22,11 @@ const NO_VARIABLES = {};
 
 /** Breakdown threshold, quiet hours and the digest time (updatePreferences). */
 export function PreferencesSection({ client }: { client: GraphQLClient }) {
+  const { t } = useTranslation();
   const { state, reload } = useQuery(client, PREFERENCES, NO_VARIABLES);
   return (
-    <Section id="preferences" title="Preferences" lead="How your assistant helps, and when it stays quiet.">
-      {state.status === 'loading' ? <Loading what="your preferences" /> : null}
+    <Section id="preferences" title={t('preferences.title')} lead={t('preferences.lead')}>
+      {state.status === 'loading' ? <Loading what={t('preferences.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' && state.data.me ? (
         <PreferencesForm client={client} initial={preferencesValues(state.data.me.preferences)} />
@@ -34,6 +36,7 @@ export function PreferencesSection({ client }: { client: GraphQLClient }) {
 }
 
 function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: PreferencesValues }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState<string | null>(null);
   const quietId = useId();
@@ -50,7 +53,7 @@ function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: 
     onSuccess: (outcome) => {
       const preferences = outcome.payload.preferences;
       if (preferences) setValues(preferencesValues(preferences));
-      setSaved('Saved. Your assistant follows these from now on.');
+      setSaved(t('preferences.saved'));
     },
   });
 
@@ -59,8 +62,8 @@ function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: 
       <FormAlert message={form.formError} />
       <TextField
         {...form.fieldProps('breakdownThreshold', set('breakdownThreshold'))}
-        label="Break a task into steps after it slips"
-        hint={`How many missed days before your assistant offers small steps (${THRESHOLD_MIN}–${THRESHOLD_MAX} times).`}
+        label={t('preferences.threshold')}
+        hint={t('preferences.thresholdHint', { min: THRESHOLD_MIN, max: THRESHOLD_MAX })}
         name="breakdownThreshold"
         type="number"
         inputMode="numeric"
@@ -69,7 +72,7 @@ function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: 
         value={values.breakdownThreshold}
       />
       <fieldset className="fieldset">
-        <legend className="field__label">Quiet hours</legend>
+        <legend className="field__label">{t('preferences.quiet')}</legend>
         <div className="toggle-row">
           <input
             id={quietId}
@@ -82,25 +85,25 @@ function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: 
               setValues((v) => ({ ...v, quietHours }));
             }}
           />
-          <label htmlFor={quietId}>Hold non-urgent reminders during quiet hours</label>
+          <label htmlFor={quietId}>{t('preferences.quietHold')}</label>
         </div>
         {values.quietHours ? (
           <div className="field-row">
-            <TextField {...form.fieldProps('quietStart', set('quietStart'))} label="From" name="quietStart" type="time" value={values.quietStart} />
-            <TextField {...form.fieldProps('quietEnd', set('quietEnd'))} label="Until" name="quietEnd" type="time" value={values.quietEnd} />
+            <TextField {...form.fieldProps('quietStart', set('quietStart'))} label={t('preferences.from')} name="quietStart" type="time" value={values.quietStart} />
+            <TextField {...form.fieldProps('quietEnd', set('quietEnd'))} label={t('preferences.until')} name="quietEnd" type="time" value={values.quietEnd} />
           </div>
         ) : null}
       </fieldset>
       <TextField
         {...form.fieldProps('digestTime', set('digestTime'))}
-        label="Daily summary mail"
-        hint="When the day’s summary arrives, in your time zone. It only comes on days with something due."
+        label={t('preferences.digest')}
+        hint={t('preferences.digestHint')}
         name="digestTime"
         type="time"
         value={values.digestTime}
       />
       <div className="form__actions">
-        <SubmitButton busy={form.submitting} label="Save preferences" busyLabel="Saving…" />
+        <SubmitButton busy={form.submitting} label={t('preferences.save')} busyLabel={t('common.saving')} />
         <StatusLine message={saved} />
       </div>
     </form>

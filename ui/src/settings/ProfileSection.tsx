@@ -3,6 +3,7 @@ import { useSession } from '../auth/SessionContext';
 import { TextField } from '../components/Field';
 import { FormAlert } from '../components/Notice';
 import { Loading, LoadProblem, Section, StatusLine, SubmitButton } from '../components/Section';
+import { i18n, useTranslation } from '../i18n';
 import { knownTimeZones } from '../lib/dates';
 import { mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
@@ -28,18 +29,19 @@ export function localeName(tag: string): string {
 
 export function validateProfile(values: Values): FieldErrors<(typeof FIELDS)[number]> {
   const errors: FieldErrors<(typeof FIELDS)[number]> = {};
-  if (!values.displayName.trim()) errors.displayName = 'Tell us what to call you — a first name or nickname is fine.';
-  if (!isValidTimeZone(values.timeZone)) errors.timeZone = 'Pick a time zone from the list, like Europe/Paris.';
+  if (!values.displayName.trim()) errors.displayName = i18n.t('validation.displayName');
+  if (!isValidTimeZone(values.timeZone)) errors.timeZone = i18n.t('validation.timeZonePick');
   return errors;
 }
 
 /** Display name, time zone and language (updateProfile). */
 export function ProfileSection() {
+  const { t } = useTranslation();
   const session = useSession();
   const { state, reload } = useQuery(session.client, PROFILE, NO_VARIABLES);
   return (
-    <Section id="profile" title="Profile" lead="What your assistant calls you, and where your day happens.">
-      {state.status === 'loading' ? <Loading what="your profile" /> : null}
+    <Section id="profile" title={t('profile.title')} lead={t('profile.lead')}>
+      {state.status === 'loading' ? <Loading what={t('profile.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' && state.data.me ? (
         <ProfileForm
@@ -52,6 +54,7 @@ export function ProfileSection() {
 }
 
 function ProfileForm({ initial, locales }: { initial: Values; locales: string[] }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState<string | null>(null);
@@ -70,8 +73,8 @@ function ProfileForm({ initial, locales }: { initial: Values; locales: string[] 
       ),
     onSuccess: ({ payload }) => {
       if (payload.user) setValues({ displayName: payload.user.displayName, timeZone: payload.user.timeZone, locale: payload.user.locale });
-      setSaved('Saved.');
-      // The top bar, Today's greeting and dates follow the new name and zone.
+      setSaved(t('profile.saved'));
+      // The top bar, Today's greeting, dates and the language follow the new name, zone and locale.
       void session.reloadUser();
     },
   });
@@ -86,15 +89,15 @@ function ProfileForm({ initial, locales }: { initial: Values; locales: string[] 
       <FormAlert message={form.formError} />
       <TextField
         {...form.fieldProps('displayName', set('displayName'))}
-        label="Display name"
+        label={t('signUp.displayName')}
         name="displayName"
         autoComplete="nickname"
         value={values.displayName}
       />
       <TextField
         {...form.fieldProps('timeZone', set('timeZone'))}
-        label="Time zone"
-        hint="Your day, quiet hours and reminders follow it."
+        label={t('signUp.timeZone')}
+        hint={t('profile.timeZoneHint')}
         name="timeZone"
         autoComplete="off"
         autoCapitalize="off"
@@ -111,7 +114,7 @@ function ProfileForm({ initial, locales }: { initial: Values; locales: string[] 
       ) : null}
       <div className="field">
         <label className="field__label" htmlFor={localeId}>
-          Language
+          {t('profile.language')}
         </label>
         <select
           id={localeId}
@@ -128,7 +131,7 @@ function ProfileForm({ initial, locales }: { initial: Values; locales: string[] 
         </select>
       </div>
       <div className="form__actions">
-        <SubmitButton busy={form.submitting} label="Save profile" busyLabel="Saving…" />
+        <SubmitButton busy={form.submitting} label={t('profile.save')} busyLabel={t('common.saving')} />
         <StatusLine message={saved} />
       </div>
     </form>

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
 import { Loading, LoadProblem, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
+import { useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { queryFailureMessage, useQuery } from '../lib/useQuery';
 import { REVOKE_OTHER_SESSIONS, REVOKE_SESSION, SESSIONS, type SignedInSession } from './api';
-import { describeDevice } from './devices';
+import { describeAddress, describeDevice } from './devices';
 
 /** Sessions shown at once; people rarely have more, and "Show all" asks for the rest. */
 const PAGE = 50;
@@ -15,6 +16,7 @@ const PAGE = 50;
  * once. An ended session cannot refresh: that device is signed out at its next refresh.
  */
 export function SessionsList({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
+  const { t } = useTranslation();
   const [first, setFirst] = useState(PAGE);
   const { state, reload, replace } = useQuery(client, SESSIONS, { first });
   const [busy, setBusy] = useState<string | null>(null);
@@ -49,7 +51,7 @@ export function SessionsList({ client, timeZone }: { client: GraphQLClient; time
       return;
     }
     forget(new Set([session.id]));
-    setStatus(`Signed out of ${describeDevice(session.userAgent)}. It can’t be used again without signing in.`);
+    setStatus(t('sessions.signedOutOf', { device: describeDevice(session.userAgent) }));
     headingRef.current?.focus();
   };
 
@@ -65,7 +67,7 @@ export function SessionsList({ client, timeZone }: { client: GraphQLClient; time
     }
     forget(new Set(others.map((s) => s.id)));
     const count = outcome.payload.revokedCount ?? others.length;
-    setStatus(count === 1 ? 'Signed out of 1 other session.' : `Signed out of ${count} other sessions.`);
+    setStatus(t('sessions.signedOutOthers', { count }));
     headingRef.current?.focus();
     void reload();
   };
@@ -73,38 +75,50 @@ export function SessionsList({ client, timeZone }: { client: GraphQLClient; time
   return (
     <div className="subsection">
       <h3 className="subsection__heading" ref={headingRef} tabIndex={-1}>
-        Where you’re signed in
+        {t('sessions.title')}
       </h3>
-      {state.status === 'loading' ? <Loading what="your sessions" /> : null}
+      {state.status === 'loading' ? <Loading what={t('sessions.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? (
         <>
-          <ul className="sessions" aria-label="Sessions">
+          <ul className="sessions" aria-label={t('sessions.list')}>
             {sessions.map((session) => {
               const device = describeDevice(session.userAgent);
               const detailsId = `session-${session.id}-details`;
+              const from = describeAddress(session.ip);
               return (
                 <li key={session.id} className="session">
                   <div className="session__body">
                     <p className="session__device">
-                      {device} {session.current ? <span className="chip chip--due">This device</span> : null}
+                      {device} {session.current ? <span className="chip chip--due">{t('sessions.thisDevice')}</span> : null}
                     </p>
                     <p className="session__details" id={detailsId}>
-                      Signed in {formatDateTime(session.createdAt, timeZone)} · last active{' '}
-                      {formatDateTime(session.lastSeenAt, timeZone)}
-                      {session.ip ? ` · ${session.ip}` : ''}
+                      {t('sessions.details', {
+                        signedIn: formatDateTime(session.createdAt, timeZone),
+                        lastActive: formatDateTime(session.lastSeenAt, timeZone),
+                      })}
+                      {from ? (
+                        <>
+                          {' · '}
+                          {from.loopback ? (
+                            <span title={from.address}>{t('sessions.fromThisComputer')}</span>
+                          ) : (
+                            t('sessions.from', { address: from.address })
+                          )}
+                        </>
+                      ) : null}
                     </p>
                   </div>
                   {session.current ? null : (
                     <button
                       type="button"
                       className="button button--small"
-                      aria-label={`Sign out of ${device}`}
+                      aria-label={t('sessions.signOutOf', { device })}
                       aria-describedby={detailsId}
                       aria-disabled={busy !== null || undefined}
                       onClick={() => void signOut(session)}
                     >
-                      {busy === session.id ? 'Signing out…' : 'Sign out'}
+                      {busy === session.id ? t('shell.signingOut') : t('shell.signOut')}
                     </button>
                   )}
                 </li>
@@ -119,18 +133,18 @@ export function SessionsList({ client, timeZone }: { client: GraphQLClient; time
                 aria-disabled={busy !== null || undefined}
                 onClick={() => void signOutOthers()}
               >
-                {busy === 'others' ? 'Signing out…' : 'Sign out everywhere else'}
+                {busy === 'others' ? t('shell.signingOut') : t('sessions.signOutOthers')}
               </button>
             ) : (
-              <p className="muted">You’re signed in only here.</p>
+              <p className="muted">{t('sessions.onlyHere')}</p>
             )}
             {more ? (
               <button type="button" className="link-button" onClick={() => setFirst(100)}>
-                Show all
+                {t('sessions.showAll')}
               </button>
             ) : null}
             <button type="button" className="link-button" onClick={() => void reload()}>
-              Refresh
+              {t('common.refresh')}
             </button>
           </div>
         </>

@@ -179,3 +179,23 @@ export const REAUTHENTICATE = graphql(`
     reauthenticate(input: $input) { recentUntil userErrors { ...UserErrorFields } }
   }
 `);
+
+// ---- Calendar feed (ical.graphqls) ----
+
+export const ICAL_FEED = graphql(`
+  query IcalFeed {
+    icalFeed { createdAt }
+  }
+`);
+
+export const ROTATE_ICAL_FEED = graphql(`
+  mutation RotateIcalFeed {
+    rotateIcalFeed { url feed { createdAt } userErrors { ...UserErrorFields } }
+  }
+`);
+
+export const REVOKE_ICAL_FEED = graphql(`
+  mutation RevokeIcalFeed {
+    revokeIcalFeed { userErrors { ...UserErrorFields } }
+  }
+`);

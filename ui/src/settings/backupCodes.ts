@@ -1,5 +1,7 @@
 // Backup codes as people handle them: grouped for reading, as a text file to keep.
 
+import { i18n } from '../i18n';
+
 /** "abcdefghjkmnpqrs" as "abcd-efgh-jkmn-pqrs"; the server ignores the dashes. */
 export function groupCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
@@ -13,12 +15,12 @@ export function groupKey(key: string): string {
 /** The text of the downloaded file: what the codes are for, then one code a line. */
 export function backupCodesText(codes: string[], account: string, when: Date): string {
   return [
-    'Personal Assistant — backup codes for two-step sign-in',
-    `Account: ${account}`,
-    `Made: ${when.toISOString().slice(0, 10)}`,
+    i18n.t('backupFile.title'),
+    i18n.t('backupFile.account', { account }),
+    i18n.t('backupFile.made', { day: when.toISOString().slice(0, 10) }),
     '',
-    'Each code works once, instead of a code from your authenticator app.',
-    'Making new codes replaces all of these.',
+    i18n.t('backupFile.once'),
+    i18n.t('backupFile.replace'),
     '',
     ...codes.map(groupCode),
     '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDevice } from './devices';
+import { compressIpv6, describeAddress, describeDevice } from './devices';
 
 describe('describeDevice', () => {
   it.each([
@@ -18,5 +18,24 @@ describe('describeDevice', () => {
   });
   it('shows a short unknown description as it is', () => {
     expect(describeDevice('curl/8.5.0')).toBe('curl/8.5.0');
+  });
+});
+
+describe('describeAddress', () => {
+  it('says "this computer" for the server’s own machine, in any spelling', () => {
+    for (const ip of ['0:0:0:0:0:0:0:1', '::1', '127.0.0.1', '::ffff:127.0.0.1']) {
+      expect(describeAddress(ip)?.loopback).toBe(true);
+    }
+  });
+  it('shows other addresses in their usual short form', () => {
+    expect(describeAddress('2001:0db8:0000:0000:0000:0000:0000:0001')).toEqual({ loopback: false, address: '2001:db8::1' });
+    expect(describeAddress('::ffff:203.0.113.9')).toEqual({ loopback: false, address: '203.0.113.9' });
+    expect(describeAddress('198.51.100.7')).toEqual({ loopback: false, address: '198.51.100.7' });
+    expect(describeAddress(null)).toBeNull();
+  });
+  it('compresses the longest run of zero groups only', () => {
+    expect(compressIpv6('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1');
+    expect(compressIpv6('fe80:0:0:0:0:0:0:0')).toBe('fe80::');
+    expect(compressIpv6('not-an-address')).toBe('not-an-address');
   });
 });

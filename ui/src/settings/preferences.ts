@@ -1,4 +1,6 @@
 // The Preferences form: what it shows for the server's preferences, what it checks, and what it sends.
+
+import { i18n } from '../i18n';
 import type { FieldErrors } from '../lib/validation';
 import type { UpdatePreferencesInput } from '../graphql/generated/graphql';
 import type { Preferences } from './api';
@@ -41,16 +43,16 @@ export function validatePreferences(values: PreferencesValues): FieldErrors<Pref
   const errors: FieldErrors<PreferencesField> = {};
   const threshold = values.breakdownThreshold.trim();
   if (!/^\d+$/.test(threshold) || Number(threshold) < THRESHOLD_MIN || Number(threshold) > THRESHOLD_MAX) {
-    errors.breakdownThreshold = `Pick a whole number from ${THRESHOLD_MIN} to ${THRESHOLD_MAX}.`;
+    errors.breakdownThreshold = i18n.t('preferences.errors.threshold', { min: THRESHOLD_MIN, max: THRESHOLD_MAX });
   }
   if (values.quietHours) {
-    if (!HH_MM.test(hhmm(values.quietStart))) errors.quietStart = 'Pick when quiet hours start, e.g. 22:00.';
-    if (!HH_MM.test(hhmm(values.quietEnd))) errors.quietEnd = 'Pick when quiet hours end, e.g. 07:00.';
+    if (!HH_MM.test(hhmm(values.quietStart))) errors.quietStart = i18n.t('preferences.errors.quietStart');
+    if (!HH_MM.test(hhmm(values.quietEnd))) errors.quietEnd = i18n.t('preferences.errors.quietEnd');
     else if (hhmm(values.quietStart) === hhmm(values.quietEnd)) {
-      errors.quietEnd = 'Pick an end different from the start — or turn quiet hours off.';
+      errors.quietEnd = i18n.t('preferences.errors.quietSame');
     }
   }
-  if (!HH_MM.test(hhmm(values.digestTime))) errors.digestTime = 'Pick a time for your daily summary, e.g. 07:30.';
+  if (!HH_MM.test(hhmm(values.digestTime))) errors.digestTime = i18n.t('preferences.errors.digest');
   return errors;
 }
 

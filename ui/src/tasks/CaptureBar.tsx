@@ -1,17 +1,19 @@
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import type { GraphQLClient } from '../graphql/client';
+import { Trans, useTranslation } from '../i18n';
+import { codePointLength } from '../lib/validation';
 import { CAPTURE_TASK, type CapturePreview, type Task } from './api';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { dueWords, priorityWords, reminderWords, repeatWords } from './format';
 import { BellIcon, CalendarIcon, PriorityIcon, RepeatIcon } from './icons';
 import type { Timers } from './latest';
 import { useCapturePreview } from './useCapturePreview';
-import { failureMessage, userErrorMessage } from './useToday';
+import { failureMessage, userErrorMessage } from './useTaskRequests';
 
-export const CAPTURE_LABEL = 'Capture a task';
-export const CAPTURE_PLACEHOLDER = 'Capture a task… e.g. call mom tomorrow 5pm !high #family';
-/** On a phone the example would be cut mid-word; the hint under the box gives the grammar instead. */
-export const CAPTURE_PLACEHOLDER_NARROW = 'Capture a task…';
+/** The longest title the server keeps (TaskRules.MAX_TITLE), counted as it counts: in characters. */
+export const TITLE_LIMIT = 500;
+/** The counter shows from this many characters on, so that nobody meets the limit by surprise. */
+const COUNTER_FROM = 400;
 const NARROW = '(max-width: 30rem)';
 
 function matchNarrow(): MediaQueryList | null {
@@ -34,7 +36,6 @@ function useNarrow(): boolean {
   }, []);
   return narrow;
 }
-const EMPTY_MESSAGE = 'Type a task first — for example “water plants every day”.';
 
 export interface CaptureBarHandle {
   focus(): void;
@@ -59,6 +60,7 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
   { client, today, timeZone, draftKey, onCaptured, timers },
   ref,
 ) {
+  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(() => (draftKey ? loadDraft(draftKey) : ''));
   const [error, setError] = useState<string | null>(null);
@@ -69,6 +71,19 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
   const inputRef = useRef<HTMLInputElement>(null);
   const { state, stale } = useCapturePreview(text, client, timers);
   const narrow = useNarrow();
+  const errorRef = useRef<HTMLDivElement>(null);
+  // The title is what the preview says once it is for this text; until then the whole text counts.
+  const current = state && !stale && state.preview && state.preview.userErrors.length === 0 ? state.preview : null;
+  const titleLength = codePointLength(current ? current.title : text.trim());
+  const over = titleLength - TITLE_LIMIT;
+  const titleMissing = current !== null && text.trim() !== '' && current.title.trim() === '';
+
+  const showError = (message: string) => {
+    setError(message);
+    inputRef.current?.focus();
+    // The message sits under the box: bring it into view on a small screen.
+    requestAnimationFrame(() => errorRef.current?.scrollIntoView?.({ block: 'nearest' }));
+  };
 
   useImperativeHandle(ref, () => ({ focus: () => inputRef.current?.focus() }), []);
 
@@ -80,25 +95,21 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
     event.preventDefault();
     if (savingRef.current) return;
     const submitted = text;
-    if (!submitted.trim()) {
-      setError(EMPTY_MESSAGE);
-      inputRef.current?.focus();
-      return;
-    }
+    if (!submitted.trim()) return showError(t('capture.empty'));
+    if (over > 0) return showError(t('capture.tooLong', { limit: TITLE_LIMIT, count: over }));
+    if (titleMissing) return showError(t('capture.titleMissing'));
     savingRef.current = true;
     setSaving(true);
     setError(null);
     const result = await client.request(CAPTURE_TASK, { input: { text: submitted } });
     savingRef.current = false;
     setSaving(false);
-    if (result.kind !== 'ok') {
-      setError(`${failureMessage(result)} What you typed is still here.`);
-      return;
-    }
+    if (result.kind !== 'ok') return showError(t('capture.failed', { failure: failureMessage(result) }));
     const payload = result.data.captureTask;
     if (!payload.task) {
-      setError(userErrorMessage(payload.userErrors));
-      return;
+      // Text that is nothing but recognised phrases ("tomorrow !high #x") has no title: say what to do about it.
+      const noTitle = payload.userErrors.some((e) => e.field?.endsWith('title') && e.code === 'TOO_SHORT');
+      return showError(noTitle ? t('capture.titleMissing') : userErrorMessage(payload.userErrors));
     }
     // Only what was saved leaves the box: anything typed meanwhile stays.
     const current = textRef.current;
@@ -112,12 +123,14 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const previewId = `${id}-preview`;
+  const counterId = `${id}-counter`;
+  const showCounter = titleLength >= COUNTER_FROM;
   return (
     <form className="capture" onSubmit={submit} noValidate aria-busy={saving || undefined}>
       <label className="visually-hidden" htmlFor={`${id}-input`}>
-        {CAPTURE_LABEL}
+        {t('capture.label')}
       </label>
-      <div className={`capture__row${error ? ' capture__row--invalid' : ''}`}>
+      <div className={`capture__row${error || over > 0 ? ' capture__row--invalid' : ''}`}>
         <input
           ref={inputRef}
           id={`${id}-input`}
@@ -125,21 +138,29 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
           type="text"
           name="capture"
           value={text}
-          placeholder={narrow ? CAPTURE_PLACEHOLDER_NARROW : CAPTURE_PLACEHOLDER}
+          placeholder={narrow ? t('capture.placeholderNarrow') : t('capture.placeholder')}
           autoComplete="off"
           enterKeyHint="done"
-          maxLength={1000}
           onChange={(e) => {
             setText(e.target.value);
             if (error) setError(null);
           }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[error ? errorId : null, text.trim() ? previewId : hintId].filter(Boolean).join(' ')}
+          aria-invalid={error || over > 0 ? true : undefined}
+          aria-describedby={[error ? errorId : null, showCounter ? counterId : null, text.trim() ? previewId : hintId]
+            .filter(Boolean)
+            .join(' ')}
         />
         <button className="button button--primary capture__add" type="submit" aria-disabled={saving || undefined}>
-          {saving ? 'Saving…' : 'Add'}
+          {saving ? t('common.saving') : t('capture.add')}
         </button>
       </div>
+      {showCounter ? (
+        <p className={`capture__counter${over > 0 ? ' capture__counter--over' : ''}`} id={counterId} aria-live="polite">
+          {over > 0
+            ? t('capture.counterOver', { limit: TITLE_LIMIT, count: over })
+            : t('capture.counter', { length: titleLength, limit: TITLE_LIMIT })}
+        </p>
+      ) : null}
       <div className="capture__below">
         {/* The preview and the hint share one place, so the page does not jump while typing. */}
         <div
@@ -149,16 +170,15 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
           aria-atomic="true"
           data-testid="capture-preview"
         >
-          {state && text.trim() ? <PreviewLine preview={state.preview} today={today} timeZone={timeZone} /> : null}
+          {state && text.trim() && over <= 0 ? <PreviewLine preview={state.preview} today={today} timeZone={timeZone} /> : null}
         </div>
         {text.trim() ? null : (
           <p className="capture__hint" id={hintId}>
-            Press Enter to save. Dates, times, <span className="kbd">!high</span> and{' '}
-            <span className="kbd">#tags</span> are understood.
+            <Trans i18nKey="capture.hint" components={{ kbd: <span className="kbd" /> }} />
           </p>
         )}
       </div>
-      <div className="capture__error" id={errorId} role="alert" aria-atomic="true">
+      <div className="capture__error" id={errorId} role="alert" aria-atomic="true" ref={errorRef}>
         {error ? (
           <p className="field__error">
             <span className="field__error-icon" aria-hidden="true">
@@ -187,8 +207,9 @@ export function PreviewLine({
   timeZone: string;
   locale?: string;
 }) {
+  const { t } = useTranslation();
   if (!preview) {
-    return <p className="preview preview--quiet">No preview right now — Enter still tries to save.</p>;
+    return <p className="preview preview--quiet">{t('capture.noPreview')}</p>;
   }
   if (preview.userErrors.length > 0) {
     return <p className="preview preview--quiet">{userErrorMessage(preview.userErrors)}</p>;
@@ -199,16 +220,16 @@ export function PreviewLine({
   const reminder = preview.remindAt ? reminderWords(preview.remindAt, today, timeZone, locale) : null;
   return (
     <p className="preview">
-      <span className="visually-hidden">Will be saved as: </span>
+      <span className="visually-hidden">{t('capture.savedAs')}</span>
       {preview.title ? (
         <span className="preview__title">{preview.title}</span>
       ) : (
-        <span className="preview__title preview__title--missing">Add a few words for the title</span>
+        <span className="preview__title preview__title--missing">{t('capture.titleMissingShort')}</span>
       )}
       {due ? (
         <span className="chip chip--due">
           <CalendarIcon />
-          <span className="visually-hidden">, due </span>
+          <span className="visually-hidden">{t('capture.srDue')}</span>
           {due}
         </span>
       ) : null}
@@ -220,7 +241,8 @@ export function PreviewLine({
       ) : null}
       {due ? null : (
         <span className="chip chip--quiet">
-          <span className="visually-hidden">, </span>no date
+          <span className="visually-hidden">, </span>
+          {t('capture.noDate')}
         </span>
       )}
       {priority ? (
@@ -232,20 +254,20 @@ export function PreviewLine({
       ) : null}
       {preview.tags.map((tag) => (
         <span className="chip chip--tag" key={tag}>
-          <span className="visually-hidden">, tag </span>#{tag}
+          <span className="visually-hidden">{t('capture.srTag')}</span>#{tag}
         </span>
       ))}
       {repeat ? (
         <span className="chip chip--repeat">
           <RepeatIcon />
-          <span className="visually-hidden">, repeats </span>
+          <span className="visually-hidden">{t('capture.srRepeats')}</span>
           {repeat}
         </span>
       ) : null}
       {reminder ? (
         <span className="chip chip--reminder">
           <BellIcon />
-          <span className="visually-hidden">, reminder </span>
+          <span className="visually-hidden">{t('capture.srReminder')}</span>
           {reminder}
         </span>
       ) : null}

@@ -1,52 +1,65 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from '../i18n';
+import { focusPath } from '../lib/router';
 import type { Step, Task } from './api';
-import { dueWords, priorityWords, repeatWords } from './format';
+import { dueWords, priorityWords, reminderWords, repeatWords } from './format';
 import { CalendarIcon, MoonIcon, PriorityIcon, RepeatIcon, StepsIcon } from './icons';
-import type { Section } from './todayModel';
-import type { SnoozeChoice } from './useToday';
-
-/** The snooze menu's choices, in order. */
-const SNOOZE_CHOICES: readonly { choice: SnoozeChoice; label: string }[] = [
-  { choice: 'hour', label: 'For an hour' },
-  { choice: 'morning', label: 'Until tomorrow morning' },
-];
+import { SnoozeMenu } from './SnoozeMenu';
+import type { SnoozeTo } from './useTaskRequests';
 
 export function checkboxId(taskId: string): string {
   return `task-check-${taskId}`;
 }
 
+/** How a task's due reads in its list: from an earlier day (amber), due on the list's day (time only), or any day. */
+export type DueTone = 'past' | 'today' | 'any';
+
 interface TaskItemProps {
   task: Task;
-  section: Section;
+  dueTone: DueTone;
   today: string;
   timeZone: string;
   /** A recurring task whose occurrence was done during this visit: ticked, showing its next due. */
-  doneForNow: boolean;
+  doneForNow?: boolean;
   busy: ReadonlySet<string>;
   onComplete: (task: Task) => Promise<void>;
   onToggleStep: (task: Task, step: Step) => Promise<void>;
-  onSnooze: (task: Task, choice: SnoozeChoice) => Promise<void>;
-  onBreakDown: (task: Task) => Promise<unknown>;
+  /** "Break into steps" and "Snooze" under the task (Today's tasks from earlier, every task of the Tasks page). */
+  onSnooze?: (task: Task, to: SnoozeTo) => Promise<void>;
+  onBreakDown?: (task: Task) => Promise<unknown>;
+  /** A snoozed task offers to wake it now. */
+  onWake?: (task: Task) => Promise<void>;
+  /** Opens the task's details (the title becomes a button). */
+  onOpen?: (task: Task) => void;
+  /** Tags become buttons that filter the list by them. */
+  onTag?: (tag: string) => void;
+  /** The list's keyboard cursor is on this task (j/k). */
+  selected?: boolean;
 }
 
 export function TaskItem({
   task,
-  section,
+  dueTone,
   today,
   timeZone,
-  doneForNow,
+  doneForNow = false,
   busy,
   onComplete,
   onToggleStep,
   onSnooze,
   onBreakDown,
+  onWake,
+  onOpen,
+  onTag,
+  selected = false,
 }: TaskItemProps) {
-  const id = useId();
+  const { t } = useTranslation();
   const [ticking, setTicking] = useState(false);
-  const [snoozeOpen, setSnoozeOpen] = useState(false);
-  const [acting, setActing] = useState<null | 'steps' | 'snooze'>(null);
+  const [breaking, setBreaking] = useState(false);
   const isBusy = busy.has(task.id);
   const checked = doneForNow || ticking;
+  const snoozedUntil = task.snoozedUntil && Date.parse(task.snoozedUntil) > Date.now() ? task.snoozedUntil : null;
 
   const tick = async () => {
     if (doneForNow || isBusy) return;
@@ -58,31 +71,28 @@ export function TaskItem({
     }
   };
 
-  const act = async (kind: 'steps' | 'snooze', work: () => Promise<unknown>) => {
-    if (isBusy) return;
-    setActing(kind);
+  const breakDown = async () => {
+    if (isBusy || !onBreakDown) return;
+    setBreaking(true);
     try {
-      await work();
+      await onBreakDown(task);
     } finally {
-      setActing(null);
+      setBreaking(false);
     }
   };
 
-  const due = doneForNow
-    ? null
-    : dueWords(task, today, timeZone, { omitToday: section === 'dueToday' });
+  const due = doneForNow ? null : dueWords(task, today, timeZone, { omitToday: dueTone === 'today' });
   const next = doneForNow ? dueWords(task, today, timeZone) : null;
   const priority = priorityWords(task.priority);
   const repeat = repeatWords(task.recurrence);
   const steps = task.subtasks;
   const stepsDone = steps.filter((s) => s.status === 'DONE').length;
-  const metaId = `${id}-meta`;
-  const snoozeId = `${id}-snooze`;
-  const showActions = section === 'overdue' && !doneForNow;
+  const metaId = `task-meta-${task.id}`;
+  const showActions = !doneForNow && (onSnooze || onBreakDown || (snoozedUntil && onWake));
 
   return (
     <li
-      className={`task${checked ? ' task--checked' : ''}${doneForNow ? ' task--done-for-now' : ''}`}
+      className={`task${checked ? ' task--checked' : ''}${doneForNow ? ' task--done-for-now' : ''}${selected ? ' task--selected' : ''}`}
       data-task-id={task.id}
       aria-busy={isBusy || undefined}
     >
@@ -93,28 +103,41 @@ export function TaskItem({
           type="checkbox"
           checked={checked}
           onChange={() => void tick()}
+          aria-label={onOpen ? t('taskItem.complete', { title: task.title }) : undefined}
           aria-describedby={metaId}
           aria-disabled={doneForNow || isBusy || undefined}
         />
         <div className="task__body">
-          <label className="task__title" htmlFor={checkboxId(task.id)}>
-            {task.title}
-          </label>
+          {onOpen ? (
+            <button type="button" className="task__title task__title--button" onClick={() => onOpen(task)}>
+              {task.title}
+            </button>
+          ) : (
+            <label className="task__title" htmlFor={checkboxId(task.id)}>
+              {task.title}
+            </label>
+          )}
           <p className="task__meta" id={metaId}>
             {doneForNow ? (
               <span className="chip chip--done">
                 <RepeatIcon />
-                Done for today{next ? ` · next ${next}` : ''}
+                {next ? t('taskItem.doneForTodayNext', { next }) : t('taskItem.doneForToday')}
               </span>
             ) : null}
             {due ? (
-              <span className={section === 'overdue' ? 'chip chip--past' : 'chip chip--due'}>
+              <span className={dueTone === 'past' ? 'chip chip--past' : 'chip chip--due'}>
                 <CalendarIcon />
-                <span className="visually-hidden">{section === 'overdue' ? 'Was due ' : 'Due '}</span>
+                <span className="visually-hidden">{dueTone === 'past' ? t('taskItem.wasDue') : t('taskItem.due')}</span>
                 {due}
               </span>
             ) : null}
-            {section === 'later' && !task.dueDate ? <span className="chip chip--quiet">No date</span> : null}
+            {!doneForNow && !task.dueDate && !task.dueAt ? <span className="chip chip--quiet">{t('taskItem.noDate')}</span> : null}
+            {snoozedUntil ? (
+              <span className="chip chip--quiet">
+                <MoonIcon />
+                {t('snooze.resting', { when: reminderWords(snoozedUntil, today, timeZone) })}
+              </span>
+            ) : null}
             {priority ? (
               <span className={`chip chip--priority chip--priority-${task.priority!.toLowerCase()}`}>
                 <PriorityIcon />
@@ -124,26 +147,38 @@ export function TaskItem({
             {!doneForNow && repeat ? (
               <span className="chip chip--repeat">
                 <RepeatIcon />
-                <span className="visually-hidden">Repeats </span>
+                <span className="visually-hidden">{t('taskItem.repeats')}</span>
                 {repeat}
               </span>
             ) : null}
-            {task.tags.map((tag) => (
-              <span className="chip chip--tag" key={tag}>
-                <span className="visually-hidden">Tag </span>#{tag}
-              </span>
-            ))}
+            {task.tags.map((tag) =>
+              onTag ? (
+                <button
+                  type="button"
+                  className="chip chip--tag chip--button"
+                  key={tag}
+                  aria-label={t('taskItem.filterTag', { tag })}
+                  onClick={() => onTag(tag)}
+                >
+                  #{tag}
+                </button>
+              ) : (
+                <span className="chip chip--tag" key={tag}>
+                  <span className="visually-hidden">{t('taskItem.tag')}</span>#{tag}
+                </span>
+              ),
+            )}
             {steps.length > 0 ? (
               <span className="chip chip--quiet">
                 <StepsIcon />
-                {stepsDone} of {steps.length} steps done
+                {t('taskItem.stepsDone', { done: stepsDone, count: steps.length })}
               </span>
             ) : null}
           </p>
         </div>
       </div>
       {steps.length > 0 ? (
-        <ul className="steps" aria-label={`Steps for ${task.title}`}>
+        <ul className="steps" aria-label={t('taskItem.stepsFor', { title: task.title })}>
           {steps.map((step) => (
             <StepItem key={step.id} step={step} busy={busy.has(step.id)} onToggle={() => onToggleStep(task, step)} />
           ))}
@@ -151,45 +186,32 @@ export function TaskItem({
       ) : null}
       {showActions ? (
         <div className="task__actions">
-          {steps.length === 0 ? (
+          {onBreakDown && steps.length === 0 ? (
+            <button type="button" className="link-button" aria-disabled={isBusy || undefined} onClick={() => void breakDown()}>
+              <StepsIcon />
+              {breaking ? t('taskItem.breaking') : t('taskItem.breakDown')}
+            </button>
+          ) : null}
+          {snoozedUntil && onWake ? (
             <button
               type="button"
               className="link-button"
               aria-disabled={isBusy || undefined}
-              onClick={() => void act('steps', () => onBreakDown(task))}
+              aria-label={t('snooze.wakeFor', { title: task.title })}
+              onClick={() => void onWake(task)}
             >
-              <StepsIcon />
-              {acting === 'steps' ? 'Breaking into steps…' : 'Break into steps'}
+              <MoonIcon />
+              {t('snooze.wake')}
             </button>
           ) : null}
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={snoozeOpen}
-            aria-controls={snoozeId}
-            onClick={() => setSnoozeOpen((open) => !open)}
-          >
-            <MoonIcon />
-            Snooze
-          </button>
-          <div className="task__snooze" id={snoozeId} hidden={!snoozeOpen}>
-            <span className="task__snooze-label" id={`${snoozeId}-label`}>
-              Let it rest:
-            </span>
-            <div className="task__snooze-choices" role="group" aria-labelledby={`${snoozeId}-label`}>
-              {SNOOZE_CHOICES.map(({ choice, label }) => (
-                <button
-                  key={choice}
-                  type="button"
-                  className="button button--small"
-                  aria-disabled={isBusy || undefined}
-                  onClick={() => void act('snooze', () => onSnooze(task, choice))}
-                >
-                  {label}
-                </button>
-              ))}
-            </div>
-          </div>
+          {onSnooze && !snoozedUntil ? (
+            <Link className="link-button" to={focusPath(task.id)} aria-label={t('focus.openFor', { title: task.title })}>
+              {t('focus.open')}
+            </Link>
+          ) : null}
+          {onSnooze && !snoozedUntil ? (
+            <SnoozeMenu title={task.title} timeZone={timeZone} busy={isBusy} onSnooze={(to) => onSnooze(task, to)} />
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -197,6 +219,7 @@ export function TaskItem({
 }
 
 function StepItem({ step, busy, onToggle }: { step: Step; busy: boolean; onToggle: () => Promise<void> }) {
+  const { t } = useTranslation();
   const done = step.status === 'DONE';
   // While the server answers, show the box as it will be.
   const checked = busy ? !done : done;
@@ -214,7 +237,7 @@ function StepItem({ step, busy, onToggle }: { step: Step; busy: boolean; onToggl
       />
       <label className="step__title" htmlFor={checkboxId(step.id)}>
         {step.title}
-        {step.estimateMinutes ? <span className="step__estimate"> · {step.estimateMinutes} min</span> : null}
+        {step.estimateMinutes ? <span className="step__estimate"> · {t('taskItem.minutes', { count: step.estimateMinutes })}</span> : null}
       </label>
     </li>
   );

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from '../i18n';
+import { PATHS } from '../lib/router';
 import type { Step, Task } from './api';
+import { StatusToast } from './StatusToast';
 import { checkboxId, TaskItem } from './TaskItem';
 import { isClear, type Section, type TodayModel } from './todayModel';
-import type { LoadState, SnoozeChoice, StatusMessage } from './useToday';
+import type { LoadState, SnoozeTo, StatusMessage } from './useTaskRequests';
 
 /** Where focus goes once the list has changed, so keyboard users never land on nothing. */
 type PendingFocus =
@@ -18,7 +22,7 @@ interface TodayTasksProps {
   onRetry: () => void;
   onComplete: (task: Task) => Promise<void>;
   onToggleStep: (task: Task, step: Step) => Promise<void>;
-  onSnooze: (task: Task, choice: SnoozeChoice) => Promise<void>;
+  onSnooze: (task: Task, to: SnoozeTo) => Promise<void>;
   onBreakDown: (task: Task) => Promise<boolean>;
   onDismissStatus: () => void;
   /** Focus the capture box (when the list has nothing left to focus). */
@@ -27,6 +31,8 @@ interface TodayTasksProps {
 
 export function TodayTasks(props: TodayTasksProps) {
   const { model, load, busy, status, onRetry, onDismissStatus, focusCapture } = props;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   const [pendingFocus, setPendingFocus] = useState<PendingFocus | null>(null);
 
   useEffect(() => {
@@ -74,18 +80,18 @@ export function TodayTasks(props: TodayTasksProps) {
       <>
       <section className="today__tasks card" aria-labelledby="today-tasks-heading" aria-busy={load === 'loading'}>
         <h2 id="today-tasks-heading" className="tasks__heading">
-          Today
+          {t('today.heading')}
         </h2>
         {load === 'failed' ? (
           <div className="tasks__problem">
-            <p>We couldn’t load your day just now. Your tasks are safe.</p>
+            <p>{t('today.loadFailed')}</p>
             <button type="button" className="button button--quiet" onClick={onRetry}>
-              Try again
+              {t('common.tryAgain')}
             </button>
           </div>
         ) : (
           <p className="tasks__loading">
-            <span className="restoring__dot" aria-hidden="true" /> Loading your day…
+            <span className="restoring__dot" aria-hidden="true" /> {t('today.loading')}
           </p>
         )}
       </section>
@@ -105,9 +111,9 @@ export function TodayTasks(props: TodayTasksProps) {
     setPendingFocus({ kind: 'afterRemoval', id: task.id, candidates: neighbours(task.id) });
     await props.onComplete(task);
   };
-  const snooze = async (task: Task, choice: SnoozeChoice) => {
+  const snooze = async (task: Task, to: SnoozeTo) => {
     setPendingFocus({ kind: 'afterRemoval', id: task.id, candidates: neighbours(task.id) });
-    await props.onSnooze(task, choice);
+    await props.onSnooze(task, to);
   };
   const breakDown = async (task: Task) => {
     if (await props.onBreakDown(task)) setPendingFocus({ kind: 'stepsOf', id: task.id });
@@ -117,15 +123,16 @@ export function TodayTasks(props: TodayTasksProps) {
     <TaskItem
       key={task.id}
       task={task}
-      section={section}
+      dueTone={section === 'dueToday' ? 'today' : section === 'overdue' ? 'past' : 'any'}
       today={model.date}
       timeZone={model.timeZone}
       doneForNow={model.doneForNow.includes(task.id)}
       busy={busy}
       onComplete={complete}
       onToggleStep={props.onToggleStep}
-      onSnooze={snooze}
-      onBreakDown={breakDown}
+      onSnooze={section === 'overdue' ? snooze : undefined}
+      onBreakDown={section === 'overdue' ? breakDown : undefined}
+      onTag={(tag) => void navigate(`${PATHS.tasks}?tag=${encodeURIComponent(tag)}`)}
     />
   );
 
@@ -135,14 +142,17 @@ export function TodayTasks(props: TodayTasksProps) {
       <section className="today__tasks card" aria-labelledby="today-tasks-heading">
         <div className="tasks__header">
           <h2 id="today-tasks-heading" className="tasks__heading">
-            Today
+            {t('today.heading')}
           </h2>
-          {open > 0 ? <span className="tasks__count">{open === 1 ? '1 to do' : `${open} to do`}</span> : null}
+          {open > 0 ? <span className="tasks__count">{t('today.toDo', { count: open })}</span> : null}
+          <Link className="tasks__all" to={PATHS.tasks}>
+            {t('today.allTasks')}
+          </Link>
         </div>
         {model.dueToday.length > 0 ? (
           <>
             <ul className="tasks">{model.dueToday.map((t) => item(t, 'dueToday'))}</ul>
-            {isClear(model) ? <p className="tasks__clear">That’s everything for today. Well done.</p> : null}
+            {isClear(model) ? <p className="tasks__clear">{t('today.clear')}</p> : null}
           </>
         ) : (
           <div className="empty-state">
@@ -152,8 +162,8 @@ export function TodayTasks(props: TodayTasksProps) {
               <circle cx="24" cy="27" r="2.5" className="empty-state__dot" />
               <circle cx="40" cy="27" r="2.5" className="empty-state__dot" />
             </svg>
-            <p className="empty-state__title">Nothing due today</p>
-            <p className="empty-state__text">Capture anything on your mind above. It will wait here for you.</p>
+            <p className="empty-state__title">{t('today.emptyTitle')}</p>
+            <p className="empty-state__text">{t('today.emptyText')}</p>
           </div>
         )}
       </section>
@@ -161,11 +171,9 @@ export function TodayTasks(props: TodayTasksProps) {
       {model.overdue.length > 0 ? (
         <section className="today__earlier card card--soft" aria-labelledby="today-earlier-heading">
           <h2 id="today-earlier-heading" className="tasks__heading">
-            From earlier — pick one to restart
+            {t('today.earlierHeading')}
           </h2>
-          <p className="tasks__lead">
-            No rush. Start one again, break it into small steps, or let it rest until later.
-          </p>
+          <p className="tasks__lead">{t('today.earlierLead')}</p>
           <ul className="tasks">{model.overdue.map((t) => item(t, 'overdue'))}</ul>
         </section>
       ) : null}
@@ -173,43 +181,16 @@ export function TodayTasks(props: TodayTasksProps) {
       {model.later.length > 0 ? (
         <section className="today__later card card--soft" aria-labelledby="today-later-heading">
           <h2 id="today-later-heading" className="tasks__heading">
-            Saved for later
+            {t('today.laterHeading')}
           </h2>
-          <p className="tasks__lead">Captured just now. They’ll show up on Today when their day comes.</p>
+          <p className="tasks__lead">
+            {t('today.laterLead')} <Link to={PATHS.tasks}>{t('today.laterLink')}</Link>
+          </p>
           <ul className="tasks">{model.later.map((t) => item(t, 'later'))}</ul>
         </section>
       ) : null}
 
       {toast}
     </>
-  );
-}
-
-/** The polite live region for what just happened ("Done: pay rent. Undo"); stays until replaced or dismissed. */
-function StatusToast({
-  status,
-  onDismiss,
-  onUndo,
-}: {
-  status: StatusMessage | null;
-  onDismiss: () => void;
-  onUndo: (undo: NonNullable<StatusMessage['undo']>) => void;
-}) {
-  return (
-    <div className="toast-region" role="status" aria-live="polite" aria-atomic="true">
-      {status ? (
-        <div className="toast" key={status.id}>
-          <p className="toast__text">{status.text}</p>
-          {status.undo ? (
-            <button type="button" className="toast__button" onClick={() => onUndo(status.undo!)}>
-              {status.undo.label}
-            </button>
-          ) : null}
-          <button type="button" className="toast__close" aria-label="Dismiss message" onClick={onDismiss}>
-            ×
-          </button>
-        </div>
-      ) : null}
-    </div>
   );
 }

@@ -1,7 +1,13 @@
-// The documents the Today page sends (tasks.graphqls). Every mutation answers with the task as the server now sees
-// it; the page shows exactly that.
+// The documents the Today and Tasks pages send (tasks.graphqls). Every mutation answers with the task as the server
+// now sees it; the pages show exactly that.
 import { graphql } from '../graphql/generated';
-import type { ParseCaptureQuery, StepFieldsFragment, TaskFieldsFragment, TodayQuery } from '../graphql/generated/graphql';
+import type {
+  ParseCaptureQuery,
+  ReminderFieldsFragment,
+  StepFieldsFragment,
+  TaskFieldsFragment,
+  TodayQuery,
+} from '../graphql/generated/graphql';
 
 // Fragments are defined once here for the generator; documents spread them by name.
 graphql(`
@@ -15,25 +21,41 @@ graphql(`
 `);
 
 graphql(`
+  fragment ReminderFields on Reminder {
+    id
+    remindAt
+    offsetMinutes
+    channels
+    nextFireAt
+  }
+`);
+
+graphql(`
   fragment TaskFields on Task {
     id
     title
+    notes
     dueDate
     dueAt
     allDay
     priority
     tags
     status
+    estimateMinutes
     recurrence
     snoozedUntil
     brokenDownAt
+    createdAt
+    completedAt
     subtasks { ...StepFields }
+    reminders { ...ReminderFields }
   }
 `);
 
 /** A step of a task (a subtask): subtasks have no subtasks of their own. */
 export type Step = StepFieldsFragment;
 export type Task = TaskFieldsFragment;
+export type Reminder = ReminderFieldsFragment;
 export type TodayData = NonNullable<TodayQuery['today']>;
 export type CapturePreview = NonNullable<ParseCaptureQuery['parseCapture']>;
 
@@ -101,8 +123,71 @@ export const SNOOZE_TASK = graphql(`
   }
 `);
 
+export const UNSNOOZE_TASK = graphql(`
+  mutation UnsnoozeTask($input: UnsnoozeTaskInput!) {
+    unsnoozeTask(input: $input) { task { ...TaskFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
+/** A page of the task list: open tasks (newest first) or done ones (most recently done first), narrowed by a filter. */
+export const TASK_LIST = graphql(`
+  query TaskList($status: TaskStatus!, $filter: TaskFilter, $first: Int!, $after: String) {
+    tasks(status: $status, filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ...TaskFields } }
+    }
+  }
+`);
+
+export const UPDATE_TASK = graphql(`
+  mutation UpdateTask($input: UpdateTaskInput!) {
+    updateTask(input: $input) { task { ...TaskFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
+/** A new step of a task (createTask with its parent). */
+export const ADD_STEP = graphql(`
+  mutation AddStep($input: CreateTaskInput!) {
+    createTask(input: $input) { task { ...StepFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
+export const CANCEL_TASK = graphql(`
+  mutation CancelTask($input: CancelTaskInput!) {
+    cancelTask(input: $input) { task { ...TaskFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
+export const DELETE_TASK = graphql(`
+  mutation DeleteTask($input: DeleteTaskInput!) {
+    deleteTask(input: $input) { deletedTaskId userErrors { ...UserErrorFields } }
+  }
+`);
+
+export const ADD_REMINDER = graphql(`
+  mutation AddReminder($input: AddReminderInput!) {
+    addReminder(input: $input) { task { ...TaskFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
+export const REMOVE_REMINDER = graphql(`
+  mutation RemoveReminder($input: RemoveReminderInput!) {
+    removeReminder(input: $input) { task { ...TaskFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
 export const BREAK_DOWN_TASK = graphql(`
   mutation BreakDownTask($input: BreakDownTaskInput!) {
     breakDownTask(input: $input) { task { ...TaskFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
+/** The connected calendars' events of the Week page's days (agenda.graphqls); tasks come from the task list. */
+export const WEEK_AGENDA = graphql(`
+  query WeekAgenda($from: Date!, $to: Date!) {
+    agenda(from: $from, to: $to) {
+      items { kind title date allDay startsAt endsAt location link }
+    }
   }
 `);

@@ -111,7 +111,7 @@ describe('repeatWords', () => {
     expect(repeatWords('FREQ=WEEKLY')).toBe('every week');
     expect(repeatWords('FREQ=WEEKLY;BYDAY=MO')).toBe('every Monday');
     expect(repeatWords('FREQ=WEEKLY;BYDAY=TU,TH')).toBe('every Tuesday and Thursday');
-    expect(repeatWords('FREQ=WEEKLY;BYDAY=MO,WE,FR')).toBe('every Monday, Wednesday and Friday');
+    expect(repeatWords('FREQ=WEEKLY;BYDAY=MO,WE,FR')).toBe('every Monday, Wednesday, and Friday');
     expect(repeatWords('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR')).toBe('every weekday');
     expect(repeatWords('FREQ=WEEKLY;INTERVAL=2;BYDAY=FR')).toBe('every other Friday');
     expect(repeatWords('FREQ=WEEKLY;INTERVAL=3;BYDAY=FR')).toBe('every 3 weeks on Friday');

@@ -1,8 +1,10 @@
 // How a task's due, priority, repeat rule and reminder read on screen: short, in the person's time zone, with the
 // everyday words ("today", "tomorrow", "every Monday") where they apply.
 
-import { dayKey, safeZone } from '../lib/dates';
 import type { Priority } from '../graphql/generated/graphql';
+import { i18n } from '../i18n';
+import { dayKey, safeZone } from '../lib/dates';
+import { parseRepeat, WEEKDAY_CODES, type WeekdayCode } from './recurrence';
 
 // ---------- calendar days (YYYY-MM-DD), free of any time zone ----------
 
@@ -29,22 +31,27 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((b - a) / 86_400_000);
 }
 
+/** The language dates and words are written in when the caller names none: the UI's. */
+function current(locale: string | undefined): string {
+  return locale ?? i18n.language ?? 'en';
+}
+
 /**
- * A calendar day as people say it, relative to `today`: "today", "tomorrow", "yesterday", the weekday for the rest of
- * the coming week ("Friday"), otherwise a short date ("Sun, Nov 22"; with the year when it is not this year's).
+ * A calendar day as people say it, relative to `today`: "today", "tomorrow", "yesterday" (in the locale's words), the
+ * weekday for the rest of the coming week ("Friday"), otherwise a short date ("Sun, Nov 22"; with the year when it is
+ * not this year's).
  */
 export function dayWords(day: string, today: string, locale?: string): string {
   const diff = daysBetween(today, day);
   if (Number.isNaN(diff)) return day;
-  if (diff === 0) return 'today';
-  if (diff === 1) return 'tomorrow';
-  if (diff === -1) return 'yesterday';
+  const lang = current(locale);
+  if (Math.abs(diff) <= 1) return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(diff, 'day');
   const utc = new Date(dayToUtc(day)!);
   if (diff > 1 && diff < 7) {
-    return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(utc);
+    return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(utc);
   }
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(lang, {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
@@ -53,11 +60,20 @@ export function dayWords(day: string, today: string, locale?: string): string {
   }).format(utc);
 }
 
-/** The clock time of an instant in a zone, e.g. "5:00 PM" (en-US) or "17:00" (en-GB). */
+/** A calendar day as a heading of the task list: "Friday 27 November" in the locale's order. */
+export function longDay(day: string, locale?: string): string {
+  const utc = dayToUtc(day);
+  if (utc === null) return day;
+  return new Intl.DateTimeFormat(current(locale), { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(utc),
+  );
+}
+
+/** The clock time of an instant in a zone, e.g. "5:00 PM" (en-US) or "17:00" (en-GB, fr). */
 export function timeOfDay(instant: string, timeZone: string | undefined, locale?: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: safeZone(timeZone) }).format(date);
+  return new Intl.DateTimeFormat(current(locale), { hour: 'numeric', minute: '2-digit', timeZone: safeZone(timeZone) }).format(date);
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in a zone. */
@@ -84,9 +100,10 @@ export function dueWords(
   const day = due.dueDate ?? (due.dueAt ? dayOf(due.dueAt, timeZone) : null);
   if (!day) return null;
   const words = dayWords(day, today, options.locale);
-  if (!due.dueAt) return options.omitToday && words === 'today' ? null : words;
+  const isToday = day === today;
+  if (!due.dueAt) return options.omitToday && isToday ? null : words;
   const time = timeOfDay(due.dueAt, timeZone, options.locale);
-  if (options.omitToday && words === 'today') return time;
+  if (options.omitToday && isToday) return time;
   return `${words} ${time}`;
 }
 
@@ -95,147 +112,64 @@ export function reminderWords(remindAt: string, today: string, timeZone: string 
   return `${dayWords(dayOf(remindAt, timeZone), today, locale)} ${timeOfDay(remindAt, timeZone, locale)}`;
 }
 
-const PRIORITY_WORDS: Record<Priority, string> = {
-  URGENT: 'Urgent',
-  HIGH: 'High priority',
-  MEDIUM: 'Medium priority',
-  LOW: 'Low priority',
-};
-
 export function priorityWords(priority: Priority | null | undefined): string | null {
-  return priority ? PRIORITY_WORDS[priority] : null;
+  return priority ? i18n.t(`priority.${priority}`) : null;
 }
 
 // ---------- repeat rules ----------
 
-const WEEKDAYS: Record<string, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
-const WEEKDAY_ORDER = Object.keys(WEEKDAYS);
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const NTH: Record<string, string> = { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '-1': 'last' };
-const UNITS: Record<string, string> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  switch (n % 10) {
-    case 1:
-      return `${n}st`;
-    case 2:
-      return `${n}nd`;
-    case 3:
-      return `${n}rd`;
-    default:
-      return `${n}th`;
-  }
+/** The weekday's name in the locale, e.g. weekdayName('FR') = "Friday" (2024-01-01 was a Monday). */
+export function weekdayName(code: WeekdayCode, locale?: string, width: 'long' | 'short' = 'long'): string {
+  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAY_CODES.indexOf(code)));
+  return new Intl.DateTimeFormat(current(locale), { weekday: width, timeZone: 'UTC' }).format(date);
 }
 
-function joinWords(words: string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-/** "every day", "every other week", "every 3 months". */
-function everyUnit(unit: string, interval: number): string {
-  if (interval === 1) return `every ${unit}`;
-  if (interval === 2) return `every other ${unit}`;
-  return `every ${interval} ${unit}s`;
+function unitWords(unit: 'day' | 'week' | 'month' | 'year', interval: number): string {
+  return interval === 2 ? i18n.t(`repeat.other.${unit}`) : i18n.t(`repeat.every.${unit}`, { count: interval });
 }
 
 /**
- * An RRULE in words when it is one of the simple shapes the capture grammar writes ("every Monday", "every weekday",
- * "every month on the 15th", "every last Friday of the month", "every year on June 2"); otherwise the rule as it is.
+ * An RRULE in words when it is one of the simple shapes the capture grammar and the repeat editor write ("every
+ * Monday", "every weekday", "every month on the 15th", "every last Friday of the month", "every year on June 2");
+ * otherwise the rule as it is.
  */
-export function repeatWords(rrule: string | null | undefined): string | null {
+export function repeatWords(rrule: string | null | undefined, locale?: string): string | null {
   if (!rrule) return null;
-  const raw = rrule.replace(/^RRULE:/i, '').trim();
-  const parts = new Map<string, string>();
-  for (const part of raw.toUpperCase().split(';')) {
-    if (!part) continue;
-    const [key, value] = part.split('=');
-    if (!key || value === undefined || parts.has(key)) return raw;
-    parts.set(key, value);
-  }
-  const freq = parts.get('FREQ');
-  const unit = freq ? UNITS[freq] : undefined;
-  if (!unit) return raw;
-  const known = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'WKST']);
-  if ([...parts.keys()].some((key) => !known.has(key))) return raw;
-
-  const intervalText = parts.get('INTERVAL') ?? '1';
-  if (!/^\d+$/.test(intervalText) || Number(intervalText) < 1) return raw;
-  const interval = Number(intervalText);
-  const byDay = parts.get('BYDAY');
-  const byMonthDay = parts.get('BYMONTHDAY');
-  const byMonth = parts.get('BYMONTH');
-
-  switch (freq) {
+  const repeat = parseRepeat(rrule);
+  if (!repeat) return rrule.replace(/^RRULE:/i, '').trim();
+  const lang = current(locale);
+  const { interval } = repeat;
+  switch (repeat.freq) {
     case 'DAILY':
-      return byDay || byMonthDay || byMonth ? raw : everyUnit('day', interval);
+      return unitWords('day', interval);
     case 'WEEKLY': {
-      if (byMonthDay || byMonth) return raw;
-      if (!byDay) return everyUnit('week', interval);
-      const days = byDay.split(',');
-      if (days.some((d) => !(d in WEEKDAYS)) || new Set(days).size !== days.length) return raw;
-      const sorted = [...days].sort((a, b) => WEEKDAY_ORDER.indexOf(a) - WEEKDAY_ORDER.indexOf(b));
-      if (interval === 1 && sorted.join(',') === 'MO,TU,WE,TH,FR') return 'every weekday';
-      const names = joinWords(sorted.map((d) => WEEKDAYS[d]!));
-      if (interval === 1) return `every ${names}`;
-      if (interval === 2) return `every other ${names}`;
-      return `every ${interval} weeks on ${names}`;
+      if (repeat.days.length === 0) return unitWords('week', interval);
+      if (interval === 1 && repeat.days.join(',') === 'MO,TU,WE,TH,FR') return i18n.t('repeat.weekdays');
+      const days = new Intl.ListFormat(lang, { type: 'conjunction' }).format(repeat.days.map((d) => weekdayName(d, lang)));
+      if (interval === 1) return i18n.t('repeat.onDays', { days });
+      if (interval === 2) return i18n.t('repeat.otherOnDays', { days });
+      return i18n.t('repeat.weeksOnDays', { count: interval, days });
     }
     case 'MONTHLY': {
-      if (byMonth) return raw;
-      const every = everyUnit('month', interval);
-      if (byDay && byMonthDay) return raw;
-      if (byMonthDay) {
-        if (!/^-?\d{1,2}$/.test(byMonthDay)) return raw;
-        const n = Number(byMonthDay);
-        if (n === -1) return `${every} on the last day`;
-        if (n < 1 || n > 31) return raw;
-        return `${every} on the ${ordinal(n)}`;
+      const every = unitWords('month', interval);
+      const on = repeat.on;
+      if (on.kind === 'due') return every;
+      if (on.kind === 'day') {
+        if (on.day === -1) return i18n.t('repeat.onLastDay', { every });
+        return i18n.t('repeat.onDay', { every, day: i18n.t('repeat.ordinal', { count: on.day, ordinal: true }) });
       }
-      if (byDay) {
-        const m = /^([+-]?\d)(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay);
-        const nth = m ? NTH[m[1]!.replace('+', '')] : undefined;
-        if (!m || !nth) return raw;
-        const day = WEEKDAYS[m[2]!]!;
-        return interval === 1 ? `every ${nth} ${day} of the month` : `${every} on the ${nth} ${day}`;
-      }
-      return every;
+      const nth = i18n.t(`repeat.nth.${on.nth === -1 ? 'last' : on.nth}`);
+      const day = weekdayName(on.day, lang);
+      return interval === 1 ? i18n.t('repeat.nthOfMonth', { nth, day }) : i18n.t('repeat.onNth', { every, nth, day });
     }
     case 'YEARLY': {
-      if (byDay) return raw;
-      const every = everyUnit('year', interval);
-      if (!byMonth && !byMonthDay) return every;
-      if (!byMonth || !byMonthDay || !/^\d{1,2}$/.test(byMonth) || !/^\d{1,2}$/.test(byMonthDay)) return raw;
-      const month = MONTHS[Number(byMonth) - 1];
-      const day = Number(byMonthDay);
-      if (!month || day < 1 || day > 31) return raw;
-      return `${every} on ${month} ${day}`;
+      const every = unitWords('year', interval);
+      if (!repeat.on) return every;
+      const date = new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(2024, repeat.on.month - 1, repeat.on.day)),
+      );
+      return i18n.t('repeat.onDate', { every, date });
     }
-    default:
-      return raw;
   }
 }
 

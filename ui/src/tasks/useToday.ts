@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GraphQLClient, GraphQLFailure } from '../graphql/client';
-import type { UserError } from '../graphql/operations';
-import { GENERIC_MESSAGE, OFFLINE_MESSAGE } from '../lib/formErrors';
+import type { GraphQLClient } from '../graphql/client';
+import { i18n } from '../i18n';
 import {
   BREAK_DOWN_TASK,
   COMPLETE_STEP,
@@ -13,32 +12,10 @@ import {
   type Step,
   type Task,
 } from './api';
-import { addDays, dueWords, timeOfDay, zonedInstant } from './format';
+import { dueWords } from './format';
+import { snoozeInput } from './snooze';
 import { findTask, initialModel, todayReducer, type TodayAction, type TodayModel } from './todayModel';
-
-/** A calm line at the bottom of the screen, announced politely; some offer to undo what just happened. */
-export interface StatusMessage {
-  id: number;
-  text: string;
-  undo?: { label: string; taskId: string; run: () => void };
-}
-
-export type LoadState = 'loading' | 'ready' | 'failed';
-
-/** The hour a "tomorrow morning" snooze ends, in the person's zone. */
-export const MORNING_HOUR = 9;
-
-export type SnoozeChoice = 'hour' | 'morning';
-
-export function failureMessage(failure: GraphQLFailure): string {
-  return failure.kind === 'network' ? OFFLINE_MESSAGE : GENERIC_MESSAGE;
-}
-
-export function userErrorMessage(userErrors: UserError[]): string {
-  return userErrors.map((e) => e.message).join(' ') || GENERIC_MESSAGE;
-}
-
-const quoted = (title: string) => `“${title}”`;
+import { failureMessage, snoozedMessage, userErrorMessage, useTaskRequests, type LoadState, type SnoozeTo } from './useTaskRequests';
 
 /**
  * The Today list: loads `today`, then applies each mutation's answer through {@link todayReducer}. `busy` holds the ids
@@ -48,12 +25,9 @@ const quoted = (title: string) => `“${title}”`;
 export function useToday(client: GraphQLClient, day: string) {
   const [model, setModel] = useState<TodayModel | null>(null);
   const [load, setLoad] = useState<LoadState>('loading');
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const { busy, status, say, dismiss, exclusive } = useTaskRequests();
   const modelRef = useRef<TodayModel | null>(null);
   const loadSeq = useRef(0);
-  const messageSeq = useRef(0);
-  const busyRef = useRef(new Set<string>());
 
   const dispatch = useCallback((action: TodayAction) => {
     setModel((current) => {
@@ -62,13 +36,6 @@ export function useToday(client: GraphQLClient, day: string) {
       return next;
     });
   }, []);
-
-  const say = useCallback((text: string, undo?: StatusMessage['undo']) => {
-    messageSeq.current += 1;
-    setStatus({ id: messageSeq.current, text, undo });
-  }, []);
-
-  const dismiss = useCallback(() => setStatus(null), []);
 
   const reload = useCallback(async () => {
     const seq = ++loadSeq.current;
@@ -102,19 +69,6 @@ export function useToday(client: GraphQLClient, day: string) {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [reload]);
 
-  /** Runs `work` for `id` unless a request for it is already in flight. */
-  const exclusive = useCallback(async (id: string, work: () => Promise<void>) => {
-    if (busyRef.current.has(id)) return;
-    busyRef.current.add(id);
-    setBusy(new Set(busyRef.current));
-    try {
-      await work();
-    } finally {
-      busyRef.current.delete(id);
-      setBusy(new Set(busyRef.current));
-    }
-  }, []);
-
   const captured = useCallback(
     (task: Task) => {
       dispatch({ type: 'captured', task });
@@ -122,7 +76,7 @@ export function useToday(client: GraphQLClient, day: string) {
       if (!modelRef.current) void reload();
       const m = modelRef.current;
       const due = m ? dueWords(task, m.date, m.timeZone) : null;
-      say(due ? `Saved ${quoted(task.title)} for ${due}.` : `Saved ${quoted(task.title)}.`);
+      say(due ? i18n.t('tasks.savedFor', { title: task.title, due }) : i18n.t('tasks.saved', { title: task.title }));
     },
     [dispatch, reload, say],
   );
@@ -135,7 +89,7 @@ export function useToday(client: GraphQLClient, day: string) {
         const payload = result.data.reopenTask;
         if (!payload.task) return say(userErrorMessage(payload.userErrors));
         dispatch({ type: 'reopened', task: payload.task });
-        say(`${quoted(payload.task.title)} is back on your list.`);
+        say(i18n.t('tasks.reopened', { title: payload.task.title }));
       }),
     [client, dispatch, exclusive, say],
   );
@@ -144,7 +98,7 @@ export function useToday(client: GraphQLClient, day: string) {
     (task: Task) =>
       exclusive(task.id, async () => {
         const result = await client.request(COMPLETE_TASK, { input: { id: task.id } });
-        if (result.kind !== 'ok') return say(`${failureMessage(result)} ${quoted(task.title)} isn’t ticked yet.`);
+        if (result.kind !== 'ok') return say(i18n.t('tasks.notTicked', { failure: failureMessage(result), title: task.title }));
         const payload = result.data.completeTask;
         if (!payload.task) return say(userErrorMessage(payload.userErrors));
         const done = payload.task;
@@ -152,9 +106,9 @@ export function useToday(client: GraphQLClient, day: string) {
         if (done.status === 'OPEN') {
           const m = modelRef.current;
           const next = m ? dueWords(done, m.date, m.timeZone) : null;
-          say(next ? `Done for now. ${quoted(done.title)} comes back ${next}.` : `Done for now: ${quoted(done.title)}.`);
+          say(next ? i18n.t('tasks.doneForNowNext', { title: done.title, next }) : i18n.t('tasks.doneForNow', { title: done.title }));
         } else {
-          say(`Done: ${quoted(done.title)}. Nice.`, { label: 'Undo', taskId: done.id, run: () => void reopen(done) });
+          say(i18n.t('tasks.done', { title: done.title }), { label: i18n.t('common.undo'), taskId: done.id, run: () => void reopen(done) });
         }
       }),
     [client, dispatch, exclusive, reopen, say],
@@ -175,34 +129,25 @@ export function useToday(client: GraphQLClient, day: string) {
         const current = (modelRef.current && findTask(modelRef.current, parent.id)?.task) || parent;
         const steps = current.subtasks.map((s) => (s.id === changed.id ? changed : s));
         const left = steps.filter((s) => s.status !== 'DONE').length;
-        if (done) say(`${quoted(payload.task.title)} is open again.`);
-        else if (steps.length > 0 && left === 0) say(`Every step of ${quoted(parent.title)} is done. Tick the task too when you’re ready.`);
-        else say(`Step done. ${left === 1 ? 'One step' : `${left} steps`} left.`);
+        if (done) say(i18n.t('tasks.stepOpen', { title: payload.task.title }));
+        else if (steps.length > 0 && left === 0) say(i18n.t('tasks.allStepsDone', { title: parent.title }));
+        else say(i18n.t('tasks.stepDone', { count: left }));
       }),
     [client, dispatch, exclusive, say],
   );
 
   const snooze = useCallback(
-    (task: Task, choice: SnoozeChoice) =>
+    (task: Task, to: SnoozeTo) =>
       exclusive(task.id, async () => {
         const m = modelRef.current;
-        const input =
-          choice === 'hour' || !m
-            ? { id: task.id, minutes: 60 }
-            : { id: task.id, until: zonedInstant(addDays(m.date, 1), MORNING_HOUR, 0, m.timeZone) };
-        const result = await client.request(SNOOZE_TASK, { input });
+        if (!m) return;
+        const input = typeof to === 'string' ? snoozeInput(to, m.date, m.timeZone) : to;
+        const result = await client.request(SNOOZE_TASK, { input: { id: task.id, ...input } });
         if (result.kind !== 'ok') return say(failureMessage(result));
         const payload = result.data.snoozeTask;
         if (!payload.task) return say(userErrorMessage(payload.userErrors));
         dispatch({ type: 'snoozed', task: payload.task });
-        const until = payload.task.snoozedUntil;
-        const when =
-          until && m
-            ? choice === 'hour'
-              ? `until ${timeOfDay(until, m.timeZone)}`
-              : `until tomorrow, ${timeOfDay(until, m.timeZone)}`
-            : 'for now';
-        say(`${quoted(task.title)} is resting ${when}. It will come back on its own.`);
+        say(snoozedMessage(payload.task, m.date, m.timeZone));
       }),
     [client, dispatch, exclusive, say],
   );
@@ -218,7 +163,7 @@ export function useToday(client: GraphQLClient, day: string) {
         dispatch({ type: 'updated', task: payload.task });
         ok = true;
         const n = payload.task.subtasks.length;
-        say(`${quoted(task.title)} is now ${n} small steps. Start with the first one.`);
+        say(i18n.t('tasks.brokenDown', { title: task.title, count: n }));
       }).then(() => ok);
     },
     [client, dispatch, exclusive, say],

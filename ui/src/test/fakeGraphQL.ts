@@ -3,6 +3,7 @@
 import type { UserErrorCode } from '../graphql/generated/graphql';
 import type { AuthPayload, User } from '../graphql/operations';
 import { FakeSettingsServer } from './fakeSettings';
+import { FakeActivityServer } from './fakeActivity';
 import { FakeTasksServer } from './fakeTasks';
 
 export interface RecordedRequest {
@@ -42,6 +43,8 @@ export const ADA: User = {
   timeZone: 'Europe/London',
   createdAt: '2026-01-01T00:00:00Z',
   role: 'USER',
+  locale: 'en',
+  emailVerified: true,
 };
 
 export function authPayload(token: string, expiresAt: string, user: User = ADA): AuthPayload {
@@ -79,6 +82,8 @@ export class FakeAccountsServer {
   tasks = new FakeTasksServer();
   /** Answers the settings and admin operations (Preferences, UpdatePreferences, Scheduler, ...). */
   settings = new FakeSettingsServer(this);
+  /** Answers the insights, focus-session and notifications operations. */
+  activity = new FakeActivityServer();
 
   constructor(now: () => number = () => Date.now()) {
     this.now = now;
@@ -132,7 +137,9 @@ export class FakeAccountsServer {
       }
       default: {
         const answer =
-          this.tasks.handle(body.operationName, body.variables) ?? this.settings.handle(body.operationName, body.variables);
+          this.tasks.handle(body.operationName, body.variables) ??
+          this.settings.handle(body.operationName, body.variables) ??
+          this.activity.handle(body.operationName, body.variables);
         if (answer) return answer;
         return json({ errors: [{ message: `Unknown operation ${body.operationName}` }] });
       }

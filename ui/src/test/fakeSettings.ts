@@ -166,7 +166,7 @@ export class FakeSettingsServer {
         if (!input.displayName.trim()) {
           return json({ data: { updateProfile: { user: null, userErrors: [{ field: 'displayName', message: 'Tell us what to call you.', code: 'INVALID' }] } } });
         }
-        this.owner.user = { ...this.owner.user, displayName: input.displayName, timeZone: input.timeZone };
+        this.owner.user = { ...this.owner.user, displayName: input.displayName, timeZone: input.timeZone, locale: input.locale };
         this.locale = input.locale;
         const user = { id: this.owner.user.id, displayName: input.displayName, timeZone: input.timeZone, locale: input.locale };
         return json({ data: { updateProfile: { user, userErrors: [] } } });

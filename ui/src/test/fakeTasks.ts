@@ -1,6 +1,7 @@
-// An in-memory fake of the tasks API, enough to drive the Today page: a tiny capture parser (today, tomorrow, an ISO
-// date, "every day", !high, #tags), today's lists, completion (recurring tasks move on a day), reopen, snooze,
-// breakdown into steps.
+// An in-memory fake of the tasks API, enough to drive the Today and Tasks pages: a tiny capture parser (today,
+// tomorrow, an ISO date, "every day", !high, #tags), today's lists, the task list with its filter (one page of
+// `first`, newest first), completion (recurring tasks move on a day), reopen, snooze and wake-up, breakdown into steps,
+// edits, steps, reminders, cancel and delete.
 import type { Priority } from '../graphql/generated/graphql';
 import type { CapturePreview, Step, Task, TodayData } from '../tasks/api';
 import { addDays } from '../tasks/format';
@@ -52,8 +53,9 @@ export class FakeTasksServer {
       rest = rest.replace(m[0], ' ');
     }
     const title = rest.replace(/\s+/g, ' ').trim();
+    // Text that is only recognised phrases has no title (the server flags it TITLE_MISSING and refuses to save it).
     return {
-      title: title || text.trim(),
+      title,
       dueDate,
       dueAt: null,
       allDay: dueDate ? true : null,
@@ -68,7 +70,26 @@ export class FakeTasksServer {
 
   /** Answers a tasks operation, or null when the operation is not one of them. */
   handle(operationName: string, variables: Record<string, unknown>): Response | Promise<Response> | null {
-    const known = ['Today', 'ParseCapture', 'CaptureTask', 'CompleteTask', 'ReopenTask', 'CompleteStep', 'ReopenStep', 'SnoozeTask', 'BreakDownTask'];
+    const known = [
+      'Today',
+      'ParseCapture',
+      'CaptureTask',
+      'CompleteTask',
+      'ReopenTask',
+      'CompleteStep',
+      'ReopenStep',
+      'SnoozeTask',
+      'UnsnoozeTask',
+      'BreakDownTask',
+      'TaskList',
+      'UpdateTask',
+      'AddStep',
+      'CancelTask',
+      'DeleteTask',
+      'AddReminder',
+      'RemoveReminder',
+      'FocusTask',
+    ];
     if (!known.includes(operationName)) return null;
     this.calls.push({ operationName, variables });
     if (this.offline) throw new TypeError('Failed to fetch');
@@ -89,6 +110,9 @@ export class FakeTasksServer {
         const text = String(input.text ?? '');
         if (!text.trim()) return json({ data: { captureTask: { task: null, userErrors: [tooShort()] } } });
         const p = this.parse(text);
+        if (!p.title) {
+          return json({ data: { captureTask: { task: null, userErrors: [{ field: 'title', message: 'Give the task a title.', code: 'TOO_SHORT' }] } } });
+        }
         const task = this.addTask({ title: p.title, dueDate: p.dueDate, priority: p.priority, tags: p.tags, recurrence: p.recurrence });
         return json({ data: { captureTask: { task, userErrors: [] } } });
       }
@@ -99,9 +123,15 @@ export class FakeTasksServer {
         const field = operationName.startsWith('Complete') ? 'completeTask' : 'reopenTask';
         const found = this.find(String(input.id));
         if (!found) return json({ data: { [field]: { task: null, userErrors: [notFound()] } } });
-        if (field === 'reopenTask') found.status = 'OPEN';
-        else if ('recurrence' in found && found.recurrence && found.dueDate) found.dueDate = addDays(found.dueDate < this.today ? this.today : found.dueDate, 1);
-        else found.status = 'DONE';
+        if (field === 'reopenTask') {
+          found.status = 'OPEN';
+          if ('completedAt' in found) found.completedAt = null;
+        } else if ('recurrence' in found && found.recurrence && found.dueDate) {
+          found.dueDate = addDays(found.dueDate < this.today ? this.today : found.dueDate, 1);
+        } else {
+          found.status = 'DONE';
+          if ('completedAt' in found) found.completedAt = new Date(Date.parse('2026-11-25T12:00:00Z') + this.counter++ * 60_000).toISOString();
+        }
         return json({ data: { [field]: { task: { ...found }, userErrors: [] } } });
       }
       case 'SnoozeTask': {
@@ -110,6 +140,94 @@ export class FakeTasksServer {
         task.snoozedUntil =
           typeof input.until === 'string' ? input.until : new Date(Date.now() + Number(input.minutes) * 60_000).toISOString();
         return json({ data: { snoozeTask: { task: { ...task }, userErrors: [] } } });
+      }
+      case 'UnsnoozeTask': {
+        const task = this.tasks.find((t) => t.id === input.id);
+        if (!task) return json({ data: { unsnoozeTask: { task: null, userErrors: [notFound()] } } });
+        task.snoozedUntil = null;
+        return json({ data: { unsnoozeTask: { task: { ...task }, userErrors: [] } } });
+      }
+      case 'TaskList': {
+        const filter = (variables.filter ?? {}) as { tag?: string | null; priority?: Priority | null; text?: string | null };
+        const status = String(variables.status);
+        const matching = this.tasks
+          .filter((t) => t.status === status)
+          .filter((t) => !filter.tag || t.tags.includes(filter.tag))
+          .filter((t) => !filter.priority || t.priority === filter.priority)
+          .filter((t) => !filter.text || `${t.title} ${t.notes ?? ''}`.toLowerCase().includes(filter.text.toLowerCase()))
+          .reverse();
+        const start = variables.after ? Number(variables.after) : 0;
+        const page = matching.slice(start, start + Number(variables.first));
+        const end = start + page.length;
+        return json({
+          data: {
+            tasks: {
+              totalCount: matching.length,
+              pageInfo: { hasNextPage: end < matching.length, endCursor: String(end) },
+              edges: page.map((t) => ({ node: { ...t } })),
+            },
+          },
+        });
+      }
+      case 'UpdateTask': {
+        const task = this.tasks.find((t) => t.id === input.id);
+        if (!task) return json({ data: { updateTask: { task: null, userErrors: [notFound()] } } });
+        const { id: _id, ...changes } = input;
+        Object.assign(task, changes);
+        if ('dueAt' in changes) {
+          task.dueDate = changes.dueAt ? String(changes.dueAt).slice(0, 10) : null;
+          task.allDay = !changes.dueAt;
+        } else if ('dueDate' in changes) {
+          task.dueAt = null;
+          task.allDay = true;
+        }
+        return json({ data: { updateTask: { task: { ...task }, userErrors: [] } } });
+      }
+      case 'AddStep': {
+        const parent = this.tasks.find((t) => t.id === input.parentId);
+        if (!parent) return json({ data: { createTask: { task: null, userErrors: [notFound()] } } });
+        const added = this.newStep(String(input.title));
+        parent.subtasks = [...parent.subtasks, added];
+        return json({ data: { createTask: { task: added, userErrors: [] } } });
+      }
+      case 'CancelTask': {
+        const task = this.tasks.find((t) => t.id === input.id);
+        if (!task) return json({ data: { cancelTask: { task: null, userErrors: [notFound()] } } });
+        task.status = 'CANCELLED';
+        return json({ data: { cancelTask: { task: { ...task }, userErrors: [] } } });
+      }
+      case 'DeleteTask': {
+        if (!this.find(String(input.id))) return json({ data: { deleteTask: { deletedTaskId: null, userErrors: [notFound()] } } });
+        this.tasks = this.tasks.filter((t) => t.id !== input.id);
+        for (const t of this.tasks) t.subtasks = t.subtasks.filter((s) => s.id !== input.id);
+        return json({ data: { deleteTask: { deletedTaskId: input.id, userErrors: [] } } });
+      }
+      case 'AddReminder': {
+        const task = this.tasks.find((t) => t.id === input.taskId);
+        if (!task) return json({ data: { addReminder: { task: null, userErrors: [notFound()] } } });
+        const reminder = input.reminder as { remindAt?: string; offsetMinutes?: number; channels: Task['reminders'][number]['channels'] };
+        this.counter += 1;
+        task.reminders = [
+          ...task.reminders,
+          {
+            id: `reminder-${this.counter}`,
+            remindAt: reminder.remindAt ?? null,
+            offsetMinutes: reminder.offsetMinutes ?? null,
+            channels: reminder.channels,
+            nextFireAt: reminder.remindAt ?? null,
+          },
+        ];
+        return json({ data: { addReminder: { task: { ...task }, userErrors: [] } } });
+      }
+      case 'RemoveReminder': {
+        const task = this.tasks.find((t) => t.reminders.some((r) => r.id === input.id));
+        if (!task) return json({ data: { removeReminder: { task: null, userErrors: [notFound()] } } });
+        task.reminders = task.reminders.filter((r) => r.id !== input.id);
+        return json({ data: { removeReminder: { task: { ...task }, userErrors: [] } } });
+      }
+      case 'FocusTask': {
+        const task = this.tasks.find((t) => t.id === variables.id);
+        return json({ data: { node: task ? { ...task } : null } });
       }
       case 'BreakDownTask': {
         const task = this.tasks.find((t) => t.id === input.id);

@@ -1,6 +1,7 @@
 // Test helper: the whole app, rendered at a path against a fake server, with its session started.
 import { act, render } from '@testing-library/react';
 import { StrictMode } from 'react';
+import { BrowserRouter } from 'react-router';
 import { App } from '../App';
 import { Session } from '../auth/session';
 import { SessionProvider } from '../auth/SessionContext';
@@ -16,7 +17,9 @@ export async function renderApp(path: string, server: FakeAccountsServer, option
   const session = new Session({ client: new GraphQLClient({ fetch: server.fetch }) });
   const app = (
     <SessionProvider session={session}>
-      <App />
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </SessionProvider>
   );
   render(options.strict ? <StrictMode>{app}</StrictMode> : app);

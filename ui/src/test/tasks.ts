@@ -15,7 +15,12 @@ export function newTaskFields(): Omit<Task, 'id' | 'title'> {
     recurrence: null,
     snoozedUntil: null,
     brokenDownAt: null,
+    notes: null,
+    estimateMinutes: null,
+    createdAt: '2026-11-01T09:00:00Z',
+    completedAt: null,
     subtasks: [],
+    reminders: [],
   };
 }
 

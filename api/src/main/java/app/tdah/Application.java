@@ -32,6 +32,7 @@ import app.tdah.graphql.GraphQlFeature;
 import app.tdah.graphql.GraphQlHttpService;
 import app.tdah.graphql.SchemaSource;
 import app.tdah.ical.IcalFeature;
+import app.tdah.focus.FocusFeature;
 import app.tdah.insights.InsightsFeature;
 import app.tdah.integrations.sync.AccessTokenSource;
 import app.tdah.integrations.sync.IntegrationSyncFeature;
@@ -207,6 +208,7 @@ public final class Application implements AutoCloseable {
                     tasks.feature(),
                     IcalFeature.create(foundation, accounts),
                     InsightsFeature.create(foundation),
+                    FocusFeature.create(foundation),
                     NotificationsFeature.create(foundation),
                     admin.feature(),
                     MyAccountFeature.create(foundation, accounts, admin, tasks),

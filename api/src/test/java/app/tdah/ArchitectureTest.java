@@ -71,7 +71,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("app.tdah.accounts..", "app.tdah.tasks..",
                         "app.tdah.sms..", "app.tdah.ical..", "app.tdah.mail..", "app.tdah.oidc..", "app.tdah.mfa..",
                         "app.tdah.reminders..", "app.tdah.planner..", "app.tdah.capture..", "app.tdah.admin..",
-                        "app.tdah.myaccount..", "app.tdah.notifications..", "app.tdah.insights..", "app.tdah.digest..",
+                        "app.tdah.myaccount..", "app.tdah.notifications..", "app.tdah.insights..", "app.tdah.focus..", "app.tdah.digest..",
                         "app.tdah.integrations..")
                 .check(classes);
     }

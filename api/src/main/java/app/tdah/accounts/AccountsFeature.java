@@ -111,6 +111,7 @@ public final class AccountsFeature {
                 .graphQl(graphQl)
                 .graphQl(new SessionsGraphQl(sessions))
                 .graphQl(new RecoveryGraphQl(emailVerification, passwordRecovery))
+                .graphQl(new UserErrorLanguageGraphQl(userId -> zoneAndLanguageOf(accounts, userId)))
                 .build();
         return new AccountsFeature(accounts, accessTokens, graphQl, sensitiveChanges, passwordRecovery,
                 recoveryRepository, repository, secureCookie, feature);
@@ -156,6 +157,10 @@ public final class AccountsFeature {
 
     /** The person's time zone and language; UTC and English for an unknown account. */
     public ZoneAndLanguage zoneAndLanguageOf(UUID userId) {
+        return zoneAndLanguageOf(accounts, userId);
+    }
+
+    private static ZoneAndLanguage zoneAndLanguageOf(AccountService accounts, UUID userId) {
         return accounts.zoneAndLanguage(userId).orElse(UNKNOWN_PERSON);
     }
 

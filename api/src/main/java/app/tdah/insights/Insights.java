@@ -14,7 +14,9 @@ public record Insights(
         int currentStreakDays,
         MissPatterns misses,
         BreakdownEffect breakdown,
-        List<WeekCount> weeklyCompletions) {
+        List<WeekCount> weeklyCompletions,
+        FocusTotals focusLast7Days,
+        FocusTotals focusLast30Days) {
 
     public record Outcomes(int completed, int missed) {
         /** The share of occurrences completed, 0 to 1; null when there were none. */
@@ -50,6 +52,10 @@ public record Insights(
 
     /** Outcomes of the tasks that were broken down, before and after their breakdown. */
     public record BreakdownEffect(int tasks, Outcomes before, Outcomes after) {
+    }
+
+    /** Focus sessions that ran to their end, and their minutes. */
+    public record FocusTotals(int sessions, int minutes) {
     }
 
     /** {@code week} is an ISO-8601 week such as 2026-W12. */

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import app.tdah.insights.Insights.BreakdownEffect;
+import app.tdah.insights.Insights.FocusTotals;
 import app.tdah.insights.Insights.HourCount;
 import app.tdah.insights.Insights.Outcomes;
 import app.tdah.insights.Insights.TagOutcomes;
@@ -102,10 +103,31 @@ public final class InsightsRepository {
             GROUP BY week_start
             ORDER BY week_start""";
 
+    /** Focus sessions are counted by the local day they ended on, over the same windows as outcomes. */
+    private static final String FOCUS_TOTALS = """
+            WITH person AS (
+                SELECT time_zone AS zone, CAST(CAST(:now AS timestamptz) AT TIME ZONE time_zone AS date) AS today
+                FROM users WHERE id = CAST(:user AS uuid)
+            ),
+            sessions AS (
+                SELECT f.minutes, CAST(f.ended_at AT TIME ZONE p.zone AS date) AS day, p.today
+                FROM focus_sessions f CROSS JOIN person p
+                WHERE f.user_id = CAST(:user AS uuid) AND f.ended_at <= CAST(:now AS timestamptz)
+            )
+            SELECT count(*) FILTER (WHERE day >= today - 6) AS sessions_7,
+                   coalesce(sum(minutes) FILTER (WHERE day >= today - 6), 0) AS minutes_7,
+                   count(*) AS sessions_30,
+                   coalesce(sum(minutes), 0) AS minutes_30
+            FROM sessions
+            WHERE day >= today - 29""";
+
     private final DbClient db;
 
     public InsightsRepository(DbClient db) {
         this.db = db;
+    }
+
+    record RecentFocus(FocusTotals last7Days, FocusTotals last30Days) {
     }
 
     record RecentOutcomes(Outcomes last7Days, Outcomes last30Days) {
@@ -163,6 +185,12 @@ public final class InsightsRepository {
         return rows(WEEKLY_COMPLETIONS, userId, now).stream()
                 .map(row -> new WeekCount(row.column("week").get(String.class), count(row, "completions")))
                 .toList();
+    }
+
+    RecentFocus recentFocus(UUID userId, Instant now) {
+        DbRow row = row(FOCUS_TOTALS, userId, now);
+        return new RecentFocus(new FocusTotals(count(row, "sessions_7"), count(row, "minutes_7")),
+                new FocusTotals(count(row, "sessions_30"), count(row, "minutes_30")));
     }
 
     /** The one row of an aggregate statement. */

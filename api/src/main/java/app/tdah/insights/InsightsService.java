@@ -19,6 +19,7 @@ public final class InsightsService {
         Instant now = clock.instant();
         InsightsRepository.RecentOutcomes recent = repository.recentOutcomes(userId, now);
         InsightsRepository.TimePatterns patterns = repository.timePatterns(userId, now);
+        InsightsRepository.RecentFocus focus = repository.recentFocus(userId, now);
         return new Insights(
                 recent.last7Days(),
                 recent.last30Days(),
@@ -28,6 +29,8 @@ public final class InsightsService {
                 repository.currentStreakDays(userId, now),
                 new Insights.MissPatterns(patterns.missesByWeekday(), patterns.missesByHour()),
                 repository.breakdownEffect(userId, now),
-                repository.weeklyCompletions(userId, now));
+                repository.weeklyCompletions(userId, now),
+                focus.last7Days(),
+                focus.last30Days());
     }
 }

@@ -100,6 +100,8 @@ public final class DataExport {
                     .export("task_id", "occurrence_due", "counted_at"),
             Section.many("reminder_deliveries", OWNED, "created_at, id")
                     .export("id", "reminder_id", "task_id", "fire_at", "channel", "created_at"),
+            Section.many("focus_sessions", OWNED, "ended_at, id")
+                    .export("id", "task_id", "minutes", "ended_at"),
             Section.many("notifications", OWNED, "created_at, id")
                     .export("id", "task_id", "title", "body", "created_at", "read_at"),
             Section.many("account_tokens", OWNED, "created_at, id")

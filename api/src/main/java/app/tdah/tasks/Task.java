@@ -15,6 +15,14 @@ public record Task(UUID id, UUID userId, UUID parentId, int position, String tit
 
     public enum Status { OPEN, DONE, CANCELLED }
 
+    /**
+     * Where the task sits in the task list of its status: an open task by when it was created, a finished one by when
+     * it was finished (a cancelled task, which keeps no such time, by when it was created).
+     */
+    public Instant listedAt() {
+        return status == Status.OPEN || completedAt == null ? createdAt : completedAt;
+    }
+
     public boolean isRecurring() {
         return rrule != null;
     }

@@ -101,9 +101,9 @@ public final class TaskQueries {
         return CaptureParser.parse(text, person.zone(), clock.instant().atZone(person.zone()), person.language());
     }
 
-    /** The person's top-level tasks of one status, newest first. */
-    public Page<Task> page(UUID userId, Task.Status status, PageRequest<KeysetCursor> request) {
-        return repository.page(userId, status, request);
+    /** The person's top-level tasks of one status that match the filter, in the order of {@link Task#listedAt()}, latest first. */
+    public Page<Task> page(UUID userId, Task.Status status, TaskFilter filter, PageRequest<KeysetCursor> request) {
+        return repository.page(userId, status, filter, request);
     }
 
     /** The task's subtasks, in their order. */

@@ -174,17 +174,43 @@ public final class TaskRepository {
                 .map(row -> row.column("n").get(Long.class).intValue()).orElse(0);
     }
 
-    /** A page of top-level tasks, newest first. */
-    public Page<Task> page(UUID userId, Task.Status status, PageRequest<KeysetCursor> request) {
-        List<Object> params = new ArrayList<>(List.of(userId, status.name()));
-        String keyset = KeysetCursor.continuing(request.after(), "created_at", "id", params);
+    /**
+     * A page of top-level tasks of one status matching {@code filter}: open ones newest first, finished ones (done or
+     * cancelled) most recently finished first, as {@link Task#listedAt()} says.
+     */
+    public Page<Task> page(UUID userId, Task.Status status, TaskFilter filter, PageRequest<KeysetCursor> request) {
+        String listedAt = status == Task.Status.OPEN ? "created_at" : "coalesce(completed_at, created_at)";
+        List<Object> matchParams = new ArrayList<>(List.of(userId, status.name()));
+        String matching = "FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ? " + matching(filter, matchParams);
+        List<Object> params = new ArrayList<>(matchParams);
+        String keyset = KeysetCursor.continuing(request.after(), listedAt, "id", params);
         params.add(request.fetchSize());
-        List<Task> rows = sql.execute().query("SELECT " + COLUMNS + " FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ? "
-                        + keyset + "ORDER BY created_at DESC, id DESC LIMIT ?", params.toArray())
+        List<Task> rows = sql.execute().query("SELECT " + COLUMNS + " " + matching
+                        + keyset + "ORDER BY " + listedAt + " DESC, id DESC LIMIT ?", params.toArray())
                 .map(TaskRepository::task).toList();
-        long total = sql.execute().get("SELECT count(*) AS n FROM tasks WHERE user_id = ?::uuid AND parent_id IS NULL AND status = ?",
-                userId, status.name()).map(row -> row.column("n").get(Long.class)).orElse(0L);
+        long total = sql.execute().get("SELECT count(*) AS n " + matching, matchParams.toArray())
+                .map(row -> row.column("n").get(Long.class)).orElse(0L);
         return request.page(rows, total);
+    }
+
+    /** The conditions of a filter, its values added to {@code params}; the text is found in the title or the notes. */
+    private static String matching(TaskFilter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        filter.tag().ifPresent(tag -> {
+            sql.append("AND ? = ANY(tags) ");
+            params.add(tag);
+        });
+        filter.priority().ifPresent(priority -> {
+            sql.append("AND priority = ? ");
+            params.add(priority.name());
+        });
+        filter.text().ifPresent(text -> {
+            String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append("AND (title ILIKE ? OR notes ILIKE ?) ");
+            params.add(like);
+            params.add(like);
+        });
+        return sql.toString();
     }
 
     /**

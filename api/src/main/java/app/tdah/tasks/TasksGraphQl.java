@@ -95,6 +95,7 @@ public final class TasksGraphQl implements GraphQlFeature {
                         .dataFetcher("cancelTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.cancel(owner, id))))
                         .dataFetcher("breakDownTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.breakDown(owner, id, person(env)))))
                         .dataFetcher("snoozeTask", env -> mutate(env, this::snooze))
+                        .dataFetcher("unsnoozeTask", env -> mutate(env, (owner, in) -> byId(in, id -> tasks.unsnooze(owner, id))))
                         .dataFetcher("addReminder", env -> mutate(env, this::addReminder))
                         .dataFetcher("removeReminder", env -> mutate(env, (owner, in) -> byReminderId(in, id -> tasks.removeReminder(owner, id))))
                         .dataFetcher("snoozeReminder", env -> mutate(env, (owner, in) ->
@@ -119,7 +120,11 @@ public final class TasksGraphQl implements GraphQlFeature {
     private Connection<Task> taskPage(DataFetchingEnvironment env) {
         PageRequest<KeysetCursor> request = PageRequest.newestFirst(env.getArgument("first"), env.getArgument("after"));
         Task.Status status = Task.Status.valueOf(env.getArgumentOrDefault("status", "OPEN"));
-        return Connection.of(queries.page(GraphQlEngine.context(env).owner(), status, request), task -> new KeysetCursor(task.createdAt(), task.id()).encode());
+        Map<String, Object> in = env.getArgument("filter");
+        TaskFilter filter = in == null ? TaskFilter.NONE : new TaskFilter(Optional.ofNullable((String) in.get("tag")),
+                Optional.ofNullable(priority(in.get("priority"))), Optional.ofNullable((String) in.get("text")));
+        return Connection.of(queries.page(GraphQlEngine.context(env).owner(), status, filter, request),
+                task -> new KeysetCursor(task.listedAt(), task.id()).encode());
     }
 
     private TodayView today(UUID owner, ZoneId zone) {

@@ -1,7 +1,14 @@
 package app.tdah.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +70,70 @@ class SpaServingTest {
         assertThat(asset.statusCode()).isEqualTo(200);
         assertThat(asset.headers().firstValue("cache-control")).contains("public, max-age=31536000, immutable");
         assertThat(asset.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    }
+
+    @Test
+    void scriptsGoOutPrecompressedInTheBestEncodingTheBrowserAccepts() throws Exception {
+        String script = scriptPath();
+        HttpResponse<byte[]> plain = fetch(script, null);
+        HttpResponse<byte[]> gzip = fetch(script, "gzip, deflate");
+        HttpResponse<byte[]> brotli = fetch(script, "gzip, deflate, br, zstd");
+
+        assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
+        assertThat(plain.headers().firstValue("vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(gzip.headers().firstValue("content-encoding")).contains("gzip");
+        assertThat(gunzip(gzip.body())).isEqualTo(plain.body());
+        assertThat(brotli.headers().firstValue("content-encoding")).contains("br");
+        for (HttpResponse<byte[]> compressed : List.of(gzip, brotli)) {
+            assertThat(compressed.statusCode()).isEqualTo(200);
+            assertThat(compressed.headers().firstValue("vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+            assertThat(compressed.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+            assertThat(compressed.headers().firstValue("cache-control")).contains("public, max-age=31536000, immutable");
+            assertThat(compressed.body().length).isLessThan(plain.body().length / 2);
+        }
+        assertThat(brotli.body().length).isLessThan(gzip.body().length);
+    }
+
+    @Test
+    void anEncodingRefusedWithQZeroIsNotSent() throws Exception {
+        HttpResponse<byte[]> response = fetch(scriptPath(), "br;q=0, gzip;q=0.5");
+        assertThat(response.headers().firstValue("content-encoding")).contains("gzip");
+        assertThat(fetch(scriptPath(), "*;q=0, identity").headers().firstValue("content-encoding")).isEmpty();
+        assertThat(SpaRouting.accepts("gzip;q=0.000", "gzip")).isFalse();
+        assertThat(SpaRouting.accepts("*", "br")).isTrue();
+        assertThat(SpaRouting.accepts("", "gzip")).isFalse();
+    }
+
+    @Test
+    void clientSideRoutesGetTheEntryPageCompressedToo() throws Exception {
+        HttpResponse<byte[]> today = fetch("/today", "gzip");
+        assertThat(today.statusCode()).isEqualTo(200);
+        assertThat(today.headers().firstValue("cache-control")).contains("no-cache");
+        String page = today.headers().firstValue("content-encoding").isPresent()
+                ? new String(gunzip(today.body())) : new String(today.body());
+        assertThat(page).isEqualTo(client.get("/").body());
+    }
+
+    private static String scriptPath() {
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(client.get("/").body());
+        assertThat(script.find()).isTrue();
+        return script.group(1);
+    }
+
+    private static HttpResponse<byte[]> fetch(String path, String acceptEncoding) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
+    private static byte[] gunzip(byte[] body) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
