@@ -49,6 +49,11 @@ public final class SyncRunner {
         this.clock = clock;
     }
 
+    /** The name this node's claims carry ({@code claimed_by}): the bench reads whose claims a killed node left. */
+    String node() {
+        return node;
+    }
+
     /**
      * Claims due streams a batch at a time and syncs each batch side by side, until none is due or the run has lasted
      * long enough (the next run takes the rest). Returns how many streams completed their sync.
