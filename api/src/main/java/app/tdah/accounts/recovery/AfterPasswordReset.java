@@ -3,6 +3,8 @@ package app.tdah.accounts.recovery;
 import java.util.List;
 import java.util.UUID;
 
+import app.tdah.mail.MailText;
+
 import io.helidon.dbclient.DbExecute;
 
 /**
@@ -14,5 +16,5 @@ import io.helidon.dbclient.DbExecute;
 public interface AfterPasswordReset {
 
     /** Lines for the person to review, one per credential the reset left in place; empty when there is none. */
-    List<String> afterReset(DbExecute tx, UUID userId);
+    List<MailText> afterReset(DbExecute tx, UUID userId);
 }
