@@ -175,8 +175,8 @@ public final class PhoneService {
                 audit.record(tx, AuditEvent.bySelf(AuditAction.PHONE_VERIFICATION_FAILED, AuditEvent.Outcome.FAILURE, userId, client,
                         Map.of("number", PhoneNumbers.masked(phone.e164()), "attempt", Integer.toString(attempt))));
                 int left = MAX_ATTEMPTS - attempt;
-                return Result.failure("code", left > 0
-                        ? "That code is not right. " + left + (left == 1 ? " try" : " tries") + " left."
+                return Result.failure("code", left > 1 ? "That code is not right. " + left + " tries left."
+                        : left == 1 ? "That code is not right. 1 try left."
                         : "That code is not right, and that was the last try. Ask for a new code.", UserError.Code.INVALID);
             }
             if (repository.verifiedByAnother(tx, phone.e164(), userId)) {
