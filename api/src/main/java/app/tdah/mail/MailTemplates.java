@@ -227,7 +227,8 @@ public final class MailTemplates {
                 + "font:16px/1.6 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif\">"
                 + "<div style=\"max-width:560px;margin:0 auto;padding:24px 28px;background:#ffffff;border-radius:8px\">"
                 + content + "</div>"
-                + "<p style=\"max-width:560px;margin:16px auto 0;font-size:13px;color:#6b6f76;text-align:center\">" + Html.escape(texts.text("signature")) + "</p>"
+                + "<p style=\"max-width:560px;margin:16px auto 0;font-size:13px;color:#6b6f76;text-align:center\">"
+                + Html.escape(texts.text("signature")) + "</p>"
                 + "</body></html>";
     }
 }

@@ -243,7 +243,8 @@ public final class MfaService {
                 repository.replaceBackupCodes(tx, userId, codes.stream().map(MfaService::hash).toList());
                 audit.record(tx, AuditEvent.bySelf(AuditAction.MFA_BACKUP_CODES_REGENERATED, AuditEvent.Outcome.SUCCESS,
                         userId, client, Map.of("proof", proven.code)));
-                sensitiveChanges.tellOwner(tx, userId, MailText.of("securityChange.backupCodesRenewed"), "mfa-backup-codes:" + userId + ":" + now);
+                sensitiveChanges.tellOwner(tx, userId, MailText.of("securityChange.backupCodesRenewed"),
+                        "mfa-backup-codes:" + userId + ":" + now);
             }
             return proven;
         });

@@ -24,7 +24,8 @@ class MailLanguageApiTest {
     @RegisterExtension
     static final ServerExtension server = ServerExtension.start(mailbox.serverSettings());
 
-    private static final String UPDATE_PROFILE = "mutation U($i: UpdateProfileInput!) { updateProfile(input: $i) { userErrors { message } } }";
+    private static final String UPDATE_PROFILE =
+            "mutation U($i: UpdateProfileInput!) { updateProfile(input: $i) { userErrors { message } } }";
 
     private static TestAccounts.SignedUp confirmedIn(String locale) {
         TestAccounts.SignedUp person = TestAccounts.signUpConfirmed(server, "Europe/Paris");
@@ -63,11 +64,13 @@ class MailLanguageApiTest {
         assertThat(verification.text()).contains("Hola, Ada:", "Confirme que esta es su dirección de correo", "/verify-email?token=");
         assertThat(verification.html()).contains(">Confirmar mi correo</a>");
 
-        new GraphQlClient(server.baseUrl()).execute("mutation Q($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) { userErrors { message } } }",
+        new GraphQlClient(server.baseUrl()).execute(
+                "mutation Q($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) { userErrors { message } } }",
                 Map.of("i", Map.of("email", person.email())));
         TestMailbox.Mail reset = mailbox.next(server, person.email(), "Restablezca su contraseña");
         assertThat(reset.text()).contains("Alguien ha pedido restablecer la contraseña de su cuenta.");
-        JsonNode done = new GraphQlClient(server.baseUrl()).execute("mutation R($i: ResetPasswordInput!) { resetPassword(input: $i) { userErrors { message } } }",
+        JsonNode done = new GraphQlClient(server.baseUrl()).execute(
+                "mutation R($i: ResetPasswordInput!) { resetPassword(input: $i) { userErrors { message } } }",
                 Map.of("i", Map.of("token", reset.linkToken("/reset-password"), "newPassword", "purple-lantern-orbit-77")))
                 .data("resetPassword");
         assertThat(done.path("userErrors")).isEmpty();

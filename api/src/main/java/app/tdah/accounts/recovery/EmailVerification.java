@@ -79,7 +79,8 @@ public final class EmailVerification {
         }
         try {
             repository.inTransaction(tx -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, owner.id(), owner.email(),
-                    templates -> templates.signUpWithYourAddress(owner.displayName(), links.page("/signin"), links.page("/forgot-password")),
+                    templates -> templates.signUpWithYourAddress(owner.displayName(), links.page("/signin"),
+                            links.page("/forgot-password")),
                     "signup-attempt:" + owner.id() + ":" + UUID.randomUUID()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Could not queue the sign-up attempt notice of account " + owner.id(), e);

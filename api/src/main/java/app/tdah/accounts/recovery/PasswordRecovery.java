@@ -167,7 +167,8 @@ public final class PasswordRecovery {
             repository.deleteUnspent(tx, userId, RESET_LINKS);
             long revoked = sessions.revokeAllExcept(tx, userId, Optional.of(currentSession));
             Map<String, String> details = Map.of("revokedSessions", Long.toString(revoked), "keptSession", currentSession.toString());
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(), templates -> templates.passwordChanged(account.displayName()),
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(),
+                    templates -> templates.passwordChanged(account.displayName()),
                     "password-change-notice:" + UUID.randomUUID());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_CHANGED, AuditEvent.Outcome.SUCCESS, userId, client, details));
             return revoked;
