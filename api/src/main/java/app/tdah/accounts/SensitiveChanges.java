@@ -11,7 +11,7 @@ import app.tdah.errors.UserError;
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailService;
-import app.tdah.mail.MailTemplates;
+import app.tdah.mail.MailText;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -76,10 +76,10 @@ public final class SensitiveChanges {
     }
 
     /** Queues the notice of a change to the owner's address, inside the change's transaction. */
-    public void tellOwner(DbExecute tx, UUID userId, String change, String idempotencyKey) {
+    public void tellOwner(DbExecute tx, UUID userId, MailText change, String idempotencyKey) {
         AccountRepository.Owner owner = accounts.owner(userId).orElseThrow();
         mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, owner.email(),
-                MailTemplates.securityChange(owner.displayName(), change), idempotencyKey);
+                templates -> templates.securityChange(owner.displayName(), change), idempotencyKey);
     }
 
     private boolean isRecentlyAuthenticated(UUID userId, UUID session) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.tdah.mail.MailText;
 import app.tdah.platform.BearerSecrets;
 
 import io.helidon.dbclient.DbExecute;
@@ -44,9 +45,9 @@ public final class IcalFeedService {
      * A password reset ends the feed, in the reset's transaction: its address was visible to whoever held the
      * account. The person makes a new one if they use it; the reset's mail says so.
      */
-    public List<String> afterPasswordReset(DbExecute tx, UUID userId) {
+    public List<MailText> afterPasswordReset(DbExecute tx, UUID userId) {
         return repository.deleteFeed(tx, userId)
-                ? List.of("Calendar feed: its address no longer works. Make a new one in Settings if you use it.")
+                ? List.of(MailText.of("passwordWasReset.calendarFeed"))
                 : List.of();
     }
 

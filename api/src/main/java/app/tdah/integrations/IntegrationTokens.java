@@ -19,7 +19,6 @@ import app.tdah.identity.ClientInfo;
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailService;
-import app.tdah.mail.MailTemplates;
 import app.tdah.notifications.Notifier;
 
 /**
@@ -207,7 +206,7 @@ public final class IntegrationTokens {
                     provider + " no longer accepts this app's access to your calendar and mail. Connect it again in "
                             + "Settings, Integrations.");
             person.ifPresent(user -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, user.id(), user.email(),
-                    MailTemplates.integrationNeedsReconnect(user.displayName(), provider, settingsPage),
+                    templates -> templates.integrationNeedsReconnect(user.displayName(), provider, settingsPage),
                     "integration-reconnect:" + integration.id() + ":" + stored.grantGeneration()));
             audit.record(tx, AuditEvent.against(AuditAction.INTEGRATION_NEEDS_RECONNECT, AuditEvent.Outcome.FAILURE,
                     integration.userId(), ClientInfo.UNKNOWN, Map.of("provider", integration.provider().code(), "error", error)));

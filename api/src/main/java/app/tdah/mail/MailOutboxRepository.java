@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import app.tdah.i18n.ProfileLanguage;
 import app.tdah.jobs.mail.MailOutbox;
 import app.tdah.jobs.mail.OutgoingMail;
 import app.tdah.jobs.mail.PurgeSentMailJob;
@@ -37,6 +38,12 @@ public final class MailOutboxRepository implements MailOutbox, PurgeSentMailJob.
                         + "ON CONFLICT (idempotency_key) DO NOTHING",
                 id, ownerId, recipient, content.subject(), content.textBody(), content.htmlBody(), kind.name(),
                 idempotencyKey, timestamp(now), timestamp(now)) == 1;
+    }
+
+    /** The profile language of the account {@code ownerId}, read in the caller's transaction; English if it has none. */
+    ProfileLanguage ownerLanguage(DbExecute exec, UUID ownerId) {
+        return ProfileLanguage.of(exec.get("SELECT locale FROM users WHERE id = ?::uuid", ownerId)
+                .map(row -> row.column("locale").get(String.class)).orElse(null));
     }
 
     /** Mail sent before the cutoff, and mail given up that was queued before it, is deleted. */

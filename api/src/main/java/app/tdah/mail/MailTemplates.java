@@ -3,105 +3,123 @@ package app.tdah.mail;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import app.tdah.capture.Due;
+import app.tdah.i18n.ProfileLanguage;
+import app.tdah.i18n.Texts;
 
 /**
- * The product's mails, short and calm, as plain text and as HTML with inline styles and no external assets. Names and
- * task titles come from people: they are escaped in HTML and kept to one line in subjects.
+ * The product's mails in one language, short and calm, as plain text and as HTML with inline styles and no external
+ * assets. Their words are in one bundle per language ({@code app/tdah/mail/MailTexts.properties} in English,
+ * {@code _fr} and {@code _es} beside it) with the same keys. Names and task titles come from people: they are escaped
+ * in HTML and kept to one line in subjects.
  */
 public final class MailTemplates {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final int SUBJECT_TITLE_LENGTH = 120;
+    private static final Map<ProfileLanguage, MailTemplates> BY_LANGUAGE = new EnumMap<>(ProfileLanguage.class);
 
-    private MailTemplates() {
+    static {
+        for (ProfileLanguage language : ProfileLanguage.values()) {
+            BY_LANGUAGE.put(language, new MailTemplates(language));
+        }
     }
 
-    public static MailContent verification(String displayName, URI link) {
-        return withLink("Confirm your email address", displayName,
-                "Please confirm this is your email address, so reminders and password resets reach you.",
-                "Confirm my email", link, "If you did not sign up, you can ignore this mail.");
+    private final ProfileLanguage language;
+    private final Texts texts;
+    private final DateTimeFormatter day;
+    private final DateTimeFormatter time;
+
+    private MailTemplates(ProfileLanguage language) {
+        this.language = language;
+        this.texts = Texts.load(MailTemplates.class.getPackageName() + ".MailTexts", language);
+        Locale locale = Locale.of(language.code());
+        this.day = DateTimeFormatter.ofPattern(texts.text("date.day"), locale);
+        this.time = DateTimeFormatter.ofPattern(texts.text("date.time"), locale);
     }
 
-    public static MailContent passwordReset(String displayName, URI link) {
-        return withLink("Reset your password", displayName,
-                "Someone asked to reset the password of your account. Choose a new one here:",
-                "Choose a new password", link, "If it was not you, ignore this mail: your password stays as it is.");
+    public static MailTemplates in(ProfileLanguage language) {
+        return BY_LANGUAGE.get(language);
+    }
+
+    boolean has(String key) {
+        return texts.has(key);
+    }
+
+    public MailContent verification(String displayName, URI link) {
+        return withLink("verification", displayName, link);
+    }
+
+    public MailContent passwordReset(String displayName, URI link) {
+        return withLink("passwordReset", displayName, link);
     }
 
     /** Sent to the new address of an email change: the address changes only when this link is opened. */
-    public static MailContent emailChange(String displayName, URI link) {
-        return withLink("Confirm your new email address", displayName,
-                "Please confirm you want your account to use this email address from now on.",
-                "Confirm my new email", link, "If you did not ask for this, you can ignore this mail: nothing changes.");
+    public MailContent emailChange(String displayName, URI link) {
+        return withLink("emailChange", displayName, link);
     }
 
     /** Sent to the current address when someone asks to move the account to another one. */
-    public static MailContent emailChangeRequested(String displayName, String newEmail) {
-        return notice("Your email address is about to change", displayName,
-                "Someone signed in to your account asked to use " + newEmail + " as its email address from now on. "
-                        + "It changes only once a link sent to that address is opened.",
-                "If it was not you, change your password now and sign out your other sessions.");
+    public MailContent emailChangeRequested(String displayName, String newEmail) {
+        return notice(texts.text("emailChangeRequested.subject"), displayName, texts.text("emailChangeRequested.what", newEmail),
+                texts.text("emailChangeRequested.ifNotYou"));
     }
 
     /** Sent after the password was changed or reset, so a person whose account was taken over hears of it. */
-    public static MailContent passwordChanged(String displayName) {
-        return notice("Your password was changed", displayName,
-                "The password of your account was just changed, and your other sessions were signed out.",
-                "If it was not you, reset your password now from the sign-in page.");
+    public MailContent passwordChanged(String displayName) {
+        return notice(texts.text("passwordChanged.subject"), displayName, texts.text("passwordChanged.what"),
+                texts.text("passwordChanged.ifNotYou"));
     }
 
     /** Sent when a provider stopped accepting a connected account's grant: nothing syncs until it is connected again. */
-    public static MailContent integrationNeedsReconnect(String displayName, String providerName, URI settings) {
-        return withLink("Reconnect your " + providerName + " account", displayName,
-                providerName + " no longer lets Personal Assistant read your calendar or mail (the access was removed, "
-                        + "or it expired). Your agenda stays as it was until you connect again.",
-                "Reconnect " + providerName, settings, "If you removed the access on purpose, there is nothing to do.");
+    public MailContent integrationNeedsReconnect(String displayName, String providerName, URI settings) {
+        return withLink(texts.text("needsReconnect.subject", providerName), displayName,
+                texts.text("needsReconnect.intro", providerName), texts.text("needsReconnect.action", providerName),
+                settings, texts.text("needsReconnect.outro"));
     }
 
     /** Sent when someone signs up with the address of an existing account, which sign-up itself does not reveal. */
-    public static MailContent signUpWithYourAddress(String displayName, URI signIn, URI forgotPassword) {
-        return withLink("Someone tried to sign up with your address", displayName,
-                "Someone just tried to create a Personal Assistant account with this address, which already has one. "
-                        + "If it was you, sign in instead; if you forgot your password, reset it here: " + forgotPassword,
-                "Sign in", signIn, "If it was not you, there is nothing to do: nothing was changed and no account was created.");
+    public MailContent signUpWithYourAddress(String displayName, URI signIn, URI forgotPassword) {
+        return withLink(texts.text("signUpWithYourAddress.subject"), displayName,
+                texts.text("signUpWithYourAddress.intro", forgotPassword), texts.text("signUpWithYourAddress.action"),
+                signIn, texts.text("signUpWithYourAddress.outro"));
     }
 
     /** Sent after a change that adds a way into the account or a second factor, so a hijacked session cannot hide it. */
-    public static MailContent securityChange(String displayName, String change) {
-        return notice("A change to your account's security", displayName, change,
-                "If it was not you, reset your password now from the sign-in page, then review your linked accounts, "
-                        + "phone and two-step sign-in in Settings.");
+    public MailContent securityChange(String displayName, MailText change) {
+        return notice(texts.text("securityChange.subject"), displayName, text(change), texts.text("securityChange.ifNotYou"));
     }
 
     /**
      * Sent after a password reset: what was done, and every way into the account that the reset left in place, for the
      * person to check (someone who knew the old password may have added one).
      */
-    public static MailContent passwordWasReset(String displayName, List<String> toReview) {
-        String what = "The password of your account was just reset, and every session was signed out.";
-        String review = toReview.isEmpty() ? "" : "Please check these; remove in Settings any you don't recognise:";
-        String ifNotYou = "If it was not you, reset your password again now from the sign-in page.";
-        String subject = "Your password was reset";
+    public MailContent passwordWasReset(String displayName, List<MailText> toReview) {
+        String what = texts.text("passwordWasReset.what");
+        String review = texts.text("passwordWasReset.review");
+        String ifNotYou = texts.text("passwordWasReset.ifNotYou");
+        String subject = texts.text("passwordWasReset.subject");
+        List<String> items = toReview.stream().map(this::text).toList();
         String text = greeting(displayName) + "\n\n" + what + "\n\n"
-                + (toReview.isEmpty() ? "" : review + "\n" + textList(toReview) + "\n") + ifNotYou + "\n";
+                + (items.isEmpty() ? "" : review + "\n" + textList(items) + "\n") + ifNotYou + "\n";
         String html = greetingHtml(displayName) + paragraph(what)
-                + (toReview.isEmpty() ? "" : paragraph(review) + htmlList(toReview)) + paragraph(ifNotYou);
+                + (items.isEmpty() ? "" : paragraph(review) + htmlList(items)) + paragraph(ifNotYou);
         return new MailContent(subject, text, page(subject, html));
     }
 
-    public static MailContent reminder(String displayName, String taskTitle, Due due) {
+    public MailContent reminder(String displayName, String taskTitle, Due due) {
         // A reminder set at a time of its own may belong to a task without a due: then there is no "Due" line.
-        String dueLine = due == null ? "" : "Due " + describe(due);
-        String subject = "Reminder: " + oneLine(taskTitle, SUBJECT_TITLE_LENGTH);
-        String text = greeting(displayName) + "\n\nA gentle reminder:\n\n  " + taskTitle + (dueLine.isEmpty() ? "" : "\n  " + dueLine) + "\n";
+        String dueLine = due == null ? "" : describe(due);
+        String intro = texts.text("reminder.intro");
+        String subject = texts.text("reminder.subject", oneLine(taskTitle, SUBJECT_TITLE_LENGTH));
+        String text = greeting(displayName) + "\n\n" + intro + "\n\n  " + taskTitle + (dueLine.isEmpty() ? "" : "\n  " + dueLine) + "\n";
         String html = greetingHtml(displayName)
-                + paragraph("A gentle reminder:")
+                + paragraph(intro)
                 + "<p style=\"margin:0 0 16px;padding:12px 16px;background:#f1f4f2;border-radius:6px\"><strong>"
                 + Html.escape(taskTitle) + "</strong>"
                 + (dueLine.isEmpty() ? "" : "<br><span style=\"color:#4b5158\">" + Html.escape(dueLine) + "</span>") + "</p>";
@@ -109,61 +127,74 @@ public final class MailTemplates {
     }
 
     /** {@code mailToAnswer}: unread mail from people the person wrote to lately, one "sender: subject" line each. */
-    public static MailContent dailyDigest(String displayName, LocalDate day, List<String> dueToday, List<String> overdue,
-                                          List<String> mailToAnswer) {
-        String subject = "Your day: " + DAY.format(day);
+    public MailContent dailyDigest(String displayName, LocalDate date, List<String> dueToday, List<String> overdue,
+                                   List<String> mailToAnswer) {
+        String subject = texts.text("digest.subject", day.format(date));
         StringBuilder text = new StringBuilder(greeting(displayName)).append("\n\n");
         StringBuilder html = new StringBuilder(greetingHtml(displayName));
         if (dueToday.isEmpty() && overdue.isEmpty()) {
-            text.append("Nothing is due today. Enjoy the space.\n");
-            html.append(paragraph("Nothing is due today. Enjoy the space."));
+            String nothingDue = texts.text("digest.nothingDue");
+            text.append(nothingDue).append('\n');
+            html.append(paragraph(nothingDue));
         }
         if (!dueToday.isEmpty()) {
-            text.append("Today:\n").append(textList(dueToday)).append('\n');
-            html.append(paragraph("Today:")).append(htmlList(dueToday));
+            String today = texts.text("digest.today");
+            text.append(today).append('\n').append(textList(dueToday)).append('\n');
+            html.append(paragraph(today)).append(htmlList(dueToday));
         }
         if (!overdue.isEmpty()) {
-            text.append("Still open from before (pick one, or move them to another day):\n").append(textList(overdue));
-            html.append(paragraph("Still open from before (pick one, or move them to another day):")).append(htmlList(overdue));
+            String stillOpen = texts.text("digest.overdue");
+            text.append(stillOpen).append('\n').append(textList(overdue));
+            html.append(paragraph(stillOpen)).append(htmlList(overdue));
         }
         if (!mailToAnswer.isEmpty()) {
-            String intro = "Unread mail from people you wrote to lately (it may need an answer):";
+            String intro = texts.text("digest.mailToAnswer");
             text.append(dueToday.isEmpty() && overdue.isEmpty() ? "" : "\n").append(intro).append('\n').append(textList(mailToAnswer));
             html.append(paragraph(intro)).append(htmlList(mailToAnswer));
         }
         return new MailContent(subject, text.toString(), page(subject, html.toString()));
     }
 
-    private static MailContent withLink(String subject, String displayName, String intro, String action, URI link, String outro) {
+    /** A mail whose words are under {@code prefix}.subject, .intro, .action and .outro, around a link. */
+    private MailContent withLink(String prefix, String displayName, URI link) {
+        return withLink(texts.text(prefix + ".subject"), displayName, texts.text(prefix + ".intro"),
+                texts.text(prefix + ".action"), link, texts.text(prefix + ".outro"));
+    }
+
+    private String text(MailText text) {
+        return texts.text(text.key(), text.values().toArray());
+    }
+
+    private MailContent withLink(String subject, String displayName, String intro, String action, URI link, String outro) {
         String url = link.toString();
         String text = greeting(displayName) + "\n\n" + intro + "\n\n" + url + "\n\n" + outro + "\n";
         String html = greetingHtml(displayName)
                 + paragraph(intro)
                 + "<p style=\"margin:24px 0\"><a href=\"" + Html.escape(url) + "\" style=\"display:inline-block;padding:10px 18px;"
                 + "background:#2f6f5e;color:#ffffff;border-radius:6px;text-decoration:none\">" + Html.escape(action) + "</a></p>"
-                + "<p style=\"margin:0 0 16px;font-size:14px;color:#4b5158\">Or open this link: " + Html.escape(url) + "</p>"
+                + "<p style=\"margin:0 0 16px;font-size:14px;color:#4b5158\">" + Html.escape(texts.text("orOpenLink", url)) + "</p>"
                 + paragraph(outro);
         return new MailContent(subject, text, page(subject, html));
     }
 
-    private static MailContent notice(String subject, String displayName, String what, String ifNotYou) {
+    private MailContent notice(String subject, String displayName, String what, String ifNotYou) {
         String text = greeting(displayName) + "\n\n" + what + "\n\n" + ifNotYou + "\n";
         String html = greetingHtml(displayName) + paragraph(what) + paragraph(ifNotYou);
         return new MailContent(subject, text, page(subject, html));
     }
 
-    private static String describe(Due due) {
+    private String describe(Due due) {
         return switch (due) {
-            case Due.AllDay allDay -> DAY.format(allDay.date());
-            case Due.Timed timed -> DAY.format(timed.at()) + " at " + TIME.format(timed.at());
+            case Due.AllDay allDay -> texts.text("reminder.due", day.format(allDay.date()));
+            case Due.Timed timed -> texts.text("reminder.dueAt", day.format(timed.at()), time.format(timed.at()));
         };
     }
 
-    private static String greeting(String displayName) {
-        return "Hi " + displayName + ",";
+    private String greeting(String displayName) {
+        return texts.text("greeting", displayName);
     }
 
-    private static String greetingHtml(String displayName) {
+    private String greetingHtml(String displayName) {
         return paragraph(greeting(displayName));
     }
 
@@ -189,14 +220,15 @@ public final class MailTemplates {
         return line.substring(0, line.offsetByCodePoints(0, maxLength - 1)).strip() + "…";
     }
 
-    private static String page(String title, String content) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    private String page(String title, String content) {
+        return "<!DOCTYPE html><html lang=\"" + language.code() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title) + "</title></head>"
                 + "<body style=\"margin:0;padding:24px 12px;background:#f6f5f2;color:#1f2328;"
                 + "font:16px/1.6 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif\">"
                 + "<div style=\"max-width:560px;margin:0 auto;padding:24px 28px;background:#ffffff;border-radius:8px\">"
                 + content + "</div>"
-                + "<p style=\"max-width:560px;margin:16px auto 0;font-size:13px;color:#6b6f76;text-align:center\">Personal Assistant</p>"
+                + "<p style=\"max-width:560px;margin:16px auto 0;font-size:13px;color:#6b6f76;text-align:center\">"
+                + Html.escape(texts.text("signature")) + "</p>"
                 + "</body></html>";
     }
 }

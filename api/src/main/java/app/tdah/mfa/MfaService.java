@@ -26,6 +26,7 @@ import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
 import app.tdah.platform.AesGcm;
 import app.tdah.platform.BearerSecrets;
+import app.tdah.mail.MailText;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -166,8 +167,7 @@ public final class MfaService {
             repository.confirm(tx, userId, now);
             repository.replaceBackupCodes(tx, userId, codes.stream().map(MfaService::hash).toList());
             audit.record(tx, AuditEvent.bySelf(AuditAction.MFA_ENROLLED, AuditEvent.Outcome.SUCCESS, userId, client, Map.of()));
-            sensitiveChanges.tellOwner(tx, userId, "Two-step sign-in was turned on for your account, with an "
-                    + "authenticator app and ten new backup codes.", "mfa-enrolled:" + userId + ":" + now);
+            sensitiveChanges.tellOwner(tx, userId, MailText.of("securityChange.mfaEnrolled"), "mfa-enrolled:" + userId + ":" + now);
             return new BackupCodesResult(codes, List.of());
         });
     }
@@ -243,8 +243,8 @@ public final class MfaService {
                 repository.replaceBackupCodes(tx, userId, codes.stream().map(MfaService::hash).toList());
                 audit.record(tx, AuditEvent.bySelf(AuditAction.MFA_BACKUP_CODES_REGENERATED, AuditEvent.Outcome.SUCCESS,
                         userId, client, Map.of("proof", proven.code)));
-                sensitiveChanges.tellOwner(tx, userId, "New backup codes were made for your two-step sign-in; the old "
-                        + "ones no longer work.", "mfa-backup-codes:" + userId + ":" + now);
+                sensitiveChanges.tellOwner(tx, userId, MailText.of("securityChange.backupCodesRenewed"),
+                        "mfa-backup-codes:" + userId + ":" + now);
             }
             return proven;
         });
@@ -288,8 +288,7 @@ public final class MfaService {
                 repository.remove(tx, userId);
                 audit.record(tx, AuditEvent.bySelf(AuditAction.MFA_DISABLED, AuditEvent.Outcome.SUCCESS, userId, client,
                         Map.of("proof", proven.code)));
-                sensitiveChanges.tellOwner(tx, userId, "Two-step sign-in was turned off for your account: your "
-                        + "password alone signs in now.", "mfa-disabled:" + userId + ":" + now);
+                sensitiveChanges.tellOwner(tx, userId, MailText.of("securityChange.mfaDisabled"), "mfa-disabled:" + userId + ":" + now);
             }
             return proven;
         });
@@ -364,8 +363,7 @@ public final class MfaService {
             }
             audit.record(tx, new AuditEvent(AuditAction.MFA_RESET, AuditEvent.Outcome.SUCCESS, adminId, userId, client,
                     Map.of()));
-            sensitiveChanges.tellOwner(tx, userId, "An administrator turned off two-step sign-in for your account: "
-                    + "your password alone signs in now. Set it up again in Settings.", "mfa-reset:" + userId + ":" + now);
+            sensitiveChanges.tellOwner(tx, userId, MailText.of("securityChange.mfaReset"), "mfa-reset:" + userId + ":" + now);
             return List.<UserError>of();
         });
     }

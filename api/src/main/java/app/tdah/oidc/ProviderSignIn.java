@@ -23,6 +23,7 @@ import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
 import app.tdah.platform.BearerSecrets;
 import app.tdah.platform.Transactions;
+import app.tdah.mail.MailText;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -376,8 +377,9 @@ public final class ProviderSignIn {
             identities.insert(tx, identity);
             audit.record(tx, AuditEvent.bySelf(AuditAction.IDENTITY_LINKED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("provider", link.provider().code())));
-            sensitiveChanges.tellOwner(tx, userId, "Your " + link.provider().displayName() + " account"
-                    + (link.email() == null ? "" : " " + link.email()) + " was linked: it signs in to your account from now on.",
+            sensitiveChanges.tellOwner(tx, userId, link.email() == null
+                            ? MailText.of("securityChange.identityLinked", link.provider().displayName())
+                            : MailText.of("securityChange.identityLinkedWithEmail", link.provider().displayName(), link.email()),
                     "identity-linked:" + identity.id());
             return null;
         });
@@ -389,9 +391,11 @@ public final class ProviderSignIn {
     }
 
     /** What a password reset leaves for the person to check: every identity that signs in to the account. */
-    public List<String> afterPasswordReset(DbExecute tx, UUID userId) {
+    public List<MailText> afterPasswordReset(DbExecute tx, UUID userId) {
         return identities.list(tx, userId).stream()
-                .map(i -> i.provider().displayName() + " sign-in" + (i.email() == null ? "" : ": " + i.email()))
+                .map(i -> i.email() == null
+                        ? MailText.of("passwordWasReset.identity", i.provider().displayName())
+                        : MailText.of("passwordWasReset.identityWithEmail", i.provider().displayName(), i.email()))
                 .toList();
     }
 

@@ -19,6 +19,7 @@ import app.tdah.errors.UserError;
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.sms.PhoneRepository.PhoneRow;
 import app.tdah.sms.PhoneRepository.RecentCodes;
+import app.tdah.mail.MailText;
 
 /**
  * A person's phone and its verification: a 6-digit code by SMS (through the outbox, in the same transaction as the
@@ -174,8 +175,8 @@ public final class PhoneService {
                 audit.record(tx, AuditEvent.bySelf(AuditAction.PHONE_VERIFICATION_FAILED, AuditEvent.Outcome.FAILURE, userId, client,
                         Map.of("number", PhoneNumbers.masked(phone.e164()), "attempt", Integer.toString(attempt))));
                 int left = MAX_ATTEMPTS - attempt;
-                return Result.failure("code", left > 0
-                        ? "That code is not right. " + left + (left == 1 ? " try" : " tries") + " left."
+                return Result.failure("code", left > 1 ? "That code is not right. " + left + " tries left."
+                        : left == 1 ? "That code is not right. 1 try left."
                         : "That code is not right, and that was the last try. Ask for a new code.", UserError.Code.INVALID);
             }
             if (repository.verifiedByAnother(tx, phone.e164(), userId)) {
@@ -184,8 +185,8 @@ public final class PhoneService {
             repository.markVerified(tx, userId, now);
             audit.record(tx, AuditEvent.bySelf(AuditAction.PHONE_VERIFIED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("number", PhoneNumbers.masked(phone.e164()))));
-            sensitiveChanges.tellOwner(tx, userId, "The phone number " + PhoneNumbers.masked(phone.e164()) + " was added "
-                    + "to your account: texts from it now read and change your tasks.", "phone-verified:" + userId + ":" + now);
+            sensitiveChanges.tellOwner(tx, userId, MailText.of("securityChange.phoneAdded", PhoneNumbers.masked(phone.e164())),
+                    "phone-verified:" + userId + ":" + now);
             return Result.of(new Phone(phone.e164(), now, null));
         });
     }
@@ -203,10 +204,10 @@ public final class PhoneService {
      * What a password reset leaves for the person to check: the phone that texts act for them from. Shown masked:
      * enough to recognise one's own number.
      */
-    public List<String> afterPasswordReset(DbExecute tx, UUID userId) {
+    public List<MailText> afterPasswordReset(DbExecute tx, UUID userId) {
         return repository.find(tx, userId)
-                .map(phone -> List.of("Phone for texts: " + PhoneNumbers.masked(phone.e164())
-                        + (phone.verified() ? "" : " (not verified)")))
+                .map(phone -> List.of(MailText.of(phone.verified() ? "passwordWasReset.phone" : "passwordWasReset.phoneNotVerified",
+                        PhoneNumbers.masked(phone.e164()))))
                 .orElse(List.of());
     }
 

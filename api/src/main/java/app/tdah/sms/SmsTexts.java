@@ -4,20 +4,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 import app.tdah.capture.Due;
 import app.tdah.i18n.ProfileLanguage;
+import app.tdah.i18n.Texts;
 
 /**
  * What the product's texts say in one language: one resource bundle per language
  * ({@code app/tdah/sms/SmsTexts.properties} in English, {@code _fr} and {@code _es} beside it) with the same keys, so
- * the reminders and every reply of the SMS assistant are put together once, whatever the language.
- *
- * <p>{@code {0}}, {@code {1}}... are filled in as written: not {@link java.text.MessageFormat}, whose quoting rules
- * would eat the apostrophes French is full of.
+ * the reminders and every reply of the SMS assistant are put together once, whatever the language (see {@link Texts}).
  */
 public final class SmsTexts {
 
@@ -29,16 +25,14 @@ public final class SmsTexts {
         }
     }
 
-    private final ResourceBundle bundle;
+    private final Texts texts;
     private final List<String> weekdays;
     private final List<String> months;
 
     private SmsTexts(ProfileLanguage language) {
-        // No fallback to the machine's default locale: English is the base bundle, whatever the JVM runs in.
-        this.bundle = ResourceBundle.getBundle(SmsTexts.class.getName(), Locale.of(language.code()),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        this.weekdays = List.of(bundle.getString("weekdays").split(","));
-        this.months = List.of(bundle.getString("months").split(","));
+        this.texts = Texts.load(SmsTexts.class.getName(), language);
+        this.weekdays = List.of(texts.text("weekdays").split(","));
+        this.months = List.of(texts.text("months").split(","));
     }
 
     public static SmsTexts in(ProfileLanguage language) {
@@ -47,35 +41,12 @@ public final class SmsTexts {
 
     /** Whether this language has a text for {@code key}. */
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return texts.has(key);
     }
 
     /** The text of {@code key}, each {@code {i}} replaced by {@code values[i]}. */
     public String text(String key, Object... values) {
-        String pattern = bundle.getString(key);
-        StringBuilder text = new StringBuilder(pattern.length() + 32);
-        int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            int close = c == '{' ? pattern.indexOf('}', i) : -1;
-            if (close > i + 1 && close <= i + 3 && isIndex(pattern, i + 1, close)) {
-                text.append(values[Integer.parseInt(pattern, i + 1, close, 10)]);
-                i = close + 1;
-            } else {
-                text.append(c);
-                i++;
-            }
-        }
-        return text.toString();
-    }
-
-    private static boolean isIndex(String pattern, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Character.isDigit(pattern.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return texts.text(key, values);
     }
 
     /** "Wed 25 Nov", "mer 25 nov": a day, short. */

@@ -49,6 +49,24 @@ class UserErrorLanguageApiTest {
                 "Keep the title under 500 characters.");
     }
 
+    /** Beyond tasks: a profile's own list of languages, and a link refused with its "ask again" phrase translated too. */
+    @Test
+    void messagesOfEveryFeatureComeInThePersonsLanguage() {
+        SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
+        sql.update("UPDATE users SET locale = 'fr' WHERE id = ?", sql.userId(person.email()));
+
+        JsonNode profile = person.client().execute("""
+                        mutation U($i: UpdateProfileInput!) { updateProfile(input: $i) { userErrors { message } } }""",
+                Map.of("i", Map.of("locale", "de"))).data("updateProfile");
+        JsonNode verify = person.client().execute("""
+                        mutation V($i: VerifyEmailInput!) { verifyEmail(input: $i) { userErrors { message } } }""",
+                Map.of("i", Map.of("token", "not-a-token"))).data("verifyEmail");
+
+        assertThat(profile.path("userErrors").path(0).path("message").asText()).isEqualTo("Choisissez parmi : en, fr, es.");
+        assertThat(verify.path("userErrors").path(0).path("message").asText()).isEqualTo("Ce lien n’est pas valide. Vérifiez "
+                + "que vous avez ouvert le lien entier du message, ou vous pouvez demander un nouveau lien depuis les réglages de votre compte.");
+    }
+
     @Test
     void beforeSignInMessagesAreEnglish() {
         JsonNode login = new GraphQlClient(server.baseUrl()).execute("""

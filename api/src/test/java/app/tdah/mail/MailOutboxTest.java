@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import app.tdah.capture.Due;
+import app.tdah.i18n.ProfileLanguage;
 import app.tdah.jobs.mail.MailSender;
 import app.tdah.jobs.mail.SendMailJob;
 import app.tdah.jobs.mail.SmtpMailSender;
@@ -115,10 +116,10 @@ class MailOutboxTest {
 
     @Test
     void theSameIdempotencyKeyQueuesOneMail() throws Exception {
-        MailContent reminder = MailTemplates.reminder("Ada", "water plants", new Due.AllDay(DAY));
+        MailContent reminder = MailTemplates.in(ProfileLanguage.EN).reminder("Ada", "water plants", new Due.AllDay(DAY));
         String key = "reminder:r1:2026-11-25";
-        boolean first = mail.enqueue(db.execute(), MailKind.REMINDER, null, "ada@pa.test", reminder, key);
-        boolean second = mail.enqueue(db.execute(), MailKind.REMINDER, null, "ada@pa.test", reminder, key);
+        boolean first = mail.enqueue(db.execute(), MailKind.REMINDER, null, "ada@pa.test", templates -> reminder, key);
+        boolean second = mail.enqueue(db.execute(), MailKind.REMINDER, null, "ada@pa.test", templates -> reminder, key);
 
         job(smtp(smtpPort)).sendDue();
 
@@ -171,7 +172,7 @@ class MailOutboxTest {
         assertThat(greenMail.waitForIncomingEmail(WAIT.toMillis(), 3)).isTrue();
         clock.advance(Duration.ofDays(10));
         mail.enqueue(db.execute(), MailKind.REMINDER, null, "later@pa.test",
-                MailTemplates.reminder("Ada", "water plants", new Due.AllDay(DAY)), "reminder:later");
+                templates -> templates.reminder("Ada", "water plants", new Due.AllDay(DAY)), "reminder:later");
         Duration retention = Duration.ofDays(30);
 
         clock.advance(Duration.ofDays(19));
@@ -187,7 +188,7 @@ class MailOutboxTest {
     void aRecipientTheServerRefusesIsDeadAtOnceAndNeverTriedAgain() throws Exception {
         try (RefusingSmtpServer refusing = new RefusingSmtpServer("550 5.1.1 <nobody@pa.test>: Recipient address rejected: User unknown")) {
             mail.enqueue(db.execute(), MailKind.VERIFICATION, null, "nobody@pa.test",
-                    new MailContent("Confirm your email address", "text", "<p>html</p>"), "verify:nobody");
+                    templates -> new MailContent("Confirm your email address", "text", "<p>html</p>"), "verify:nobody");
             SendMailJob job = job(smtp(refusing.port()));
             long permanentBefore = counted("mail.failed", Tag.create("kind", "permanent"));
             long deadBefore = counted("mail.dead");
@@ -259,8 +260,10 @@ class MailOutboxTest {
 
     private void enqueue(int count) {
         for (int i = 0; i < count; i++) {
-            MailContent digest = MailTemplates.dailyDigest("Person " + i, DAY, List.of("task " + i), List.of(), List.of());
-            mail.enqueue(db.execute(), MailKind.DAILY_DIGEST, null, "person" + i + "@pa.test", digest, "digest:" + i + ":2026-11-25");
+            String name = "Person " + i;
+            String task = "task " + i;
+            mail.enqueue(db.execute(), MailKind.DAILY_DIGEST, null, "person" + i + "@pa.test",
+                    templates -> templates.dailyDigest(name, DAY, List.of(task), List.of(), List.of()), "digest:" + i + ":2026-11-25");
         }
     }
 

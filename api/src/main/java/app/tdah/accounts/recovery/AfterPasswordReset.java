@@ -3,6 +3,8 @@ package app.tdah.accounts.recovery;
 import java.util.List;
 import java.util.UUID;
 
+import app.tdah.mail.MailText;
+
 import io.helidon.dbclient.DbExecute;
 
 /**
@@ -13,6 +15,9 @@ import io.helidon.dbclient.DbExecute;
 @FunctionalInterface
 public interface AfterPasswordReset {
 
-    /** Lines for the person to review, one per credential the reset left in place; empty when there is none. */
-    List<String> afterReset(DbExecute tx, UUID userId);
+    /**
+     * Lines for the person to review, one per credential the reset left in place, as mail texts (so they read in the
+     * person's language); empty when there is none.
+     */
+    List<MailText> afterReset(DbExecute tx, UUID userId);
 }

@@ -16,7 +16,6 @@ import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailService;
-import app.tdah.mail.MailTemplates;
 import app.tdah.platform.BearerSecrets;
 
 /**
@@ -63,7 +62,7 @@ public final class EmailVerification {
             repository.inTransaction(tx -> {
                 OneTimeLinks.Link link = links.issue(tx, user.id(), TokenPurpose.VERIFY_EMAIL, user.email());
                 return mail.enqueue(tx, MailKind.VERIFICATION, user.id(), user.email(),
-                        MailTemplates.verification(user.displayName(), link.uri()), "verify-email:" + link.tokenId());
+                        templates -> templates.verification(user.displayName(), link.uri()), "verify-email:" + link.tokenId());
             });
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Could not queue the verification mail of new account " + user.id(), e);
@@ -80,7 +79,8 @@ public final class EmailVerification {
         }
         try {
             repository.inTransaction(tx -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, owner.id(), owner.email(),
-                    MailTemplates.signUpWithYourAddress(owner.displayName(), links.page("/signin"), links.page("/forgot-password")),
+                    templates -> templates.signUpWithYourAddress(owner.displayName(), links.page("/signin"),
+                            links.page("/forgot-password")),
                     "signup-attempt:" + owner.id() + ":" + UUID.randomUUID()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Could not queue the sign-up attempt notice of account " + owner.id(), e);
@@ -103,7 +103,7 @@ public final class EmailVerification {
         repository.inTransaction(tx -> {
             OneTimeLinks.Link link = links.issue(tx, userId, TokenPurpose.VERIFY_EMAIL, account.email());
             return mail.enqueue(tx, MailKind.VERIFICATION, userId, account.email(),
-                    MailTemplates.verification(account.displayName(), link.uri()), "verify-email:" + link.tokenId());
+                    templates -> templates.verification(account.displayName(), link.uri()), "verify-email:" + link.tokenId());
         });
         return List.of();
     }
@@ -172,10 +172,10 @@ public final class EmailVerification {
         }
         repository.inTransaction(tx -> {
             OneTimeLinks.Link link = links.issue(tx, userId, TokenPurpose.CHANGE_EMAIL, email);
-            mail.enqueue(tx, MailKind.VERIFICATION, userId, email, MailTemplates.emailChange(account.displayName(), link.uri()),
+            mail.enqueue(tx, MailKind.VERIFICATION, userId, email, templates -> templates.emailChange(account.displayName(), link.uri()),
                     "change-email:" + link.tokenId());
             mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(),
-                    MailTemplates.emailChangeRequested(account.displayName(), email), "change-email-notice:" + link.tokenId());
+                    templates -> templates.emailChangeRequested(account.displayName(), email), "change-email-notice:" + link.tokenId());
             audit.record(tx, AuditEvent.bySelf(AuditAction.EMAIL_CHANGE_REQUESTED, AuditEvent.Outcome.SUCCESS, userId, client,
                     Map.of("email", email)));
             return link;

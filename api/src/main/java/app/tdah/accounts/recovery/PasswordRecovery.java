@@ -20,7 +20,7 @@ import app.tdah.audit.AuditLog;
 import app.tdah.errors.UserError;
 import app.tdah.mail.MailKind;
 import app.tdah.mail.MailService;
-import app.tdah.mail.MailTemplates;
+import app.tdah.mail.MailText;
 
 /**
  * Resetting a forgotten password by a mailed link, and changing a known one. Either way the new password must pass
@@ -102,7 +102,7 @@ public final class PasswordRecovery {
             repository.inTransaction(tx -> {
                 OneTimeLinks.Link link = links.issue(tx, person.id(), TokenPurpose.RESET_PASSWORD, person.email());
                 return mail.enqueue(tx, MailKind.PASSWORD_RESET, person.id(), person.email(),
-                        MailTemplates.passwordReset(person.displayName(), link.uri()), "reset-password:" + link.tokenId());
+                        templates -> templates.passwordReset(person.displayName(), link.uri()), "reset-password:" + link.tokenId());
             });
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Could not queue the password reset mail of account " + person.id(), e);
@@ -127,10 +127,10 @@ public final class PasswordRecovery {
             }
             repository.deleteUnspent(tx, spent.userId(), RESET_LINKS);
             long revoked = sessions.revokeAllExcept(tx, spent.userId(), Optional.empty());
-            List<String> toReview = new ArrayList<>();
+            List<MailText> toReview = new ArrayList<>();
             afterReset.forEach(work -> toReview.addAll(work.afterReset(tx, spent.userId())));
             mail.enqueue(tx, MailKind.SECURITY_NOTICE, spent.userId(), account.email(),
-                    MailTemplates.passwordWasReset(account.displayName(), toReview), "password-reset-notice:" + spent.id());
+                    templates -> templates.passwordWasReset(account.displayName(), toReview), "password-reset-notice:" + spent.id());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_RESET, AuditEvent.Outcome.SUCCESS, spent.userId(), client,
                     Map.of("revokedSessions", Long.toString(revoked))));
             return true;
@@ -167,7 +167,8 @@ public final class PasswordRecovery {
             repository.deleteUnspent(tx, userId, RESET_LINKS);
             long revoked = sessions.revokeAllExcept(tx, userId, Optional.of(currentSession));
             Map<String, String> details = Map.of("revokedSessions", Long.toString(revoked), "keptSession", currentSession.toString());
-            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(), MailTemplates.passwordChanged(account.displayName()),
+            mail.enqueue(tx, MailKind.SECURITY_NOTICE, userId, account.email(),
+                    templates -> templates.passwordChanged(account.displayName()),
                     "password-change-notice:" + UUID.randomUUID());
             audit.record(tx, AuditEvent.bySelf(AuditAction.PASSWORD_CHANGED, AuditEvent.Outcome.SUCCESS, userId, client, details));
             return revoked;

@@ -35,7 +35,7 @@ class SendMailScheduledTest {
              DbClient db = new Database(server.jdbcUrl(), TestServices.pgUser(), TestServices.pgPassword(), 2).openClient()) {
             new MailService(new MailOutboxRepository(db), Clock.systemUTC())
                     .enqueue(db.execute(), MailKind.VERIFICATION, null, "ada@pa.test",
-                            new MailContent("Confirm your email address", "text", "<p>html</p>"), "verify:ada");
+                            templates -> new MailContent("Confirm your email address", "text", "<p>html</p>"), "verify:ada");
 
             server.application().scheduler().triggerNow("send-mail");
 
