@@ -275,6 +275,8 @@ const en = {
     laterLink: 'See all your tasks',
     welcome: 'Welcome, {{name}}. We sent a link to <address>{{email}}</address>: open it to confirm your address, so reminders and password resets can reach you.',
     welcomeDismiss: 'Got it',
+    agenda: 'In your calendar today',
+    allDay: 'All day',
   },
   capture: {
     label: 'Capture a task',

@@ -261,6 +261,8 @@ const es = {
     minutes_other: '{{count}} min',
   },
   today: {
+    agenda: 'En su calendario hoy',
+    allDay: 'Todo el día',
     heading: 'Hoy',
     loadFailed: 'No pudimos cargar su día ahora. Sus tareas están a salvo.',
     loading: 'Cargando su día…',

@@ -261,6 +261,8 @@ const fr = {
     minutes_other: '{{count}} min',
   },
   today: {
+    agenda: 'Dans votre agenda aujourd’hui',
+    allDay: 'Toute la journée',
     heading: 'Aujourd’hui',
     loadFailed: 'Impossible de charger votre journée pour l’instant. Vos tâches sont en sécurité.',
     loading: 'Chargement de votre journée…',

@@ -183,9 +183,9 @@ export const BREAK_DOWN_TASK = graphql(`
   }
 `);
 
-/** The connected calendars' events of the Week page's days (agenda.graphqls); tasks come from the task list. */
-export const WEEK_AGENDA = graphql(`
-  query WeekAgenda($from: Date!, $to: Date!) {
+/** The connected calendars' events of some days (agenda.graphqls), for Today and Week; tasks come from the task list. */
+export const AGENDA = graphql(`
+  query Agenda($from: Date!, $to: Date!) {
     agenda(from: $from, to: $to) {
       items { kind title date allDay startsAt endsAt location link }
     }
