@@ -191,3 +191,17 @@ export const AGENDA = graphql(`
     }
   }
 `);
+
+/** Free slots for a task (scheduling.graphqls), with the connected accounts, to know which calendars can take it. */
+export const FIND_TIME_FOR = graphql(`
+  query FindTimeFor($input: FindTimeForInput!) {
+    findTimeFor(input: $input) { slots { startsAt endsAt } minutes userErrors { ...UserErrorFields } }
+    integrations { id provider capabilities status }
+  }
+`);
+
+export const SCHEDULE_TASK = graphql(`
+  mutation ScheduleTask($input: ScheduleTaskInput!) {
+    scheduleTask(input: $input) { task { ...TaskFields } eventLink userErrors { ...UserErrorFields } }
+  }
+`);

@@ -86,7 +86,7 @@ export class FakeAccountsServer {
   /** Answers the insights, focus-session and notifications operations. */
   activity = new FakeActivityServer();
   /** Answers the integrations operations (Integrations, ConnectIntegration, SyncNow, DisconnectIntegration). */
-  integrations = new FakeIntegrationsServer();
+  integrations = new FakeIntegrationsServer(this.tasks);
 
   constructor(now: () => number = () => Date.now()) {
     this.now = now;
