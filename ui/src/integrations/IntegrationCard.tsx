@@ -104,7 +104,10 @@ export function IntegrationCard({
     onDisconnected(integrationId, outcome.payload.revokedAtProvider === true);
   };
 
-  const ordered = CAPABILITIES.filter((c) => chosen.has(c));
+  const granted = integration?.capabilities ?? [];
+  const ordered = CAPABILITIES.filter((c) => chosen.has(c) || granted.includes(c));
+  // Connecting again only adds to a grant: what is granted stays ticked, and the button shows once more is ticked.
+  const askingMore = ordered.some((c) => !granted.includes(c));
   const needsReconnect = integration?.status === 'NEEDS_RECONNECT';
   return (
     <section className="card section integration" aria-labelledby={`${id}-heading`}>
@@ -146,7 +149,8 @@ export function IntegrationCard({
             <input
               className="check check--small"
               type="checkbox"
-              checked={chosen.has(capability)}
+              checked={chosen.has(capability) || granted.includes(capability)}
+              disabled={granted.includes(capability)}
               onChange={(e) => toggle(capability, e.target.checked)}
             />{' '}
             {t(`integrations.capability.${capability}`)}
@@ -164,7 +168,7 @@ export function IntegrationCard({
           <button type="button" className="button button--primary button--small" onClick={() => void connect(ordered)} aria-disabled={busy !== null || undefined}>
             {t('integrations.reconnect', { provider: name })}
           </button>
-        ) : (
+        ) : !integration || askingMore ? (
           <button
             type="button"
             className={integration ? 'button button--small' : 'button button--primary button--small'}
@@ -177,7 +181,7 @@ export function IntegrationCard({
                 ? t('integrations.changeAccess', { provider: name })
                 : t('integrations.connect', { provider: name })}
           </button>
-        )}
+        ) : null}
         {integration && !needsReconnect ? (
           <button type="button" className="button button--small" onClick={() => void syncNow(integration.id)} aria-disabled={busy !== null || undefined}>
             {busy === 'sync' ? t('integrations.syncingNow') : t('integrations.syncNow')}

@@ -114,15 +114,27 @@ describe('the Integrations page', () => {
       'Calendar: synced Dec 2, 2026, 3:55 AM, 42 items. Next sync Dec 2, 2026, 4:00 AM.',
       'Mail: the last try failed (Dec 2, 2026, 3:56 AM): Google did not answer. We will try again. Next sync Dec 2, 2026, 4:01 AM.',
     ]);
-    // The ticks follow what was granted, to ask for more.
-    expect((within(google).getByRole('checkbox', { name: 'Add events to my calendar' }) as HTMLInputElement).checked).toBe(false);
-    expect((within(google).getByRole('checkbox', { name: /See who wrote/ }) as HTMLInputElement).checked).toBe(true);
+    // What was granted stays ticked (connecting again only adds); ticking more offers to ask for it.
+    const mail = within(google).getByRole('checkbox', { name: /See who wrote/ }) as HTMLInputElement;
+    expect([mail.checked, mail.disabled]).toEqual([true, true]);
+    expect(within(google).queryByRole('button', { name: 'Ask Google for this' })).toBeNull();
+    fireEvent.click(within(google).getByRole('checkbox', { name: 'Add events to my calendar' }));
+    expect(within(google).getByRole('button', { name: 'Ask Google for this' })).toBeTruthy();
 
     fireEvent.click(within(google).getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(within(google).getByRole('status').textContent).toBe('Google syncs now: this takes a few seconds.'));
     expect(server.integrations.callsOf('SyncNow')[0]!.variables.input).toEqual({ integrationId: 'int-g' });
     // The answer's sync status replaces the one shown.
     expect(within(streams).getAllByRole('listitem')[0]!.textContent).toContain('Next sync Dec 2, 2026, 4:01 AM.');
+
+    const assign = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign } as Location);
+    fireEvent.click(within(google).getByRole('button', { name: 'Ask Google for this' }));
+    await waitFor(() => expect(assign).toHaveBeenCalled());
+    expect(server.integrations.callsOf('ConnectIntegration')[0]!.variables.input).toEqual({
+      provider: 'GOOGLE',
+      capabilities: ['CALENDAR_READ', 'CALENDAR_WRITE', 'MAIL_READ'],
+    });
   });
 
   it('offers to reconnect an account the provider no longer accepts, with what it had', async () => {
