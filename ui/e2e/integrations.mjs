@@ -3,7 +3,8 @@
 // from BrowserIntegrationsTest, which sets them up): sign in, open Connected accounts from Settings, connect Google
 // with calendar and mail ticked; the fake consents to the calendar only, so the page says "less than you asked" and
 // lists what was allowed. The test puts an event in the fake calendar; "Sync now" brings it in (the card counts it).
-// Disconnect asks first ("Keep it" keeps it), then disconnects; after a reload Google is still not connected.
+// Today shows the event. Disconnect asks first ("Keep it" keeps it), then disconnects; after a reload Google is
+// still not connected.
 //
 // Env: PA_E2E_EMAIL, PA_E2E_PASSWORD (a person the test signed up); see lib.mjs. Asks the test `calendar event` once
 // connected. Exit 0 on success; 1 with a message on failure. Waits on conditions only, never on fixed sleeps.
@@ -54,6 +55,16 @@ async function scenario(page) {
     await page.getByRole('list', { name: 'Google sync' }).waitFor({ timeout: WAIT_MS });
   }
   await screenshot(page, 'synced');
+
+  log('Today shows the event above the tasks');
+  await page.getByRole('navigation', { name: 'App menu' }).getByRole('link', { name: 'Today', exact: true }).click();
+  await visible(page.getByRole('heading', { level: 2, name: 'Today', exact: true }), 'Today');
+  const agenda = page.getByRole('region', { name: 'In your calendar today' });
+  await visible(agenda.getByText('Review'), 'the event on Today');
+  await screenshot(page, 'today');
+  await page.getByRole('navigation', { name: 'App menu' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('link', { name: /Connected accounts/ }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Connected accounts' }), 'the Integrations page again');
 
   log('disconnect asks first; "Keep it" keeps it');
   await google.getByRole('button', { name: 'Disconnect Google' }).click();

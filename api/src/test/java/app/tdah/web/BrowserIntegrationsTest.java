@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The Integrations page in real headless Chromium (ui/e2e/integrations.mjs) through the real server, with Google's
  * OAuth endpoints and Calendar API as local fakes: connect with calendar and mail asked and only the calendar
- * allowed (the page says so), an event synced on "Sync now", disconnect after a confirmation. The database then holds
+ * allowed (the page says so), an event synced on "Sync now" and shown on Today, disconnect after a confirmation. The database then holds
  * no connection and no event, and the grant was revoked at the provider.
  */
 class BrowserIntegrationsTest {
@@ -56,7 +56,7 @@ class BrowserIntegrationsTest {
 
     @Test
     void aPersonConnectsGoogleSyncsAndDisconnectsInChromium() throws Exception {
-        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "Europe/Paris");
+        TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
         OAUTH.signedInAs("account-" + UUID.randomUUID(), "lin@gmail.example");
         OAUTH.consentTo(scope -> !scope.contains("gmail"));
 
@@ -64,7 +64,8 @@ class BrowserIntegrationsTest {
                 Map.of("PA_E2E_EMAIL", person.email(), "PA_E2E_PASSWORD", TestAccounts.PASSWORD),
                 question -> {
                     assertThat(question).isEqualTo("calendar event");
-                    Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+                    // Within today in the person's zone (UTC), so that Today shows it.
+                    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
                     GOOGLE_API.account(OAUTH.issuedTokens().getLast()).putTimed("review", "Review", start, start.plus(Duration.ofHours(1)));
                     return "ok";
                 });
