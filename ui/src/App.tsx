@@ -14,12 +14,13 @@ const WeekPage = lazy(() => import('./pages/WeekPage').then((m) => ({ default: m
 const InsightsPage = lazy(() => import('./pages/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 const FocusPage = lazy(() => import('./pages/FocusPage').then((m) => ({ default: m.FocusPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const IntegrationsPage = lazy(() => import('./pages/IntegrationsPage').then((m) => ({ default: m.IntegrationsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
 const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage').then((m) => ({ default: m.VerifyEmailPage })));
 
-const SIGNED_IN_ONLY = new Set<string>(['/', PATHS.today, PATHS.tasks, PATHS.week, PATHS.insights, PATHS.settings, PATHS.admin]);
+const SIGNED_IN_ONLY = new Set<string>(['/', PATHS.today, PATHS.tasks, PATHS.week, PATHS.insights, PATHS.settings, PATHS.integrations, PATHS.admin]);
 const SIGNED_OUT_ONLY = new Set<string>(['/', PATHS.signin, PATHS.signup]);
 
 /** Where a path leads for a signed-in or signed-out person; null when the path is right as it is. */
@@ -66,6 +67,7 @@ export function App() {
             <Route path={PATHS.insights} element={<InsightsPage user={user} />} />
             <Route path={`${PATHS.focus}/:taskId`} element={<FocusPage user={user} />} />
             <Route path={PATHS.settings} element={<SettingsPage user={user} />} />
+            <Route path={PATHS.integrations} element={<IntegrationsPage user={user} />} />
             <Route path={PATHS.admin} element={user.role === 'ADMIN' ? <AdminPage user={user} /> : <NotAvailablePage />} />
             <Route path="*" element={<NotFoundPage signedIn />} />
           </>

@@ -11,6 +11,7 @@ export const PATHS = {
   insights: '/insights',
   focus: '/focus',
   settings: '/settings',
+  integrations: '/settings/integrations',
   admin: '/admin',
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',

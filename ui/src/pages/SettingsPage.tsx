@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
 import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/operations';
 import { useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
+import { PATHS } from '../lib/router';
 import { CalendarSection } from '../settings/CalendarSection';
 import { DataSection } from '../settings/DataSection';
 import { PhoneSection } from '../settings/PhoneSection';
@@ -60,6 +62,9 @@ export function SettingsPage({ user }: { user: User }) {
     <AppShell user={user} current="settings" mainClassName="app-main settings-page" wide>
       <PageHeading ref={headingRef}>{t('shell.pages.settings')}</PageHeading>
       <p className="lead">{t('settingsPage.lead')}</p>
+      <p>
+        <Link to={PATHS.integrations}>{t('settingsPage.integrations')}</Link>
+      </p>
       <div className="settings-page__layout">
         <nav className="section-nav" aria-label={t('settingsPage.sections')}>
           <ul className="section-nav__list">

@@ -371,6 +371,7 @@ export function TasksPage({ user }: { user: User }) {
       {openTask ? (
         <TaskDialog
           key={openTask.id}
+          client={session.client}
           task={openTask}
           today={day}
           timeZone={user.timeZone}

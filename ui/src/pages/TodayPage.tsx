@@ -9,6 +9,7 @@ import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { useShortcut } from '../lib/shortcuts';
 import { CaptureBar, type CaptureBarHandle } from '../tasks/CaptureBar';
 import { draftKeyFor } from '../tasks/draft';
+import { TodayAgenda } from '../tasks/TodayAgenda';
 import { TodayTasks } from '../tasks/TodayTasks';
 import { useToday } from '../tasks/useToday';
 
@@ -85,6 +86,8 @@ export function TodayPage({ user }: { user: User }) {
         draftKey={draftKeyFor(user.id)}
         onCaptured={today.captured}
       />
+
+      <TodayAgenda client={session.client} day={day} timeZone={user.timeZone} />
 
       <TodayTasks
         model={today.model}

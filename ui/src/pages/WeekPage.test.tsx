@@ -89,7 +89,7 @@ describe('Week page', () => {
     await waitFor(() => expect(within(thursday).getByRole('list', { name: 'Calendar events' }).textContent).toBe('9:30 AM Dentist'));
     expect(titles(thursday)).toEqual(['call mom']);
     expect(within(await column(/^Saturday, November 28/)).getByRole('list', { name: 'Calendar events' }).textContent).toBe('Holiday');
-    expect(server.calls).toContain('WeekAgenda');
+    expect(server.calls).toContain('Agenda');
   });
 
   it('moves a dragged task to the day it is dropped on, keeping a timed task’s time', async () => {

@@ -6,7 +6,7 @@ import type { User } from '../graphql/operations';
 import { useLocale, useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { useQuery } from '../lib/useQuery';
-import { WEEK_AGENDA, type Task } from '../tasks/api';
+import { AGENDA, type Task } from '../tasks/api';
 import { addDays, dayWords, longDay, timeOfDay } from '../tasks/format';
 import { StatusToast } from '../tasks/StatusToast';
 import { useDay } from '../tasks/useDay';
@@ -31,7 +31,7 @@ export function WeekPage({ user }: { user: User }) {
   const [dropDay, setDropDay] = useState<string | null>(null);
   const lastDay = addDays(day, WEEK_DAYS - 1);
   // Events of connected calendars, beside the tasks (none without a connected calendar; nothing shown if unreachable).
-  const agenda = useQuery(session.client, WEEK_AGENDA, { from: day, to: lastDay });
+  const agenda = useQuery(session.client, AGENDA, { from: day, to: lastDay });
   const events = agenda.state.status === 'ready' ? (agenda.state.data.agenda?.items ?? []).filter((item) => item.kind === 'EVENT') : [];
   useDocumentTitle(t('week.title'));
   useFocusOnNavigation(headingRef);

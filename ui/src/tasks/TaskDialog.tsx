@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { GraphQLClient } from '../graphql/client';
 import type { Priority, ReminderChannel, UpdateTaskInput } from '../graphql/generated/graphql';
 import { useTranslation } from '../i18n';
 import { codePointLength } from '../lib/validation';
 import type { Reminder, Step, Task } from './api';
+import { FindTime } from './FindTime';
 import { RemindersEditor } from './RemindersEditor';
 import { RepeatEditor } from './RepeatEditor';
 import { StepsEditor } from './StepsEditor';
@@ -19,6 +21,10 @@ export interface TaskDialogActions {
   addReminder: (task: Task, reminder: ReminderDraft & { channels: ReminderChannel[] }) => Promise<string | null>;
   removeReminder: (reminder: Reminder) => Promise<string | null>;
   remove: (task: Task) => Promise<void>;
+  /** Puts a task the server returned in the lists. */
+  upsert: (task: Task) => void;
+  /** Says something in the page's status line. */
+  say: (message: string) => void;
 }
 
 /**
@@ -27,6 +33,7 @@ export interface TaskDialogActions {
  * the task.
  */
 export function TaskDialog({
+  client,
   task,
   today,
   timeZone,
@@ -35,6 +42,7 @@ export function TaskDialog({
   actions,
   onClose,
 }: {
+  client: GraphQLClient;
   task: Task;
   today: string;
   timeZone: string;
@@ -244,6 +252,19 @@ export function TaskDialog({
         locale={locale}
         onAdd={(reminder) => actions.addReminder(task, reminder)}
         onRemove={actions.removeReminder}
+      />
+      <FindTime
+        client={client}
+        task={task}
+        today={today}
+        timeZone={timeZone}
+        locale={locale}
+        onScheduled={(scheduled, message) => {
+          actions.upsert(scheduled);
+          actions.say(message);
+          // The form above still holds the old due: closing keeps it from being saved back.
+          onClose();
+        }}
       />
       <StepsEditor
         task={task}

@@ -183,11 +183,25 @@ export const BREAK_DOWN_TASK = graphql(`
   }
 `);
 
-/** The connected calendars' events of the Week page's days (agenda.graphqls); tasks come from the task list. */
-export const WEEK_AGENDA = graphql(`
-  query WeekAgenda($from: Date!, $to: Date!) {
+/** The connected calendars' events of some days (agenda.graphqls), for Today and Week; tasks come from the task list. */
+export const AGENDA = graphql(`
+  query Agenda($from: Date!, $to: Date!) {
     agenda(from: $from, to: $to) {
       items { kind title date allDay startsAt endsAt location link }
     }
+  }
+`);
+
+/** Free slots for a task (scheduling.graphqls), with the connected accounts, to know which calendars can take it. */
+export const FIND_TIME_FOR = graphql(`
+  query FindTimeFor($input: FindTimeForInput!) {
+    findTimeFor(input: $input) { slots { startsAt endsAt } minutes userErrors { ...UserErrorFields } }
+    integrations { id provider capabilities status }
+  }
+`);
+
+export const SCHEDULE_TASK = graphql(`
+  mutation ScheduleTask($input: ScheduleTaskInput!) {
+    scheduleTask(input: $input) { task { ...TaskFields } eventLink userErrors { ...UserErrorFields } }
   }
 `);

@@ -32,13 +32,16 @@ export class FakeActivityServer {
   focusSessions: Array<{ taskId: string; minutes: number }> = [];
   notifications: FakeNotification[] = [];
   /** Calendar events the agenda answers with (kind EVENT), whatever the days asked. */
-  events: Array<{ title: string; date: string; allDay: boolean; startsAt: string | null }> = [];
+  events: Array<{ title: string; date: string; allDay: boolean; startsAt: string | null; endsAt?: string | null; location?: string | null }> = [];
+  /** The days each agenda request asked for. */
+  agendaAsked: Array<{ from: unknown; to: unknown }> = [];
 
   /** Answers one of these operations, or null when the operation is not one of them. */
   handle(operationName: string, variables: Record<string, unknown>): Response | null {
     const input = (variables.input ?? {}) as Record<string, unknown>;
     switch (operationName) {
-      case 'WeekAgenda':
+      case 'Agenda':
+        this.agendaAsked.push({ from: variables.from, to: variables.to });
         return json({
           data: {
             agenda: {

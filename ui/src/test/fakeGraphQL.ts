@@ -4,6 +4,7 @@ import type { UserErrorCode } from '../graphql/generated/graphql';
 import type { AuthPayload, User } from '../graphql/operations';
 import { FakeSettingsServer } from './fakeSettings';
 import { FakeActivityServer } from './fakeActivity';
+import { FakeIntegrationsServer } from './fakeIntegrations';
 import { FakeTasksServer } from './fakeTasks';
 
 export interface RecordedRequest {
@@ -84,6 +85,8 @@ export class FakeAccountsServer {
   settings = new FakeSettingsServer(this);
   /** Answers the insights, focus-session and notifications operations. */
   activity = new FakeActivityServer();
+  /** Answers the integrations operations (Integrations, ConnectIntegration, SyncNow, DisconnectIntegration). */
+  integrations = new FakeIntegrationsServer(this.tasks);
 
   constructor(now: () => number = () => Date.now()) {
     this.now = now;
@@ -139,7 +142,8 @@ export class FakeAccountsServer {
         const answer =
           this.tasks.handle(body.operationName, body.variables) ??
           this.settings.handle(body.operationName, body.variables) ??
-          this.activity.handle(body.operationName, body.variables);
+          this.activity.handle(body.operationName, body.variables) ??
+          this.integrations.handle(body.operationName, body.variables);
         if (answer) return answer;
         return json({ errors: [{ message: `Unknown operation ${body.operationName}` }] });
       }
