@@ -168,4 +168,28 @@ class MailNeedingActionTest {
         JsonNode garbage = p.client().execute(CREATE, Map.of("input", Map.of("messageId", "not-an-id"))).data("createTaskFromMail");
         assertThat(garbage.path("userErrors").get(0).path("code").asText()).isEqualTo("NOT_FOUND");
     }
+
+    @Test
+    void outlookSentItemsSayWhoThePersonWroteToWithoutAnyGmail() {
+        Person p = person();
+        UUID outlook = connectMail(p, Provider.MICROSOFT);
+        FakeMicrosoftGraph.Mailbox box = microsoft.mailbox("token-" + outlook);
+        box.putSentMessage("sent1", "Chloé Martin", "chloe@example.com", "Devis", NOW.minus(Duration.ofDays(20)));
+        box.putSentMessage("sent2", "Old Friend", "old@example.com", "Long ago", NOW.minus(Duration.ofDays(100)));
+        box.putMessage("in1", "Chloé Martin", "chloe@example.com", "Re: Devis", NOW.minus(Duration.ofHours(1)), false);
+        box.putMessage("in2", "Stranger", "spam@example.com", "Offer", NOW.minus(Duration.ofHours(2)), false);
+        box.putMessage("in3", "Old Friend", "old@example.com", "Ping", NOW.minus(Duration.ofHours(3)), false);
+        syncMail(p, outlook);
+
+        assertThat(listed(p)).containsExactly("MICROSOFT chloe@example.com Re: Devis");
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            assertThat(sql.column(String.class, "SELECT message_id || ' ' || folder FROM mail_headers WHERE integration_id = ? "
+                    + "ORDER BY message_id", outlook)).containsExactly("in1 INBOX", "in2 INBOX", "in3 INBOX", "sent1 SENT", "sent2 SENT");
+        }
+
+        // Written to later, from Outlook: the next sync's delta of Sent Items brings it in.
+        box.putSentMessage("sent3", "Stranger", "spam@example.com", "Re: Offer", NOW.minus(Duration.ofMinutes(30)));
+        syncMail(p, outlook);
+        assertThat(listed(p)).containsExactly("MICROSOFT chloe@example.com Re: Devis", "MICROSOFT spam@example.com Offer");
+    }
 }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for Microsoft Graph's delta queries: {@code /v1.0/me/calendarView/delta} (a window of occurrences)
- * and {@code /v1.0/me/mailFolders/inbox/messages/delta}, answering {@code value} with {@code @odata.nextLink} until
+ * and {@code /v1.0/me/mailFolders/inbox/messages/delta} (and {@code sentitems}), answering {@code value} with {@code @odata.nextLink} until
  * the last page's {@code @odata.deltaLink}; deletions as {@code @removed}; {@code 410 Gone} (SyncStateNotFound) for
  * an expired delta token; and {@code POST /v1.0/me/events}. Each bearer token is one person's mailbox, created on
  * first use.
@@ -26,6 +26,7 @@ public final class FakeMicrosoftGraph extends FakeProviderServer {
 
     private static final String CALENDAR = "/v1.0/me/calendarView/delta";
     private static final String INBOX = "/v1.0/me/mailFolders/inbox/messages/delta";
+    private static final String SENT_ITEMS = "/v1.0/me/mailFolders/sentitems/messages/delta";
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS").withZone(ZoneOffset.UTC);
 
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
@@ -39,10 +40,11 @@ public final class FakeMicrosoftGraph extends FakeProviderServer {
         return mailboxes.computeIfAbsent(token, t -> new Mailbox());
     }
 
-    /** One person's calendar occurrences and inbox, each with a change log. */
+    /** One person's calendar occurrences, inbox and sent items, each with a change log. */
     public static final class Mailbox {
         private final Log events = new Log();
         private final Log messages = new Log();
+        private final Log sent = new Log();
 
         private static final class Log {
             long seq;
@@ -95,6 +97,20 @@ public final class FakeMicrosoftGraph extends FakeProviderServer {
             return m;
         }
 
+        /** A message the person sent (read, from them) to {@code toAddress}, in Sent Items. */
+        public synchronized ObjectNode putSentMessage(String id, String toName, String toAddress, String subject, Instant sentAt) {
+            ObjectNode m = JSON.createObjectNode();
+            m.put("@odata.etag", "W/\"" + (sent.seq + 1) + "\"").put("id", id).put("receivedDateTime", sentAt.toString())
+                    .put("sentDateTime", sentAt.toString()).put("subject", subject).put("bodyPreview", "Preview of " + subject)
+                    .put("isRead", true).put("conversationId", "c" + id)
+                    .put("webLink", "https://outlook.office365.com/owa/?ItemID=" + id);
+            m.putArray("categories");
+            m.putObject("from").putObject("emailAddress").put("name", "Me").put("address", "me@example.com");
+            m.putArray("toRecipients").addObject().putObject("emailAddress").put("name", toName).put("address", toAddress);
+            sent.items.put(id, new Stored(m, ++sent.seq, false, sentAt));
+            return m;
+        }
+
         public synchronized void markRead(String id) {
             Stored old = messages.items.get(id);
             messages.items.put(id, new Stored(old.json().deepCopy().put("isRead", true), ++messages.seq, false, old.start()));
@@ -106,10 +122,17 @@ public final class FakeMicrosoftGraph extends FakeProviderServer {
             messages.items.put(id, new Stored(old.json(), ++messages.seq, true, old.start()));
         }
 
+        /** Deleted from Sent Items: its delta reports it as @removed. */
+        public synchronized void removeSentMessage(String id) {
+            Stored old = sent.items.get(id);
+            sent.items.put(id, new Stored(old.json(), ++sent.seq, true, old.start()));
+        }
+
         /** Every delta token handed out so far stops working (410). */
         public synchronized void expireDeltaTokens() {
             events.expireBelow = events.seq + 1;
             messages.expireBelow = messages.seq + 1;
+            sent.expireBelow = sent.seq + 1;
         }
 
         public synchronized List<ObjectNode> liveEvents() {
@@ -136,6 +159,9 @@ public final class FakeMicrosoftGraph extends FakeProviderServer {
             }
             if (path.equals(INBOX)) {
                 return delta(path, mailbox.messages, query, false);
+            }
+            if (path.equals(SENT_ITEMS)) {
+                return delta(path, mailbox.sent, query, false);
             }
             return graphError(404, "ResourceNotFound", "Resource not found for the segment.");
         }

@@ -221,7 +221,7 @@ public final class GmailSource implements ChangeSource<MailHeader> {
         return Optional.of(new MailHeader(m.id(), m.threadId(), from == null ? null : from.getPersonal(),
                 from == null ? headers.get("from") : from.getAddress(), headers.get("to"), headers.get("subject"),
                 received(m, headers), labels, m.snippet(), labels.contains("UNREAD"),
-                "https://mail.google.com/mail/#all/" + m.id()));
+                "https://mail.google.com/mail/#all/" + m.id(), labels.contains(SENT) ? MailHeader.Folder.SENT : MailHeader.Folder.INBOX));
     }
 
     private Instant received(Message m, Map<String, String> headers) throws ProviderException.Malformed {

@@ -189,21 +189,21 @@ public final class SyncRepository {
 
     private static final String MAIL_COLUMNS = "m.integration_id, i.provider, m.message_id, m.thread_id, m.from_name, "
             + "m.from_address, m.to_addresses, m.subject, m.received_at, to_json(m.labels)::text AS labels_json, m.snippet, "
-            + "m.unread, m.link";
+            + "m.unread, m.link, m.folder";
 
     /**
      * Unread inbox mail from people the person wrote to since {@code sentSince}, newest first. What the person wrote
-     * is read from the synced headers: Gmail's sent mail (label SENT), and any header whose sender is the connected
-     * account itself; every address in its To header counts.
+     * is read from the synced headers: their sent mail (Gmail's label SENT, Outlook's Sent Items), and any header whose
+     * sender is the connected account itself; every address in its To header counts.
      */
     List<SyncedMessage> unreadFromCorrespondents(UUID userId, Instant sentSince, int limit) {
         return db.execute().query("WITH written_to AS (SELECT DISTINCT lower(a[1]) AS address FROM mail_headers s "
                                 + "JOIN integrations si ON si.id = s.integration_id, "
                                 + "regexp_matches(coalesce(s.to_addresses, ''), '([A-Za-z0-9._%+''-]+@[A-Za-z0-9.-]+)', 'g') AS a "
                                 + "WHERE s.user_id = ?::uuid AND s.received_at >= ? "
-                                + "AND ('SENT' = ANY(s.labels) OR lower(s.from_address) = lower(si.account_email))) "
+                                + "AND (s.folder = 'SENT' OR lower(s.from_address) = lower(si.account_email))) "
                                 + "SELECT " + MAIL_COLUMNS + " FROM mail_headers m JOIN integrations i ON i.id = m.integration_id "
-                                + "WHERE m.user_id = ?::uuid AND m.unread AND NOT 'SENT' = ANY(m.labels) "
+                                + "WHERE m.user_id = ?::uuid AND m.unread AND m.folder = 'INBOX' "
                                 + "AND (i.provider = 'microsoft' OR 'INBOX' = ANY(m.labels)) "
                                 + "AND lower(m.from_address) IN (SELECT address FROM written_to) "
                                 + "ORDER BY m.received_at DESC, m.message_id LIMIT ?",
@@ -226,7 +226,8 @@ public final class SyncRepository {
                         row.column("to_addresses").get(String.class), row.column("subject").get(String.class),
                         nullableInstant(row, "received_at"), read(row.column("labels_json").get(String.class)),
                         row.column("snippet").get(String.class), row.column("unread").get(Boolean.class),
-                        row.column("link").get(String.class)));
+                        row.column("link").get(String.class),
+                        MailHeader.Folder.valueOf(row.column("folder").get(String.class))));
     }
 
     private static void writeEvents(DbExecute tx, SyncState sync, long generation, List<SyncedEvent> events, List<String> removed) {
@@ -295,18 +296,21 @@ public final class SyncRepository {
             row.put("snippet", m.snippet());
             row.put("unread", m.unread());
             row.put("link", m.link());
+            row.put("folder", m.folder().name());
             rows.add(row);
         }
         tx.insert("INSERT INTO mail_headers (integration_id, message_id, user_id, thread_id, from_name, from_address, "
-                        + "to_addresses, subject, received_at, labels, snippet, unread, link, generation) "
+                        + "to_addresses, subject, received_at, labels, snippet, unread, link, folder, generation) "
                         + "SELECT ?::uuid, m.id, ?::uuid, m.thread_id, m.from_name, m.from_address, m.to_addresses, m.subject, "
-                        + "m.received_at, coalesce(m.labels, '{}'), m.snippet, m.unread, m.link, ? "
+                        + "m.received_at, coalesce(m.labels, '{}'), m.snippet, m.unread, m.link, m.folder, ? "
                         + "FROM jsonb_to_recordset(?::jsonb) AS m(id text, thread_id text, from_name text, from_address text, "
-                        + "to_addresses text, subject text, received_at timestamptz, labels text[], snippet text, unread boolean, link text) "
+                        + "to_addresses text, subject text, received_at timestamptz, labels text[], snippet text, unread boolean, link text, "
+                        + "folder text) "
                         + "ON CONFLICT (integration_id, message_id) DO UPDATE SET thread_id = excluded.thread_id, "
                         + "from_name = excluded.from_name, from_address = excluded.from_address, to_addresses = excluded.to_addresses, "
                         + "subject = excluded.subject, received_at = excluded.received_at, labels = excluded.labels, "
-                        + "snippet = excluded.snippet, unread = excluded.unread, link = excluded.link, generation = excluded.generation",
+                        + "snippet = excluded.snippet, unread = excluded.unread, link = excluded.link, folder = excluded.folder, "
+                        + "generation = excluded.generation",
                 sync.integrationId(), sync.userId(), generation, json(rows));
     }
 

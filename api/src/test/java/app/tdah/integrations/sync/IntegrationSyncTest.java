@@ -254,29 +254,38 @@ class IntegrationSyncTest {
         box.putMessage("x1", "Ada", "ada@example.com", "Contract", MONDAY_8AM.minusSeconds(60), false);
         box.putMessage("x2", "Bob", "bob@example.com", "Newsletter", MONDAY_8AM.minusSeconds(120), true);
         box.putMessage("x3", "Cy", "cy@example.com", "Moved away", MONDAY_8AM.minusSeconds(180), false);
+        box.putSentMessage("s1", "Ada", "ada@example.com", "Re: Contract", MONDAY_8AM.minusSeconds(600));
+        box.putSentMessage("s2", "Dee", "dee@example.com", "Sent then deleted", MONDAY_8AM.minusSeconds(700));
+        box.putSentMessage("s3", "Eve", "eve@example.com", "Third page of sent items", MONDAY_8AM.minusSeconds(800));
 
         syncNow(c, "CALENDAR");
         // Both streams were due; each syncs on its own, so the test waits for the mail one too.
-        assertThat(awaitRunAt(c, "MAIL", CLOCK.instant()).path("items").asInt()).as("both streams were due").isEqualTo(3);
+        assertThat(awaitRunAt(c, "MAIL", CLOCK.instant()).path("items").asInt()).as("both streams were due").isEqualTo(6);
         box.cancelEvent("e2");
         box.deleteEvent("e3");
         box.putEvent("e5", "Dinner", Instant.parse("2026-11-25T23:00:00Z"), Instant.parse("2026-11-26T01:00:00Z"), "busy", null);
         box.removeMessage("x3");
         box.markRead("x1");
+        box.removeSentMessage("s2");
+        box.putSentMessage("s4", "Fay", "fay@example.com", "Sent since", MONDAY_8AM.minusSeconds(30));
         JsonNode calendar = syncNow(c, "CALENDAR");
 
         assertThat(calendar.path("lastError").isNull()).isTrue();
-        assertThat(awaitRunAt(c, "MAIL", CLOCK.instant()).path("items").asInt()).isEqualTo(2);
+        assertThat(awaitRunAt(c, "MAIL", CLOCK.instant()).path("items").asInt()).isEqualTo(5);
         assertThat(microsoft.cursorsAnsweredTwice()).isEmpty();
-        assertThat(microsoft.requests()).filteredOn(r -> r.token().equals(c.token()) && r.query().containsKey("$deltatoken")).hasSize(2);
+        // Calendar, inbox and sent items each follow their own delta link.
+        assertThat(microsoft.requests()).filteredOn(r -> r.token().equals(c.token()) && r.query().containsKey("$deltatoken"))
+                .extracting(FakeMicrosoftGraph.Request::path).containsExactlyInAnyOrder("/v1.0/me/calendarView/delta",
+                        "/v1.0/me/mailFolders/inbox/messages/delta", "/v1.0/me/mailFolders/sentitems/messages/delta");
         // 19:00 New York on the 25th is the 26th in UTC: days are the person's.
         assertThat(agendaLines(c, LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-26"))).containsExactly(
                 "EVENT 2026-11-24 2026-11-24T15:00:00Z Budget review",
                 "EVENT 2026-11-25 2026-11-25T23:00:00Z Dinner",
                 "EVENT 2026-11-26 all-day Thanksgiving");
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
-            assertThat(sql.column(String.class, "SELECT message_id || ' ' || unread FROM mail_headers WHERE integration_id = ?::uuid "
-                    + "ORDER BY message_id", c.id())).containsExactly("x1 false", "x2 false");
+            assertThat(sql.column(String.class, "SELECT message_id || ' ' || unread || ' ' || folder FROM mail_headers "
+                    + "WHERE integration_id = ?::uuid ORDER BY message_id", c.id()))
+                    .containsExactly("s1 false SENT", "s3 false SENT", "s4 false SENT", "x1 false INBOX", "x2 false INBOX");
         }
     }
 
