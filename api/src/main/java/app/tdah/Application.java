@@ -219,7 +219,7 @@ public final class Application implements AutoCloseable {
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox(), integrationSync.calendarEvents()::busyUntil),
                     DigestFeature.create(foundation, accounts.records(), tasks.queries(), integrationSync.syncedMail(), mail.mail()),
                     integrationSync.feature(),
-                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(),
+                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(), SchedulingFeature.scheduledTasks(foundation),
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     SchedulingFeature.create(foundation, tasks, integrations, integrationSync,
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),

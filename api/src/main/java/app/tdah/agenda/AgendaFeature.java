@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import app.tdah.integrations.sync.CalendarEvents;
+import app.tdah.scheduling.ScheduledTasks;
 import app.tdah.tasks.TaskQueries;
 import app.tdah.wiring.Feature;
 
@@ -14,9 +15,9 @@ public final class AgendaFeature {
     private AgendaFeature() {
     }
 
-    public static Feature create(CalendarEvents calendars, TaskQueries tasks, Function<UUID, ZoneId> zoneOf) {
+    public static Feature create(CalendarEvents calendars, TaskQueries tasks, ScheduledTasks scheduled, Function<UUID, ZoneId> zoneOf) {
         return Feature.builder()
-                .graphQl(new AgendaGraphQl(new AgendaService(calendars, tasks, zoneOf)))
+                .graphQl(new AgendaGraphQl(new AgendaService(calendars, tasks, scheduled, zoneOf)))
                 .build();
     }
 }

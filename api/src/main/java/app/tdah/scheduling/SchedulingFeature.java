@@ -24,6 +24,11 @@ public final class SchedulingFeature {
     private SchedulingFeature() {
     }
 
+    /** Which tasks were written into which events, for the agenda. */
+    public static ScheduledTasks scheduledTasks(Foundation foundation) {
+        return new ScheduledTasks(new SchedulingRepository(foundation.db()));
+    }
+
     public static Feature create(Foundation foundation, TasksFeature tasks, IntegrationsFeature integrations,
                                  IntegrationSyncFeature sync, Function<UUID, ZoneId> zoneOf) {
         SchedulingRepository repository = new SchedulingRepository(foundation.db());

@@ -72,6 +72,17 @@ final class SchedulingRepository {
                 integrationId, json(eventIds)).map(SchedulingRepository::link).toList();
     }
 
+    /** The events the person's tasks among {@code taskIds} were written into, by event. */
+    java.util.Map<ScheduledTasks.EventRef, UUID> eventsOf(UUID userId, java.util.Collection<UUID> taskIds) {
+        java.util.Map<ScheduledTasks.EventRef, UUID> events = new java.util.HashMap<>();
+        db.execute().query("SELECT l.task_id, l.integration_id, l.event_id FROM task_calendar_events l "
+                        + "JOIN tasks t ON t.id = l.task_id WHERE t.user_id = ?::uuid "
+                        + "AND l.task_id IN (SELECT jsonb_array_elements_text(?::jsonb)::uuid)", userId, json(taskIds))
+                .forEach(row -> events.put(new ScheduledTasks.EventRef(row.column("integration_id").get(UUID.class),
+                        row.column("event_id").get(String.class)), row.column("task_id").get(UUID.class)));
+        return events;
+    }
+
     void deleteLink(DbExecute tx, UUID taskId) {
         tx.delete("DELETE FROM task_calendar_events WHERE task_id = ?::uuid", taskId);
     }

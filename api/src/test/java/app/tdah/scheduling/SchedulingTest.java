@@ -155,6 +155,16 @@ class SchedulingTest {
         return slots;
     }
 
+    /** The agenda of one day, a line per item: kind, times, title, provider and the task it carries. */
+    private static List<String> agenda(Person p, String day) {
+        List<String> lines = new ArrayList<>();
+        p.client().execute("query A($from: Date!, $to: Date!) { agenda(from: $from, to: $to) { items { kind title startsAt endsAt "
+                        + "provider task { id } } } }", Map.of("from", day, "to", day)).data("agenda").path("items")
+                .forEach(i -> lines.add(i.path("kind").asText() + " " + i.path("startsAt").asText() + "-" + i.path("endsAt").asText()
+                        + " " + i.path("title").asText() + " " + i.path("provider").asText() + " task=" + i.path("task").path("id").asText()));
+        return lines;
+    }
+
     private static String dueAt(Person p, String taskId) {
         return p.client().execute("query N($id: ID!) { node(id: $id) { ... on Task { dueAt } } }", Map.of("id", taskId))
                 .data("node").path("dueAt").asText(null);
@@ -233,10 +243,14 @@ class SchedulingTest {
         String eventId = calendar.liveEvents().getFirst().path("id").asText();
         sync(c);
         assertThat(dueAt(p, report)).as("the sync brought back the same time").isEqualTo("2026-11-24T13:00:00Z");
+        assertThat(agenda(p, "2026-11-24")).as("once, as the event carrying its task").containsExactly(
+                "EVENT 2026-11-24T13:00:00Z-2026-11-24T13:45:00Z Send the report GOOGLE task=" + report);
 
         calendar.putTimed(eventId, "Send the report", Instant.parse("2026-11-25T08:30:00Z"), Instant.parse("2026-11-25T09:15:00Z"));
         sync(c);
         assertThat(dueAt(p, report)).isEqualTo("2026-11-25T08:30:00Z");
+        assertThat(agenda(p, "2026-11-25")).containsExactly(
+                "EVENT 2026-11-25T08:30:00Z-2026-11-25T09:15:00Z Send the report GOOGLE task=" + report);
 
         calendar.deleteEvent(eventId);
         sync(c);
