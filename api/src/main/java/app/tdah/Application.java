@@ -221,8 +221,7 @@ public final class Application implements AutoCloseable {
                     integrationSync.feature(),
                     AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(), SchedulingFeature.scheduledTasks(foundation),
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
-                    SchedulingFeature.create(foundation, tasks, integrations, integrationSync,
-                            userId -> accounts.zoneAndLanguageOf(userId).zone()),
+                    SchedulingFeature.create(foundation, tasks, integrations, integrationSync, accounts::zoneAndLanguageOf),
                     MailTasksFeature.create(foundation, integrationSync.syncedMail(), tasks.commands(),
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     tokenPurge(accounts, mfa, clock));

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.function.Function;
 
+import app.tdah.i18n.Texts;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.integrations.sync.CalendarEvents;
 import app.tdah.integrations.sync.EventOccurrence;
 import app.tdah.jobs.LeaveNowNudges;
@@ -15,25 +17,27 @@ import app.tdah.notifications.Notifier;
 
 /**
  * "Leave now" for people who asked for it: an in-app notification the chosen number of minutes before each timed
- * event with a place in their synced calendars. A nudge and its record commit together, and the record is unique per
+ * event with a place in their synced calendars, in their language ({@code LeaveNowTexts}) and zone. In-app only:
+ * reminders choose their channels one by one, and there is no per-person channel setting a nudge could follow. A nudge and its record commit together, and the record is unique per
  * occurrence, so each goes out once whichever node runs the job; a run that comes late still nudges before the start.
  */
 final class LeaveNowNudger implements LeaveNowNudges {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String TEXTS = LeaveNowNudger.class.getPackageName() + ".LeaveNowTexts";
 
     private final SchedulingRepository repository;
     private final CalendarEvents calendars;
     private final Notifier notifier;
-    private final Function<UUID, ZoneId> zoneOf;
+    private final Function<UUID, ZoneAndLanguage> zoneAndLanguageOf;
     private final Clock clock;
 
-    LeaveNowNudger(SchedulingRepository repository, CalendarEvents calendars, Notifier notifier, Function<UUID, ZoneId> zoneOf,
-                   Clock clock) {
+    LeaveNowNudger(SchedulingRepository repository, CalendarEvents calendars, Notifier notifier,
+                   Function<UUID, ZoneAndLanguage> zoneAndLanguageOf, Clock clock) {
         this.repository = repository;
         this.calendars = calendars;
         this.notifier = notifier;
-        this.zoneOf = zoneOf;
+        this.zoneAndLanguageOf = zoneAndLanguageOf;
         this.clock = clock;
     }
 
@@ -42,7 +46,9 @@ final class LeaveNowNudger implements LeaveNowNudges {
         Instant now = clock.instant();
         int sent = 0;
         for (SchedulingRepository.NudgeSetting setting : repository.nudgeSettings()) {
-            ZoneId zone = zoneOf.apply(setting.userId());
+            ZoneAndLanguage person = zoneAndLanguageOf.apply(setting.userId());
+            ZoneId zone = person.zone();
+            Texts texts = Texts.load(TEXTS, person.language());
             Instant until = now.plus(Duration.ofMinutes(setting.minutes()));
             for (EventOccurrence e : calendars.between(setting.userId(), now, until, now.atZone(zone).toLocalDate(),
                     until.atZone(zone).toLocalDate())) {
@@ -53,8 +59,9 @@ final class LeaveNowNudger implements LeaveNowNudges {
                     if (!repository.recordNudge(tx, e.integrationId(), e.eventId(), e.startsAt(), now)) {
                         return false;
                     }
-                    notifier.notify(tx, setting.userId(), "Leave now: " + (e.title() == null ? "your next event" : e.title()),
-                            "It starts at " + TIME.format(e.startsAt().atZone(zone)) + ", at " + e.location() + ".");
+                    notifier.notify(tx, setting.userId(),
+                            e.title() == null || e.title().isBlank() ? texts.text("title.untitled") : texts.text("title", e.title()),
+                            texts.text("body", TIME.format(e.startsAt().atZone(zone)), e.location()));
                     return true;
                 });
                 sent += nudged ? 1 : 0;

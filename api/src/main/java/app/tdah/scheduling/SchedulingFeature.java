@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.function.Function;
 
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.integrations.IntegrationsFeature;
 import app.tdah.integrations.sync.IntegrationSyncFeature;
 import app.tdah.jobs.ScheduledJob;
@@ -30,13 +31,14 @@ public final class SchedulingFeature {
     }
 
     public static Feature create(Foundation foundation, TasksFeature tasks, IntegrationsFeature integrations,
-                                 IntegrationSyncFeature sync, Function<UUID, ZoneId> zoneOf) {
+                                 IntegrationSyncFeature sync, Function<UUID, ZoneAndLanguage> zoneAndLanguageOf) {
+        Function<UUID, ZoneId> zoneOf = userId -> zoneAndLanguageOf.apply(userId).zone();
         SchedulingRepository repository = new SchedulingRepository(foundation.db());
         SchedulingService service = new SchedulingService(repository, tasks.queries(), tasks.commands(), integrations.integrations(),
                 sync.calendarEvents(), sync.calendarWrites(), zoneOf, foundation.clock());
         sync.onCalendarChanges(new LinkedTasks(repository, tasks.commands(), tasks.queries(), zoneOf));
         LeaveNowNudger nudger = new LeaveNowNudger(repository, sync.calendarEvents(), NotificationsFeature.notifier(foundation.db()),
-                zoneOf, foundation.clock());
+                zoneAndLanguageOf, foundation.clock());
         return Feature.builder()
                 .graphQl(new SchedulingGraphQl(service))
                 .job(new ScheduledJob("send-leave-now-nudges", SendLeaveNowNudgesJob.class, () -> new SendLeaveNowNudgesJob(nudger),

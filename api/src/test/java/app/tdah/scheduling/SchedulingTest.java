@@ -337,6 +337,37 @@ class SchedulingTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "fr-FR | Europe/Paris | Partez maintenant : Dentiste | Début à {0}, lieu : 12 rue de Rivoli. | Partez maintenant pour votre prochain rendez-vous",
+        "es    | Europe/Madrid | Sal ya: Dentiste | Empieza a las {0}, en 12 rue de Rivoli. | Sal ya hacia tu próximo evento"})
+    void leaveNowIsWrittenInThePersonsLanguageAndZone(String locale, String zone, String title, String body, String untitled)
+            throws Exception {
+        Person p = person(zone);
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE users SET locale = ? WHERE id = ?", locale, p.userId());
+        }
+        Connected c = connect(p, Provider.GOOGLE, GOOGLE_READ);
+        Instant now = CLOCK.instant();
+        google.account(c.token()).putTimed("dentist-" + locale, "Dentiste", now.plus(Duration.ofMinutes(15)), now.plus(Duration.ofMinutes(45)))
+                .put("location", "12 rue de Rivoli");
+        google.account(c.token()).putTimed("untitled-" + locale, "", now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(50)))
+                .put("location", "Gare");
+        sync(c);
+        assertThat(p.client().execute(PREFERENCES, Map.of("input", Map.of("leaveNowMinutes", 25))).data("updateSchedulingPreferences")
+                .path("userErrors")).isEmpty();
+
+        runLeaveNowJob();
+
+        String local = java.time.format.DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
+                .format(now.plus(Duration.ofMinutes(15)).atZone(java.time.ZoneId.of(zone)));
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            assertThat(sql.column(String.class, "SELECT title || ' | ' || body FROM notifications WHERE user_id = ? ORDER BY title",
+                    p.userId())).contains(title + " | " + body.replace("{0}", local))
+                    .anySatisfy(line -> assertThat(line).startsWith(untitled + " | "));
+        }
+    }
+
     private static String time(Instant at) {
         return java.time.format.DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).format(at.atZone(java.time.ZoneOffset.UTC));
     }
