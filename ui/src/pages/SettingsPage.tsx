@@ -12,6 +12,7 @@ import { DataSection } from '../settings/DataSection';
 import { PhoneSection } from '../settings/PhoneSection';
 import { PreferencesSection } from '../settings/PreferencesSection';
 import { ProfileSection } from '../settings/ProfileSection';
+import { SchedulingSection } from '../settings/SchedulingSection';
 import { SecuritySection } from '../settings/SecuritySection';
 
 /** The sections in page order, by the id of their card and the key of their title. */
@@ -21,6 +22,7 @@ const SECTIONS = [
   { id: 'security', title: 'security.title' },
   { id: 'phone', title: 'phone.title' },
   { id: 'calendar', title: 'calendar.title' },
+  { id: 'scheduling', title: 'scheduling.title' },
   { id: 'your-data', title: 'data.title' },
 ] as const;
 
@@ -94,6 +96,7 @@ export function SettingsPage({ user }: { user: User }) {
           <SecuritySection client={session.client} user={user} />
           <PhoneSection client={session.client} timeZone={user.timeZone} />
           <CalendarSection client={session.client} timeZone={user.timeZone} />
+          <SchedulingSection client={session.client} />
           <DataSection />
         </div>
       </div>

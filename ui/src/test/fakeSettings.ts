@@ -4,6 +4,7 @@ import type { AuditEvent, ManagedUser, SchedulerStatus } from '../admin/api';
 import type { User } from '../graphql/operations';
 import type { ExternalIdentity, SignInProvider } from '../oidc/api';
 import type { Phone, Preferences, SignedInSession } from '../settings/api';
+import type { SchedulingPreferences } from '../settings/scheduling';
 import { json } from './fakeGraphQL';
 
 type Handler = (variables: Record<string, unknown>) => Response | Promise<Response>;
@@ -27,6 +28,8 @@ export class FakeSettingsServer {
   phoneCode = '246810';
 
   preferences: Preferences = { breakdownThreshold: 3, quietStart: '22:00', quietEnd: '07:00', digestTime: '07:30' };
+  /** Working hours and the leave-now nudge, as the server's defaults are. */
+  scheduling: SchedulingPreferences = { workStart: '09:00', workEnd: '18:00', workDays: [1, 2, 3, 4, 5], leaveNowMinutes: null };
   /** Null answers `scheduler` as the directive layer does for someone who is not an admin. */
   scheduler: SchedulerStatus | null = null;
   mfaEnabled = false;
@@ -52,6 +55,8 @@ export class FakeSettingsServer {
     const handlers: Record<string, Handler> = {
       Preferences: () => json({ data: { me: { id: 'u-1', preferences: { ...this.preferences } } } }),
       UpdatePreferences: (v) => this.updatePreferences(v.input as Partial<Preferences>),
+      SchedulingPreferences: () => json({ data: { schedulingPreferences: { ...this.scheduling } } }),
+      UpdateSchedulingPreferences: (v) => this.updateScheduling(v.input as Partial<SchedulingPreferences>),
       MfaStatus: () => json({ data: { me: { id: 'u-1', mfaEnabled: this.mfaEnabled } } }),
       StartMfaEnrolment: () =>
         json({
@@ -267,6 +272,21 @@ export class FakeSettingsServer {
   private newBackupCodes(): string[] {
     this.backupCodes = Array.from({ length: 10 }, (_, i) => `backup${String(i).padStart(2, '0')}abcdefgh`);
     return this.backupCodes;
+  }
+
+  /** As the server checks: an end after the start, and the nudge from 5 to 240 minutes. */
+  private updateScheduling(input: Partial<SchedulingPreferences>): Response {
+    const next = { ...this.scheduling, ...input };
+    const userErrors =
+      next.workEnd <= next.workStart
+        ? [{ field: 'workEnd', message: 'The working day must end after it starts.', code: 'INVALID' }]
+        : next.leaveNowMinutes !== null && (next.leaveNowMinutes < 5 || next.leaveNowMinutes > 240)
+          ? [{ field: 'leaveNowMinutes', message: 'Between 5 and 240 minutes, or none.', code: 'INVALID' }]
+          : [];
+    if (userErrors.length === 0) this.scheduling = next;
+    return json({
+      data: { updateSchedulingPreferences: { schedulingPreferences: userErrors.length ? null : { ...next }, userErrors } },
+    });
   }
 
   private updatePreferences(input: Partial<Preferences>): Response {
