@@ -17,6 +17,18 @@ export function slotWords(slot: Slot, today: string, timeZone: string, locale: s
   return `${dayWords(dayOf(slot.startsAt, timeZone), today, locale)}, ${timeOfDay(slot.startsAt, timeZone, locale)} – ${timeOfDay(slot.endsAt, timeZone, locale)}`;
 }
 
+/** The words of {@link slotWords}, its times marked up with the instants they stand for. */
+function SlotTimes({ slot, today, timeZone, locale }: { slot: Slot; today: string; timeZone: string; locale: string }) {
+  // One span: in a flex button, loose text runs would lose the spaces around them.
+  return (
+    <span>
+      {dayWords(dayOf(slot.startsAt, timeZone), today, locale)}, <time dateTime={slot.startsAt}>{timeOfDay(slot.startsAt, timeZone, locale)}</time>
+      {' – '}
+      <time dateTime={slot.endsAt}>{timeOfDay(slot.endsAt, timeZone, locale)}</time>
+    </span>
+  );
+}
+
 /**
  * "Find time" in the task panel: free slots in the person's working hours, around their events, as long as the task's
  * estimate; choosing one writes the task into a connected calendar that allows adding events, and gives the task that
@@ -116,10 +128,10 @@ export function FindTime({
                 <li key={slot.startsAt}>
                   {found.calendars.length > 0 ? (
                     <button type="button" className="button button--small" onClick={() => void schedule(slot)} aria-disabled={busy || undefined}>
-                      {slotWords(slot, today, timeZone, locale)}
+                      <SlotTimes slot={slot} today={today} timeZone={timeZone} locale={locale} />
                     </button>
                   ) : (
-                    slotWords(slot, today, timeZone, locale)
+                    <SlotTimes slot={slot} today={today} timeZone={timeZone} locale={locale} />
                   )}
                 </li>
               ))}
