@@ -137,7 +137,7 @@ public final class DataExport {
                     .withhold("generation", "bookkeeping of a full sync, meaningless outside this server"),
             Section.many("mail_headers", OWNED, "integration_id, message_id")
                     .export("integration_id", "message_id", "thread_id", "from_name", "from_address", "to_addresses",
-                            "subject", "received_at", "labels", "snippet", "unread", "link")
+                            "subject", "received_at", "labels", "snippet", "unread", "link", "folder")
                     .withhold("generation", "bookkeeping of a full sync, meaningless outside this server"),
             Section.many("scheduling_preferences", OWNED, "work_start")
                     .export("work_start", "work_end", "work_days", "leave_now_minutes"),

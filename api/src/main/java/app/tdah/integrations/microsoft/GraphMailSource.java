@@ -86,6 +86,10 @@ public final class GraphMailSource implements ChangeSource<MailHeader> {
     private record Progress(Folder folder, GraphDelta.Cursor next, GraphDelta.Cursor other) {
 
         static Progress of(Position position) throws ProviderException.Malformed {
+            if (position.pageCursor() != null && position.pageCursor().indexOf('\n') < 0) {
+                // An inbox sync left unfinished before sent items were read: the inbox's next page; theirs start afresh.
+                return new Progress(Folder.INBOX, GraphDelta.Cursor.parse(position.pageCursor()), stored(position, 1));
+            }
             if (position.pageCursor() != null) {
                 String[] parts = position.pageCursor().split("\n", -1);
                 if (parts.length != 3) {
@@ -102,9 +106,16 @@ public final class GraphMailSource implements ChangeSource<MailHeader> {
             if (position.full()) {
                 return new Progress(Folder.INBOX, null, null);
             }
+            return new Progress(Folder.INBOX, stored(position, 0), stored(position, 1));
+        }
+
+        /** One folder's delta link in the stored cursor (0: the inbox, 1: sent items); null when there is none. */
+        private static GraphDelta.Cursor stored(Position position, int folder) throws ProviderException.Malformed {
+            if (position.full() || position.cursor() == null) {
+                return null;
+            }
             String[] parts = position.cursor().split("\n", -1);
-            return new Progress(Folder.INBOX, GraphDelta.Cursor.parse(parts[0]),
-                    parts.length > 1 ? GraphDelta.Cursor.parse(parts[1]) : null);
+            return parts.length > folder ? GraphDelta.Cursor.parse(parts[folder]) : null;
         }
 
         private static GraphDelta.Cursor cursor(String value) throws ProviderException.Malformed {
