@@ -64,6 +64,7 @@ import app.tdah.platform.KeyRotation;
 import app.tdah.platform.Redis;
 import app.tdah.platform.Secrets;
 import app.tdah.reminders.RemindersFeature;
+import app.tdah.scheduling.ScheduledTasks;
 import app.tdah.scheduling.SchedulingFeature;
 import app.tdah.sms.SmsFeature;
 import app.tdah.tasks.MissedTasks;
@@ -200,7 +201,8 @@ public final class Application implements AutoCloseable {
             IntegrationSyncFeature integrationSync = IntegrationSyncFeature.create(foundation,
                     integrationTokens.orElseGet(() -> IntegrationSyncFeature.tokensOf(integrations)));
             integrationSync.follow(integrations);
-            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm, integrationSync.calendarEvents());
+            ScheduledTasks scheduledTasks = SchedulingFeature.scheduledTasks(foundation);
+            SmsFeature sms = SmsFeature.create(foundation, accounts, tasks, llm, integrationSync.calendarEvents(), scheduledTasks);
             AdminFeature admin = AdminFeature.create(foundation, accounts.records());
             List<Feature> features = List.of(
                     accounts.feature(),
@@ -219,7 +221,7 @@ public final class Application implements AutoCloseable {
                     RemindersFeature.create(foundation, mail.mail(), sms.outbox(), integrationSync.calendarEvents()::busyUntil),
                     DigestFeature.create(foundation, accounts.records(), tasks.queries(), integrationSync.syncedMail(), mail.mail()),
                     integrationSync.feature(),
-                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(), SchedulingFeature.scheduledTasks(foundation),
+                    AgendaFeature.create(integrationSync.calendarEvents(), tasks.queries(), scheduledTasks,
                             userId -> accounts.zoneAndLanguageOf(userId).zone()),
                     SchedulingFeature.create(foundation, tasks, integrations, integrationSync, accounts::zoneAndLanguageOf),
                     MailTasksFeature.create(foundation, integrationSync.syncedMail(), tasks.commands(),

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import app.tdah.accounts.AccountsFeature;
 import app.tdah.identity.Permission;
@@ -19,6 +20,7 @@ import app.tdah.jobs.sms.TwilioSettings;
 import app.tdah.jobs.sms.TwilioSmsSender;
 import app.tdah.llm.ChatCompletionsClient;
 import app.tdah.platform.ConfigValues;
+import app.tdah.scheduling.ScheduledTasks;
 import app.tdah.sms.assistant.DayEvents;
 import app.tdah.sms.assistant.SmsAssistantSettings;
 import app.tdah.sms.assistant.SmsInbox;
@@ -46,9 +48,12 @@ public final class SmsFeature {
         this.feature = feature;
     }
 
-    /** {@code calendars}: the person's connected calendars, whose events of the day "today" lists with the tasks. */
+    /**
+     * {@code calendars}: the person's connected calendars, whose events of the day "today" lists with the tasks;
+     * {@code scheduled}: which tasks were written into which events, so such a task is listed once.
+     */
     public static SmsFeature create(Foundation foundation, AccountsFeature accounts, TasksFeature tasks,
-                                    Optional<ChatCompletionsClient> llm, CalendarEvents calendars) {
+                                    Optional<ChatCompletionsClient> llm, CalendarEvents calendars, ScheduledTasks scheduled) {
         Config sms = foundation.config().get("sms");
         SmsSettings settings = settings(sms);
         Optional<TwilioSettings> twilio = twilio(foundation.config().get("twilio"), foundation.publicUrl());
@@ -72,7 +77,7 @@ public final class SmsFeature {
                 new TwilioSignature(account.authToken(), foundation.publicUrl()), foundation.audit());
         SmsInbox inbox = SmsInbox.create(foundation.db(), tasks.queries(), tasks.commands(), outbox, llm,
                 userId -> accounts.permits(userId, Permission.ASSISTANT_LLM),
-                assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), dayEvents(calendars), foundation.clock());
+                assistantSettings(sms, foundation.publicUrl()), foundation.publicUrl(), dayEvents(calendars, scheduled), foundation.clock());
         foundation.closeAtStop().accept(inbox);
         feature.route(TwilioStatusHttpService.PATH, new TwilioStatusHttpService(twilioRequests,
                         new SmsMessageRepository(foundation.db()), foundation.clock()))
@@ -86,19 +91,23 @@ public final class SmsFeature {
         return new SmsFeature(outbox, feature.build());
     }
 
-    /** Retries wait 15 s, 30 s, 1 min... up to 15 min: a text hours late is rarely worth sending. */
     /** A day's events as texts list them: a local start time (none for all-day ones) and a title. */
-    private static DayEvents dayEvents(CalendarEvents calendars) {
-        return (userId, day, zone) -> calendars.on(userId, day, zone).stream()
-                .map(e -> new DayEvents.DayEvent(e.allDay() ? null : e.startsAt().atZone(zone).toLocalTime(),
-                        e.title() == null || e.title().isBlank() ? "(no title)" : e.title()))
-                .toList();
+    private static DayEvents dayEvents(CalendarEvents calendars, ScheduledTasks scheduled) {
+        return (userId, day, zone, listedTasks) -> {
+            Set<ScheduledTasks.EventRef> listedAsTasks = scheduled.eventsOf(userId, listedTasks).keySet();
+            return calendars.on(userId, day, zone).stream()
+                    .filter(e -> !listedAsTasks.contains(new ScheduledTasks.EventRef(e.integrationId(), e.eventId())))
+                    .map(e -> new DayEvents.DayEvent(e.allDay() ? null : e.startsAt().atZone(zone).toLocalTime(),
+                            e.title() == null || e.title().isBlank() ? "(no title)" : e.title()))
+                    .toList();
+        };
     }
 
     private static SmsSettings settings(Config sms) {
         return new SmsSettings(
                 sms.get("default.region").asString().get(),
                 Arrays.stream(sms.get("countries").asString().get().split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(),
+                // Retries wait 15 s, 30 s, 1 min... up to 15 min: a text hours late is rarely worth sending.
                 new RetryPolicy(sms.get("max.attempts").asInt().get(), Duration.ofSeconds(15), Duration.ofMinutes(15)),
                 new SmsSendLimits(sms.get("rate.user.per.hour").asInt().get(), Duration.ofHours(1),
                         sms.get("rate.global.per.minute").asInt().get(), Duration.ofMinutes(1)),

@@ -484,6 +484,22 @@ class SmsWebhookTest {
     }
 
     @Test
+    void aTaskScheduledIntoAnEventIsListedOnceAsTheTaskThatDoneCanAnswer() {
+        Person ada = personWithVerifiedPhone();
+        connectCalendar(ada);
+        LocalDate today = clock.instant().atZone(PARIS).toLocalDate();
+        Instant fourInParis = today.atTime(16, 0).atZone(PARIS).toInstant();
+        text(ada.phone(), "send the report today 16:00");
+        UUID task = sql.value(UUID.class, "SELECT id FROM tasks WHERE user_id = ? AND title = 'send the report'", ada.id());
+        calendarEvent(ada, "report-slot", "send the report", fourInParis, fourInParis.plus(Duration.ofMinutes(45)), null);
+        calendarEvent(ada, "dentist", "Dentist", fourInParis.minus(Duration.ofHours(6)), fourInParis.minus(Duration.ofHours(5)), null);
+        sql.update("INSERT INTO task_calendar_events (task_id, integration_id, event_id, created_at) "
+                + "SELECT ?, id, 'report-slot', now() FROM integrations WHERE user_id = ?", task, ada.id());
+
+        assertThat(text(ada.phone(), "today")).isEqualTo("10:00 Dentist\nToday (1):\n1. send the report 16:00");
+    }
+
+    @Test
     void aLongDayOfEventsStillLeavesRoomForTheTasksInOneSegment() {
         Person ada = personWithVerifiedPhone("fr");
         connectCalendar(ada);

@@ -3,6 +3,7 @@ package app.tdah.sms.assistant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,9 +15,12 @@ public interface DayEvents {
     record DayEvent(LocalTime startsAt, String title) {
     }
 
-    /** The day's events in order, all-day ones first. */
-    List<DayEvent> on(UUID userId, LocalDate day, ZoneId zone);
+    /**
+     * The day's events in order, all-day ones first, leaving out those one of {@code listedTasks} was scheduled into:
+     * the task's own numbered line already says its time, and is the one "done 2" can answer.
+     */
+    List<DayEvent> on(UUID userId, LocalDate day, ZoneId zone, Collection<UUID> listedTasks);
 
     /** For a server without calendars: none. */
-    DayEvents NONE = (userId, day, zone) -> List.of();
+    DayEvents NONE = (userId, day, zone, listedTasks) -> List.of();
 }

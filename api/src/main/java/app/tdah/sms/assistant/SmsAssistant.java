@@ -116,7 +116,8 @@ final class SmsAssistant {
         TaskQueries.Today today = tasks.today(person.id(), person.zone());
         List<Task> all = new ArrayList<>(today.overdue());
         all.addAll(today.dueToday());
-        List<DayEvents.DayEvent> events = calendars.on(person.id(), today.date(), person.zone());
+        List<DayEvents.DayEvent> events = calendars.on(person.id(), today.date(), person.zone(),
+                all.stream().map(Task::id).toList());
         return list(person, "Today", all, today.date(), events);
     }
 
