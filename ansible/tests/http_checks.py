@@ -107,9 +107,11 @@ def stage_site():
     check(status == 200 and body.decode() == page and "accept-encoding" in headers.get("vary", "").lower(),
           f"client-side route /today: the SPA's page ({headers.get('content-encoding')}, vary {headers.get('vary')})")
 
-    status, headers, body = graphql("mutation($i: RegisterInput!) { register(input: $i) { accessToken userErrors { code } } }",
+    # register answers alike for a new and a taken address (it never says which); login then proves the account exists.
+    status, headers, body = graphql("mutation($i: RegisterInput!) { register(input: $i) { userErrors { code } } }",
                                     {"i": ACCOUNT})
-    check(status == 200 and body["data"]["register"]["accessToken"], f"sign-up over GraphQL ({body['data']['register']['userErrors']})")
+    check(status == 200 and body.get("data", {}).get("register", {}).get("userErrors") == [],
+          f"sign-up over GraphQL ({body})")
     json.dump(ACCOUNT, open(ACCOUNT_FILE, "w"))
     headers_once(headers, "/graphql")
     check(headers.get("content-encoding") is None, "GraphQL answers are not compressed")
@@ -155,16 +157,11 @@ def stage_site():
               f"with the exact callback URI {query.get('redirect_uri')}")
         status, _, _ = request("GET", f"/auth/oidc/{provider}/callback?state=x&code=y")
         check(status in (302, 303), f"/auth/oidc/{provider}/callback is a route of the app ({status})")
-    missing = []
     for provider in ("google", "microsoft"):
-        status, _, _ = request("GET", f"/oauth/{provider}/callback?state=x&code=y")
-        if status == 404:
-            missing.append(f"/oauth/{provider}/callback")
-    if missing:
-        print(f"GAP   {', '.join(missing)}: Nginx routes them, the app answers 404 (its calendar/mail connection is "
-              "not built yet); README.md lists them as to be registered once it ships", flush=True)
-        if os.environ.get("PA_TEST_REQUIRE_OAUTH_CALLBACKS") == "1":
-            sys.exit(1)
+        # A callback with a state nobody started stores nothing and sends the person back to the Integrations page.
+        status, headers, _ = request("GET", f"/oauth/{provider}/callback?state=x&code=y")
+        check(status in (302, 303) and "/settings/integrations" in headers.get("location", ""),
+              f"/oauth/{provider}/callback is a route of the app ({status} {headers.get('location', '')[:60]})")
 
     # Sequential where the limit is low enough for one client to pass it. Concurrent unsigned POSTs to /sms/twilio
     # have been seen to leave requests unanswered for 30 s through Nginx (reported; not this check's subject).
