@@ -90,8 +90,14 @@ log "certbot renew --force-renewal: a new serial, served without a restart"
 before=$(served_certificate)
 nginx_pid=$(in_target systemctl show -p MainPID --value nginx)
 in_target env REQUESTS_CA_BUNDLE=/etc/pa-test/acme-ca.pem certbot renew --force-renewal --no-random-sleep-on-renew -q
-after=$(served_certificate)
-[ "$before" != "$after" ] || fail "still $before after renewal"
+# The deploy hook's `systemctl reload nginx` returns once the master has the signal; its new workers come a moment
+# later, so wait (up to 30 s) for the new certificate to be served.
+for _ in $(seq 60); do
+  after=$(served_certificate)
+  [ "$before" != "$after" ] && break
+  sleep 0.5
+done
+[ "$before" != "$after" ] || fail "still $before 30 s after renewal"
 [ "$nginx_pid" = "$(in_target systemctl show -p MainPID --value nginx)" ] || fail "Nginx was restarted"
 live=$(in_target openssl x509 -noout -serial -in /etc/letsencrypt/live/pa.test/cert.pem)
 [ "$after" = "$live" ] || fail "served $after, live $live"
