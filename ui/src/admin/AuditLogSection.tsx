@@ -3,7 +3,8 @@ import { LoadProblem, Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import type { AuditLogQuery, AuditOutcome } from '../graphql/generated/graphql';
 import { formatDateTime } from '../lib/dates';
-import { queryFailureMessage, queryFailureOf, useQuery, type QueryFailure } from '../lib/useQuery';
+import { queryFailureMessage, queryFailureOf, useGraphQLQuery, type QueryFailure } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { AUDIT_ACTIONS, AUDIT_LOG, type AuditEvent } from './api';
 import { describeDevice } from '../settings/devices';
 import { actionLabel, auditVariables, NO_FILTERS, type AuditFilters } from './auditFilters';
@@ -39,7 +40,7 @@ export function AuditLogSection({
   timeZone: string;
   person: AuditFilters['person'];
 }) {
-  const actions = useQuery(client, AUDIT_ACTIONS, NO_VARIABLES);
+  const actions = useGraphQLQuery(client, queryKeys.admin.auditActions(), AUDIT_ACTIONS, NO_VARIABLES);
   const [draft, setDraft] = useState<AuditFilters>({ ...NO_FILTERS, person });
   const [applied, setApplied] = useState<AuditFilters>({ ...NO_FILTERS, person });
   const [log, setLog] = useState<AuditLogQuery['auditLog']>(null);

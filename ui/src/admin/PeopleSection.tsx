@@ -4,7 +4,7 @@ import type { GraphQLClient } from '../graphql/client';
 import type { Role, UsersQuery } from '../graphql/generated/graphql';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
-import { queryFailureMessage, queryFailureOf, type QueryFailure } from '../lib/useQuery';
+import { queryFailureMessage, queryFailureOf, type QueryFailure } from '../graphql/query';
 import { CHANGE_ROLE, DEACTIVATE_USER, REACTIVATE_USER, USERS, type ManagedUser } from './api';
 
 const PAGE = 20;

@@ -9,7 +9,8 @@ import type { User } from '../graphql/operations';
 import { useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { PATHS } from '../lib/router';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { showBrowserNotification } from '../notifications/browserNotifications';
 import { BREAK_DOWN_TASK, COMPLETE_STEP, COMPLETE_TASK, type Task } from '../tasks/api';
 import { outcomeOf } from '../tasks/useTaskRequests';
@@ -24,7 +25,7 @@ export function FocusPage({ user }: { user: User }) {
   const { taskId = '' } = useParams();
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const query = useQuery(session.client, FOCUS_TASK, { id: taskId });
+  const query = useGraphQLQuery(session.client, queryKeys.tasks.one(taskId), FOCUS_TASK, { id: taskId });
   useDocumentTitle(t('focus.title'));
   useFocusOnNavigation(headingRef);
   const loaded = query.state.status === 'ready' ? query.state.data.node : null;

@@ -12,7 +12,8 @@ import { connectResultMessage } from '../integrations/words';
 import { providerName } from '../oidc/messages';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { PATHS, queryParam, useForgetQuery } from '../lib/router';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 
 const NO_VARIABLES = {};
 
@@ -26,7 +27,7 @@ export function IntegrationsPage({ user }: { user: User }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const forgetQuery = useForgetQuery();
   const [message, setMessage] = useState(() => connectResultMessage(queryParam('provider'), queryParam('result')));
-  const { state, reload, replace } = useQuery(session.client, INTEGRATIONS, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(session.client, queryKeys.integrations.all, INTEGRATIONS, NO_VARIABLES);
   useDocumentTitle(t('integrations.title'));
   useFocusOnNavigation(headingRef);
 

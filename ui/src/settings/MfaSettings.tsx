@@ -10,7 +10,8 @@ import { copyText, downloadText } from '../lib/download';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { needsReauthentication, Reauthenticate } from './Reauthenticate';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import {
   CONFIRM_MFA_ENROLMENT,
   DISABLE_MFA,
@@ -29,7 +30,7 @@ const NO_VARIABLES = {};
  */
 export function MfaSettings({ client, user }: { client: GraphQLClient; user: User }) {
   const { t } = useTranslation();
-  const { state, reload, replace } = useQuery(client, MFA_STATUS, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(client, queryKeys.settings.mfa(), MFA_STATUS, NO_VARIABLES);
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [status, setStatus] = useState<string | null>(null);

@@ -7,7 +7,8 @@ import { useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { ADD_PHONE, PHONE, REMOVE_PHONE, VERIFY_PHONE, type Phone } from './api';
 import { needsReauthentication, Reauthenticate } from './Reauthenticate';
 
@@ -16,7 +17,7 @@ const NO_VARIABLES = {};
 /** A mobile number for reminders and capture by text: add it, confirm it with the texted code, or remove it. */
 export function PhoneSection({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
   const { t } = useTranslation();
-  const { state, reload, replace } = useQuery(client, PHONE, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(client, queryKeys.settings.phone(), PHONE, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(null);
   const setPhone = (phone: Phone | null) => replace((data) => (data.me ? { me: { ...data.me, phone } } : data));
   const phone = state.status === 'ready' ? (state.data.me?.phone ?? null) : null;
