@@ -1,17 +1,21 @@
 // Every key of the query cache, by feature. A key starts with its feature, so a write invalidates a whole feature
 // (`queryKeys.tasks.all`) or one read of it. Variables that change the answer are part of the key.
 
+import type { Priority } from './generated/graphql';
+
 /** The task filter as the server takes it (see tasks/useTaskList.ts `filterInput`). */
 export interface TaskFilterKey {
   tag: string | null;
-  priority: string | null;
+  priority: Priority | null;
   text: string | null;
 }
 
 export const queryKeys = {
   tasks: {
     all: ['tasks'] as const,
-    today: () => ['tasks', 'today'] as const,
+    todays: () => ['tasks', 'today'] as const,
+    /** Today's lists for the person's day (a new day is a new read). */
+    today: (day: string) => ['tasks', 'today', day] as const,
     /** Every open task matching a filter (all pages). */
     openLists: () => ['tasks', 'open'] as const,
     open: (filter: TaskFilterKey) => ['tasks', 'open', filter] as const,
@@ -22,7 +26,8 @@ export const queryKeys = {
     one: (id: string) => ['tasks', 'one', id] as const,
   },
   capture: {
-    preview: (text: string) => ['capture', 'preview', text] as const,
+    /** How the server reads a line ("tomorrow" depends on the day). */
+    preview: (text: string, today: string) => ['capture', 'preview', today, text] as const,
   },
   agenda: {
     all: ['agenda'] as const,
