@@ -11,6 +11,8 @@ export interface TaskFilterKey {
 }
 
 export const queryKeys = {
+  /** Every read: a new time zone or language changes them all. */
+  everything: [] as const,
   tasks: {
     all: ['tasks'] as const,
     todays: () => ['tasks', 'today'] as const,
@@ -52,6 +54,7 @@ export const queryKeys = {
     preferences: () => ['settings', 'preferences'] as const,
     email: () => ['settings', 'email'] as const,
     mfa: () => ['settings', 'mfa'] as const,
+    sessionLists: () => ['settings', 'sessions'] as const,
     sessions: (first: number) => ['settings', 'sessions', first] as const,
     identities: () => ['settings', 'identities'] as const,
     phone: () => ['settings', 'phone'] as const,

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
@@ -28,6 +29,11 @@ export function IntegrationsPage({ user }: { user: User }) {
   const forgetQuery = useForgetQuery();
   const [message, setMessage] = useState(() => connectResultMessage(queryParam('provider'), queryParam('result')));
   const { state, reload, replace } = useGraphQLQuery(session.client, queryKeys.integrations.all, INTEGRATIONS, NO_VARIABLES);
+  const queryClient = useQueryClient();
+  // A sync or a disconnection changes the calendars' events and the imported tasks: read again when next shown.
+  const calendarsChanged = () => {
+    for (const queryKey of [queryKeys.agenda.all, queryKeys.tasks.all]) void queryClient.invalidateQueries({ queryKey, refetchType: 'none' });
+  };
   useDocumentTitle(t('integrations.title'));
   useFocusOnNavigation(headingRef);
 
@@ -66,13 +72,15 @@ export function IntegrationsPage({ user }: { user: User }) {
                 integration={integration}
                 sync={(data.integrationSyncs ?? []).find((s) => integration && s.integrationId === integration.id) ?? null}
                 timeZone={user.timeZone}
-                onSynced={(sync) =>
+                onSynced={(sync) => {
+                  calendarsChanged();
                   replace((d) => ({
                     ...d,
                     integrationSyncs: [...(d.integrationSyncs ?? []).filter((s) => s.integrationId !== sync.integrationId), sync],
-                  }))
-                }
+                  }));
+                }}
                 onDisconnected={(id, revoked) => {
+                  calendarsChanged();
                   setMessage(
                     revoked
                       ? t('integrations.disconnected', { provider: providerName(provider) })

@@ -42,6 +42,7 @@ export function EmailSettings({ client }: { client: GraphQLClient }) {
         await client.request(CHANGE_EMAIL, { input: { newEmail: v.newEmail.trim(), currentPassword: v.currentPassword } }),
         (d) => d.changeEmail,
       ),
+    invalidates: [queryKeys.settings.email()],
     onSuccess: ({ payload }) => {
       setOpen(false);
       setValues({ newEmail: '', currentPassword: '' });

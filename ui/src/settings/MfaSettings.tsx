@@ -131,6 +131,7 @@ function Enrolment({
         await client.request(CONFIRM_MFA_ENROLMENT, { input: { code: v.code.replace(/\s/g, '') } }),
         (d) => d.confirmMfaEnrolment,
       ),
+    invalidates: [queryKeys.settings.mfa()],
     onSuccess: ({ payload }) => onConfirmed(payload.backupCodes ?? []),
   });
   useEffect(() => headingRef.current?.focus(), []);
@@ -256,6 +257,7 @@ function RegenerateCodes({ client, onCodes }: { client: GraphQLClient; onCodes: 
         }),
         (d) => d.regenerateBackupCodes,
       ),
+    invalidates: [queryKeys.settings.mfa()],
     onSuccess: ({ payload }) => {
       setOpen(false);
       onCodes(payload.backupCodes ?? []);
@@ -327,6 +329,7 @@ function DisableMfa({ client, onDisabled }: { client: GraphQLClient; onDisabled:
         await client.request(DISABLE_MFA, { input: { password: v.password, code: v.code.trim() } }),
         (d) => d.disableMfa,
       ),
+    invalidates: [queryKeys.settings.mfa()],
     onSuccess: () => {
       setOpen(false);
       onDisabled();

@@ -85,6 +85,7 @@ function AddPhone({ client, onAdded }: { client: GraphQLClient; onAdded: (phone:
       if (outcome.kind !== 'success' && needsReauthentication(outcome)) setConfirmingItsMe(true);
       return outcome;
     },
+    invalidates: [queryKeys.settings.phone()],
     onSuccess: ({ payload }) => {
       if (payload.phone) onAdded(payload.phone);
     },
@@ -136,6 +137,7 @@ function VerifyPhone({
     validate: (v) => (/^\d{6}$/.test(v.code.replace(/\s/g, '')) ? {} : { code: t('phone.sixDigits') }),
     send: async (v) =>
       mutationOutcome(await client.request(VERIFY_PHONE, { input: { code: v.code.replace(/\s/g, '') } }), (d) => d.verifyPhone),
+    invalidates: [queryKeys.settings.phone()],
     onSuccess: ({ payload }) => {
       if (payload.phone) onVerified(payload.phone);
     },

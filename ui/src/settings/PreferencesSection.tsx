@@ -51,6 +51,7 @@ function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: 
     validate: validatePreferences,
     send: async (v: PreferencesValues) =>
       mutationOutcome(await client.request(UPDATE_PREFERENCES, { input: preferencesInput(v) }), (d) => d.updatePreferences),
+    invalidates: [queryKeys.settings.preferences()],
     onSuccess: (outcome) => {
       const preferences = outcome.payload.preferences;
       if (preferences) setValues(preferencesValues(preferences));

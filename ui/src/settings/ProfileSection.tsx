@@ -72,6 +72,8 @@ function ProfileForm({ initial, locales }: { initial: Values; locales: string[] 
         }),
         (d) => d.updateProfile,
       ),
+    // Today's day, dates, and the server's words follow the new zone and language.
+    invalidates: [queryKeys.everything],
     onSuccess: ({ payload }) => {
       if (payload.user) setValues({ displayName: payload.user.displayName, timeZone: payload.user.timeZone, locale: payload.user.locale });
       setSaved(t('profile.saved'));
