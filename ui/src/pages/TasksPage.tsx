@@ -53,7 +53,7 @@ export function TasksPage({ user }: { user: User }) {
   const done = {
     tasks: useMemo(() => doneQuery.data?.pages.flatMap((page) => page.edges.map((e) => e.node)) ?? [], [doneQuery.data]),
     total: doneQuery.data?.pages.at(-1)?.totalCount ?? 0,
-    load: doneQuery.status === 'error' && !doneQuery.isFetching ? 'failed' : doneQuery.data && !doneQuery.isPending ? 'ready' : 'loading',
+    load: doneQuery.status === 'error' && !doneQuery.isFetching ? 'failed' : doneQuery.data ? 'ready' : 'loading',
   };
   const [openId, setOpenId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
