@@ -26,10 +26,14 @@ export async function requestData<TData, TVariables>(
   return result.data;
 }
 
-/** A field the query needs that came back null (the server refused it without an error): a failure like any other. */
-export function present<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new GraphQLRequestError({ kind: 'graphql', errors: [], status: 200 });
-  return value;
+/**
+ * A field the query needs that came back null: a failure like any other, or (`missing: 'forbidden'`) the answer for
+ * someone without the permission, for fields that are null only then.
+ */
+export function present<T>(value: T | null | undefined, missing: 'error' | 'forbidden' = 'error'): T {
+  if (value !== null && value !== undefined) return value;
+  const errors = missing === 'forbidden' ? [{ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } }] : [];
+  throw new GraphQLRequestError({ kind: 'graphql', errors, status: 200 });
 }
 
 export type QueryFailure = 'network' | 'error' | 'forbidden';
@@ -99,5 +103,5 @@ export function useGraphQLQuery<TData, TVariables>(
       queryClient.setQueryData<TData>(JSON.parse(keyText) as QueryKey, (current) => (current === undefined ? current : update(current))),
     [queryClient, keyText],
   );
-  return { state: stateOf(query), reload, replace, query };
+  return { state: stateOf(query), reload, replace };
 }

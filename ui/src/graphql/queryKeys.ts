@@ -1,7 +1,7 @@
 // Every key of the query cache, by feature. A key starts with its feature, so a write invalidates a whole feature
 // (`queryKeys.tasks.all`) or one read of it. Variables that change the answer are part of the key.
 
-import type { Priority } from './generated/graphql';
+import type { AuditLogQueryVariables, Priority, Role } from './generated/graphql';
 
 /** The task filter as the server takes it (see tasks/useTaskList.ts `filterInput`). */
 export interface TaskFilterKey {
@@ -65,7 +65,10 @@ export const queryKeys = {
   },
   admin: {
     all: ['admin'] as const,
+    users: (search: { search: string | null; role: Role | null }) => ['admin', 'users', search] as const,
     auditActions: () => ['admin', 'auditActions'] as const,
+    /** The audit log for some filters (the variables of its first page). */
+    auditLog: (filters: AuditLogQueryVariables) => ['admin', 'auditLog', filters] as const,
     smsAnalytics: (days: number) => ['admin', 'smsAnalytics', days] as const,
     scheduler: () => ['admin', 'scheduler'] as const,
   },
