@@ -3,7 +3,7 @@
 
 import type { AuditLogQueryVariables, Priority, Role } from './generated/graphql';
 
-/** The task filter as the server takes it (see tasks/useTaskList.ts `filterInput`). */
+/** The task filter as the server takes it (see tasks/taskQueries.ts `filterInput`). */
 export interface TaskFilterKey {
   tag: string | null;
   priority: Priority | null;
@@ -15,6 +15,7 @@ export const queryKeys = {
   everything: [] as const,
   tasks: {
     all: ['tasks'] as const,
+    /** Today's lists, whatever the day. */
     todays: () => ['tasks', 'today'] as const,
     /** Today's lists for the person's day (a new day is a new read). */
     today: (day: string) => ['tasks', 'today', day] as const,
@@ -35,21 +36,16 @@ export const queryKeys = {
     all: ['agenda'] as const,
     range: (from: string, to: string) => ['agenda', from, to] as const,
   },
-  scheduling: {
-    findTime: (taskId: string) => ['scheduling', 'findTime', taskId] as const,
-  },
   insights: {
     all: ['insights'] as const,
   },
   notifications: {
-    all: ['notifications'] as const,
     latest: (first: number) => ['notifications', 'latest', first] as const,
   },
   integrations: {
     all: ['integrations'] as const,
   },
   settings: {
-    all: ['settings'] as const,
     profile: () => ['settings', 'profile'] as const,
     preferences: () => ['settings', 'preferences'] as const,
     email: () => ['settings', 'email'] as const,
@@ -64,7 +60,6 @@ export const queryKeys = {
     providers: () => ['signIn', 'providers'] as const,
   },
   admin: {
-    all: ['admin'] as const,
     users: (search: { search: string | null; role: Role | null }) => ['admin', 'users', search] as const,
     auditActions: () => ['admin', 'auditActions'] as const,
     /** The audit log for some filters (the variables of its first page). */
