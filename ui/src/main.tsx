@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -5,6 +6,7 @@ import { App } from './App';
 import { browserLock, Session } from './auth/session';
 import { SessionProvider } from './auth/SessionContext';
 import { GraphQLClient } from './graphql/client';
+import { clearOnSessionChange, createQueryClient } from './graphql/queryClient';
 import { browserLanguage, setLanguage } from './i18n';
 import './styles.css';
 
@@ -18,6 +20,9 @@ const session = new Session({
   lock: browserLock('pa-refresh-session'),
   onSignedOut: () => channel?.postMessage('signed-out'),
 });
+
+const queryClient = createQueryClient();
+clearOnSessionChange(session, queryClient);
 
 channel?.addEventListener('message', (event: MessageEvent) => {
   if (event.data === 'signed-out' && session.getState().status === 'signedIn') session.signOutLocally(false);
@@ -35,9 +40,11 @@ void session.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionProvider session={session}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
     </SessionProvider>
   </StrictMode>,
 );

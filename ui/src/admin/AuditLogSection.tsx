@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { LoadProblem, Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
-import type { AuditLogQuery, AuditOutcome } from '../graphql/generated/graphql';
+import type { AuditOutcome } from '../graphql/generated/graphql';
 import { formatDateTime } from '../lib/dates';
-import { queryFailureMessage, queryFailureOf, useQuery, type QueryFailure } from '../lib/useQuery';
+import { failureOfError, present, queryFailureMessage, requestData, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { AUDIT_ACTIONS, AUDIT_LOG, type AuditEvent } from './api';
 import { describeDevice } from '../settings/devices';
 import { actionLabel, auditVariables, NO_FILTERS, type AuditFilters } from './auditFilters';
@@ -39,35 +41,30 @@ export function AuditLogSection({
   timeZone: string;
   person: AuditFilters['person'];
 }) {
-  const actions = useQuery(client, AUDIT_ACTIONS, NO_VARIABLES);
+  const actions = useGraphQLQuery(client, queryKeys.admin.auditActions(), AUDIT_ACTIONS, NO_VARIABLES);
   const [draft, setDraft] = useState<AuditFilters>({ ...NO_FILTERS, person });
   const [applied, setApplied] = useState<AuditFilters>({ ...NO_FILTERS, person });
-  const [log, setLog] = useState<AuditLogQuery['auditLog']>(null);
-  const [failure, setFailure] = useState<QueryFailure | null>(null);
-  const [loading, setLoading] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const seq = useRef(0);
   const ids = { action: useId(), outcome: useId(), from: useId(), until: useId() };
-
-  const load = useCallback(
-    async (filters: AuditFilters, after: string | null) => {
-      const mine = ++seq.current;
-      setLoading(true);
-      const result = await client.request(AUDIT_LOG, auditVariables(filters, timeZone, PAGE, after));
-      if (mine !== seq.current) return;
-      setLoading(false);
-      if (result.kind !== 'ok' || !result.data.auditLog) {
-        // `auditLog` is null only for someone without the permission.
-        setFailure(result.kind === 'ok' ? 'forbidden' : queryFailureOf(result));
-        return;
-      }
-      setFailure(null);
-      const page = result.data.auditLog;
-      setLog((current) => (after && current ? { ...page, edges: [...current.edges, ...page.edges] } : page));
-      if (!after) setStatus(page.totalCount === 1 ? '1 event.' : `${page.totalCount} events.`);
+  const variables = auditVariables(applied, timeZone, PAGE, null);
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.admin.auditLog(variables),
+    queryFn: async ({ pageParam }) => {
+      // `auditLog` is null only for someone without the permission.
+      const page = present((await requestData(client, AUDIT_LOG, { ...variables, after: pageParam })).auditLog, 'forbidden');
+      // Each set of filters' answer says how many events it has.
+      if (pageParam === null) setStatus(page.totalCount === 1 ? '1 event.' : `${page.totalCount} events.`);
+      return page;
     },
-    [client, timeZone],
-  );
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.pageInfo.hasNextPage ? (last.pageInfo.endCursor ?? undefined) : undefined),
+    // What was found stays shown until the next search's answer replaces it.
+    placeholderData: keepPreviousData,
+  });
+  const pages = query.data?.pages;
+  const log = useMemo(() => (pages ? { ...pages.at(-1)!, edges: pages.flatMap((p) => p.edges) } : null), [pages]);
+  const failure = query.status === 'error' ? failureOfError(query.error) : null;
+  const loading = query.isFetching;
 
   // A person chosen in People replaces the person filter and shows their events at once.
   useEffect(() => {
@@ -75,13 +72,11 @@ export function AuditLogSection({
     setApplied((a) => ({ ...a, person }));
   }, [person]);
 
-  useEffect(() => {
-    void load(applied, null);
-  }, [applied, load]);
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setApplied({ ...draft });
+    // The same filters again ask again: new events may have come.
+    if (JSON.stringify(auditVariables(draft, timeZone, PAGE, null)) === JSON.stringify(variables)) void query.refetch();
+    else setApplied({ ...draft });
   };
 
   const actionNames = actions.state.status === 'ready' ? (actions.state.data.__type?.enumValues?.map((v) => v.name) ?? []) : [];
@@ -174,7 +169,7 @@ export function AuditLogSection({
         </div>
       </form>
       <StatusLine message={status} />
-      {failure ? <LoadProblem message={queryFailureMessage(failure)} onRetry={() => void load(applied, null)} /> : null}
+      {failure ? <LoadProblem message={queryFailureMessage(failure)} onRetry={() => void query.refetch()} /> : null}
       {log && log.edges.length > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit events">
           <table className="table">
@@ -221,7 +216,7 @@ export function AuditLogSection({
           type="button"
           className="button button--small"
           aria-disabled={loading || undefined}
-          onClick={() => void load(applied, log.pageInfo.endCursor)}
+          onClick={() => void query.fetchNextPage()}
         >
           {loading ? 'Loading…' : 'Show older events'}
         </button>

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import type { Role, UsersQuery } from '../graphql/generated/graphql';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
-import { queryFailureMessage, queryFailureOf, type QueryFailure } from '../lib/useQuery';
+import { failureOfError, present, queryFailureMessage, requestData } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { CHANGE_ROLE, DEACTIVATE_USER, REACTIVATE_USER, USERS, type ManagedUser } from './api';
 
 const PAGE = 20;
@@ -34,49 +36,44 @@ export function PeopleSection({
   onShowAudit: (person: ManagedUser) => void;
 }) {
   const [draft, setDraft] = useState<Search>({ search: '', role: '' });
-  const [people, setPeople] = useState<UsersQuery['users']>(null);
-  const [failure, setFailure] = useState<QueryFailure | null>(null);
-  const [loading, setLoading] = useState(false);
+  // The newest accounts at first; later searches come from the form.
+  const [applied, setApplied] = useState<Search>({ search: '', role: '' });
   const [status, setStatus] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const searchId = useId();
   const roleId = useId();
-  const seq = useRef(0);
-
-  const load = async (query: Search, after: string | null) => {
-    const mine = ++seq.current;
-    setLoading(true);
-    const result = await client.request(USERS, {
-      search: query.search.trim() || null,
-      role: query.role || null,
-      first: PAGE,
-      after,
-    });
-    if (mine !== seq.current) return;
-    setLoading(false);
-    if (result.kind !== 'ok' || !result.data.users) {
+  const search = { search: applied.search.trim() || null, role: applied.role || null };
+  const key = queryKeys.admin.users(search);
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: async ({ pageParam }) => {
       // `users` is null only for someone without the permission.
-      setFailure(result.kind === 'ok' ? 'forbidden' : queryFailureOf(result));
-      return;
-    }
-    setFailure(null);
-    const page = result.data.users;
-    setPeople((current) => (after && current ? { ...page, edges: [...current.edges, ...page.edges] } : page));
-    if (!after) setStatus(page.totalCount === 1 ? '1 person found.' : `${page.totalCount} people found.`);
-  };
-
-  // The newest accounts at first; later searches come from the form.
-  useEffect(() => {
-    void load({ search: '', role: '' }, null);
-  }, []);
+      const page = present((await requestData(client, USERS, { ...search, first: PAGE, after: pageParam })).users, 'forbidden');
+      // Each search's answer says how many it found.
+      if (pageParam === null) setStatus(page.totalCount === 1 ? '1 person found.' : `${page.totalCount} people found.`);
+      return page;
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.pageInfo.hasNextPage ? (last.pageInfo.endCursor ?? undefined) : undefined),
+    // What was found stays shown until the next search's answer replaces it.
+    placeholderData: keepPreviousData,
+  });
+  const pages = query.data?.pages;
+  const people = useMemo(() => (pages ? { ...pages.at(-1)!, edges: pages.flatMap((p) => p.edges) } : null), [pages]);
+  const failure = query.status === 'error' ? failureOfError(query.error) : null;
+  const loading = query.isFetching;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void load(draft, null);
+    if (draft.search === applied.search && draft.role === applied.role) void query.refetch();
+    else setApplied({ ...draft });
   };
 
   const updated = (user: ManagedUser) =>
-    setPeople((current) =>
-      current ? { ...current, edges: current.edges.map((e) => (e.node.id === user.id ? { ...e, node: user } : e)) } : current,
+    queryClient.setQueryData<InfiniteData<NonNullable<UsersQuery['users']>>>(key, (data) =>
+      data
+        ? { ...data, pages: data.pages.map((p) => ({ ...p, edges: p.edges.map((e) => (e.node.id === user.id ? { ...e, node: user } : e)) })) }
+        : data,
     );
 
   return (
@@ -140,7 +137,7 @@ export function PeopleSection({
           type="button"
           className="button button--small"
           aria-disabled={loading || undefined}
-          onClick={() => void load(draft, people.pageInfo.endCursor)}
+          onClick={() => void query.fetchNextPage()}
         >
           {loading ? 'Loading…' : 'Show more people'}
         </button>

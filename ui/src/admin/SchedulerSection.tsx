@@ -1,7 +1,8 @@
 import { Loading, LoadProblem, Section } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import { formatDateTime } from '../lib/dates';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { SCHEDULER, type JobRun } from './api';
 
 const NO_VARIABLES = {};
@@ -13,7 +14,7 @@ function runSummary(run: JobRun, timeZone: string): string {
 
 /** Background jobs (next and last run), the scheduler nodes, and the latest failures (the `scheduler` query). */
 export function SchedulerSection({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
-  const { state, reload } = useQuery(client, SCHEDULER, NO_VARIABLES);
+  const { state, reload } = useGraphQLQuery(client, queryKeys.admin.scheduler(), SCHEDULER, NO_VARIABLES);
   return (
     <Section id="scheduler" title="Background jobs" lead={`Times are in ${timeZone}.`}>
       {state.status === 'loading' ? <Loading what="the scheduler" /> : null}

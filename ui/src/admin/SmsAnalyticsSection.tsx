@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { Loading, LoadProblem, Section } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { SMS_ANALYTICS, type SmsStats } from './api';
 
 const PERIODS = [7, 30, 90] as const;
@@ -26,7 +27,7 @@ function percent(value: number | null): string {
 /** Texts in and out over a period: totals, cost, failures and latencies, then day by day. */
 export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
   const [days, setDays] = useState<number>(30);
-  const { state, reload } = useQuery(client, SMS_ANALYTICS, { days });
+  const { state, reload } = useGraphQLQuery(client, queryKeys.admin.smsAnalytics(days), SMS_ANALYTICS, { days });
   const periodId = useId();
   const analytics = state.status === 'ready' ? state.data.smsAnalytics : null;
   // Newest first, days with texts only.

@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { createRef, useState, type FormEvent, type RefObject } from 'react';
 import { errorsForOutcome, isFailure, type Failure } from './formErrors';
 import { hasErrors, type FieldErrors } from './validation';
@@ -11,11 +12,14 @@ interface FormOptions<F extends string, V, S extends { kind: string }> {
   send: (values: V) => Promise<S | Failure>;
   /** Told of what `send` answered when it was not a failure. */
   onSuccess: (outcome: S) => void;
+  /** The cached reads the write changes (see queryKeys.ts): asked again once it succeeded. */
+  invalidates?: readonly QueryKey[];
 }
 
 /**
- * The handling every form shares: checks the input, sends it once at a time, and otherwise puts each error next to
- * its field (or at the top of the form) and moves focus to the first field in error.
+ * The handling every form shares: checks the input, sends it once at a time (a mutation of the query cache, which
+ * marks the reads it `invalidates` stale), and otherwise puts each error next to its field (or at the top of the form)
+ * and moves focus to the first field in error.
  */
 export function useForm<F extends string, V, S extends { kind: string }>({
   fields,
@@ -23,7 +27,10 @@ export function useForm<F extends string, V, S extends { kind: string }>({
   validate,
   send,
   onSuccess,
+  invalidates = [],
 }: FormOptions<F, V, S>) {
+  const queryClient = useQueryClient();
+  const { mutateAsync } = useMutation({ mutationFn: send });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -47,9 +54,10 @@ export function useForm<F extends string, V, S extends { kind: string }>({
       return;
     }
     setSubmitting(true);
-    const outcome = await send(values);
+    const outcome = await mutateAsync(values);
     setSubmitting(false);
     if (!isFailure(outcome)) {
+      for (const queryKey of invalidates) void queryClient.invalidateQueries({ queryKey });
       onSuccess(outcome as S);
       return;
     }

@@ -87,7 +87,7 @@ describe('Notification bell', () => {
 
     s.activity.notifications.unshift({ id: 'n3', title: 'Take meds', body: 'Now', createdAt: '2026-11-25T13:59:00Z', readAt: null });
     await act(async () => {
-      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     });
     await screen.findByRole('button', { name: 'Notifications: 3 unread' });
     await waitFor(() => expect(FakeBrowserNotification.shown).toEqual([{ title: 'Take meds', body: 'Now', tag: 'n3' }]));
@@ -95,7 +95,7 @@ describe('Notification bell', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Turn off' }));
     s.activity.notifications.unshift({ id: 'n4', title: 'Stretch', body: null, createdAt: '2026-11-25T14:00:00Z', readAt: null });
     await act(async () => {
-      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     });
     await screen.findByRole('button', { name: 'Notifications: 4 unread' });
     expect(FakeBrowserNotification.shown).toHaveLength(1);

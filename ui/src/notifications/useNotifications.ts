@@ -1,5 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import type { GraphQLClient } from '../graphql/client';
+import type { NotificationsQuery } from '../graphql/generated/graphql';
+import { present, requestData } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS, type AppNotification } from './api';
 import { showBrowserNotification } from './browserNotifications';
 
@@ -7,51 +11,57 @@ import { showBrowserNotification } from './browserNotifications';
 export const POLL_MS = 60_000;
 const SHOWN = 20;
 
+type Latest = NonNullable<NotificationsQuery['notifications']>;
+const NONE: AppNotification[] = [];
+
 /**
- * The newest notifications and the unread count, kept fresh while the tab is open. Those that arrive after the first
- * load are also shown as browser notifications when the person turned them on.
+ * The newest notifications and the unread count, kept fresh in the query cache while the tab is open (polled, even
+ * in the background, and asked again whenever the tab is looked at). Those that arrive after the first answer are
+ * also shown as browser notifications when the person turned them on.
  */
 export function useNotifications(client: GraphQLClient) {
-  const [items, setItems] = useState<AppNotification[]>([]);
-  const [unread, setUnread] = useState(0);
+  const queryClient = useQueryClient();
+  const key = queryKeys.notifications.latest(SHOWN);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async () => present((await requestData(client, NOTIFICATIONS, { first: SHOWN })).notifications),
+    refetchInterval: POLL_MS,
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: 'always',
+  });
   const seen = useRef<Set<string> | null>(null);
+  const items = query.data?.edges.map((e) => e.node) ?? NONE;
 
-  const load = useCallback(async () => {
-    const result = await client.request(NOTIFICATIONS, { first: SHOWN });
-    if (result.kind !== 'ok' || !result.data.notifications) return;
-    const list = result.data.notifications.edges.map((e) => e.node);
+  useEffect(() => {
+    if (!query.data) return;
+    const list = query.data.edges.map((e) => e.node);
     if (seen.current) {
       for (const n of list) if (!n.readAt && !seen.current.has(n.id)) showBrowserNotification(n.id, n.title, n.body);
     }
     seen.current = new Set(list.map((n) => n.id));
-    setItems(list);
-    setUnread(result.data.notifications.unreadCount);
-  }, [client]);
+  }, [query.data]);
 
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), POLL_MS);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [load]);
+  const { mutateAsync } = useMutation({
+    mutationFn: async (ids: string[] | undefined) => ({
+      ids,
+      unreadCount: (await requestData(client, MARK_NOTIFICATIONS_READ, { input: ids ? { ids } : {} })).markNotificationsRead.unreadCount,
+    }),
+    onSuccess: ({ ids, unreadCount }) => {
+      if (unreadCount === null) return;
+      const readAt = new Date().toISOString();
+      queryClient.setQueryData<Latest>(key, (data) =>
+        data
+          ? {
+              unreadCount,
+              edges: data.edges.map((e) => (!e.node.readAt && (!ids || ids.includes(e.node.id)) ? { node: { ...e.node, readAt } } : e)),
+            }
+          : data,
+      );
+    },
+  });
 
   /** Marks the given notifications read, or all of them without ids. */
-  const markRead = useCallback(
-    async (ids?: string[]) => {
-      const result = await client.request(MARK_NOTIFICATIONS_READ, { input: ids ? { ids } : {} });
-      if (result.kind !== 'ok' || result.data.markNotificationsRead.unreadCount === null) return;
-      const readAt = new Date().toISOString();
-      setItems((list) => list.map((n) => (!n.readAt && (!ids || ids.includes(n.id)) ? { ...n, readAt } : n)));
-      setUnread(result.data.markNotificationsRead.unreadCount);
-    },
-    [client],
-  );
+  const markRead = useCallback((ids?: string[]) => mutateAsync(ids).then(() => undefined, () => undefined), [mutateAsync]);
 
-  return { items, unread, markRead, reload: load };
+  return { items, unread: query.data?.unreadCount ?? 0, markRead };
 }

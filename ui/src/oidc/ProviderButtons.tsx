@@ -1,7 +1,8 @@
 import { useSession } from '../auth/SessionContext';
 import { useTranslation } from '../i18n';
 import { browserTimeZone } from '../lib/dates';
-import { useQuery } from '../lib/useQuery';
+import { useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { SIGN_IN_PROVIDERS, type SignInProvider } from './api';
 
 const NO_VARIABLES = {};
@@ -20,7 +21,7 @@ export function startUrlFor(provider: SignInProvider, timeZone: string): string 
 export function ProviderButtons() {
   const { t } = useTranslation();
   const session = useSession();
-  const { state } = useQuery(session.client, SIGN_IN_PROVIDERS, NO_VARIABLES);
+  const { state } = useGraphQLQuery(session.client, queryKeys.signIn.providers(), SIGN_IN_PROVIDERS, NO_VARIABLES);
   const providers = state.status === 'ready' ? state.data.signInProviders : [];
   if (providers.length === 0) return null;
   const timeZone = browserTimeZone();

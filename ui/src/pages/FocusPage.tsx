@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/SessionContext';
@@ -9,10 +10,11 @@ import type { User } from '../graphql/operations';
 import { useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { PATHS } from '../lib/router';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { showBrowserNotification } from '../notifications/browserNotifications';
-import { BREAK_DOWN_TASK, COMPLETE_STEP, COMPLETE_TASK, type Task } from '../tasks/api';
-import { outcomeOf } from '../tasks/useTaskRequests';
+import type { Task } from '../tasks/api';
+import { useTaskWrites, writeProblem } from '../tasks/taskWrites';
 
 type Phase = { kind: 'setup' } | { kind: 'running'; endsAt: number; minutes: number } | { kind: 'checkin'; minutes: number };
 
@@ -24,7 +26,7 @@ export function FocusPage({ user }: { user: User }) {
   const { taskId = '' } = useParams();
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const query = useQuery(session.client, FOCUS_TASK, { id: taskId });
+  const query = useGraphQLQuery(session.client, queryKeys.tasks.one(taskId), FOCUS_TASK, { id: taskId });
   useDocumentTitle(t('focus.title'));
   useFocusOnNavigation(headingRef);
   const loaded = query.state.status === 'ready' ? query.state.data.node : null;
@@ -55,6 +57,8 @@ function FocusTimer({ initial }: { initial: Task }) {
   const { t } = useTranslation();
   const id = useId();
   const session = useSession();
+  const queryClient = useQueryClient();
+  const writes = useTaskWrites(session.client);
   const navigate = useNavigate();
   const [task, setTask] = useState(initial);
   const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
@@ -71,9 +75,11 @@ function FocusTimer({ initial }: { initial: Task }) {
       showBrowserNotification(`focus-${task.id}`, t('focus.timeUpTitle'), task.title);
       const result = await session.client.request(RECORD_FOCUS_SESSION, { input: { taskId: task.id, minutes: ran } });
       const saved = result.kind === 'ok' && result.data.recordFocusSession.focusSession;
+      // Focus minutes count in the insights.
+      if (saved) void queryClient.invalidateQueries({ queryKey: queryKeys.insights.all, refetchType: 'none' });
       setMessage(saved ? t('focus.recorded', { count: ran }) : t('focus.notRecorded'));
     },
-    [session.client, task.id, task.title, t],
+    [queryClient, session.client, task.id, task.title, t],
   );
 
   // The clock is read on every tick (not counted down), so a throttled background tab still ends on time.
@@ -114,27 +120,35 @@ function FocusTimer({ initial }: { initial: Task }) {
   const completeStep = () =>
     run(async () => {
       if (!step) return null;
-      const outcome = outcomeOf(await session.client.request(COMPLETE_STEP, { input: { id: step.id } }), (d) => d.completeTask);
-      if (!outcome.ok) return outcome.message;
-      setTask((current) => ({ ...current, subtasks: current.subtasks.map((s) => (s.id === outcome.task.id ? outcome.task : s)) }));
-      return null;
+      try {
+        const { step: done } = await writes.completeStep.mutateAsync({ parentId: task.id, id: step.id });
+        setTask((current) => ({ ...current, subtasks: current.subtasks.map((s) => (s.id === done.id ? done : s)) }));
+        return null;
+      } catch (error) {
+        return writeProblem(error);
+      }
     });
 
   const completeTask = () =>
     run(async () => {
-      const outcome = outcomeOf(await session.client.request(COMPLETE_TASK, { input: { id: task.id } }), (d) => d.completeTask);
-      if (!outcome.ok) return outcome.message;
-      void navigate(PATHS.tasks);
-      return null;
+      try {
+        await writes.complete.mutateAsync(task.id);
+        void navigate(PATHS.tasks);
+        return null;
+      } catch (error) {
+        return writeProblem(error);
+      }
     });
 
   const breakDown = () =>
     run(async () => {
-      const outcome = outcomeOf(await session.client.request(BREAK_DOWN_TASK, { input: { id: task.id } }), (d) => d.breakDownTask);
-      if (!outcome.ok) return outcome.message;
-      setTask(outcome.task);
-      setPhase({ kind: 'setup' });
-      return null;
+      try {
+        setTask(await writes.breakDown.mutateAsync(task.id));
+        setPhase({ kind: 'setup' });
+        return null;
+      } catch (error) {
+        return writeProblem(error);
+      }
     });
 
   const current = (

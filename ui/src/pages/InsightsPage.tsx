@@ -8,7 +8,8 @@ import { useTranslation } from '../i18n';
 import { INSIGHTS, type InsightsData } from '../insights/api';
 import { breakdownSummary, hourLabel, hourSummary, outcomeDetail, trendSummary, weekdayLabel, weekdaySummary } from '../insights/summary';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 
 const CHART_HEIGHT = 180;
 const BAR = 'var(--primary)';
@@ -123,7 +124,7 @@ export function InsightsPage({ user }: { user: User }) {
   const { t } = useTranslation();
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const query = useQuery(session.client, INSIGHTS, {});
+  const query = useGraphQLQuery(session.client, queryKeys.insights.all, INSIGHTS, {});
   useDocumentTitle(t('insights.title'));
   useFocusOnNavigation(headingRef);
   return (

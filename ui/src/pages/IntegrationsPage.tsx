@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionContext';
@@ -12,7 +13,8 @@ import { connectResultMessage } from '../integrations/words';
 import { providerName } from '../oidc/messages';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
 import { PATHS, queryParam, useForgetQuery } from '../lib/router';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 
 const NO_VARIABLES = {};
 
@@ -26,7 +28,12 @@ export function IntegrationsPage({ user }: { user: User }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const forgetQuery = useForgetQuery();
   const [message, setMessage] = useState(() => connectResultMessage(queryParam('provider'), queryParam('result')));
-  const { state, reload, replace } = useQuery(session.client, INTEGRATIONS, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(session.client, queryKeys.integrations.all, INTEGRATIONS, NO_VARIABLES);
+  const queryClient = useQueryClient();
+  // A sync or a disconnection changes the calendars' events and the imported tasks: read again when next shown.
+  const calendarsChanged = () => {
+    for (const queryKey of [queryKeys.agenda.all, queryKeys.tasks.all]) void queryClient.invalidateQueries({ queryKey, refetchType: 'none' });
+  };
   useDocumentTitle(t('integrations.title'));
   useFocusOnNavigation(headingRef);
 
@@ -65,13 +72,15 @@ export function IntegrationsPage({ user }: { user: User }) {
                 integration={integration}
                 sync={(data.integrationSyncs ?? []).find((s) => integration && s.integrationId === integration.id) ?? null}
                 timeZone={user.timeZone}
-                onSynced={(sync) =>
+                onSynced={(sync) => {
+                  calendarsChanged();
                   replace((d) => ({
                     ...d,
                     integrationSyncs: [...(d.integrationSyncs ?? []).filter((s) => s.integrationId !== sync.integrationId), sync],
-                  }))
-                }
+                  }));
+                }}
                 onDisconnected={(id, revoked) => {
+                  calendarsChanged();
                   setMessage(
                     revoked
                       ? t('integrations.disconnected', { provider: providerName(provider) })

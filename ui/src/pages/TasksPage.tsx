@@ -18,7 +18,7 @@ import { StatusToast } from '../tasks/StatusToast';
 import { TaskDialog } from '../tasks/TaskDialog';
 import { checkboxId, TaskItem, type DueTone } from '../tasks/TaskItem';
 import { groupTasks, shownOrder, type ListFilter } from '../tasks/taskList';
-import { useDoneTasks } from '../tasks/useDoneTasks';
+import { useDoneTasksQuery } from '../tasks/taskQueries';
 import { useDay } from '../tasks/useDay';
 import { useTaskList } from '../tasks/useTaskList';
 
@@ -49,7 +49,12 @@ export function TasksPage({ user }: { user: User }) {
   const [text, setText] = useState(filter.text);
   const day = useDay(user.timeZone);
   const list = useTaskList(session.client, filter, day, user.timeZone);
-  const done = useDoneTasks(session.client, filter, view === 'done');
+  const doneQuery = useDoneTasksQuery(session.client, filter, view === 'done');
+  const done = {
+    tasks: useMemo(() => doneQuery.data?.pages.flatMap((page) => page.edges.map((e) => e.node)) ?? [], [doneQuery.data]),
+    total: doneQuery.data?.pages.at(-1)?.totalCount ?? 0,
+    load: doneQuery.status === 'error' && !doneQuery.isFetching ? 'failed' : doneQuery.data ? 'ready' : 'loading',
+  };
   const [openId, setOpenId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -191,7 +196,6 @@ export function TasksPage({ user }: { user: User }) {
         timeZone={user.timeZone}
         draftKey={draftKeyFor(user.id)}
         onCaptured={(task) => {
-          list.upsert(task);
           list.say(t('tasks.saved', { title: task.title }));
         }}
       />
@@ -312,7 +316,7 @@ export function TasksPage({ user }: { user: User }) {
           {done.load === 'failed' ? (
             <div className="tasks__problem">
               <p>{t('tasksPage.loadFailed')}</p>
-              <button type="button" className="button button--quiet" onClick={() => void done.reload()}>
+              <button type="button" className="button button--quiet" onClick={() => void doneQuery.refetch()}>
                 {t('common.tryAgain')}
               </button>
             </div>
@@ -347,11 +351,7 @@ export function TasksPage({ user }: { user: User }) {
                       className="button button--small"
                       aria-label={t('tasksPage.undoDoneFor', { title: task.title })}
                       aria-disabled={list.busy.has(task.id) || undefined}
-                      onClick={() =>
-                        void list.reopen(task).then((reopened) => {
-                          if (reopened) done.forget(task.id);
-                        })
-                      }
+                      onClick={() => void list.reopen(task)}
                     >
                       {t('tasksPage.undoDone')}
                     </button>
@@ -360,8 +360,8 @@ export function TasksPage({ user }: { user: User }) {
               ))}
             </ul>
           )}
-          {done.hasMore ? (
-            <button type="button" className="button button--quiet" onClick={() => void done.more()}>
+          {doneQuery.hasNextPage ? (
+            <button type="button" className="button button--quiet" onClick={() => void doneQuery.fetchNextPage()}>
               {t('tasksPage.showMore')}
             </button>
           ) : null}

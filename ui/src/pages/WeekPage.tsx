@@ -5,7 +5,8 @@ import { PageHeading } from '../components/PageHeading';
 import type { User } from '../graphql/operations';
 import { useLocale, useTranslation } from '../i18n';
 import { useDocumentTitle, useFocusOnNavigation } from '../lib/focus';
-import { useQuery } from '../lib/useQuery';
+import { useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { AGENDA, type Task } from '../tasks/api';
 import { addDays, dayWords, longDay, timeOfDay } from '../tasks/format';
 import { StatusToast } from '../tasks/StatusToast';
@@ -31,7 +32,7 @@ export function WeekPage({ user }: { user: User }) {
   const [dropDay, setDropDay] = useState<string | null>(null);
   const lastDay = addDays(day, WEEK_DAYS - 1);
   // Events of connected calendars, beside the tasks (none without a connected calendar; nothing shown if unreachable).
-  const agenda = useQuery(session.client, AGENDA, { from: day, to: lastDay });
+  const agenda = useGraphQLQuery(session.client, queryKeys.agenda.range(day, lastDay), AGENDA, { from: day, to: lastDay });
   const events = agenda.state.status === 'ready' ? (agenda.state.data.agenda?.items ?? []).filter((item) => item.kind === 'EVENT') : [];
   useDocumentTitle(t('week.title'));
   useFocusOnNavigation(headingRef);

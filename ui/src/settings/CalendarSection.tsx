@@ -5,7 +5,8 @@ import { useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { copyText } from '../lib/download';
 import { failureText, mutationOutcome } from '../lib/formErrors';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { ICAL_FEED, REVOKE_ICAL_FEED, ROTATE_ICAL_FEED } from './api';
 
 const NO_VARIABLES = {};
@@ -22,7 +23,7 @@ export function webcalUrl(url: string): string {
 export function CalendarSection({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const { state, reload, replace } = useQuery(client, ICAL_FEED, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(client, queryKeys.settings.icalFeed(), ICAL_FEED, NO_VARIABLES);
   const [url, setUrl] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

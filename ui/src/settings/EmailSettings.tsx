@@ -8,7 +8,8 @@ import { RESEND_VERIFICATION } from '../graphql/operations';
 import { i18n, useTranslation } from '../i18n';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { validateEmail, type FieldErrors } from '../lib/validation';
 import { ACCOUNT_EMAIL, CHANGE_EMAIL } from './api';
 
@@ -27,7 +28,7 @@ function validate(values: Values): FieldErrors<keyof Values> {
 /** The account's address, whether it is confirmed (with a new link on request), and changing it. */
 export function EmailSettings({ client }: { client: GraphQLClient }) {
   const { t } = useTranslation();
-  const { state, reload } = useQuery(client, ACCOUNT_EMAIL, NO_VARIABLES);
+  const { state, reload } = useGraphQLQuery(client, queryKeys.settings.email(), ACCOUNT_EMAIL, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [open, setOpen] = useState(false);
@@ -41,6 +42,7 @@ export function EmailSettings({ client }: { client: GraphQLClient }) {
         await client.request(CHANGE_EMAIL, { input: { newEmail: v.newEmail.trim(), currentPassword: v.currentPassword } }),
         (d) => d.changeEmail,
       ),
+    invalidates: [queryKeys.settings.email()],
     onSuccess: ({ payload }) => {
       setOpen(false);
       setValues({ newEmail: '', currentPassword: '' });

@@ -5,7 +5,8 @@ import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { i18n, useTranslation } from '../i18n';
 import { queryParam, useForgetQuery } from '../lib/router';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import {
   CONFIRM_IDENTITY_LINK,
   IDENTITIES,
@@ -43,7 +44,7 @@ interface PendingLink {
 export function IdentitiesSettings({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
   const { t } = useTranslation();
   const forgetQuery = useForgetQuery();
-  const { state, reload, replace } = useQuery(client, IDENTITIES, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(client, queryKeys.settings.identities(), IDENTITIES, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(() => arrivalMessage());
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmingItsMe, setConfirmingItsMe] = useState<SignInProvider | null>(null);

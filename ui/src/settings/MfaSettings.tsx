@@ -10,7 +10,8 @@ import { copyText, downloadText } from '../lib/download';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { needsReauthentication, Reauthenticate } from './Reauthenticate';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import {
   CONFIRM_MFA_ENROLMENT,
   DISABLE_MFA,
@@ -29,7 +30,7 @@ const NO_VARIABLES = {};
  */
 export function MfaSettings({ client, user }: { client: GraphQLClient; user: User }) {
   const { t } = useTranslation();
-  const { state, reload, replace } = useQuery(client, MFA_STATUS, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(client, queryKeys.settings.mfa(), MFA_STATUS, NO_VARIABLES);
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -130,6 +131,7 @@ function Enrolment({
         await client.request(CONFIRM_MFA_ENROLMENT, { input: { code: v.code.replace(/\s/g, '') } }),
         (d) => d.confirmMfaEnrolment,
       ),
+    invalidates: [queryKeys.settings.mfa()],
     onSuccess: ({ payload }) => onConfirmed(payload.backupCodes ?? []),
   });
   useEffect(() => headingRef.current?.focus(), []);
@@ -255,6 +257,7 @@ function RegenerateCodes({ client, onCodes }: { client: GraphQLClient; onCodes: 
         }),
         (d) => d.regenerateBackupCodes,
       ),
+    invalidates: [queryKeys.settings.mfa()],
     onSuccess: ({ payload }) => {
       setOpen(false);
       onCodes(payload.backupCodes ?? []);
@@ -326,6 +329,7 @@ function DisableMfa({ client, onDisabled }: { client: GraphQLClient; onDisabled:
         await client.request(DISABLE_MFA, { input: { password: v.password, code: v.code.trim() } }),
         (d) => d.disableMfa,
       ),
+    invalidates: [queryKeys.settings.mfa()],
     onSuccess: () => {
       setOpen(false);
       onDisabled();

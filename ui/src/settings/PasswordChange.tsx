@@ -4,6 +4,7 @@ import { PasswordField } from '../components/Field';
 import { FormAlert } from '../components/Notice';
 import { StatusLine, SubmitButton, SubSection } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
+import { queryKeys } from '../graphql/queryKeys';
 import { i18n, useTranslation } from '../i18n';
 import { mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
@@ -32,6 +33,7 @@ export function PasswordChange({ client }: { client: GraphQLClient }) {
     values,
     validate,
     send: async (v: Values) => mutationOutcome(await client.request(CHANGE_PASSWORD, { input: v }), (d) => d.changePassword),
+    invalidates: [queryKeys.settings.sessionLists()],
     onSuccess: () => {
       setValues({ currentPassword: '', newPassword: '' });
       setOpen(false);

@@ -7,7 +7,8 @@ import { useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { ADD_PHONE, PHONE, REMOVE_PHONE, VERIFY_PHONE, type Phone } from './api';
 import { needsReauthentication, Reauthenticate } from './Reauthenticate';
 
@@ -16,7 +17,7 @@ const NO_VARIABLES = {};
 /** A mobile number for reminders and capture by text: add it, confirm it with the texted code, or remove it. */
 export function PhoneSection({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
   const { t } = useTranslation();
-  const { state, reload, replace } = useQuery(client, PHONE, NO_VARIABLES);
+  const { state, reload, replace } = useGraphQLQuery(client, queryKeys.settings.phone(), PHONE, NO_VARIABLES);
   const [status, setStatus] = useState<string | null>(null);
   const setPhone = (phone: Phone | null) => replace((data) => (data.me ? { me: { ...data.me, phone } } : data));
   const phone = state.status === 'ready' ? (state.data.me?.phone ?? null) : null;
@@ -84,6 +85,7 @@ function AddPhone({ client, onAdded }: { client: GraphQLClient; onAdded: (phone:
       if (outcome.kind !== 'success' && needsReauthentication(outcome)) setConfirmingItsMe(true);
       return outcome;
     },
+    invalidates: [queryKeys.settings.phone()],
     onSuccess: ({ payload }) => {
       if (payload.phone) onAdded(payload.phone);
     },
@@ -135,6 +137,7 @@ function VerifyPhone({
     validate: (v) => (/^\d{6}$/.test(v.code.replace(/\s/g, '')) ? {} : { code: t('phone.sixDigits') }),
     send: async (v) =>
       mutationOutcome(await client.request(VERIFY_PHONE, { input: { code: v.code.replace(/\s/g, '') } }), (d) => d.verifyPhone),
+    invalidates: [queryKeys.settings.phone()],
     onSuccess: ({ payload }) => {
       if (payload.phone) onVerified(payload.phone);
     },

@@ -6,7 +6,8 @@ import type { GraphQLClient } from '../graphql/client';
 import { useTranslation } from '../i18n';
 import { mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { PREFERENCES, UPDATE_PREFERENCES } from './api';
 import {
   PREFERENCES_FIELDS,
@@ -23,7 +24,7 @@ const NO_VARIABLES = {};
 /** Breakdown threshold, quiet hours and the digest time (updatePreferences). */
 export function PreferencesSection({ client }: { client: GraphQLClient }) {
   const { t } = useTranslation();
-  const { state, reload } = useQuery(client, PREFERENCES, NO_VARIABLES);
+  const { state, reload } = useGraphQLQuery(client, queryKeys.settings.preferences(), PREFERENCES, NO_VARIABLES);
   return (
     <Section id="preferences" title={t('preferences.title')} lead={t('preferences.lead')}>
       {state.status === 'loading' ? <Loading what={t('preferences.loading')} /> : null}
@@ -50,6 +51,7 @@ function PreferencesForm({ client, initial }: { client: GraphQLClient; initial: 
     validate: validatePreferences,
     send: async (v: PreferencesValues) =>
       mutationOutcome(await client.request(UPDATE_PREFERENCES, { input: preferencesInput(v) }), (d) => d.updatePreferences),
+    invalidates: [queryKeys.settings.preferences()],
     onSuccess: (outcome) => {
       const preferences = outcome.payload.preferences;
       if (preferences) setValues(preferencesValues(preferences));

@@ -7,7 +7,8 @@ import { i18n, useTranslation } from '../i18n';
 import { knownTimeZones } from '../lib/dates';
 import { mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { isValidTimeZone, type FieldErrors } from '../lib/validation';
 import { PROFILE, UPDATE_PROFILE } from './api';
 
@@ -38,7 +39,7 @@ export function validateProfile(values: Values): FieldErrors<(typeof FIELDS)[num
 export function ProfileSection() {
   const { t } = useTranslation();
   const session = useSession();
-  const { state, reload } = useQuery(session.client, PROFILE, NO_VARIABLES);
+  const { state, reload } = useGraphQLQuery(session.client, queryKeys.settings.profile(), PROFILE, NO_VARIABLES);
   return (
     <Section id="profile" title={t('profile.title')} lead={t('profile.lead')}>
       {state.status === 'loading' ? <Loading what={t('profile.loading')} /> : null}
@@ -71,6 +72,8 @@ function ProfileForm({ initial, locales }: { initial: Values; locales: string[] 
         }),
         (d) => d.updateProfile,
       ),
+    // Today's day, dates, and the server's words follow the new zone and language.
+    invalidates: [queryKeys.everything],
     onSuccess: ({ payload }) => {
       if (payload.user) setValues({ displayName: payload.user.displayName, timeZone: payload.user.timeZone, locale: payload.user.locale });
       setSaved(t('profile.saved'));

@@ -4,7 +4,8 @@ import type { GraphQLClient } from '../graphql/client';
 import { useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome } from '../lib/formErrors';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { REVOKE_OTHER_SESSIONS, REVOKE_SESSION, SESSIONS, type SignedInSession } from './api';
 import { describeAddress, describeDevice } from './devices';
 
@@ -18,7 +19,7 @@ const PAGE = 50;
 export function SessionsList({ client, timeZone }: { client: GraphQLClient; timeZone: string }) {
   const { t } = useTranslation();
   const [first, setFirst] = useState(PAGE);
-  const { state, reload, replace } = useQuery(client, SESSIONS, { first });
+  const { state, reload, replace } = useGraphQLQuery(client, queryKeys.settings.sessions(first), SESSIONS, { first });
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

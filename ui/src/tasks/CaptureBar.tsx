@@ -2,13 +2,13 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, ty
 import type { GraphQLClient } from '../graphql/client';
 import { Trans, useTranslation } from '../i18n';
 import { codePointLength } from '../lib/validation';
-import { CAPTURE_TASK, type CapturePreview, type Task } from './api';
+import type { CapturePreview, Task } from './api';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { dueWords, priorityWords, reminderWords, repeatWords } from './format';
 import { BellIcon, CalendarIcon, PriorityIcon, RepeatIcon } from './icons';
-import type { Timers } from './latest';
 import { useCapturePreview } from './useCapturePreview';
-import { failureMessage, userErrorMessage } from './useTaskRequests';
+import { useCaptureTask, UserErrorsError, writeProblem } from './taskWrites';
+import { userErrorMessage } from './useTaskRequests';
 
 /** The longest title the server keeps (TaskRules.MAX_TITLE), counted as it counts: in characters. */
 export const TITLE_LIMIT = 500;
@@ -49,7 +49,6 @@ interface CaptureBarProps {
   /** Where the text being typed is kept across a reload of this tab (never across sign-out); null keeps it nowhere. */
   draftKey: string | null;
   onCaptured: (task: Task) => void;
-  timers?: Timers;
 }
 
 /**
@@ -57,7 +56,7 @@ interface CaptureBarProps {
  * stays until it is saved: a failure keeps it, and text typed while saving is not cleared.
  */
 export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function CaptureBar(
-  { client, today, timeZone, draftKey, onCaptured, timers },
+  { client, today, timeZone, draftKey, onCaptured },
   ref,
 ) {
   const { t } = useTranslation();
@@ -65,11 +64,12 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
   const [text, setText] = useState(() => (draftKey ? loadDraft(draftKey) : ''));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const { mutateAsync: capture } = useCaptureTask(client);
   const textRef = useRef(text);
   textRef.current = text;
   const savingRef = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const { state, stale } = useCapturePreview(text, client, timers);
+  const { state, stale } = useCapturePreview(text, today, client);
   const narrow = useNarrow();
   const errorRef = useRef<HTMLDivElement>(null);
   // The title is what the preview says once it is for this text; until then the whole text counts.
@@ -101,22 +101,24 @@ export const CaptureBar = forwardRef<CaptureBarHandle, CaptureBarProps>(function
     savingRef.current = true;
     setSaving(true);
     setError(null);
-    const result = await client.request(CAPTURE_TASK, { input: { text: submitted } });
-    savingRef.current = false;
-    setSaving(false);
-    if (result.kind !== 'ok') return showError(t('capture.failed', { failure: failureMessage(result) }));
-    const payload = result.data.captureTask;
-    if (!payload.task) {
+    let task: Task;
+    try {
+      task = await capture(submitted);
+    } catch (error) {
       // Text that is nothing but recognised phrases ("tomorrow !high #x") has no title: say what to do about it.
-      const noTitle = payload.userErrors.some((e) => e.field?.endsWith('title') && e.code === 'TOO_SHORT');
-      return showError(noTitle ? t('capture.titleMissing') : userErrorMessage(payload.userErrors));
+      if (!(error instanceof UserErrorsError)) return showError(t('capture.failed', { failure: writeProblem(error) }));
+      const noTitle = error.userErrors.some((e) => e.field?.endsWith('title') && e.code === 'TOO_SHORT');
+      return showError(noTitle ? t('capture.titleMissing') : userErrorMessage(error.userErrors));
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
     }
     // Only what was saved leaves the box: anything typed meanwhile stays.
     const current = textRef.current;
     const rest = current === submitted ? '' : current.startsWith(submitted) ? current.slice(submitted.length).trimStart() : current;
     setText(rest);
     if (!rest && draftKey) clearDraft(draftKey);
-    onCaptured(payload.task);
+    onCaptured(task);
     inputRef.current?.focus();
   };
 

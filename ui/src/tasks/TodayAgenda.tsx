@@ -1,6 +1,7 @@
 import type { GraphQLClient } from '../graphql/client';
 import { useLocale, useTranslation } from '../i18n';
-import { useQuery } from '../lib/useQuery';
+import { useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { AGENDA } from './api';
 import { timeOfDay } from './format';
 
@@ -11,7 +12,7 @@ import { timeOfDay } from './format';
 export function TodayAgenda({ client, day, timeZone }: { client: GraphQLClient; day: string; timeZone: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { state } = useQuery(client, AGENDA, { from: day, to: day });
+  const { state } = useGraphQLQuery(client, queryKeys.agenda.range(day, day), AGENDA, { from: day, to: day });
   const events = state.status === 'ready' ? (state.data.agenda?.items ?? []).filter((item) => item.kind === 'EVENT' && item.date === day) : [];
   if (events.length === 0) return null;
   return (

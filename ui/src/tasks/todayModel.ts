@@ -53,7 +53,7 @@ function dueKey(task: Task): string {
   return '\uffff';
 }
 
-function insertSorted(list: Task[], task: Task): Task[] {
+export function insertSorted(list: Task[], task: Task): Task[] {
   const key = dueKey(task);
   const index = list.findIndex((t) => dueKey(t) > key);
   return index < 0 ? [...list, task] : [...list.slice(0, index), task, ...list.slice(index)];

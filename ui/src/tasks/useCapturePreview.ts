@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import type { GraphQLClient, GraphQLResult } from '../graphql/client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { GraphQLClient } from '../graphql/client';
+import { queryKeys } from '../graphql/queryKeys';
 import { PARSE_CAPTURE, type CapturePreview } from './api';
-import { DebouncedLatest, type Timers } from './latest';
 
 export const PREVIEW_DELAY_MS = 250;
 
@@ -13,41 +14,32 @@ export interface PreviewState {
 }
 
 /**
- * How the server would read `text`, asked once typing pauses for {@link PREVIEW_DELAY_MS}; only the latest request's
- * answer is kept. `stale` is true while the shown preview is for an older text.
+ * How the server would read `text`, asked once typing pauses for {@link PREVIEW_DELAY_MS}, through the query cache
+ * (a text read once is not asked again; an answer for an older text never replaces the newer one's). `stale` is
+ * true while the shown preview is for an older text.
  */
-export function useCapturePreview(
-  text: string,
-  client: GraphQLClient,
-  timers?: Timers,
-): { state: PreviewState | null; stale: boolean } {
-  const [state, setState] = useState<PreviewState | null>(null);
-  const scheduler = useRef<DebouncedLatest<string, GraphQLResult<{ parseCapture: CapturePreview | null }>> | null>(null);
-  if (scheduler.current === null) {
-    scheduler.current = new DebouncedLatest({
-      delayMs: PREVIEW_DELAY_MS,
-      run: (input) => client.request(PARSE_CAPTURE, { text: input }),
-      onResult: (input, result) => {
-        setState({ text: input, preview: result.kind === 'ok' ? result.data.parseCapture : null });
-      },
-      timers,
-    });
-  }
+export function useCapturePreview(text: string, today: string, client: GraphQLClient): { state: PreviewState | null; stale: boolean } {
+  const [asked, setAsked] = useState<string | null>(null);
 
   useEffect(() => {
-    const latest = scheduler.current!;
     if (!text.trim()) {
-      latest.cancel();
-      setState(null);
+      setAsked(null);
       return;
     }
-    latest.push(text);
+    const timer = setTimeout(() => setAsked(text), PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [text]);
 
-  useEffect(() => {
-    const latest = scheduler.current!;
-    return () => latest.cancel();
-  }, []);
-
+  const query = useQuery({
+    queryKey: queryKeys.capture.preview(asked ?? '', today),
+    queryFn: async (): Promise<PreviewState> => {
+      const input = asked ?? '';
+      const result = await client.request(PARSE_CAPTURE, { text: input });
+      return { text: input, preview: result.kind === 'ok' ? result.data.parseCapture : null };
+    },
+    enabled: asked !== null,
+    placeholderData: keepPreviousData,
+  });
+  const state = asked !== null && text.trim() ? (query.data ?? null) : null;
   return { state, stale: state !== null && state.text !== text };
 }

@@ -1,110 +1,58 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GraphQLClient, GraphQLResult } from '../graphql/client';
-import type { TaskListQuery, UpdateTaskInput } from '../graphql/generated/graphql';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import type { GraphQLClient } from '../graphql/client';
+import type { UpdateTaskInput } from '../graphql/generated/graphql';
 import { i18n } from '../i18n';
-import {
-  ADD_REMINDER,
-  ADD_STEP,
-  BREAK_DOWN_TASK,
-  CANCEL_TASK,
-  COMPLETE_STEP,
-  COMPLETE_TASK,
-  DELETE_TASK,
-  REMOVE_REMINDER,
-  REOPEN_STEP,
-  REOPEN_TASK,
-  SNOOZE_TASK,
-  TASK_LIST,
-  UNSNOOZE_TASK,
-  UPDATE_TASK,
-  type Reminder,
-  type Step,
-  type Task,
-} from './api';
+import type { Reminder, Step, Task } from './api';
 import { dueWords } from './format';
 import { snoozeInput } from './snooze';
-import { withTask, type ListFilter } from './taskList';
-import { failureMessage, outcomeOf, snoozedMessage, userErrorMessage, useTaskRequests, type LoadState, type SnoozeTo } from './useTaskRequests';
+import { cachedTask, taskChanged } from './taskCache';
+import type { ListFilter } from './taskList';
+import { useOpenTasksQuery } from './taskQueries';
+import { isTransportFailure, useTaskWrites, writeProblem } from './taskWrites';
+import { snoozedMessage, useTaskRequests, type LoadState, type SnoozeTo } from './useTaskRequests';
 
-/** Open tasks are read 100 at a time (the server's largest page) until all are there; at most this many pages. */
-const PAGE = 100;
-const MAX_PAGES = 50;
 /** How long "Deleted … Undo" can be undone before the task is deleted for good. */
 export const DELETE_UNDO_MS = 10_000;
 
-/** The filter as the server takes it: only what is set. */
-export function filterInput(filter: ListFilter) {
-  const text = filter.text.trim();
-  return { tag: filter.tag || null, priority: filter.priority ?? null, text: text || null };
+/** The problem a write met, or null once it is done. */
+function problemOf(write: Promise<unknown>): Promise<string | null> {
+  return write.then(
+    () => null,
+    (error: unknown) => writeProblem(error),
+  );
 }
 
 export type ReminderDraft = { remindAt: string; offsetMinutes?: undefined } | { offsetMinutes: number; remindAt?: undefined };
 
 /**
- * Every open task matching the filter, and what the Tasks page does to them. Each change starts from the task the
- * server returned (`withTask`). A deleted task is first cancelled (it leaves every list at once, on every device)
- * and deleted for good once Undo is no longer offered.
+ * Every open task matching the filter (from the query cache), and what the Tasks and Week pages do to them: each
+ * write puts the task the server returned in every cached list, and says what happened. A deleted task is first
+ * cancelled (it leaves every list at once, on every device) and deleted for good once Undo is no longer offered.
  */
 export function useTaskList(client: GraphQLClient, filter: ListFilter, today: string, timeZone: string) {
-  const [tasks, setTasks] = useState<Task[] | null>(null);
-  const [load, setLoad] = useState<LoadState>('loading');
+  const queryClient = useQueryClient();
+  const query = useOpenTasksQuery(client, filter);
+  const writes = useTaskWrites(client);
   const { busy, status, say, dismiss, exclusive } = useTaskRequests();
-  const loadSeq = useRef(0);
-  const tasksRef = useRef<Task[] | null>(null);
   const pendingDeletes = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const key = JSON.stringify(filterInput(filter));
+  const tasks = query.data ?? null;
+  // A failed refresh keeps what is shown; only a first load shows the failure.
+  const load: LoadState = tasks ? 'ready' : query.status === 'error' && !query.isFetching ? 'failed' : 'loading';
+  const { refetch } = query;
+  const reload = useCallback(() => refetch().then(() => undefined), [refetch]);
+  const upsert = useCallback((task: Task) => taskChanged(queryClient, task, { agenda: true }), [queryClient]);
 
-  const put = useCallback((update: (tasks: Task[]) => Task[]) => {
-    setTasks((current) => {
-      const next = current ? update(current) : current;
-      tasksRef.current = next;
-      return next;
-    });
-  }, []);
-  const upsert = useCallback((task: Task) => put((list) => withTask(list, task)), [put]);
-
-  const reload = useCallback(async () => {
-    const seq = ++loadSeq.current;
-    if (!tasksRef.current) setLoad('loading');
-    const all: Task[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const result: GraphQLResult<TaskListQuery> = await client.request(TASK_LIST, { status: 'OPEN', filter: JSON.parse(key), first: PAGE, after });
-      if (seq !== loadSeq.current) return;
-      if (result.kind !== 'ok' || !result.data.tasks) {
-        if (!tasksRef.current) setLoad('failed');
-        return;
-      }
-      all.push(...result.data.tasks.edges.map((e) => e.node));
-      if (!result.data.tasks.pageInfo.hasNextPage) break;
-      after = result.data.tasks.pageInfo.endCursor;
-    }
-    tasksRef.current = all;
-    setTasks(all);
-    setLoad('ready');
-  }, [client, key]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void reload();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reload]);
-
+  const { mutateAsync: deleteTask } = writes.deleteForGood;
   const deleteForGood = useCallback(
     (id: string) => {
       const timer = pendingDeletes.current.get(id);
       if (timer === undefined) return;
       clearTimeout(timer);
       pendingDeletes.current.delete(id);
-      void client.request(DELETE_TASK, { input: { id } });
+      void deleteTask(id).catch(() => undefined);
     },
-    [client],
+    [deleteTask],
   );
 
   // Leaving the page ends the time to undo: what was deleted is deleted for good.
@@ -115,29 +63,35 @@ export function useTaskList(client: GraphQLClient, filter: ListFilter, today: st
     };
   }, [deleteForGood]);
 
+  const { mutateAsync: reopenTask } = writes.reopen;
   /** Opens a done (or deleted) task again; true when it is open. */
   const reopen = useCallback(
     (task: Task, message: 'reopened' | 'restored' = 'reopened'): Promise<boolean> => {
       let ok = false;
       return exclusive(task.id, async () => {
-        const outcome = outcomeOf(await client.request(REOPEN_TASK, { input: { id: task.id } }), (d) => d.reopenTask);
-        if (!outcome.ok) return say(outcome.message);
-        upsert(outcome.task);
-        ok = true;
-        say(i18n.t(`tasks.${message}`, { title: outcome.task.title }));
+        try {
+          const reopened = await reopenTask(task.id);
+          ok = true;
+          say(i18n.t(`tasks.${message}`, { title: reopened.title }));
+        } catch (error) {
+          say(writeProblem(error));
+        }
       }).then(() => ok);
     },
-    [client, exclusive, say, upsert],
+    [exclusive, reopenTask, say],
   );
 
+  const { mutateAsync: completeTask } = writes.complete;
   const complete = useCallback(
     (task: Task) =>
       exclusive(task.id, async () => {
-        const result = await client.request(COMPLETE_TASK, { input: { id: task.id } });
-        const outcome = outcomeOf(result, (d) => d.completeTask);
-        if (!outcome.ok) return say(result.kind === 'ok' ? outcome.message : i18n.t('tasks.notTicked', { failure: outcome.message, title: task.title }));
-        const done = outcome.task;
-        upsert(done);
+        let done: Task;
+        try {
+          done = await completeTask(task.id);
+        } catch (error) {
+          const message = writeProblem(error);
+          return say(isTransportFailure(error) ? i18n.t('tasks.notTicked', { failure: message, title: task.title }) : message);
+        }
         if (done.status === 'OPEN') {
           const next = dueWords(done, today, timeZone);
           say(next ? i18n.t('tasks.doneForNowNext', { title: done.title, next }) : i18n.t('tasks.doneForNow', { title: done.title }));
@@ -145,145 +99,117 @@ export function useTaskList(client: GraphQLClient, filter: ListFilter, today: st
           say(i18n.t('tasks.done', { title: done.title }), { label: i18n.t('common.undo'), taskId: done.id, run: () => void reopen(done) });
         }
       }),
-    [client, exclusive, reopen, say, upsert, today, timeZone],
+    [completeTask, exclusive, reopen, say, today, timeZone],
   );
 
+  const { mutateAsync: snoozeTask } = writes.snooze;
   const snooze = useCallback(
     (task: Task, to: SnoozeTo) =>
       exclusive(task.id, async () => {
         const input = typeof to === 'string' ? snoozeInput(to, today, timeZone) : to;
-        const outcome = outcomeOf(await client.request(SNOOZE_TASK, { input: { id: task.id, ...input } }), (d) => d.snoozeTask);
-        if (!outcome.ok) return say(outcome.message);
-        upsert(outcome.task);
-        say(snoozedMessage(outcome.task, today, timeZone));
+        try {
+          say(snoozedMessage(await snoozeTask({ id: task.id, ...input }), today, timeZone));
+        } catch (error) {
+          say(writeProblem(error));
+        }
       }),
-    [client, exclusive, say, upsert, today, timeZone],
+    [exclusive, say, snoozeTask, today, timeZone],
   );
 
+  const { mutateAsync: wakeTask } = writes.wake;
   const wake = useCallback(
     (task: Task) =>
       exclusive(task.id, async () => {
-        const outcome = outcomeOf(await client.request(UNSNOOZE_TASK, { input: { id: task.id } }), (d) => d.unsnoozeTask);
-        if (!outcome.ok) return say(outcome.message);
-        upsert(outcome.task);
-        say(i18n.t('tasks.woken', { title: outcome.task.title }));
+        try {
+          say(i18n.t('tasks.woken', { title: (await wakeTask(task.id)).title }));
+        } catch (error) {
+          say(writeProblem(error));
+        }
       }),
-    [client, exclusive, say, upsert],
+    [exclusive, say, wakeTask],
   );
 
+  const { mutateAsync: breakDownTask } = writes.breakDown;
   const breakDown = useCallback(
     (task: Task): Promise<boolean> => {
       let ok = false;
       return exclusive(task.id, async () => {
-        const outcome = outcomeOf(await client.request(BREAK_DOWN_TASK, { input: { id: task.id } }), (d) => d.breakDownTask);
-        if (!outcome.ok) return say(outcome.message);
-        upsert(outcome.task);
-        ok = true;
-        say(i18n.t('tasks.brokenDown', { title: task.title, count: outcome.task.subtasks.length }));
+        try {
+          const broken = await breakDownTask(task.id);
+          ok = true;
+          say(i18n.t('tasks.brokenDown', { title: task.title, count: broken.subtasks.length }));
+        } catch (error) {
+          say(writeProblem(error));
+        }
       }).then(() => ok);
     },
-    [client, exclusive, say, upsert],
+    [breakDownTask, exclusive, say],
   );
 
-  /** The step as the server returned it, in its parent. */
-  const stepChanged = useCallback(
-    (parentId: string, step: Step | null, removedId?: string) =>
-      put((list) =>
-        list.map((t) => {
-          if (t.id !== parentId) return t;
-          const kept = t.subtasks.filter((s) => s.id !== removedId);
-          if (!step) return { ...t, subtasks: kept };
-          const index = kept.findIndex((s) => s.id === step.id);
-          return { ...t, subtasks: index < 0 ? [...kept, step] : kept.map((s) => (s.id === step.id ? step : s)) };
-        }),
-      ),
-    [put],
-  );
-
+  const { mutateAsync: completeStep } = writes.completeStep;
+  const { mutateAsync: reopenStep } = writes.reopenStep;
   const toggleStep = useCallback(
     (parent: Task, step: Step) =>
       exclusive(step.id, async () => {
         const done = step.status === 'DONE';
-        const outcome = done
-          ? outcomeOf(await client.request(REOPEN_STEP, { input: { id: step.id } }), (d) => d.reopenTask)
-          : outcomeOf(await client.request(COMPLETE_STEP, { input: { id: step.id } }), (d) => d.completeTask);
-        if (!outcome.ok) return say(outcome.message);
-        stepChanged(parent.id, outcome.task);
-        const steps = (tasksRef.current?.find((t) => t.id === parent.id) ?? parent).subtasks;
+        let changed: Step;
+        try {
+          ({ step: changed } = await (done ? reopenStep : completeStep)({ parentId: parent.id, id: step.id }));
+        } catch (error) {
+          return say(writeProblem(error));
+        }
+        const steps = (cachedTask(queryClient, parent.id) ?? parent).subtasks.map((s) => (s.id === changed.id ? changed : s));
         const left = steps.filter((s) => s.status !== 'DONE').length;
-        if (done) say(i18n.t('tasks.stepOpen', { title: outcome.task.title }));
+        if (done) say(i18n.t('tasks.stepOpen', { title: changed.title }));
         else if (left === 0) say(i18n.t('tasks.allStepsDone', { title: parent.title }));
         else say(i18n.t('tasks.stepDone', { count: left }));
       }),
-    [client, exclusive, say, stepChanged],
+    [completeStep, exclusive, queryClient, reopenStep, say],
   );
 
+  const { mutateAsync: updateTask } = writes.update;
   /** Saves the fields given; answers the problem to show next to the form, or null when saved. */
   const update = useCallback(
     async (task: Task, changes: Omit<UpdateTaskInput, 'id'>): Promise<string | null> => {
       let problem: string | null = null;
       await exclusive(task.id, async () => {
-        const outcome = outcomeOf(await client.request(UPDATE_TASK, { input: { id: task.id, ...changes } }), (d) => d.updateTask);
-        if (!outcome.ok) {
-          problem = outcome.message;
-          return;
+        try {
+          say(i18n.t('tasks.updated', { title: (await updateTask({ id: task.id, ...changes })).title }));
+        } catch (error) {
+          problem = writeProblem(error);
         }
-        upsert(outcome.task);
-        say(i18n.t('tasks.updated', { title: outcome.task.title }));
       });
       return problem;
     },
-    [client, exclusive, say, upsert],
+    [exclusive, say, updateTask],
   );
 
-  const addStep = useCallback(
-    async (parent: Task, title: string): Promise<string | null> => {
-      const outcome = outcomeOf(await client.request(ADD_STEP, { input: { title, parentId: parent.id } }), (d) => d.createTask);
-      if (!outcome.ok) return outcome.message;
-      stepChanged(parent.id, outcome.task);
-      return null;
-    },
-    [client, stepChanged],
-  );
+  const { mutateAsync: addStepTo } = writes.addStep;
+  const addStep = useCallback((parent: Task, title: string) => problemOf(addStepTo({ parentId: parent.id, title })), [addStepTo]);
 
-  const removeStep = useCallback(
-    async (parent: Task, step: Step): Promise<string | null> => {
-      const result = await client.request(DELETE_TASK, { input: { id: step.id } });
-      if (result.kind !== 'ok') return failureMessage(result);
-      if (!result.data.deleteTask.deletedTaskId) return userErrorMessage(result.data.deleteTask.userErrors);
-      stepChanged(parent.id, null, step.id);
-      return null;
-    },
-    [client, stepChanged],
-  );
+  const { mutateAsync: removeStepOf } = writes.removeStep;
+  const removeStep = useCallback((parent: Task, step: Step) => problemOf(removeStepOf({ parentId: parent.id, id: step.id })), [removeStepOf]);
 
+  const { mutateAsync: addReminderTo } = writes.addReminder;
   const addReminder = useCallback(
-    async (task: Task, reminder: ReminderDraft & { channels: Reminder['channels'] }): Promise<string | null> => {
-      const outcome = outcomeOf(await client.request(ADD_REMINDER, { input: { taskId: task.id, reminder } }), (d) => d.addReminder);
-      if (!outcome.ok) return outcome.message;
-      upsert(outcome.task);
-      return null;
-    },
-    [client, upsert],
+    (task: Task, reminder: ReminderDraft & { channels: Reminder['channels'] }) => problemOf(addReminderTo({ taskId: task.id, reminder })),
+    [addReminderTo],
   );
 
-  const removeReminder = useCallback(
-    async (reminder: Reminder): Promise<string | null> => {
-      const outcome = outcomeOf(await client.request(REMOVE_REMINDER, { input: { id: reminder.id } }), (d) => d.removeReminder);
-      if (!outcome.ok) return outcome.message;
-      upsert(outcome.task);
-      return null;
-    },
-    [client, upsert],
-  );
+  const { mutateAsync: removeReminderOf } = writes.removeReminder;
+  const removeReminder = useCallback((reminder: Reminder) => problemOf(removeReminderOf(reminder.id)), [removeReminderOf]);
 
+  const { mutateAsync: cancelTask } = writes.cancel;
   /** Deletes with Undo: cancelled now (gone from every list), deleted for good when Undo is no longer offered. */
   const remove = useCallback(
     (task: Task) =>
       exclusive(task.id, async () => {
-        const outcome = outcomeOf(await client.request(CANCEL_TASK, { input: { id: task.id } }), (d) => d.cancelTask);
-        if (!outcome.ok) return say(outcome.message);
-        upsert(outcome.task);
+        let cancelled: Task;
+        try {
+          cancelled = await cancelTask(task.id);
+        } catch (error) {
+          return say(writeProblem(error));
+        }
         pendingDeletes.current.set(
           task.id,
           setTimeout(() => deleteForGood(task.id), DELETE_UNDO_MS),
@@ -296,11 +222,11 @@ export function useTaskList(client: GraphQLClient, filter: ListFilter, today: st
             if (timer === undefined) return;
             clearTimeout(timer);
             pendingDeletes.current.delete(task.id);
-            void reopen(outcome.task, 'restored');
+            void reopen(cancelled, 'restored');
           },
         });
       }),
-    [client, deleteForGood, exclusive, reopen, say, upsert],
+    [cancelTask, deleteForGood, exclusive, reopen, say],
   );
 
   return {

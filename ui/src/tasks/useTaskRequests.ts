@@ -1,7 +1,7 @@
 // What the Today and Tasks pages share around their requests: one request per task at a time (`busy`), the polite
-// status line (some lines offer Undo), and turning a mutation's answer into the task or a message.
+// status line (some lines offer Undo), and the words for a write that did not happen.
 import { useCallback, useRef, useState } from 'react';
-import type { GraphQLFailure, GraphQLResult } from '../graphql/client';
+import type { GraphQLFailure } from '../graphql/client';
 import type { UserError } from '../graphql/operations';
 import { i18n } from '../i18n';
 import { genericMessage, offlineMessage } from '../lib/formErrors';
@@ -27,16 +27,6 @@ export function failureMessage(failure: GraphQLFailure): string {
 
 export function userErrorMessage(userErrors: UserError[]): string {
   return userErrors.map((e) => e.message).join(' ') || genericMessage();
-}
-
-/** A mutation's answer as the lists see it: the object it returned, or what to say instead. */
-export function outcomeOf<T, O>(
-  result: GraphQLResult<T>,
-  pick: (data: T) => { task: O | null; userErrors: UserError[] },
-): { ok: true; task: O } | { ok: false; message: string } {
-  if (result.kind !== 'ok') return { ok: false, message: failureMessage(result) };
-  const payload = pick(result.data);
-  return payload.task ? { ok: true, task: payload.task } : { ok: false, message: userErrorMessage(payload.userErrors) };
 }
 
 /** What a snoozed task's message says: "Call mom is resting until tomorrow 9:00 AM. It will come back on its own." */

@@ -1,107 +1,81 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GraphQLClient } from '../graphql/client';
 import { i18n } from '../i18n';
-import {
-  BREAK_DOWN_TASK,
-  COMPLETE_STEP,
-  COMPLETE_TASK,
-  REOPEN_STEP,
-  REOPEN_TASK,
-  SNOOZE_TASK,
-  TODAY,
-  type Step,
-  type Task,
-} from './api';
+import type { Step, Task } from './api';
 import { dueWords } from './format';
 import { snoozeInput } from './snooze';
 import { findTask, initialModel, todayReducer, type TodayAction, type TodayModel } from './todayModel';
-import { failureMessage, snoozedMessage, userErrorMessage, useTaskRequests, type LoadState, type SnoozeTo } from './useTaskRequests';
+import { useTodayQuery } from './taskQueries';
+import { isTransportFailure, useTaskWrites, writeProblem } from './taskWrites';
+import { snoozedMessage, useTaskRequests, type LoadState, type SnoozeTo } from './useTaskRequests';
 
 /**
- * The Today list: loads `today`, then applies each mutation's answer through {@link todayReducer}. `busy` holds the ids
- * of tasks and steps with a request in flight (their controls ignore clicks until it ends). `day` is the person's
- * current calendar day: when it changes, the list is loaded again.
+ * The Today list: today's lists from the query cache for the person's `day` (a new day is a new read), with what
+ * this visit added kept on top of them through {@link todayReducer} (captures for later, recurring tasks done for
+ * now). Each write goes through the cache, so the Tasks and Week pages see it too. `busy` holds the ids of tasks and
+ * steps with a request in flight (their controls ignore clicks until it ends).
  */
 export function useToday(client: GraphQLClient, day: string) {
-  const [model, setModel] = useState<TodayModel | null>(null);
-  const [load, setLoad] = useState<LoadState>('loading');
+  const query = useTodayQuery(client, day);
+  const writes = useTaskWrites(client);
+  const [model, setModel] = useState<TodayModel | null>(() => (query.data ? initialModel(query.data) : null));
   const { busy, status, say, dismiss, exclusive } = useTaskRequests();
-  const modelRef = useRef<TodayModel | null>(null);
-  const loadSeq = useRef(0);
+  const modelRef = useRef<TodayModel | null>(model);
+  const load: LoadState = model ? 'ready' : query.status === 'error' && !query.isFetching ? 'failed' : 'loading';
 
   const dispatch = useCallback((action: TodayAction) => {
     setModel((current) => {
-      const next = current ? todayReducer(current, action) : current;
+      const next = current ? todayReducer(current, action) : action.type === 'loaded' ? initialModel(action.data) : current;
       modelRef.current = next;
       return next;
     });
   }, []);
 
-  const reload = useCallback(async () => {
-    const seq = ++loadSeq.current;
-    if (!modelRef.current) setLoad('loading');
-    const result = await client.request(TODAY, {});
-    if (seq !== loadSeq.current) return;
-    if (result.kind !== 'ok' || !result.data.today) {
-      // A failed refresh keeps what is on screen; only a first load shows the failure.
-      if (!modelRef.current) setLoad('failed');
-      return;
-    }
-    const data = result.data.today;
-    setModel((current) => {
-      const next = current ? todayReducer(current, { type: 'loaded', data }) : initialModel(data);
-      modelRef.current = next;
-      return next;
-    });
-    setLoad('ready');
-  }, [client]);
-
-  // Loads at start, again when the person's day changes (midnight), and when the page is looked at again.
+  // Every answer the cache holds (a read, or a write made on any page) is laid over what this visit added.
+  const data = query.data;
   useEffect(() => {
-    void reload();
-  }, [reload, day]);
+    if (data) dispatch({ type: 'loaded', data });
+  }, [data, dispatch]);
 
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void reload();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reload]);
+  const { refetch } = query;
+  const reload = useCallback(() => refetch().then(() => undefined), [refetch]);
 
   const captured = useCallback(
     (task: Task) => {
       dispatch({ type: 'captured', task });
-      // Captured before the list could load: load it now, the new task with it.
-      if (!modelRef.current) void reload();
       const m = modelRef.current;
       const due = m ? dueWords(task, m.date, m.timeZone) : null;
       say(due ? i18n.t('tasks.savedFor', { title: task.title, due }) : i18n.t('tasks.saved', { title: task.title }));
     },
-    [dispatch, reload, say],
+    [dispatch, say],
   );
 
+  const { mutateAsync: reopenTask } = writes.reopen;
   const reopen = useCallback(
     (task: Task) =>
       exclusive(task.id, async () => {
-        const result = await client.request(REOPEN_TASK, { input: { id: task.id } });
-        if (result.kind !== 'ok') return say(failureMessage(result));
-        const payload = result.data.reopenTask;
-        if (!payload.task) return say(userErrorMessage(payload.userErrors));
-        dispatch({ type: 'reopened', task: payload.task });
-        say(i18n.t('tasks.reopened', { title: payload.task.title }));
+        try {
+          const reopened = await reopenTask(task.id);
+          dispatch({ type: 'reopened', task: reopened });
+          say(i18n.t('tasks.reopened', { title: reopened.title }));
+        } catch (error) {
+          say(writeProblem(error));
+        }
       }),
-    [client, dispatch, exclusive, say],
+    [dispatch, exclusive, reopenTask, say],
   );
 
+  const { mutateAsync: completeTask } = writes.complete;
   const complete = useCallback(
     (task: Task) =>
       exclusive(task.id, async () => {
-        const result = await client.request(COMPLETE_TASK, { input: { id: task.id } });
-        if (result.kind !== 'ok') return say(i18n.t('tasks.notTicked', { failure: failureMessage(result), title: task.title }));
-        const payload = result.data.completeTask;
-        if (!payload.task) return say(userErrorMessage(payload.userErrors));
-        const done = payload.task;
+        let done: Task;
+        try {
+          done = await completeTask(task.id);
+        } catch (error) {
+          const message = writeProblem(error);
+          return say(isTransportFailure(error) ? i18n.t('tasks.notTicked', { failure: message, title: task.title }) : message);
+        }
         dispatch({ type: 'completed', task: done });
         if (done.status === 'OPEN') {
           const m = modelRef.current;
@@ -111,62 +85,66 @@ export function useToday(client: GraphQLClient, day: string) {
           say(i18n.t('tasks.done', { title: done.title }), { label: i18n.t('common.undo'), taskId: done.id, run: () => void reopen(done) });
         }
       }),
-    [client, dispatch, exclusive, reopen, say],
+    [completeTask, dispatch, exclusive, reopen, say],
   );
 
+  const { mutateAsync: completeStep } = writes.completeStep;
+  const { mutateAsync: reopenStep } = writes.reopenStep;
   const toggleStep = useCallback(
     (parent: Task, step: Step) =>
       exclusive(step.id, async () => {
         const done = step.status === 'DONE';
-        const result = done
-          ? await client.request(REOPEN_STEP, { input: { id: step.id } })
-          : await client.request(COMPLETE_STEP, { input: { id: step.id } });
-        if (result.kind !== 'ok') return say(failureMessage(result));
-        const payload = 'reopenTask' in result.data ? result.data.reopenTask : result.data.completeTask;
-        if (!payload.task) return say(userErrorMessage(payload.userErrors));
-        dispatch({ type: 'stepChanged', parentId: parent.id, step: payload.task });
-        const changed = payload.task;
+        let changed: Step;
+        try {
+          ({ step: changed } = await (done ? reopenStep : completeStep)({ parentId: parent.id, id: step.id }));
+        } catch (error) {
+          return say(writeProblem(error));
+        }
+        dispatch({ type: 'stepChanged', parentId: parent.id, step: changed });
         const current = (modelRef.current && findTask(modelRef.current, parent.id)?.task) || parent;
         const steps = current.subtasks.map((s) => (s.id === changed.id ? changed : s));
         const left = steps.filter((s) => s.status !== 'DONE').length;
-        if (done) say(i18n.t('tasks.stepOpen', { title: payload.task.title }));
+        if (done) say(i18n.t('tasks.stepOpen', { title: changed.title }));
         else if (steps.length > 0 && left === 0) say(i18n.t('tasks.allStepsDone', { title: parent.title }));
         else say(i18n.t('tasks.stepDone', { count: left }));
       }),
-    [client, dispatch, exclusive, say],
+    [completeStep, dispatch, exclusive, reopenStep, say],
   );
 
+  const { mutateAsync: snoozeTask } = writes.snooze;
   const snooze = useCallback(
     (task: Task, to: SnoozeTo) =>
       exclusive(task.id, async () => {
         const m = modelRef.current;
         if (!m) return;
         const input = typeof to === 'string' ? snoozeInput(to, m.date, m.timeZone) : to;
-        const result = await client.request(SNOOZE_TASK, { input: { id: task.id, ...input } });
-        if (result.kind !== 'ok') return say(failureMessage(result));
-        const payload = result.data.snoozeTask;
-        if (!payload.task) return say(userErrorMessage(payload.userErrors));
-        dispatch({ type: 'snoozed', task: payload.task });
-        say(snoozedMessage(payload.task, m.date, m.timeZone));
+        try {
+          const snoozed = await snoozeTask({ id: task.id, ...input });
+          dispatch({ type: 'snoozed', task: snoozed });
+          say(snoozedMessage(snoozed, m.date, m.timeZone));
+        } catch (error) {
+          say(writeProblem(error));
+        }
       }),
-    [client, dispatch, exclusive, say],
+    [dispatch, exclusive, say, snoozeTask],
   );
 
+  const { mutateAsync: breakDownTask } = writes.breakDown;
   const breakDown = useCallback(
     (task: Task): Promise<boolean> => {
       let ok = false;
       return exclusive(task.id, async () => {
-        const result = await client.request(BREAK_DOWN_TASK, { input: { id: task.id } });
-        if (result.kind !== 'ok') return say(failureMessage(result));
-        const payload = result.data.breakDownTask;
-        if (!payload.task) return say(userErrorMessage(payload.userErrors));
-        dispatch({ type: 'updated', task: payload.task });
-        ok = true;
-        const n = payload.task.subtasks.length;
-        say(i18n.t('tasks.brokenDown', { title: task.title, count: n }));
+        try {
+          const broken = await breakDownTask(task.id);
+          dispatch({ type: 'updated', task: broken });
+          ok = true;
+          say(i18n.t('tasks.brokenDown', { title: task.title, count: broken.subtasks.length }));
+        } catch (error) {
+          say(writeProblem(error));
+        }
       }).then(() => ok);
     },
-    [client, dispatch, exclusive, say],
+    [breakDownTask, dispatch, exclusive, say],
   );
 
   return { model, load, busy, status, reload, captured, complete, reopen, toggleStep, snooze, breakDown, dismiss };
