@@ -55,6 +55,7 @@ export const queryKeys = {
     identities: () => ['settings', 'identities'] as const,
     phone: () => ['settings', 'phone'] as const,
     icalFeed: () => ['settings', 'icalFeed'] as const,
+    scheduling: () => ['settings', 'scheduling'] as const,
   },
   signIn: {
     providers: () => ['signIn', 'providers'] as const,

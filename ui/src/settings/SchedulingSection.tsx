@@ -6,7 +6,8 @@ import type { GraphQLClient } from '../graphql/client';
 import { useTranslation } from '../i18n';
 import { mutationOutcome } from '../lib/formErrors';
 import { useForm } from '../lib/useForm';
-import { queryFailureMessage, useQuery } from '../lib/useQuery';
+import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
+import { queryKeys } from '../graphql/queryKeys';
 import { weekdayName } from '../tasks/format';
 import { WEEKDAY_CODES } from '../tasks/recurrence';
 import {
@@ -29,7 +30,7 @@ const NO_VARIABLES = {};
  */
 export function SchedulingSection({ client }: { client: GraphQLClient }) {
   const { t } = useTranslation();
-  const { state, reload } = useQuery(client, SCHEDULING_PREFERENCES, NO_VARIABLES);
+  const { state, reload } = useGraphQLQuery(client, queryKeys.settings.scheduling(), SCHEDULING_PREFERENCES, NO_VARIABLES);
   return (
     <Section id="scheduling" title={t('scheduling.title')} lead={t('scheduling.lead')}>
       {state.status === 'loading' ? <Loading what={t('scheduling.loading')} /> : null}
@@ -56,6 +57,8 @@ function SchedulingForm({ client, initial }: { client: GraphQLClient; initial: S
     validate: validateScheduling,
     send: async (v: SchedulingValues) =>
       mutationOutcome(await client.request(UPDATE_SCHEDULING_PREFERENCES, { input: schedulingInput(v) }), (d) => d.updateSchedulingPreferences),
+    // Working hours bound the slots "Find time" proposes (asked on each press, not cached).
+    invalidates: [queryKeys.settings.scheduling()],
     onSuccess: (outcome) => {
       const preferences = outcome.payload.schedulingPreferences;
       if (preferences) setValues(schedulingValues(preferences));
