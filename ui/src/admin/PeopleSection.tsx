@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import type { Role, UsersQuery } from '../graphql/generated/graphql';
+import { i18n, useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
 import { queryFailureMessage, queryFailureOf, type QueryFailure } from '../lib/useQuery';
@@ -11,9 +12,13 @@ const PAGE = 20;
 
 type UserOutcome = { kind: 'success'; payload: { user: ManagedUser | null } } | Failure;
 
-export const ROLE_NAMES: Record<Role, string> = { USER: 'User', PREMIUM: 'Premium', ADMIN: 'Admin' };
-/** Every role of the schema (ROLE_NAMES names each one), in the order the pickers show them. */
-const ROLES = Object.keys(ROLE_NAMES) as Role[];
+/** Every role of the schema (admin.roles names each one), in the order the pickers show them. */
+const ROLES: readonly Role[] = ['USER', 'PREMIUM', 'ADMIN'];
+
+/** A role's name in the current language. */
+export function roleName(role: Role): string {
+  return i18n.t(`admin.roles.${role}`);
+}
 
 interface Search {
   search: string;
@@ -33,6 +38,7 @@ export function PeopleSection({
   timeZone: string;
   onShowAudit: (person: ManagedUser) => void;
 }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Search>({ search: '', role: '' });
   const [people, setPeople] = useState<UsersQuery['users']>(null);
   const [failure, setFailure] = useState<QueryFailure | null>(null);
@@ -61,7 +67,7 @@ export function PeopleSection({
     setFailure(null);
     const page = result.data.users;
     setPeople((current) => (after && current ? { ...page, edges: [...current.edges, ...page.edges] } : page));
-    if (!after) setStatus(page.totalCount === 1 ? '1 person found.' : `${page.totalCount} people found.`);
+    if (!after) setStatus(i18n.t('admin.people.found', { count: page.totalCount }));
   };
 
   // The newest accounts at first; later searches come from the form.
@@ -80,11 +86,11 @@ export function PeopleSection({
     );
 
   return (
-    <Section id="people" title="People" lead="Find someone by email or name, then change their role or account.">
-      <form className="search-form" role="search" aria-label="People" onSubmit={submit}>
+    <Section id="people" title={t('admin.people.title')} lead={t('admin.people.lead')}>
+      <form className="search-form" role="search" aria-label={t('admin.people.search')} onSubmit={submit}>
         <div className="field search-form__text">
           <label className="field__label" htmlFor={searchId}>
-            Email or name
+            {t('admin.people.searchLabel')}
           </label>
           <input
             id={searchId}
@@ -98,7 +104,7 @@ export function PeopleSection({
         </div>
         <div className="field">
           <label className="field__label" htmlFor={roleId}>
-            Role
+            {t('admin.people.role')}
           </label>
           <select
             id={roleId}
@@ -106,22 +112,22 @@ export function PeopleSection({
             value={draft.role}
             onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role | '' }))}
           >
-            <option value="">Any role</option>
+            <option value="">{t('admin.people.anyRole')}</option>
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {ROLE_NAMES[role]}
+                {roleName(role)}
               </option>
             ))}
           </select>
         </div>
         <button className="button button--primary" type="submit" aria-disabled={loading || undefined}>
-          {loading ? 'Searching…' : 'Search'}
+          {loading ? t('admin.people.searching') : t('admin.people.submit')}
         </button>
       </form>
       <StatusLine message={status} />
       {failure ? <p className="section__problem">{queryFailureMessage(failure)}</p> : null}
       {people ? (
-        <ul className="people" aria-label="People found">
+        <ul className="people" aria-label={t('admin.people.list')}>
           {people.edges.map(({ node }) => (
             <Person
               key={node.id}
@@ -142,7 +148,7 @@ export function PeopleSection({
           aria-disabled={loading || undefined}
           onClick={() => void load(draft, people.pageInfo.endCursor)}
         >
-          {loading ? 'Loading…' : 'Show more people'}
+          {loading ? t('admin.loadingMore') : t('admin.people.more')}
         </button>
       ) : null}
     </Section>
@@ -164,6 +170,7 @@ function Person({
   onSaid: (message: string) => void;
   onShowAudit: (person: ManagedUser) => void;
 }) {
+  const { t } = useTranslation();
   const [role, setRole] = useState<Role>(person.role);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -190,17 +197,17 @@ function Person({
   const changeRole = () =>
     run(
       async () => mutationOutcome(await client.request(CHANGE_ROLE, { input: { userId: person.id, role } }), (d) => d.changeRole),
-      (user) => `${name} is now ${ROLE_NAMES[user.role]}.`,
+      (user) => t('admin.people.nowRole', { name, role: roleName(user.role) }),
     );
   const deactivate = () =>
     run(
       async () => mutationOutcome(await client.request(DEACTIVATE_USER, { input: { userId: person.id } }), (d) => d.deactivateUser),
-      () => `${name}’s account is deactivated: they’re signed out and can’t sign in.`,
+      () => t('admin.people.deactivated', { name }),
     );
   const reactivate = () =>
     run(
       async () => mutationOutcome(await client.request(REACTIVATE_USER, { input: { userId: person.id } }), (d) => d.reactivateUser),
-      () => `${name}’s account is active again. They can sign in.`,
+      () => t('admin.people.reactivated', { name }),
     );
 
   return (
@@ -208,52 +215,52 @@ function Person({
       <div className="person__who">
         <strong>{person.displayName}</strong> <span className="muted nowrap-anywhere">{person.email}</span>
         <span className="table__detail">
-          Joined {formatDateTime(person.createdAt, timeZone)}
-          {person.deactivatedAt ? ` · deactivated ${formatDateTime(person.deactivatedAt, timeZone)}` : ''}
+          {t('admin.people.joined', { when: formatDateTime(person.createdAt, timeZone) })}
+          {person.deactivatedAt ? t('admin.people.deactivatedOn', { when: formatDateTime(person.deactivatedAt, timeZone) }) : ''}
         </span>
-        {person.deactivatedAt ? <span className="chip">Deactivated</span> : null}
+        {person.deactivatedAt ? <span className="chip">{t('admin.people.deactivatedChip')}</span> : null}
       </div>
       <div className="person__actions">
         <label className="visually-hidden" htmlFor={roleId}>
-          Role for {name}
+          {t('admin.people.roleFor', { name })}
         </label>
         <select id={roleId} className="field__input field__select person__role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_NAMES[r]}
+              {roleName(r)}
             </option>
           ))}
         </select>
         {role !== person.role ? (
           <button type="button" className="button button--small" aria-disabled={busy || undefined} onClick={() => void changeRole()}>
-            {busy ? 'Saving…' : `Make ${ROLE_NAMES[role]}`}
+            {busy ? t('common.saving') : t('admin.people.make', { role: roleName(role) })}
           </button>
         ) : null}
         {person.deactivatedAt ? (
           <button type="button" className="button button--small" aria-disabled={busy || undefined} onClick={() => void reactivate()}>
-            Reactivate
+            {t('admin.people.reactivate')}
           </button>
         ) : confirming ? (
-          <span className="person__confirm" role="group" aria-label={`Deactivate ${name}?`}>
+          <span className="person__confirm" role="group" aria-label={t('admin.people.confirmDeactivate', { name })}>
             <button
               type="button"
               className="button button--small button--careful"
               aria-disabled={busy || undefined}
               onClick={() => void deactivate()}
             >
-              {busy ? 'Deactivating…' : `Yes, deactivate ${name}`}
+              {busy ? t('admin.people.deactivating') : t('admin.people.yesDeactivate', { name })}
             </button>
             <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </span>
         ) : (
           <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
-            Deactivate…
+            {t('admin.people.deactivate')}
           </button>
         )}
         <button type="button" className="link-button" onClick={() => onShowAudit(person)}>
-          Audit log
+          {t('admin.people.auditLog')}
         </button>
       </div>
     </li>
