@@ -50,6 +50,12 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     target: 'es2022',
+    rollupOptions: {
+      // Radix's modules start with "use client" (for React Server Components), which means nothing in an SPA.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     // `npm run dev` against a locally running server: GraphQL, provider sign-in and the data export are proxied,

@@ -155,7 +155,7 @@ async function scenario(page) {
 
   log('snoozing it for an hour: it leaves the list');
   await formItem.getByRole('button', { name: 'Snooze' }).click();
-  await formItem.getByRole('button', { name: 'For an hour' }).click();
+  await page.getByRole('menuitem', { name: 'For an hour' }).click();
   await gone(form, '"send the form" after snoozing it');
   await textContains(page, status, ['send the form', 'resting'], 'the snooze message');
 

@@ -65,6 +65,24 @@ describe('App', () => {
     }
   });
 
+  it('signs up in the browser’s language (French here): the page is French and the account is created in French', async () => {
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-CA', 'en']);
+    try {
+      const { server } = await mount('/signup');
+      await screen.findByRole('heading', { level: 1, name: 'Créer votre compte' });
+      type('Nom affiché', 'Grace');
+      type('E-mail', 'grace@example.com');
+      type('Mot de passe', 'correct-horse-battery-42');
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' }));
+      await waitFor(() => expect(server.registrations).toHaveLength(1));
+      expect(server.registrations[0]).toMatchObject({ email: 'grace@example.com', locale: 'fr' });
+      await waitFor(() => expect(window.location.pathname).toBe('/today'));
+      expect(document.documentElement.lang).toBe('fr');
+    } finally {
+      languages.mockRestore();
+    }
+  });
+
   it('opens on sign-in when there is no session', async () => {
     await mount('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
@@ -198,6 +216,7 @@ describe('App', () => {
     server.user = { ...server.user, displayName: 'Grace', email: 'grace@example.com', timeZone: 'America/New_York', emailVerified: false };
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     await screen.findByRole('heading', { level: 1, name: /Grace/ });
+    expect(server.registrations.map((input) => input.locale)).toEqual(['en']);
     expect(window.location.pathname).toBe('/today');
     // Where the first task goes, and a word about the mail on its way.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Capture a task')));

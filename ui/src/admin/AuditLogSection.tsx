@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { LoadProblem, Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import type { AuditOutcome } from '../graphql/generated/graphql';
+import { i18n, useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureOfError, present, queryFailureMessage, requestData, useGraphQLQuery } from '../graphql/query';
 import { queryKeys } from '../graphql/queryKeys';
@@ -12,9 +13,12 @@ import { actionLabel, auditVariables, NO_FILTERS, type AuditFilters } from './au
 
 const PAGE = 25;
 const NO_VARIABLES = {};
-const OUTCOME_NAMES: Record<AuditOutcome, string> = { SUCCESS: 'Success', FAILURE: 'Failure', DENIED: 'Denied' };
-/** Every outcome of the schema (OUTCOME_NAMES names each one), in the order the filter shows them. */
-const OUTCOMES = Object.keys(OUTCOME_NAMES) as AuditOutcome[];
+/** Every outcome of the schema (admin.outcomes names each one), in the order the filter shows them. */
+const OUTCOMES: readonly AuditOutcome[] = ['SUCCESS', 'FAILURE', 'DENIED'];
+
+function outcomeName(outcome: AuditOutcome): string {
+  return i18n.t(`admin.outcomes.${outcome}`);
+}
 
 function Who({ person, id }: { person: AuditEvent['actor']; id: string | null }) {
   if (person) {
@@ -25,7 +29,7 @@ function Who({ person, id }: { person: AuditEvent['actor']; id: string | null })
       </>
     );
   }
-  return <>{id ? `someone no longer here (${id.slice(0, 10)}…)` : '—'}</>;
+  return <>{id ? i18n.t('admin.audit.goneSomeone', { id: id.slice(0, 10) }) : '—'}</>;
 }
 
 /**
@@ -41,6 +45,7 @@ export function AuditLogSection({
   timeZone: string;
   person: AuditFilters['person'];
 }) {
+  const { t } = useTranslation();
   const actions = useGraphQLQuery(client, queryKeys.admin.auditActions(), AUDIT_ACTIONS, NO_VARIABLES);
   const [draft, setDraft] = useState<AuditFilters>({ ...NO_FILTERS, person });
   const [applied, setApplied] = useState<AuditFilters>({ ...NO_FILTERS, person });
@@ -53,7 +58,7 @@ export function AuditLogSection({
       // `auditLog` is null only for someone without the permission.
       const page = present((await requestData(client, AUDIT_LOG, { ...variables, after: pageParam })).auditLog, 'forbidden');
       // Each set of filters' answer says how many events it has.
-      if (pageParam === null) setStatus(page.totalCount === 1 ? '1 event.' : `${page.totalCount} events.`);
+      if (pageParam === null) setStatus(i18n.t('admin.audit.count', { count: page.totalCount }));
       return page;
     },
     initialPageParam: null as string | null,
@@ -82,11 +87,11 @@ export function AuditLogSection({
   const actionNames = actions.state.status === 'ready' ? (actions.state.data.__type?.enumValues?.map((v) => v.name) ?? []) : [];
 
   return (
-    <Section id="audit-log" title="Audit log" lead={`Security events, newest first. Times are in ${timeZone}.`}>
-      <form className="filters" aria-label="Audit log filters" onSubmit={submit}>
+    <Section id="audit-log" title={t('admin.audit.title')} lead={t('admin.audit.lead', { zone: timeZone })}>
+      <form className="filters" aria-label={t('admin.audit.filters')} onSubmit={submit}>
         <div className="field">
           <label className="field__label" htmlFor={ids.action}>
-            Action
+            {t('admin.audit.action')}
           </label>
           <select
             id={ids.action}
@@ -94,7 +99,7 @@ export function AuditLogSection({
             value={draft.action}
             onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value as AuditFilters['action'] }))}
           >
-            <option value="">Any action</option>
+            <option value="">{t('admin.audit.anyAction')}</option>
             {actionNames.map((name) => (
               <option key={name} value={name}>
                 {actionLabel(name)}
@@ -104,7 +109,7 @@ export function AuditLogSection({
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.outcome}>
-            Outcome
+            {t('admin.audit.outcome')}
           </label>
           <select
             id={ids.outcome}
@@ -112,17 +117,17 @@ export function AuditLogSection({
             value={draft.outcome}
             onChange={(e) => setDraft((d) => ({ ...d, outcome: e.target.value as AuditFilters['outcome'] }))}
           >
-            <option value="">Any outcome</option>
+            <option value="">{t('admin.audit.anyOutcome')}</option>
             {OUTCOMES.map((outcome) => (
               <option key={outcome} value={outcome}>
-                {OUTCOME_NAMES[outcome]}
+                {outcomeName(outcome)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.from}>
-            From
+            {t('admin.audit.from')}
           </label>
           <input
             id={ids.from}
@@ -134,7 +139,7 @@ export function AuditLogSection({
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.until}>
-            Until
+            {t('admin.audit.until')}
           </label>
           <input
             id={ids.until}
@@ -146,15 +151,15 @@ export function AuditLogSection({
         </div>
         {draft.person ? (
           <p className="filters__person">
-            Person: <strong>{draft.person.label}</strong>{' '}
+            {t('admin.audit.person')} <strong>{draft.person.label}</strong>{' '}
             <button type="button" className="link-button" onClick={() => setDraft((d) => ({ ...d, person: null }))}>
-              Everyone
+              {t('admin.audit.everyone')}
             </button>
           </p>
         ) : null}
         <div className="form__actions filters__actions">
           <button className="button button--primary" type="submit" aria-disabled={loading || undefined}>
-            Show events
+            {t('admin.audit.show')}
           </button>
           <button
             type="button"
@@ -164,22 +169,22 @@ export function AuditLogSection({
               setApplied(NO_FILTERS);
             }}
           >
-            Clear filters
+            {t('admin.audit.clear')}
           </button>
         </div>
       </form>
       <StatusLine message={status} />
       {failure ? <LoadProblem message={queryFailureMessage(failure)} onRetry={() => void query.refetch()} /> : null}
       {log && log.edges.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit events">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.audit.table')}>
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col">About</th>
-                <th scope="col">From</th>
+                <th scope="col">{t('admin.audit.when')}</th>
+                <th scope="col">{t('admin.audit.what')}</th>
+                <th scope="col">{t('admin.audit.who')}</th>
+                <th scope="col">{t('admin.audit.about')}</th>
+                <th scope="col">{t('admin.audit.where')}</th>
               </tr>
             </thead>
             <tbody>
@@ -188,7 +193,7 @@ export function AuditLogSection({
                   <td className="table__when">{formatDateTime(node.occurredAt, timeZone)}</td>
                   <td>
                     {actionLabel(node.action)}{' '}
-                    <span className={node.outcome === 'SUCCESS' ? 'chip chip--done' : 'chip'}>{OUTCOME_NAMES[node.outcome]}</span>
+                    <span className={node.outcome === 'SUCCESS' ? 'chip chip--done' : 'chip'}>{outcomeName(node.outcome)}</span>
                     {node.details.length > 0 ? (
                       <span className="table__detail">{node.details.map((d) => `${d.name}: ${d.value}`).join(' · ')}</span>
                     ) : null}
@@ -209,7 +214,7 @@ export function AuditLogSection({
           </table>
         </div>
       ) : log ? (
-        <p className="muted">No events match these filters.</p>
+        <p className="muted">{t('admin.audit.none')}</p>
       ) : null}
       {log?.pageInfo.hasNextPage ? (
         <button
@@ -218,7 +223,7 @@ export function AuditLogSection({
           aria-disabled={loading || undefined}
           onClick={() => void query.fetchNextPage()}
         >
-          {loading ? 'Loading…' : 'Show older events'}
+          {loading ? t('admin.loadingMore') : t('admin.audit.older')}
         </button>
       ) : null}
     </Section>

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Section, StatusLine } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import type { Role, UsersQuery } from '../graphql/generated/graphql';
+import { i18n, useTranslation } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { failureText, mutationOutcome, type Failure } from '../lib/formErrors';
 import { failureOfError, present, queryFailureMessage, requestData } from '../graphql/query';
@@ -13,9 +14,13 @@ const PAGE = 20;
 
 type UserOutcome = { kind: 'success'; payload: { user: ManagedUser | null } } | Failure;
 
-export const ROLE_NAMES: Record<Role, string> = { USER: 'User', PREMIUM: 'Premium', ADMIN: 'Admin' };
-/** Every role of the schema (ROLE_NAMES names each one), in the order the pickers show them. */
-const ROLES = Object.keys(ROLE_NAMES) as Role[];
+/** Every role of the schema (admin.roles names each one), in the order the pickers show them. */
+const ROLES: readonly Role[] = ['USER', 'PREMIUM', 'ADMIN'];
+
+/** A role's name in the current language. */
+export function roleName(role: Role): string {
+  return i18n.t(`admin.roles.${role}`);
+}
 
 interface Search {
   search: string;
@@ -35,6 +40,7 @@ export function PeopleSection({
   timeZone: string;
   onShowAudit: (person: ManagedUser) => void;
 }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Search>({ search: '', role: '' });
   // The newest accounts at first; later searches come from the form.
   const [applied, setApplied] = useState<Search>({ search: '', role: '' });
@@ -50,7 +56,7 @@ export function PeopleSection({
       // `users` is null only for someone without the permission.
       const page = present((await requestData(client, USERS, { ...search, first: PAGE, after: pageParam })).users, 'forbidden');
       // Each search's answer says how many it found.
-      if (pageParam === null) setStatus(page.totalCount === 1 ? '1 person found.' : `${page.totalCount} people found.`);
+      if (pageParam === null) setStatus(i18n.t('admin.people.found', { count: page.totalCount }));
       return page;
     },
     initialPageParam: null as string | null,
@@ -77,11 +83,11 @@ export function PeopleSection({
     );
 
   return (
-    <Section id="people" title="People" lead="Find someone by email or name, then change their role or account.">
-      <form className="search-form" role="search" aria-label="People" onSubmit={submit}>
+    <Section id="people" title={t('admin.people.title')} lead={t('admin.people.lead')}>
+      <form className="search-form" role="search" aria-label={t('admin.people.search')} onSubmit={submit}>
         <div className="field search-form__text">
           <label className="field__label" htmlFor={searchId}>
-            Email or name
+            {t('admin.people.searchLabel')}
           </label>
           <input
             id={searchId}
@@ -95,7 +101,7 @@ export function PeopleSection({
         </div>
         <div className="field">
           <label className="field__label" htmlFor={roleId}>
-            Role
+            {t('admin.people.role')}
           </label>
           <select
             id={roleId}
@@ -103,22 +109,22 @@ export function PeopleSection({
             value={draft.role}
             onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role | '' }))}
           >
-            <option value="">Any role</option>
+            <option value="">{t('admin.people.anyRole')}</option>
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {ROLE_NAMES[role]}
+                {roleName(role)}
               </option>
             ))}
           </select>
         </div>
         <button className="button button--primary" type="submit" aria-disabled={loading || undefined}>
-          {loading ? 'Searching…' : 'Search'}
+          {loading ? t('admin.people.searching') : t('admin.people.submit')}
         </button>
       </form>
       <StatusLine message={status} />
       {failure ? <p className="section__problem">{queryFailureMessage(failure)}</p> : null}
       {people ? (
-        <ul className="people" aria-label="People found">
+        <ul className="people" aria-label={t('admin.people.list')}>
           {people.edges.map(({ node }) => (
             <Person
               key={node.id}
@@ -139,7 +145,7 @@ export function PeopleSection({
           aria-disabled={loading || undefined}
           onClick={() => void query.fetchNextPage()}
         >
-          {loading ? 'Loading…' : 'Show more people'}
+          {loading ? t('admin.loadingMore') : t('admin.people.more')}
         </button>
       ) : null}
     </Section>
@@ -161,6 +167,7 @@ function Person({
   onSaid: (message: string) => void;
   onShowAudit: (person: ManagedUser) => void;
 }) {
+  const { t } = useTranslation();
   const [role, setRole] = useState<Role>(person.role);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -187,17 +194,17 @@ function Person({
   const changeRole = () =>
     run(
       async () => mutationOutcome(await client.request(CHANGE_ROLE, { input: { userId: person.id, role } }), (d) => d.changeRole),
-      (user) => `${name} is now ${ROLE_NAMES[user.role]}.`,
+      (user) => t('admin.people.nowRole', { name, role: roleName(user.role) }),
     );
   const deactivate = () =>
     run(
       async () => mutationOutcome(await client.request(DEACTIVATE_USER, { input: { userId: person.id } }), (d) => d.deactivateUser),
-      () => `${name}’s account is deactivated: they’re signed out and can’t sign in.`,
+      () => t('admin.people.deactivated', { name }),
     );
   const reactivate = () =>
     run(
       async () => mutationOutcome(await client.request(REACTIVATE_USER, { input: { userId: person.id } }), (d) => d.reactivateUser),
-      () => `${name}’s account is active again. They can sign in.`,
+      () => t('admin.people.reactivated', { name }),
     );
 
   return (
@@ -205,52 +212,52 @@ function Person({
       <div className="person__who">
         <strong>{person.displayName}</strong> <span className="muted nowrap-anywhere">{person.email}</span>
         <span className="table__detail">
-          Joined {formatDateTime(person.createdAt, timeZone)}
-          {person.deactivatedAt ? ` · deactivated ${formatDateTime(person.deactivatedAt, timeZone)}` : ''}
+          {t('admin.people.joined', { when: formatDateTime(person.createdAt, timeZone) })}
+          {person.deactivatedAt ? t('admin.people.deactivatedOn', { when: formatDateTime(person.deactivatedAt, timeZone) }) : ''}
         </span>
-        {person.deactivatedAt ? <span className="chip">Deactivated</span> : null}
+        {person.deactivatedAt ? <span className="chip">{t('admin.people.deactivatedChip')}</span> : null}
       </div>
       <div className="person__actions">
         <label className="visually-hidden" htmlFor={roleId}>
-          Role for {name}
+          {t('admin.people.roleFor', { name })}
         </label>
         <select id={roleId} className="field__input field__select person__role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_NAMES[r]}
+              {roleName(r)}
             </option>
           ))}
         </select>
         {role !== person.role ? (
           <button type="button" className="button button--small" aria-disabled={busy || undefined} onClick={() => void changeRole()}>
-            {busy ? 'Saving…' : `Make ${ROLE_NAMES[role]}`}
+            {busy ? t('common.saving') : t('admin.people.make', { role: roleName(role) })}
           </button>
         ) : null}
         {person.deactivatedAt ? (
           <button type="button" className="button button--small" aria-disabled={busy || undefined} onClick={() => void reactivate()}>
-            Reactivate
+            {t('admin.people.reactivate')}
           </button>
         ) : confirming ? (
-          <span className="person__confirm" role="group" aria-label={`Deactivate ${name}?`}>
+          <span className="person__confirm" role="group" aria-label={t('admin.people.confirmDeactivate', { name })}>
             <button
               type="button"
               className="button button--small button--careful"
               aria-disabled={busy || undefined}
               onClick={() => void deactivate()}
             >
-              {busy ? 'Deactivating…' : `Yes, deactivate ${name}`}
+              {busy ? t('admin.people.deactivating') : t('admin.people.yesDeactivate', { name })}
             </button>
             <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </span>
         ) : (
           <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
-            Deactivate…
+            {t('admin.people.deactivate')}
           </button>
         )}
         <button type="button" className="link-button" onClick={() => onShowAudit(person)}>
-          Audit log
+          {t('admin.people.auditLog')}
         </button>
       </div>
     </li>

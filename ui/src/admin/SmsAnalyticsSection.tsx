@@ -3,13 +3,14 @@ import { Loading, LoadProblem, Section } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import { queryFailureMessage, useGraphQLQuery } from '../graphql/query';
 import { queryKeys } from '../graphql/queryKeys';
+import { i18n, useTranslation } from '../i18n';
 import { SMS_ANALYTICS, type SmsStats } from './api';
 
 const PERIODS = [7, 30, 90] as const;
 
 function money(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 4 }).format(amount);
+    return new Intl.NumberFormat(i18n.language, { style: 'currency', currency, maximumFractionDigits: 4 }).format(amount);
   } catch {
     return `${amount.toFixed(4)} ${currency}`;
   }
@@ -26,6 +27,7 @@ function percent(value: number | null): string {
 
 /** Texts in and out over a period: totals, cost, failures and latencies, then day by day. */
 export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
+  const { t } = useTranslation();
   const [days, setDays] = useState<number>(30);
   const { state, reload } = useGraphQLQuery(client, queryKeys.admin.smsAnalytics(days), SMS_ANALYTICS, { days });
   const periodId = useId();
@@ -34,39 +36,39 @@ export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
   const activeDays = analytics ? analytics.days.filter((day) => day.stats.inbound + day.stats.outbound > 0).reverse() : [];
 
   return (
-    <Section id="sms" title="Text messages" lead="Delivery and cost of texts, in UTC days.">
+    <Section id="sms" title={t('admin.sms.title')} lead={t('admin.sms.lead')}>
       <div className="field field--inline">
         <label className="field__label" htmlFor={periodId}>
-          Period
+          {t('admin.sms.period')}
         </label>
         <select id={periodId} className="field__input field__select" value={days} onChange={(e) => setDays(Number(e.target.value))}>
           {PERIODS.map((n) => (
             <option key={n} value={n}>
-              Last {n} days
+              {t('admin.sms.lastDays', { count: n })}
             </option>
           ))}
         </select>
       </div>
-      {state.status === 'loading' ? <Loading what="text message figures" /> : null}
+      {state.status === 'loading' ? <Loading what={t('admin.sms.loading')} /> : null}
       {state.status === 'failed' ? <LoadProblem message={queryFailureMessage(state.failure)} onRetry={() => void reload()} /> : null}
       {analytics ? (
         <>
           <StatsSummary stats={analytics.totals} currency={analytics.currency} />
           <p className="muted">
-            At {money(analytics.pricePerSegment, analytics.currency)} a segment (the operator’s setting).
+            {t('admin.sms.price', { price: money(analytics.pricePerSegment, analytics.currency) })}
           </p>
-          {activeDays.length === 0 ? <p className="muted">No texts in this period.</p> : null}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Texts by day" hidden={activeDays.length === 0}>
+          {activeDays.length === 0 ? <p className="muted">{t('admin.sms.none')}</p> : null}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.sms.table')} hidden={activeDays.length === 0}>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">In</th>
-                  <th scope="col">Out</th>
-                  <th scope="col">Failed</th>
-                  <th scope="col">Segments</th>
-                  <th scope="col">Cost</th>
-                  <th scope="col">Delivery p95</th>
+                  <th scope="col">{t('admin.sms.day')}</th>
+                  <th scope="col">{t('admin.sms.in')}</th>
+                  <th scope="col">{t('admin.sms.out')}</th>
+                  <th scope="col">{t('admin.sms.failed')}</th>
+                  <th scope="col">{t('admin.sms.segments')}</th>
+                  <th scope="col">{t('admin.sms.cost')}</th>
+                  <th scope="col">{t('admin.sms.deliveryP95')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -91,14 +93,15 @@ export function SmsAnalyticsSection({ client }: { client: GraphQLClient }) {
 }
 
 function StatsSummary({ stats, currency }: { stats: SmsStats; currency: string }) {
+  const { t } = useTranslation();
   const items: Array<[string, string]> = [
-    ['Received', String(stats.inbound)],
-    ['Sent', String(stats.outbound)],
-    ['Failed', `${stats.failed} (${percent(stats.failureRate)})`],
-    ['Segments', String(stats.segments)],
-    ['Estimated cost', money(stats.estimatedCost, currency)],
-    ['Sending, p50 / p95', `${ms(stats.sendLatencyP50Ms)} / ${ms(stats.sendLatencyP95Ms)}`],
-    ['Delivery, p50 / p95', `${ms(stats.deliveryLatencyP50Ms)} / ${ms(stats.deliveryLatencyP95Ms)}`],
+    [t('admin.sms.received'), String(stats.inbound)],
+    [t('admin.sms.sent'), String(stats.outbound)],
+    [t('admin.sms.failed'), `${stats.failed} (${percent(stats.failureRate)})`],
+    [t('admin.sms.segments'), String(stats.segments)],
+    [t('admin.sms.estimatedCost'), money(stats.estimatedCost, currency)],
+    [t('admin.sms.sending'), `${ms(stats.sendLatencyP50Ms)} / ${ms(stats.sendLatencyP95Ms)}`],
+    [t('admin.sms.delivery'), `${ms(stats.deliveryLatencyP50Ms)} / ${ms(stats.deliveryLatencyP95Ms)}`],
   ];
   return (
     <dl className="stats">

@@ -3,6 +3,7 @@
 
 import type { GraphQLClient, GraphQLFailure, TokenRefresh } from '../graphql/client';
 import type { LoginInput, RegisterInput, VerifyMfaInput } from '../graphql/generated/graphql';
+import { i18n } from '../i18n';
 import {
   LOGIN,
   LOGOUT,
@@ -59,11 +60,10 @@ type Listener = (state: SessionState) => void;
 
 const MAX_TIMER_MS = 2_147_483_647;
 
-const ADDRESS_IN_USE: UserError = {
-  field: 'email',
-  code: 'ALREADY_EXISTS',
-  message: 'This address may already have an account: we’ve sent it an email. Sign in, or reset your password.',
-};
+/** The answer to a sign-up whose address has an account already, in the current language. */
+function addressInUse(): UserError {
+  return { field: 'email', code: 'ALREADY_EXISTS', message: i18n.t('signUp.addressInUse') };
+}
 
 export class Session {
   private state: SessionState = { status: 'restoring' };
@@ -147,7 +147,7 @@ export class Session {
     if (userErrors.length > 0) return { kind: 'rejected', userErrors };
     const signedIn = await this.login({ email: input.email, password: input.password }, { justRegistered: true });
     if (signedIn.kind === 'rejected' && signedIn.userErrors.some((e) => e.code === 'INVALID_CREDENTIALS')) {
-      return { kind: 'rejected', userErrors: [ADDRESS_IN_USE] };
+      return { kind: 'rejected', userErrors: [addressInUse()] };
     }
     return signedIn;
   }

@@ -1,4 +1,5 @@
 import { forwardRef, type ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 
 /** One card of a page made of sections (Settings, Admin), labelled by its h2 (which can take focus, for links within the page). */
 export function Section({
@@ -59,20 +60,23 @@ export const SubmitButton = forwardRef<
 
 /** What a section shows while its data loads, or when it could not be loaded (with a retry). */
 export function LoadProblem({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="section__problem">
       <p>{message}</p>
       <button type="button" className="button button--small" onClick={onRetry}>
-        Try again
+        {t('common.tryAgain')}
       </button>
     </div>
   );
 }
 
+/** `what`: the thing being loaded as the sentence names it, in the current language ("your profile"). */
 export function Loading({ what }: { what: string }) {
+  const { t } = useTranslation();
   return (
     <p className="section__loading" role="status">
-      Loading {what}…
+      {t('common.loadingWhat', { what })}
     </p>
   );
 }

@@ -2,6 +2,8 @@
 // browser's and the screen reader's own keys), and not behind an open dialog unless the dialog asks for them.
 import { useEffect, useRef } from 'react';
 
+const MODAL = '[data-modal-dialog]';
+
 /** True when the key press belongs to what the person is typing, or to someone else's shortcut. */
 export function isTyping(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return true;
@@ -28,7 +30,8 @@ export function useShortcut(keys: readonly string[], handler: (event: KeyboardEv
     const wanted = new Set(keyList.split('\u0000'));
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !wanted.has(event.key) || isTyping(event)) return;
-      if (document.querySelector('dialog[open]') && !(event.target as HTMLElement | null)?.closest?.('dialog[open]')) return;
+      // An open modal (components/Dialog) keeps the keys of the page behind it.
+      if (document.querySelector(MODAL) && !(event.target as HTMLElement | null)?.closest?.(MODAL)) return;
       event.preventDefault();
       latest.current(event);
     };

@@ -4,7 +4,7 @@ import { useSession } from '../auth/SessionContext';
 import { AuthFormPage } from '../components/AuthForm';
 import { EmailField, PasswordField, TextField } from '../components/Field';
 import { browserTimeZone, knownTimeZones } from '../lib/dates';
-import { useTranslation } from '../i18n';
+import { languageOf, useTranslation } from '../i18n';
 import { PATHS } from '../lib/router';
 import { useAuthForm } from '../lib/useAuthForm';
 import { normalizeSignUp, PASSWORD_MIN_LENGTH, validateSignUp, type SignUpValues } from '../lib/validation';
@@ -12,7 +12,7 @@ import { normalizeSignUp, PASSWORD_MIN_LENGTH, validateSignUp, type SignUpValues
 const FIELDS = ['displayName', 'email', 'password', 'timeZone'] as const;
 
 export function SignUpPage({ email, onEmailChange }: { email: string; onEmailChange: (email: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -22,7 +22,8 @@ export function SignUpPage({ email, onEmailChange }: { email: string; onEmailCha
     fields: FIELDS,
     values,
     validate: validateSignUp,
-    send: (v) => session.register(normalizeSignUp(v)),
+    // The account starts in the language this page is shown in (the browser's), so its first mail is too.
+    send: (v) => session.register({ ...normalizeSignUp(v), locale: languageOf(i18n.language) ?? 'en' }),
   });
   const zones = useMemo(() => knownTimeZones(), []);
 

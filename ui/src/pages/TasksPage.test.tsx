@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pinClock, releaseClock } from '../test/clock';
 import { FakeAccountsServer } from '../test/fakeGraphQL';
+import { chooseFromMenu } from '../test/menus';
 import type { FakeTasksServer } from '../test/fakeTasks';
 import { renderApp } from '../test/renderApp';
 
@@ -238,14 +239,37 @@ describe('Tasks page', () => {
       t.addTask({ title: 'stretch', dueDate: TODAY, snoozedUntil: '2026-11-25T18:00:00Z' });
     });
     const item = (await screen.findByRole('button', { name: 'send the form' })).closest('li')!;
-    fireEvent.click(within(item).getByRole('button', { name: 'Snooze “send the form”' }));
-    fireEvent.click(within(item).getByRole('button', { name: 'Until next week' }));
+    await chooseFromMenu(() => within(item).getByRole('button', { name: 'Snooze “send the form”' }), 'Until next week');
     await waitFor(() => expect(titles(screen.getByRole('heading', { name: /^Resting/ }).closest('section')!)).toContain('send the form'));
     expect(tasks.callsOf('SnoozeTask')[0]!.variables.input).toEqual({ id: tasks.tasks[0]!.id, until: '2026-11-30T09:00:00.000Z' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Wake up “stretch” now' }));
     await waitFor(() => expect(titles(screen.getByRole('heading', { name: /^Today/ }).closest('section')!)).toEqual(['stretch']));
     expect(statusText()).toContain('“stretch” is awake again.');
+  });
+
+  it('snoozes until a picked time from the keyboard: the menu opens with Enter, Escape gives the focus back, the field gets it', async () => {
+    const { tasks } = await openTasks((t) => t.addTask({ title: 'send the form', dueDate: TODAY }));
+    const item = (await screen.findByRole('button', { name: 'send the form' })).closest('li')!;
+    const trigger = () => within(item).getByRole('button', { name: 'Snooze “send the form”' });
+    await waitFor(() => expect(trigger().getAttribute('aria-haspopup')).toBe('menu'));
+    trigger().focus();
+    fireEvent.keyDown(trigger(), { key: 'Enter' });
+    const items = within(await screen.findByRole('menu')).getAllByRole('menuitem');
+    expect(items[0]!.textContent).toBe('For an hour');
+    expect(items.at(-1)!.textContent).toBe('Pick a time…');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(trigger()));
+
+    await chooseFromMenu(trigger, 'Pick a time…');
+    const field = await within(item).findByLabelText('Rest until');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    fireEvent.change(field, { target: { value: '2026-11-27T08:30' } });
+    fireEvent.click(within(item).getByRole('button', { name: 'Snooze' }));
+    await waitFor(() => expect(tasks.callsOf('SnoozeTask')).toHaveLength(1));
+    // 8:30 in London (UTC+0 in November).
+    expect(tasks.callsOf('SnoozeTask')[0]!.variables.input).toEqual({ id: tasks.tasks[0]!.id, until: '2026-11-27T08:30:00.000Z' });
   });
 
   it('moves with j and k, completes with x, opens with e and lists the keys with ?; never while typing', async () => {

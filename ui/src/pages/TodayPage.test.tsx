@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pinClock, releaseClock } from '../test/clock';
 import { FakeAccountsServer, json } from '../test/fakeGraphQL';
+import { chooseFromMenu } from '../test/menus';
 import type { FakeTasksServer } from '../test/fakeTasks';
 import { renderApp } from '../test/renderApp';
 
@@ -345,14 +346,12 @@ describe('Today page', () => {
         t.addTask({ title: 'call the bank', dueDate: '2026-11-23' });
       });
       const form = (await screen.findByRole('checkbox', { name: 'send the form' })).closest('li')!;
-      fireEvent.click(within(form).getByRole('button', { name: /^Snooze/ }));
-      fireEvent.click(within(form).getByRole('button', { name: 'For an hour' }));
+      await chooseFromMenu(() => within(form).getByRole('button', { name: /^Snooze/ }), 'For an hour');
       await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'send the form' })).toBeNull());
       expect(statusText()).toContain('resting until');
 
       const bank = screen.getByRole('checkbox', { name: 'call the bank' }).closest('li')!;
-      fireEvent.click(within(bank).getByRole('button', { name: /^Snooze/ }));
-      fireEvent.click(within(bank).getByRole('button', { name: 'Until tomorrow morning' }));
+      await chooseFromMenu(() => within(bank).getByRole('button', { name: /^Snooze/ }), 'Until tomorrow morning');
       await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'call the bank' })).toBeNull());
       expect(tasks.callsOf('SnoozeTask').map((c) => c.variables.input)).toEqual([
         { id: tasks.tasks[0]!.id, minutes: 60 },

@@ -5,6 +5,7 @@ import { SubmitButton } from '../components/Section';
 import type { GraphQLClient } from '../graphql/client';
 import type { UserError } from '../graphql/operations';
 import { errorsForOutcome, mutationOutcome, type Failure } from '../lib/formErrors';
+import { useTranslation } from '../i18n';
 import { REAUTHENTICATE } from './api';
 
 /** Whether the server refused a change until the person confirms it is them (a session that signed in a while ago). */
@@ -19,6 +20,7 @@ const AUTHENTICATOR_CODE = /^\s*(\d{3}\s?\d{3}|[0-9a-z]{4}(-?[0-9a-z]{4}){3})\s*
  * into the account; `onConfirmed` runs once the server accepted it, for the caller to try the change again.
  */
 export function Reauthenticate({ client, onConfirmed }: { client: GraphQLClient; onConfirmed: () => void }) {
+  const { t } = useTranslation();
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,8 +45,8 @@ export function Reauthenticate({ client, onConfirmed }: { client: GraphQLClient;
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
       <FormAlert message={error} />
       <TextField
-        label="Confirm it’s you"
-        hint="For your security, enter your password (or a code from your authenticator app)."
+        label={t('security.reauthLabel')}
+        hint={t('security.reauthHint')}
         name="reauthenticate"
         type="password"
         autoComplete="current-password"
@@ -52,7 +54,7 @@ export function Reauthenticate({ client, onConfirmed }: { client: GraphQLClient;
         onValueChange={setSecret}
       />
       <div className="form__actions">
-        <SubmitButton busy={busy} label="Confirm" busyLabel="Checking…" />
+        <SubmitButton busy={busy} label={t('security.reauthSubmit')} busyLabel={t('security.reauthChecking')} />
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { Dialog } from '../components/Dialog';
 import { useTranslation } from '../i18n';
 
 const KEYS = [
@@ -13,32 +13,8 @@ const KEYS = [
 /** The list of keyboard shortcuts ("?"): a modal dialog, closed with Escape or its button. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
   return (
-    <dialog
-      ref={dialogRef}
-      className="task-dialog task-dialog--small"
-      aria-labelledby={`${id}-heading`}
-      onClose={onClose}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="task-dialog__header">
-        <h2 className="task-dialog__heading" id={`${id}-heading`}>
-          {t('shortcuts.heading')}
-        </h2>
-        <button type="button" className="button button--quiet button--small" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
+    <Dialog title={t('shortcuts.heading')} onClose={onClose} size="small">
       <dl className="shortcuts">
         {KEYS.map(({ keys, what }) => (
           <div className="shortcuts__row" key={what}>
@@ -55,6 +31,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         ))}
       </dl>
       <p className="muted">{t('shortcuts.note')}</p>
-    </dialog>
+    </Dialog>
   );
 }

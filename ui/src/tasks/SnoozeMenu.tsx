@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
 import { MoonIcon } from './icons';
 import { pickedInstant, snoozeChoices, type SnoozeChoice } from './snooze';
@@ -6,7 +7,8 @@ import type { SnoozeTo } from './useTaskRequests';
 
 /**
  * "Snooze" and its choices: for an hour, this evening (until late afternoon), tomorrow morning, next week, or a time
- * picked. A button that shows and hides the choices, so that every list stays calm.
+ * picked. A menu button (Radix's: arrow keys, typeahead, Escape, focus back on the button), so that every list stays
+ * calm; "Pick a time…" closes the menu and opens a small form below the task with the focus in its field.
  */
 export function SnoozeMenu({
   title,
@@ -22,11 +24,12 @@ export function SnoozeMenu({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [open, setOpen] = useState(false);
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const menuId = `${id}-snooze`;
+  const pickRef = useRef<HTMLInputElement>(null);
+  const wantsPicker = useRef(false);
+  const formId = `${id}-snooze`;
 
   const choose = async (to: SnoozeTo) => {
     if (busy) return;
@@ -45,64 +48,76 @@ export function SnoozeMenu({
 
   return (
     <div className="snooze">
-      <button
-        type="button"
-        className="link-button"
-        aria-expanded={open}
-        aria-controls={menuId}
-        aria-label={t('snooze.openFor', { title })}
-        onClick={() => setOpen((o) => !o)}
-      >
-        <MoonIcon />
-        {t('snooze.open')}
-      </button>
-      <div className="snooze__menu" id={menuId} hidden={!open}>
-        <span className="snooze__label" id={`${menuId}-label`}>
-          {t('snooze.label')}
-        </span>
-        <div className="snooze__choices" role="group" aria-labelledby={`${menuId}-label`}>
-          {snoozeChoices(new Date(), timeZone).map((choice: SnoozeChoice) => (
-            <button
-              key={choice}
-              type="button"
-              className="button button--small"
-              aria-disabled={busy || undefined}
-              onClick={() => void choose(choice)}
-            >
-              {t(`snooze.choices.${choice}`)}
-            </button>
-          ))}
-          <button type="button" className="button button--small" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
-            {t('snooze.pick')}
+      <Menu.Root>
+        <Menu.Trigger asChild>
+          <button type="button" className="link-button" aria-label={t('snooze.openFor', { title })}>
+            <MoonIcon />
+            {t('snooze.open')}
           </button>
-        </div>
-        {picking ? (
-          <form className="snooze__pick" onSubmit={submitPicked} noValidate>
-            <label className="field__label" htmlFor={`${menuId}-time`}>
-              {t('snooze.pickLabel')}
-            </label>
-            <div className="snooze__pick-row">
-              <input
-                id={`${menuId}-time`}
-                className="field__input"
-                type="datetime-local"
-                value={picked}
-                onChange={(e) => setPicked(e.target.value)}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${menuId}-error` : undefined}
-              />
-              <button type="submit" className="button button--small" aria-disabled={busy || undefined}>
-                {t('snooze.pickSubmit')}
-              </button>
-            </div>
-            {error ? (
-              <p className="field__error" id={`${menuId}-error`} role="alert">
-                {error}
-              </p>
-            ) : null}
-          </form>
-        ) : null}
-      </div>
+        </Menu.Trigger>
+        <Menu.Portal>
+          <Menu.Content
+            className="snooze__menu"
+            align="start"
+            sideOffset={4}
+            collisionPadding={8}
+            onCloseAutoFocus={(event) => {
+              // "Pick a time…": the focus goes to the form's field rather than back to the button.
+              if (!wantsPicker.current) return;
+              wantsPicker.current = false;
+              event.preventDefault();
+              pickRef.current?.focus();
+            }}
+          >
+            <Menu.Label className="snooze__label">{t('snooze.label')}</Menu.Label>
+            {snoozeChoices(new Date(), timeZone).map((choice: SnoozeChoice) => (
+              <Menu.Item key={choice} className="snooze__item" disabled={busy} onSelect={() => void choose(choice)}>
+                {t(`snooze.choices.${choice}`)}
+              </Menu.Item>
+            ))}
+            <Menu.Separator className="snooze__separator" />
+            <Menu.Item
+              className="snooze__item"
+              onSelect={() => {
+                wantsPicker.current = true;
+                setPicking(true);
+              }}
+            >
+              {t('snooze.pick')}
+            </Menu.Item>
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+      {picking ? (
+        <form className="snooze__pick" onSubmit={submitPicked} noValidate>
+          <label className="field__label" htmlFor={`${formId}-time`}>
+            {t('snooze.pickLabel')}
+          </label>
+          <div className="snooze__pick-row">
+            <input
+              ref={pickRef}
+              id={`${formId}-time`}
+              className="field__input"
+              type="datetime-local"
+              value={picked}
+              onChange={(e) => setPicked(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${formId}-error` : undefined}
+            />
+            <button type="submit" className="button button--small" aria-disabled={busy || undefined}>
+              {t('snooze.pickSubmit')}
+            </button>
+            <button type="button" className="button button--small button--quiet" onClick={() => setPicking(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+          {error ? (
+            <p className="field__error" id={`${formId}-error`} role="alert">
+              {error}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
     </div>
   );
 }

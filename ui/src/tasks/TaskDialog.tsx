@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Dialog } from '../components/Dialog';
 import type { GraphQLClient } from '../graphql/client';
 import type { Priority, ReminderChannel, UpdateTaskInput } from '../graphql/generated/graphql';
 import { useTranslation } from '../i18n';
@@ -28,7 +29,7 @@ export interface TaskDialogActions {
 }
 
 /**
- * The task panel: a modal dialog (the browser's own: focus stays inside, Escape closes, focus returns to where it
+ * The task panel: a modal dialog (the shared Dialog: focus stays inside, Escape closes, focus returns to where it
  * was) to edit the title, notes, due, priority, tags, estimate and repeat rule, the reminders and the steps, or delete
  * the task.
  */
@@ -53,17 +54,11 @@ export function TaskDialog({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<TaskForm>(() => formOf(task, timeZone));
   const [errors, setErrors] = useState<TaskFormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const saving = busy.has(task.id);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
 
   const set = <K extends keyof TaskForm>(name: K, value: TaskForm[K]) => {
     setForm((f) => ({ ...f, [name]: value }));
@@ -106,24 +101,7 @@ export function TaskDialog({
     ) : null;
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="task-dialog"
-      aria-labelledby={`${id}-heading`}
-      onClose={onClose}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="task-dialog__header">
-        <h2 className="task-dialog__heading" id={`${id}-heading`}>
-          {t('taskDialog.heading')}
-        </h2>
-        <button type="button" className="button button--quiet button--small" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
+    <Dialog ref={dialogRef} title={t('taskDialog.heading')} onClose={onClose}>
       <form className="form task-dialog__form" onSubmit={save} noValidate>
         {problem ? (
           <p className="notice notice--attention" role="alert">
@@ -285,6 +263,6 @@ export function TaskDialog({
           {t('taskDialog.delete')}
         </button>
       </section>
-    </dialog>
+    </Dialog>
   );
 }

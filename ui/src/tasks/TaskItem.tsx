@@ -1,12 +1,25 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from '../i18n';
 import { focusPath } from '../lib/router';
 import type { Step, Task } from './api';
 import { dueWords, priorityWords, reminderWords, repeatWords } from './format';
 import { CalendarIcon, MoonIcon, PriorityIcon, RepeatIcon, StepsIcon } from './icons';
-import { SnoozeMenu } from './SnoozeMenu';
 import type { SnoozeTo } from './useTaskRequests';
+
+// The snooze menu and its menu library load just after the list rather than with the first page (Today is in the
+// initial bundle); until then a disabled look-alike button stands in its place.
+const SnoozeMenu = lazy(() => import('./SnoozeMenu').then((m) => ({ default: m.SnoozeMenu })));
+
+function SnoozeLoading({ title }: { title: string }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="link-button" aria-label={t('snooze.openFor', { title })} disabled>
+      <MoonIcon />
+      {t('snooze.open')}
+    </button>
+  );
+}
 
 export function checkboxId(taskId: string): string {
   return `task-check-${taskId}`;
@@ -210,7 +223,9 @@ export function TaskItem({
             </Link>
           ) : null}
           {onSnooze && !snoozedUntil ? (
-            <SnoozeMenu title={task.title} timeZone={timeZone} busy={isBusy} onSnooze={(to) => onSnooze(task, to)} />
+            <Suspense fallback={<SnoozeLoading title={task.title} />}>
+              <SnoozeMenu title={task.title} timeZone={timeZone} busy={isBusy} onSnooze={(to) => onSnooze(task, to)} />
+            </Suspense>
           ) : null}
         </div>
       ) : null}

@@ -78,6 +78,8 @@ export class FakeAccountsServer {
   offline = false;
   counter = 0;
   calls: string[] = [];
+  /** The inputs of every register call, as sent. */
+  registrations: Record<string, string>[] = [];
   now: () => number;
   /** Answers the tasks operations (Today, ParseCapture, CaptureTask, ...). */
   tasks = new FakeTasksServer();
@@ -119,9 +121,10 @@ export class FakeAccountsServer {
         this.challenges.delete(input.challenge!);
         return json({ data: { verifyMfa: this.issue() } });
       case 'Register':
+        this.registrations.push(input);
         // As the real server: the same answer for a taken address, whose account stays as it was.
         if (input.email !== this.user.email) {
-          this.user = { ...this.user, email: input.email! };
+          this.user = { ...this.user, email: input.email!, locale: input.locale ?? 'en' };
           this.password = input.password!;
         }
         return json({ data: { register: { userErrors: [] } } });

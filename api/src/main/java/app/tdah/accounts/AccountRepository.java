@@ -44,17 +44,21 @@ public final class AccountRepository {
     record RefreshTokenRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, Instant usedAt) {
     }
 
-    /** Inserts the user; false when the email is taken (the unique constraint decides, so concurrent sign-ups are safe). */
-    boolean insertUser(User user, String passwordHash) {
-        return insertUser(db.execute(), user, passwordHash);
+    /**
+     * Inserts the user speaking {@code locale} (a supported tag); false when the email is taken (the unique constraint
+     * decides, so concurrent sign-ups are safe).
+     */
+    boolean insertUser(User user, String passwordHash, String locale) {
+        return insertUser(db.execute(), user, passwordHash, locale);
     }
 
-    /** As {@link #insertUser(User, String)}, in the caller's transaction; a null hash means "no password". */
-    boolean insertUser(DbExecute exec, User user, String passwordHash) {
+    /** As {@link #insertUser(User, String, String)}, in the caller's transaction; a null hash means "no password". */
+    boolean insertUser(DbExecute exec, User user, String passwordHash, String locale) {
         try {
-            exec.insert("INSERT INTO users (id, email, password_hash, display_name, time_zone, role, created_at) "
-                            + "VALUES (?::uuid, ?, ?, ?, ?, ?, ?)",
-                    user.id(), user.email(), passwordHash, user.displayName(), user.timeZone(), user.role(), timestamp(user.createdAt()));
+            exec.insert("INSERT INTO users (id, email, password_hash, display_name, time_zone, role, created_at, locale) "
+                            + "VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?)",
+                    user.id(), user.email(), passwordHash, user.displayName(), user.timeZone(), user.role(),
+                    timestamp(user.createdAt()), locale);
             return true;
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {

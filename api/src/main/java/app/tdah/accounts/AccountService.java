@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import app.tdah.i18n.ProfileLanguage;
 import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.identity.Role;
 import app.tdah.audit.AuditAction;
@@ -91,7 +92,8 @@ public final class AccountService {
         }
     }
 
-    public record Registration(String email, String password, String displayName, String timeZone) {
+    /** {@code locale}: the language the account starts in, as {@link ProfileLanguage#of} reads it (null is English). */
+    public record Registration(String email, String password, String displayName, String timeZone, String locale) {
     }
 
     /** Work other features do for each new account once it exists, such as mailing the verification link. */
@@ -127,7 +129,9 @@ public final class AccountService {
         }
         User user = new User(UUID.randomUUID(), email, displayName, input.timeZone(), "user",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        if (repository.insertUser(user, hasher.hash(input.password()))) {
+        // Stored with the account (one INSERT), so the verification mail the hooks queue goes out in it.
+        String language = ProfileLanguage.of(input.locale()).code();
+        if (repository.insertUser(user, hasher.hash(input.password()), language)) {
             audit.record(AuditEvent.bySelf(AuditAction.REGISTERED, AuditEvent.Outcome.SUCCESS, user.id(), client, Map.of()));
             registrationHooks.forEach(hook -> hook.accept(user));
         } else {
@@ -384,7 +388,7 @@ public final class AccountService {
         }
         User user = new User(UUID.randomUUID(), normalised, name, ProfileRules.isKnownTimeZone(timeZone) ? timeZone : "UTC", "user",
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        if (!repository.insertUser(tx, user, null)) {
+        if (!repository.insertUser(tx, user, null, ProfileLanguage.EN.code())) {
             return Optional.empty();
         }
         repository.markEmailVerified(tx, user.id(), user.createdAt());

@@ -87,7 +87,8 @@ public final class AccountsGraphQl implements GraphQlFeature {
         RequestContext context = GraphQlEngine.context(env);
         return new RegisterPayload(accounts.register(new AccountService.Registration(
                 (String) input.get("email"), (String) input.get("password"),
-                (String) input.get("displayName"), (String) input.get("timeZone")), context.client()));
+                (String) input.get("displayName"), (String) input.get("timeZone"), (String) input.get("locale")),
+                context.client()));
     }
 
     private AuthPayload login(DataFetchingEnvironment env) {

@@ -15,6 +15,9 @@ import app.tdah.accounts.User;
 import app.tdah.audit.AuditAction;
 import app.tdah.audit.AuditEvent;
 import app.tdah.audit.AuditLog;
+import app.tdah.i18n.ProfileLanguage;
+import app.tdah.i18n.Texts;
+import app.tdah.i18n.ZoneAndLanguage;
 import app.tdah.identity.ClientInfo;
 import app.tdah.jobs.coordination.Coordination;
 import app.tdah.mail.MailKind;
@@ -31,6 +34,8 @@ import app.tdah.notifications.Notifier;
 public final class IntegrationTokens {
 
     private static final System.Logger LOG = System.getLogger(IntegrationTokens.class.getName());
+    /** The in-app notifications' texts, in the person's language. */
+    private static final String TEXTS = IntegrationTokens.class.getPackageName() + ".IntegrationTexts";
     /** A failing refresh is audited at most this often per integration and error, so an outage does not flood the log. */
     private static final Duration FAILURE_AUDIT_INTERVAL = Duration.ofHours(1);
 
@@ -202,9 +207,10 @@ public final class IntegrationTokens {
             if (!repository.markNeedsReconnect(tx, integration.id(), stored.grantGeneration(), clock.instant())) {
                 return null;
             }
-            notifier.notify(tx, integration.userId(), "Reconnect your " + provider + " account",
-                    provider + " no longer accepts this app's access to your calendar and mail. Connect it again in "
-                            + "Settings, Integrations.");
+            Texts texts = Texts.load(TEXTS, accounts.zoneAndLanguage(integration.userId())
+                    .map(ZoneAndLanguage::language).orElse(ProfileLanguage.EN));
+            notifier.notify(tx, integration.userId(), texts.text("needsReconnect.title", provider),
+                    texts.text("needsReconnect.body", provider));
             person.ifPresent(user -> mail.enqueue(tx, MailKind.SECURITY_NOTICE, user.id(), user.email(),
                     templates -> templates.integrationNeedsReconnect(user.displayName(), provider, settingsPage),
                     "integration-reconnect:" + integration.id() + ":" + stored.grantGeneration()));

@@ -366,6 +366,28 @@ class IntegrationsApiTest {
     }
 
     @Test
+    void theReconnectNoticeInTheAppIsInThePersonsLanguage() {
+        Person person = signUp();
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE users SET locale = 'fr' WHERE id = ?", person.userId());
+        }
+        connect(person, MICROSOFT, "MICROSOFT", List.of("CALENDAR_READ"));
+        UUID id = integrationId(person, "microsoft");
+        MICROSOFT.revokeEverything();
+        try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
+            sql.update("UPDATE integrations SET access_token_expires_at = now() WHERE id = ?", id);
+        }
+
+        assertThatThrownBy(() -> tokens().accessToken(id)).isInstanceOfSatisfying(IntegrationTokens.Unavailable.class,
+                e -> assertThat(e.reason()).isEqualTo(IntegrationTokens.Unavailable.Reason.NEEDS_RECONNECT));
+        JsonNode notice = person.client().execute("{ notifications { edges { node { title body } } } }")
+                .data("notifications").path("edges").get(0).path("node");
+        assertThat(notice.path("title").asText()).isEqualTo("Reconnectez votre compte Microsoft");
+        assertThat(notice.path("body").asText()).startsWith("Microsoft n’accepte plus").contains("Réglages");
+        assertThat(mailbox.next(server, person.email(), "Reconnectez votre compte Microsoft").text()).contains("Microsoft");
+    }
+
+    @Test
     void aProviderAnswering503IsAPassingFailureAuditedOnce() throws Exception {
         Person person = signUp();
         connect(person, MICROSOFT, "MICROSOFT", List.of("MAIL_READ"));

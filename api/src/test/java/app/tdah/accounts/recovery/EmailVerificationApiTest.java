@@ -3,7 +3,9 @@ package app.tdah.accounts.recovery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,12 +113,56 @@ class EmailVerificationApiTest {
     }
 
     @Test
+    void anAccountSignedUpInFrenchIsFrenchAndItsVerificationMailToo() {
+        String email = "person-" + UUID.randomUUID() + "@example.com";
+        assertThat(register(email, "fr").path("userErrors")).isEmpty();
+
+        GraphQlClient signedIn = signIn(email);
+        assertThat(signedIn.execute("{ me { locale } }").data("me").path("locale").asText()).isEqualTo("fr");
+        TestMailbox.Mail mail = mailbox.next(server, email, "Confirmez votre adresse e-mail");
+        assertThat(mail.text()).contains("Merci de confirmer que cette adresse est bien la vôtre").doesNotContain("Confirm your email");
+        assertThat(mail.html()).contains("Confirmer mon adresse");
+        assertThat(mail.linkToken("/verify-email")).isNotBlank();
+    }
+
+    @Test
+    void theSignUpLanguageIsReadAsTheProfileRuleReadsItAndAnythingElseIsEnglish() {
+        // The browser's tag: a region is dropped; a language the product does not speak, or none, is English.
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("ES-mx", "es");
+        expected.put("de", "en");
+        expected.put("not a tag", "en");
+        expected.put(null, "en");
+        expected.forEach((given, stored) -> {
+            String email = "person-" + UUID.randomUUID() + "@example.com";
+            assertThat(register(email, given).path("userErrors")).as(String.valueOf(given)).isEmpty();
+            assertThat(signIn(email).execute("{ me { locale } }").data("me").path("locale").asText())
+                    .as(String.valueOf(given)).isEqualTo(stored);
+        });
+        String spanish = "person-" + UUID.randomUUID() + "@example.com";
+        register(spanish, "es");
+        assertThat(mailbox.next(server, spanish, "Confirme su dirección de correo").text()).contains("Confirme que esta es su dirección de correo");
+    }
+
+    @Test
     void aTokenThatWasNeverIssuedIsRefusedClearly() {
         for (String token : new String[] {BearerSecrets.generate(), "", "x".repeat(500), "../../etc/passwd"}) {
             JsonNode answer = verify(token);
             assertThat(answer.path("userErrors").get(0).path("code").asText()).isEqualTo("INVALID");
             assertThat(answer.path("userErrors").get(0).path("message").asText()).contains("not valid");
         }
+    }
+
+    /** Signs up through the real mutation, {@code locale} as the SPA sends it (left out when null). */
+    private static JsonNode register(String email, String locale) {
+        Map<String, Object> input = new HashMap<>(Map.of("email", email, "password", "correct-horse-battery-42",
+                "displayName", "Ada", "timeZone", "Europe/Paris"));
+        if (locale != null) {
+            input.put("locale", locale);
+        }
+        return new GraphQlClient(server.baseUrl()).execute(
+                "mutation R($i: RegisterInput!) { register(input: $i) { userErrors { field code message } } }",
+                Map.of("i", input)).data("register");
     }
 
     private static JsonNode verify(String token) {
