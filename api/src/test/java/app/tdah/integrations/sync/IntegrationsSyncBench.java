@@ -47,7 +47,7 @@ public final class IntegrationsSyncBench {
 
     private static final Clock CLOCK = Clock.systemUTC();
     /** The lease of a node's claim on a stream when the bench is not told otherwise: the product's default. */
-    private static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
+    private static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 
     private IntegrationsSyncBench() {
     }
