@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // End-to-end check of the Admin page against a running server: an admin (made by the Java test) signs in, finds Admin
 // in the app menu, searches for a person, makes them Premium, finds the role kept after a reload and the change in
-// the audit log. A plain person sees no Admin in the menu.
+// the audit log. A plain person sees no Admin in the menu. The Admin page (people found, the audit log) on a phone too:
+// axe-core finds no serious or critical violation on it, desktop and phone, and phone targets are 44 px; a
+// screenshot of each.
 //
 // Run by app.tdah.web.BrowserAdminTest, which sets PA_E2E_ADMIN_EMAIL, PA_E2E_PERSON_EMAIL and PA_E2E_PASSWORD (and
 // then checks the role in the database). Exit 0 on success; 1 with a message on failure.
 
 import {
   BASE_URL,
+  checkPage,
   fail,
   log,
   openFromMenu,
+  PHONE,
   required,
   runE2e,
-  screenshot,
   signInThroughUi,
   visible,
   WAIT_MS,
@@ -50,6 +53,7 @@ async function scenario(page, browser) {
   const desk = await browser.newDevice();
   await signInThroughUi(desk, admin);
   await openFromMenu(desk, 'Admin');
+  await checkPage(desk, 'desktop-admin', 'Admin (desktop)');
 
   log(`making ${person.email} Premium`);
   let item = await find(desk, person.email);
@@ -59,7 +63,7 @@ async function scenario(page, browser) {
   await item.getByRole('button', { name: 'Make Premium' }).click();
   const people = desk.getByRole('region', { name: 'People' });
   await visible(people.getByRole('status').filter({ hasText: 'is now Premium' }), 'the "is now Premium" message');
-  await screenshot(desk, 'role-changed');
+  await checkPage(desk, 'desktop-role-changed', 'Admin, a role changed (desktop)');
 
   log('after a reload the role is kept, and the audit log shows the change');
   await desk.goto(`${BASE_URL}/admin`, { waitUntil: 'domcontentloaded' });
@@ -70,12 +74,19 @@ async function scenario(page, browser) {
   await item.getByRole('button', { name: 'Audit log' }).click();
   const events = desk.getByRole('region', { name: 'Audit events' });
   await visible(events.getByRole('row').filter({ hasText: 'Role changed' }), 'the role change in the audit log');
-  await screenshot(desk, 'audit-log');
-  if (process.env.PA_E2E_ARTIFACTS) {
-    await desk.emulateMedia({ colorScheme: 'dark' });
-    await desk.setViewportSize({ width: 390, height: 844 });
-    await screenshot(desk, 'admin-mobile-dark');
-  }
+  await checkPage(desk, 'desktop-audit-log', 'Admin, the audit log (desktop)');
+
+  log('the admin on a phone: Admin, a person found, their audit log, light and dark');
+  const phone = await browser.newDevice(PHONE);
+  await signInThroughUi(phone, admin);
+  await openFromMenu(phone, 'Admin');
+  await checkPage(phone, 'phone-admin', 'Admin (phone)', { phone: true });
+  item = await find(phone, person.email);
+  await item.getByRole('button', { name: 'Audit log' }).click();
+  await visible(phone.getByRole('region', { name: 'Audit events' }).getByRole('row').filter({ hasText: 'Role changed' }), 'the audit log on the phone');
+  await checkPage(phone, 'phone-audit-log', 'Admin, the audit log (phone)', { phone: true });
+  await phone.emulateMedia({ colorScheme: 'dark' });
+  await checkPage(phone, 'phone-audit-log-dark', 'Admin, the audit log, dark (phone)', { phone: true });
 }
 
-runE2e({ scenario, passed: 'admin: Admin in the menu for admins only, a role changed and kept, the change in the audit log' });
+runE2e({ scenario, passed: 'admin: Admin in the menu for admins only, a role changed and kept, the change in the audit log; axe on desktop and phone' });

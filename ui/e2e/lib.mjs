@@ -192,6 +192,16 @@ export async function checkTargets(page, where) {
 }
 
 /**
+ * The page as it is now, kept and checked: a screenshot named `shot` (`options` go to Playwright), axe-core
+ * (checkA11y) and, on a phone, the 44 px targets (checkTargets). `where` names the page in messages.
+ */
+export async function checkPage(page, shot, where, { phone = false, ...options } = {}) {
+  await screenshot(page, shot, options);
+  await checkA11y(page, where);
+  if (phone) await checkTargets(page, where);
+}
+
+/**
  * Runs `scenario(page, browser)`; fails on uncaught page errors, and on failure leaves a screenshot of each page and
  * lists them. `browser.newDevice()` opens another browser with a profile of its own (its own cookies), like a second
  * device of the same person, closed at the end.

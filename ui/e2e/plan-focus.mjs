@@ -5,13 +5,14 @@
 //     stays there after a reload; another is moved a day with its button (the keyboard's way); an undated one is
 //     planned for today;
 //   - a 5-minute focus session on a task (the page's clock fast-forwarded), its check-in, and the Insights page then
-//     counting 1 session of 5 minutes; the notification bell opens and closes with Escape;
+//     counting 1 session of 5 minutes; the notification bell opens, closes with Escape (the focus back on it) and with
+//     a click elsewhere;
 //   - axe-core finds no serious or critical violation on Week, Focus and Insights, desktop and phone; phone targets
 //     are 44 px; screenshots of each.
 //
 //   PA_BASE_URL=http://localhost:8080 node ui/e2e/plan-focus.mjs
 
-import { BASE_URL, checkA11y, checkTargets, fail, log, newPerson, PHONE, runE2e, screenshot, signInThroughUi, signUpThroughUi, visible, WAIT_MS } from './lib.mjs';
+import { BASE_URL, checkA11y, checkTargets, fail, gone, log, newPerson, PHONE, runE2e, screenshot, signInThroughUi, signUpThroughUi, visible, WAIT_MS } from './lib.mjs';
 
 const TIME_ZONE = process.env.PA_E2E_TIME_ZONE || 'Europe/Paris';
 const person = newPerson('e2e-plan', 'Ilan');
@@ -71,10 +72,16 @@ async function scenario(page, browser) {
   // ---------- the bell ----------
   const bell = page.getByRole('button', { name: /^Notifications/ });
   await bell.click();
-  await visible(page.getByRole('region', { name: 'Notifications' }), 'the notifications panel');
+  await visible(page.getByRole('dialog', { name: 'Notifications' }), 'the notifications panel');
+  await screenshot(page, 'desktop-notifications', { fullPage: false });
   await checkA11y(page, 'the notifications panel (desktop)');
   await page.keyboard.press('Escape');
   if ((await bell.getAttribute('aria-expanded')) !== 'false') fail('Escape did not close the notifications panel');
+  if (!(await bell.evaluate((el) => el === document.activeElement))) fail('Escape did not give the focus back to the bell');
+  await bell.click();
+  await visible(page.getByRole('dialog', { name: 'Notifications' }), 'the notifications panel again');
+  await page.getByRole('heading', { level: 1, name: 'Week', exact: true }).click();
+  await gone(page.getByRole('dialog', { name: 'Notifications' }), 'the notifications panel after a click elsewhere');
 
   // ---------- a focus session on "pay rent", its 5 minutes fast-forwarded ----------
   log('a 5-minute focus session on "pay rent"');

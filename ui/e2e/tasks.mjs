@@ -221,7 +221,7 @@ async function scenario(page, browser) {
   await checkA11y(page, 'Settings (desktop)');
 
   // ---------- on a phone ----------
-  log('on a phone: Today, Tasks, the panel, Settings');
+  log('on a phone: Today, Tasks, the panel, Settings, the notifications, not available');
   const phone = await browser.newDevice({ ...PHONE, timezoneId: TIME_ZONE });
   await signInThroughUi(phone, person);
   await screenshot(phone, 'phone-today');
@@ -242,6 +242,19 @@ async function scenario(page, browser) {
   await screenshot(phone, 'phone-settings');
   await checkA11y(phone, 'Settings (phone)');
   await checkTargets(phone, 'Settings (phone)');
+  const bell = phone.getByRole('button', { name: /^Notifications/ });
+  await bell.click();
+  await visible(phone.getByRole('dialog', { name: 'Notifications' }), 'the notifications panel on the phone');
+  await screenshot(phone, 'phone-notifications', { fullPage: false });
+  await checkA11y(phone, 'the notifications panel (phone)');
+  await checkTargets(phone, 'the notifications panel (phone)');
+  await phone.keyboard.press('Escape');
+  await gone(phone.getByRole('dialog', { name: 'Notifications' }), 'the notifications panel after Escape');
+  await phone.goto(`${BASE_URL}/admin`, { waitUntil: 'domcontentloaded' });
+  await visible(phone.getByRole('heading', { level: 1, name: 'This page isn’t available to you' }), '"not available" on the phone');
+  await screenshot(phone, 'phone-admin-not-available');
+  await checkA11y(phone, 'not available (phone)');
+  await checkTargets(phone, 'not available (phone)');
 
   // ---------- French ----------
   log('switching the language to French');

@@ -54,7 +54,8 @@ describe('Notification bell', () => {
     const bell = await screen.findByRole('button', { name: 'Notifications: 2 unread' });
     expect(bell.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(bell);
-    const panel = screen.getByRole('region', { name: 'Notifications' });
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    expect(bell.getAttribute('aria-expanded')).toBe('true');
     expect([...panel.querySelectorAll('.bell__title')].map((p) => p.textContent)).toEqual(['New: Pay rent', 'New: Call mom', 'Old news']);
     expect(panel.textContent).toContain('Due today');
 
@@ -70,7 +71,19 @@ describe('Notification bell', () => {
 
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(bell.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(bell);
+    expect(screen.queryByRole('dialog', { name: 'Notifications' })).toBeNull();
+    // Radix gives the focus back once the panel has gone (a task later).
+    await waitFor(() => expect(document.activeElement).toBe(bell));
+  });
+
+  it('says it opens a dialog, and moves the focus into the panel when it opens', async () => {
+    await renderApp('/today', server());
+    const bell = await screen.findByRole('button', { name: 'Notifications: 2 unread' });
+    expect(bell.getAttribute('aria-haspopup')).toBe('dialog');
+    fireEvent.click(bell);
+    const panel = screen.getByRole('dialog', { name: 'Notifications' });
+    expect(bell.getAttribute('aria-controls')).toBe(panel.id);
+    await waitFor(() => expect(panel.contains(document.activeElement)).toBe(true));
   });
 
   it('asks the browser for permission only when the person presses the button, then shows what arrives later', async () => {
