@@ -5,6 +5,7 @@ import type { GraphQLClient } from '../graphql/client';
 import type { AddReminderInput, SnoozeTaskInput, UpdateTaskInput } from '../graphql/generated/graphql';
 import type { UserError } from '../graphql/operations';
 import { GraphQLRequestError, requestData } from '../graphql/query';
+import { i18n } from '../i18n';
 import {
   ADD_REMINDER,
   ADD_STEP,
@@ -23,8 +24,9 @@ import {
   type Step,
   type Task,
 } from './api';
+import { dueWords } from './format';
 import { stepChanged, taskChanged } from './taskCache';
-import { failureMessage, userErrorMessage } from './useTaskRequests';
+import { failureMessage, userErrorMessage, type StatusMessage } from './useTaskRequests';
 
 /** The server refused the write (a person's mistake, or a rule): its userErrors. */
 export class UserErrorsError extends Error {
@@ -50,6 +52,28 @@ export function writeProblem(error: unknown): string {
 /** True when the write never got an answer, or got an error answer (not userErrors). */
 export function isTransportFailure(error: unknown): boolean {
   return !(error instanceof UserErrorsError);
+}
+
+/** What the person is told when ticking `task` failed; on a lost answer, that it is not ticked yet. */
+export function notTickedMessage(error: unknown, task: Task): string {
+  const message = writeProblem(error);
+  return isTransportFailure(error) ? i18n.t('tasks.notTicked', { failure: message, title: task.title }) : message;
+}
+
+/**
+ * What the person is told once `done` is ticked: for a repeating task that stays open, when it comes next (in
+ * `day`'s terms when known); otherwise that it is done, with an Undo that runs `reopen`.
+ */
+export function completedMessage(
+  done: Task,
+  day: { today: string; timeZone: string } | null,
+  reopen: (task: Task) => void,
+): { text: string; undo?: StatusMessage['undo'] } {
+  if (done.status === 'OPEN') {
+    const next = day ? dueWords(done, day.today, day.timeZone) : null;
+    return { text: next ? i18n.t('tasks.doneForNowNext', { title: done.title, next }) : i18n.t('tasks.doneForNow', { title: done.title }) };
+  }
+  return { text: i18n.t('tasks.done', { title: done.title }), undo: { label: i18n.t('common.undo'), taskId: done.id, run: () => reopen(done) } };
 }
 
 export interface StepWrite {

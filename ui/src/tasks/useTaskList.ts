@@ -4,12 +4,11 @@ import type { GraphQLClient } from '../graphql/client';
 import type { UpdateTaskInput } from '../graphql/generated/graphql';
 import { i18n } from '../i18n';
 import type { Reminder, Step, Task } from './api';
-import { dueWords } from './format';
 import { snoozeInput } from './snooze';
 import { cachedTask, taskChanged } from './taskCache';
 import type { ListFilter } from './taskList';
 import { useOpenTasksQuery } from './taskQueries';
-import { isTransportFailure, useTaskWrites, writeProblem } from './taskWrites';
+import { completedMessage, notTickedMessage, useTaskWrites, writeProblem } from './taskWrites';
 import { snoozedMessage, useTaskRequests, type LoadState, type SnoozeTo } from './useTaskRequests';
 
 /** How long "Deleted … Undo" can be undone before the task is deleted for good. */
@@ -89,15 +88,10 @@ export function useTaskList(client: GraphQLClient, filter: ListFilter, today: st
         try {
           done = await completeTask(task.id);
         } catch (error) {
-          const message = writeProblem(error);
-          return say(isTransportFailure(error) ? i18n.t('tasks.notTicked', { failure: message, title: task.title }) : message);
+          return say(notTickedMessage(error, task));
         }
-        if (done.status === 'OPEN') {
-          const next = dueWords(done, today, timeZone);
-          say(next ? i18n.t('tasks.doneForNowNext', { title: done.title, next }) : i18n.t('tasks.doneForNow', { title: done.title }));
-        } else {
-          say(i18n.t('tasks.done', { title: done.title }), { label: i18n.t('common.undo'), taskId: done.id, run: () => void reopen(done) });
-        }
+        const { text, undo } = completedMessage(done, { today, timeZone }, (t) => void reopen(t));
+        say(text, undo);
       }),
     [completeTask, exclusive, reopen, say, today, timeZone],
   );

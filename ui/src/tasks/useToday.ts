@@ -6,7 +6,7 @@ import { dueWords } from './format';
 import { snoozeInput } from './snooze';
 import { findTask, initialModel, todayReducer, type TodayAction, type TodayModel } from './todayModel';
 import { useTodayQuery } from './taskQueries';
-import { isTransportFailure, useTaskWrites, writeProblem } from './taskWrites';
+import { completedMessage, notTickedMessage, useTaskWrites, writeProblem } from './taskWrites';
 import { snoozedMessage, useTaskRequests, type LoadState, type SnoozeTo } from './useTaskRequests';
 
 /**
@@ -73,17 +73,12 @@ export function useToday(client: GraphQLClient, day: string) {
         try {
           done = await completeTask(task.id);
         } catch (error) {
-          const message = writeProblem(error);
-          return say(isTransportFailure(error) ? i18n.t('tasks.notTicked', { failure: message, title: task.title }) : message);
+          return say(notTickedMessage(error, task));
         }
         dispatch({ type: 'completed', task: done });
-        if (done.status === 'OPEN') {
-          const m = modelRef.current;
-          const next = m ? dueWords(done, m.date, m.timeZone) : null;
-          say(next ? i18n.t('tasks.doneForNowNext', { title: done.title, next }) : i18n.t('tasks.doneForNow', { title: done.title }));
-        } else {
-          say(i18n.t('tasks.done', { title: done.title }), { label: i18n.t('common.undo'), taskId: done.id, run: () => void reopen(done) });
-        }
+        const m = modelRef.current;
+        const { text, undo } = completedMessage(done, m ? { today: m.date, timeZone: m.timeZone } : null, (t) => void reopen(t));
+        say(text, undo);
       }),
     [completeTask, dispatch, exclusive, reopen, say],
   );
