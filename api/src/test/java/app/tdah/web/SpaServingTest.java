@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.regex.Matcher;
@@ -42,6 +44,19 @@ class SpaServingTest {
         assertThat(index.headers().firstValue("x-content-type-options")).contains("nosniff");
         assertThat(index.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+    }
+
+    /**
+     * Behind Nginx the policy comes from the nginx role (set once for every response, its own error pages included);
+     * without it, from the app. The two must say the same, or a page would behave differently with and without Nginx.
+     */
+    @Test
+    void theAppsContentSecurityPolicyIsTheOneNginxSets() throws IOException {
+        String defaults = Files.readString(Path.of("../ansible/roles/nginx/defaults/main.yml"));
+        Matcher nginx = Pattern.compile("nginx_content_security_policy: >-\\n\\s+(.+)\\n").matcher(defaults);
+        assertThat(nginx.find()).as("nginx_content_security_policy in the nginx role's defaults").isTrue();
+
+        assertThat(client.get("/").headers().firstValue("content-security-policy")).contains(nginx.group(1).strip());
     }
 
     @Test
