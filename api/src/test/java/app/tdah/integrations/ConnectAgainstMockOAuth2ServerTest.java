@@ -13,6 +13,7 @@ import java.util.UUID;
 import app.tdah.testing.RedirectingBrowser;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
+import app.tdah.testing.TestPorts;
 import app.tdah.testing.TestSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class ConnectAgainstMockOAuth2ServerTest {
 
     private static final String CLIENT_ID = "google-client";
     private static final MockOAuth2Server PROVIDER = start();
-    private static final int PORT = Connecting.freePort();
+    private static final int PORT = TestPorts.free();
     private static final URI SITE = URI.create("http://localhost:" + PORT);
 
     @RegisterExtension

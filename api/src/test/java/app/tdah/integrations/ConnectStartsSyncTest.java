@@ -3,19 +3,16 @@ package app.tdah.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.tdah.testing.FakeGoogle;
-import app.tdah.testing.FakeOAuthProvider;
+import app.tdah.testing.GoogleOnLoopback;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
@@ -32,34 +29,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConnectStartsSyncTest {
 
-    private static final FakeOAuthProvider OAUTH = FakeOAuthProvider.start(FakeOAuthProvider.Flavour.GOOGLE);
-    private static final FakeGoogle GOOGLE_API = new FakeGoogle(Clock.systemUTC());
-    private static final int PORT = Connecting.freePort();
-    private static final URI SITE = URI.create("http://localhost:" + PORT);
+    private static final GoogleOnLoopback GOOGLE = new GoogleOnLoopback();
+    private static final URI SITE = GOOGLE.site();
     private static final String SYNCS = "{ integrationSyncs { integrationId streams { data state lastSuccessAt lastError } } }";
 
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.start(settings());
-
-    private static Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(Map.of("server.port", Integer.toString(PORT), "pa.public.url", SITE.toString(),
-                "pa.sync.tick.seconds", "1"));
-        settings.putAll(OAUTH.serverSettings("google"));
-        settings.put("pa.integrations.google.api.url", GOOGLE_API.url());
-        return settings;
-    }
+    static final ServerExtension server = ServerExtension.start(GOOGLE.serverSettings());
 
     @AfterAll
     static void stop() {
-        OAUTH.close();
-        GOOGLE_API.close();
+        GOOGLE.close();
     }
 
     @Test
     void connectingThroughTheCallbackStartsItsStreamsWithTheGrantedTokenAndDisconnectingForgetsThem() throws Exception {
         TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
-        OAUTH.consentTo(scope -> true);
-        OAUTH.signedInAs("account-" + UUID.randomUUID(), "sam@gmail.example");
+        GOOGLE.oauth().consentTo(scope -> true);
+        GOOGLE.oauth().signedInAs("account-" + UUID.randomUUID(), "sam@gmail.example");
         Connecting.Started started = Connecting.start(person.client(), "GOOGLE", List.of("CALENDAR_READ", "MAIL_READ"));
         assertThat(Connecting.roundTrip(Connecting.browserOf(SITE, started), SITE, started))
                 .isEqualTo("/settings/integrations?provider=google&result=granted");
@@ -73,7 +59,7 @@ class ConnectStartsSyncTest {
 
         // The provider's API knows the account by the access token the code exchange handed out.
         Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-        GOOGLE_API.account(OAUTH.issuedTokens().getLast()).putTimed("planning", "Planning", start, start.plus(Duration.ofHours(1)));
+        GOOGLE.lastConnected().putTimed("planning", "Planning", start, start.plus(Duration.ofHours(1)));
         JsonNode asked = person.client().execute("mutation S($input: SyncNowInput!) { syncNow(input: $input) { userErrors { code } } }",
                 Map.of("input", Map.of("integrationId", integrationId))).data("syncNow");
         assertThat(asked.path("userErrors")).isEmpty();
@@ -85,7 +71,7 @@ class ConnectStartsSyncTest {
                     .isLessThan(deadline);
             Thread.onSpinWait();
         }
-        assertThat(GOOGLE_API.requests()).allSatisfy(r -> assertThat(r.token()).isEqualTo(OAUTH.issuedTokens().getLast()));
+        assertThat(GOOGLE.api().requests()).allSatisfy(r -> assertThat(r.token()).isEqualTo(GOOGLE.oauth().issuedTokens().getLast()));
 
         JsonNode disconnected = person.client().execute(Connecting.DISCONNECT, Map.of("input", Map.of("id", integrationId)))
                 .data("disconnectIntegration");

@@ -23,6 +23,7 @@ import app.tdah.testing.RunningServer;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestMailbox;
+import app.tdah.testing.TestPorts;
 import app.tdah.testing.TestSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class IntegrationsApiTest {
 
     private static final FakeOAuthProvider GOOGLE = FakeOAuthProvider.start(FakeOAuthProvider.Flavour.GOOGLE);
     private static final FakeOAuthProvider MICROSOFT = FakeOAuthProvider.start(FakeOAuthProvider.Flavour.MICROSOFT);
-    private static final int PORT = Connecting.freePort();
+    private static final int PORT = TestPorts.free();
     private static final URI SITE = URI.create("http://localhost:" + PORT);
     private static final String CALENDAR_READONLY = "https://www.googleapis.com/auth/calendar.readonly";
     private static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";

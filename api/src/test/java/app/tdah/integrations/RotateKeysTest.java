@@ -17,6 +17,7 @@ import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.RunningServer;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
+import app.tdah.testing.TestPorts;
 import app.tdah.testing.TestServices;
 import app.tdah.testing.TestSql;
 
@@ -37,7 +38,7 @@ class RotateKeysTest {
 
     private static final FakeOAuthProvider GOOGLE = FakeOAuthProvider.start(FakeOAuthProvider.Flavour.GOOGLE);
     private static final FakeOAuthProvider MICROSOFT = FakeOAuthProvider.start(FakeOAuthProvider.Flavour.MICROSOFT);
-    private static final int PORT = Connecting.freePort();
+    private static final int PORT = TestPorts.free();
     private static final URI SITE = URI.create("http://localhost:" + PORT);
     /** The key the test servers start with (RunningServer's), known as k1. */
     private static final String K1 = "dGVzdC1vbmx5LWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzISE=";

@@ -1,8 +1,5 @@
 package app.tdah.oidc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +13,7 @@ import app.tdah.testing.GraphQlClient;
 import app.tdah.testing.RedirectingBrowser;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
+import app.tdah.testing.TestPorts;
 import app.tdah.testing.TestSql;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +34,7 @@ class ProviderSignInApiTest {
 
     private static final MockOAuth2Server PROVIDERS = startProviders();
     /** Fixed before start-up: the callback URL the providers redirect to is built from the public URL. */
-    private static final int PORT = freePort();
+    private static final int PORT = TestPorts.free();
     private static final URI SITE = URI.create("http://localhost:" + PORT);
 
     @RegisterExtension
@@ -69,14 +67,6 @@ class ProviderSignInApiTest {
         MockOAuth2Server providers = new MockOAuth2Server();
         providers.start();
         return providers;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @AfterAll

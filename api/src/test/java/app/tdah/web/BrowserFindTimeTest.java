@@ -3,21 +3,16 @@ package app.tdah.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import app.tdah.testing.BrowserScript;
-import app.tdah.testing.FakeGoogle;
-import app.tdah.testing.FakeOAuthProvider;
+import app.tdah.testing.GoogleOnLoopback;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
@@ -36,28 +31,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BrowserFindTimeTest {
 
-    private static final FakeOAuthProvider OAUTH = FakeOAuthProvider.start(FakeOAuthProvider.Flavour.GOOGLE);
-    private static final FakeGoogle GOOGLE_API = new FakeGoogle(Clock.systemUTC());
+    private static final GoogleOnLoopback GOOGLE = new GoogleOnLoopback();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ESTIMATE = Duration.ofMinutes(45);
-    // The callback's address must be the one the browser uses: the server listens on a port chosen here.
-    private static final int PORT = freePort();
 
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.start(settings());
-
-    private static Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(Map.of("server.port", Integer.toString(PORT),
-                "pa.public.url", "http://localhost:" + PORT, "pa.sync.tick.seconds", "1"));
-        settings.putAll(OAUTH.serverSettings("google"));
-        settings.put("pa.integrations.google.api.url", GOOGLE_API.url());
-        return settings;
-    }
+    static final ServerExtension server = ServerExtension.start(GOOGLE.serverSettings());
 
     @AfterAll
     static void stop() {
-        OAUTH.close();
-        GOOGLE_API.close();
+        GOOGLE.close();
     }
 
     @Test
@@ -74,8 +57,8 @@ class BrowserFindTimeTest {
                         + "task { id } userErrors { code } } }",
                 Map.of("input", Map.of("title", "Write the report", "estimateMinutes", (int) ESTIMATE.toMinutes()))).data("createTask");
         assertThat(created.path("userErrors")).isEmpty();
-        OAUTH.signedInAs("account-" + UUID.randomUUID(), "lin@gmail.example");
-        OAUTH.consentTo(scope -> true);
+        GOOGLE.oauth().signedInAs("account-" + UUID.randomUUID(), "lin@gmail.example");
+        GOOGLE.oauth().consentTo(scope -> true);
         // From the last quarter hour (already begun) to at least an hour from now: a slot ignoring it would start now.
         Instant busyStart = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 900 * 900).minus(Duration.ofMinutes(15));
         Instant busyEnd = busyStart.plus(Duration.ofMinutes(90));
@@ -85,7 +68,7 @@ class BrowserFindTimeTest {
                 Map.of("PA_E2E_EMAIL", person.email(), "PA_E2E_PASSWORD", TestAccounts.PASSWORD),
                 question -> {
                     if (question.equals("busy event")) {
-                        GOOGLE_API.account(OAUTH.issuedTokens().getLast()).putTimed("standup", "Stand-up", busyStart, busyEnd);
+                        GOOGLE.lastConnected().putTimed("standup", "Stand-up", busyStart, busyEnd);
                         return "ok";
                     }
                     assertThat(question).startsWith("slots ");
@@ -100,7 +83,7 @@ class BrowserFindTimeTest {
             assertThat(sql.value(Long.class, "SELECT count(*) FROM task_calendar_events l JOIN tasks t ON t.id = l.task_id "
                     + "WHERE t.user_id = ?", userId)).isEqualTo(1);
         }
-        assertThat(GOOGLE_API.account(OAUTH.issuedTokens().getLast()).liveEvents())
+        assertThat(GOOGLE.lastConnected().liveEvents())
                 .filteredOn(e -> e.path("summary").asText().equals("Write the report"))
                 .singleElement().satisfies(e -> {
                     assertThat(Instant.parse(e.path("start").path("dateTime").asText())).isEqualTo(chosen);
@@ -130,11 +113,4 @@ class BrowserFindTimeTest {
         return starts.isEmpty() ? "no slot" : "ok";
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,20 +2,14 @@ package app.tdah.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import app.tdah.testing.BrowserScript;
-import app.tdah.testing.FakeGoogle;
-import app.tdah.testing.FakeOAuthProvider;
+import app.tdah.testing.GoogleOnLoopback;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestSql;
@@ -32,33 +26,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BrowserIntegrationsTest {
 
-    private static final FakeOAuthProvider OAUTH = FakeOAuthProvider.start(FakeOAuthProvider.Flavour.GOOGLE);
-    private static final FakeGoogle GOOGLE_API = new FakeGoogle(Clock.systemUTC());
-    // The callback's address must be the one the browser uses: the server listens on a port chosen here.
-    private static final int PORT = freePort();
+    private static final GoogleOnLoopback GOOGLE = new GoogleOnLoopback();
 
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.start(settings());
-
-    private static Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(Map.of("server.port", Integer.toString(PORT),
-                "pa.public.url", "http://localhost:" + PORT, "pa.sync.tick.seconds", "1"));
-        settings.putAll(OAUTH.serverSettings("google"));
-        settings.put("pa.integrations.google.api.url", GOOGLE_API.url());
-        return settings;
-    }
+    static final ServerExtension server = ServerExtension.start(GOOGLE.serverSettings());
 
     @AfterAll
     static void stop() {
-        OAUTH.close();
-        GOOGLE_API.close();
+        GOOGLE.close();
     }
 
     @Test
     void aPersonConnectsGoogleSyncsAndDisconnectsInChromium() throws Exception {
         TestAccounts.SignedUp person = TestAccounts.signUp(server.baseUrl(), "UTC");
-        OAUTH.signedInAs("account-" + UUID.randomUUID(), "lin@gmail.example");
-        OAUTH.consentTo(scope -> !scope.contains("gmail"));
+        GOOGLE.oauth().signedInAs("account-" + UUID.randomUUID(), "lin@gmail.example");
+        GOOGLE.oauth().consentTo(scope -> !scope.contains("gmail"));
 
         BrowserScript.run("integrations.mjs", server.baseUrl(),
                 Map.of("PA_E2E_EMAIL", person.email(), "PA_E2E_PASSWORD", TestAccounts.PASSWORD),
@@ -66,11 +48,11 @@ class BrowserIntegrationsTest {
                     assertThat(question).isEqualTo("calendar event");
                     // Within today in the person's zone (UTC), so that Today shows it.
                     Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
-                    GOOGLE_API.account(OAUTH.issuedTokens().getLast()).putTimed("review", "Review", start, start.plus(Duration.ofHours(1)));
+                    GOOGLE.lastConnected().putTimed("review", "Review", start, start.plus(Duration.ofHours(1)));
                     return "ok";
                 });
 
-        assertThat(OAUTH.requests("/revoke")).as("the grant was revoked at Google").hasSize(1);
+        assertThat(GOOGLE.oauth().requests("/revoke")).as("the grant was revoked at Google").hasSize(1);
         try (TestSql sql = TestSql.connect(server.jdbcUrl())) {
             UUID userId = sql.userId(person.email());
             assertThat(sql.value(Long.class, "SELECT count(*) FROM integrations WHERE user_id = ?", userId)).isZero();
@@ -78,11 +60,4 @@ class BrowserIntegrationsTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

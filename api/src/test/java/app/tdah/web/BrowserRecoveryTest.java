@@ -1,8 +1,5 @@
 package app.tdah.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +7,7 @@ import app.tdah.testing.BrowserScript;
 import app.tdah.testing.ServerExtension;
 import app.tdah.testing.TestAccounts;
 import app.tdah.testing.TestMailbox;
+import app.tdah.testing.TestPorts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,19 +27,11 @@ class BrowserRecoveryTest {
     static final ServerExtension server = ServerExtension.start(linksToThisServer());
 
     private static Map<String, String> linksToThisServer() {
-        int port = freePort();
+        int port = TestPorts.free();
         Map<String, String> settings = new HashMap<>(mailbox.serverSettings());
         settings.put("server.port", Integer.toString(port));
         settings.put("pa.public.url", "http://localhost:" + port);
         return settings;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
