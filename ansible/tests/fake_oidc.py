@@ -8,6 +8,10 @@ BASE = "http://127.0.0.1:9400"
 
 
 class Provider(BaseHTTPRequestHandler):
+    # Keep-alive, as Google's and Microsoft's servers speak: the HTTP/1.0 default closed every connection after its
+    # answer, and the app's client, reusing one it had pooled, sometimes found it closed.
+    protocol_version = "HTTP/1.1"
+
     def do_GET(self):
         name = self.path.strip("/").split("/")[0]
         issuer = f"{BASE}/{name}"

@@ -44,6 +44,7 @@ final class OidcClient {
     private static final Duration SKEW = Duration.ofSeconds(60);
     /** A token signed by an unknown key reloads the keys at most this often, so forged tokens cannot hammer the provider. */
     private static final Duration KEY_RELOAD_INTERVAL = Duration.ofMinutes(1);
+    private static final int DISCOVERY_ATTEMPTS = 2;
     /** Microsoft's multi-tenant discovery document names its issuer with this placeholder for the tenant id. */
     private static final String TENANT_PLACEHOLDER = "{tenantid}";
 
@@ -240,15 +241,25 @@ final class OidcClient {
         return loadedAt.plus(KEY_RELOAD_INTERVAL).isBefore(clock.instant());
     }
 
+    /**
+     * Loads discovery, twice if need be: Helidon's HTTP client may hand out a pooled keep-alive connection that the
+     * provider (or a proxy on the way) has already closed, and only notices when the read fails; the second attempt
+     * goes out on a fresh connection. Without it, such a stale connection turned a sign-in away as "unavailable".
+     */
     private synchronized Tenant reload() {
-        try {
-            Tenant fresh = Tenant.create(config, config);
-            tenant = fresh;
-            loadedAt = clock.instant();
-            return fresh;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Cannot load the OpenID configuration of {0}: {1}", provider.code(), e.getMessage());
-            throw new ProviderUnavailable(provider.code() + " discovery failed", e);
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= DISCOVERY_ATTEMPTS; attempt++) {
+            try {
+                Tenant fresh = Tenant.create(config, config);
+                tenant = fresh;
+                loadedAt = clock.instant();
+                return fresh;
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.log(System.Logger.Level.WARNING, "Cannot load the OpenID configuration of {0} (attempt {1} of {2}): {3}",
+                        provider.code(), attempt, DISCOVERY_ATTEMPTS, e.getMessage());
+            }
         }
+        throw new ProviderUnavailable(provider.code() + " discovery failed", failure);
     }
 }
