@@ -6,10 +6,11 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 RUN=/run/pa-test
-rounds=${1:-3}
-loops=${2:-4}
-shift $(($# < 2 ? $# : 2))
+numbers=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do numbers+=("$1"); shift; done
 [ "${1:-}" = "--" ] && shift
+rounds=${numbers[0]:-3}
+loops=${numbers[1]:-2}
 second=$(ls "$RUN"/second/*.tar.gz)
 client() { controller nsenter -t "$(cat "$RUN/target.pid")" -n "$@"; }
 playbook() {

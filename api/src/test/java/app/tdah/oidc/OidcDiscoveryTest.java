@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import app.tdah.testing.LoopbackSocketServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,28 +56,10 @@ class OidcDiscoveryTest {
 
     /** Serves discovery documents and keys on loopback, HTTP/1.1 keep-alive. */
     private static final class IdlingProviders implements AutoCloseable {
-        private final ServerSocket socket;
         private final Set<Socket> open = ConcurrentHashMap.newKeySet();
         private final Set<Socket> idledTooLong = ConcurrentHashMap.newKeySet();
         final AtomicInteger closedUnanswered = new AtomicInteger();
-
-        IdlingProviders() {
-            try {
-                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            Thread.ofVirtual().start(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        Socket connection = socket.accept();
-                        Thread.ofVirtual().start(() -> serve(connection));
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-        }
+        private final LoopbackSocketServer server = new LoopbackSocketServer("idling-providers", this::serve);
 
         /** Every connection open now has been idle too long: its next request finds it closed. */
         void idleTimeoutPasses() {
@@ -85,7 +67,7 @@ class OidcDiscoveryTest {
         }
 
         String base() {
-            return "http://127.0.0.1:" + socket.getLocalPort();
+            return "http://127.0.0.1:" + server.port();
         }
 
         private void serve(Socket connection) {
@@ -136,7 +118,7 @@ class OidcDiscoveryTest {
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            server.close();
         }
     }
 }

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -17,18 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RefusingSmtpServer implements AutoCloseable {
 
-    private final ServerSocket socket;
     private final String rcptReply;
     private final AtomicInteger recipientsTried = new AtomicInteger();
+    private final LoopbackSocketServer server;
 
-    public RefusingSmtpServer(String rcptReply) throws IOException {
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    public RefusingSmtpServer(String rcptReply) {
         this.rcptReply = rcptReply;
-        Thread.ofVirtual().name("refusing-smtp").start(this::acceptAll);
+        this.server = new LoopbackSocketServer("refusing-smtp", this::converse);
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return server.port();
     }
 
     public int recipientsTried() {
@@ -37,18 +34,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
-    }
-
-    private void acceptAll() {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                Thread.ofVirtual().start(() -> converse(client));
-            } catch (IOException closed) {
-                return;
-            }
-        }
+        server.close();
     }
 
     private void converse(Socket client) {
